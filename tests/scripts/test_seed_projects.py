@@ -1,0 +1,190 @@
+"""Coverage rules for the seed projects in seed_data/projects/ (read as a specification).
+
+real.json holds real cooperations with public sources; illustrative.json holds made-up catalogue
+entries that feed search and inventory tests. These checks keep both files valid against
+docs/data-model.md and keep the illustrative set broad enough (task areas, legal forms, statuses,
+Länder, types) that the seed data cannot silently degrade.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+PROJECTS = REPO_ROOT / "seed_data" / "projects"
+REGISTER = REPO_ROOT / "seed_data" / "municipalities.csv"
+
+TYPES = {"project", "sharedServiceCenter", "smartCityInitiative"}
+TASK_AREAS = {f"{n:02d}" for n in range(1, 18)}
+LEGAL_FORMS = {
+    "arbeitsgemeinschaft",
+    "oerv-delegierend",
+    "oerv-mandatierend",
+    "zweckverband",
+    "gemeinsames-kommunalunternehmen",
+    "privatrechtlich",
+    "sonstige",
+}
+STATUSES = {"geplant", "in-umsetzung", "im-betrieb", "abgeschlossen", "eingestellt"}
+DIGITAL = {"analog", "teilweise-digital", "vollstaendig-digital"}
+VAT2B = {"nicht-steuerbar", "steuerpflichtig", "in-pruefung", "nicht-relevant"}
+VISIBILITY = {"public", "network"}
+LAENDER = {"SH", "HH", "NI", "HB", "NW", "HE", "RP", "BW", "BY", "SL", "BE", "BB", "MV", "SN", "ST", "TH"}
+NRW_RBS = {"051": "Düsseldorf", "053": "Köln", "055": "Münster", "057": "Detmold", "059": "Arnsberg"}
+DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
+EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$")
+FIELDS = {
+    "type", "title", "description", "participants", "lead", "state", "country", "nutsRegion",
+    "taskAreas", "legalForm", "status", "startDate", "endDate", "fundingProgramme", "outcomes",
+    "outcomeFigures", "lessonsLearned", "transferability", "digitalDelivery", "vat2b", "contact",
+    "website", "keywords", "visibility", "sources", "illustrative", "language",
+}
+MOTION_EXAMPLES = [
+    "Standesamtverbund Hellweg",
+    "Bergisches Veterinär- und Lebensmittelüberwachungsamt",
+    "Telefon-Service-Zentrale",
+    "Nordlippe: gemeinsames Gebäude- und Energiemanagement",
+    "Fachstelle für soziale Sicherungssysteme",
+]
+
+
+# ----------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def register() -> dict[str, dict[str, str]]:
+    with REGISTER.open(encoding="utf-8", newline="") as handle:
+        return {row["ags"]: row for row in csv.DictReader(handle)}
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    data = json.loads((PROJECTS / name).read_text(encoding="utf-8"))
+    assert isinstance(data, list)
+    return data
+
+
+@pytest.fixture(scope="module")
+def real() -> list[dict[str, Any]]:
+    return load("real.json")
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def municipal(record: dict[str, Any]) -> list[str]:
+    return [p for p in record["participants"] if isinstance(p, str)]
+
+
+def km(a: dict[str, str], b: dict[str, str]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, map(float, (a["lat"], a["lon"], b["lat"], b["lon"])))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+# ----------------------------------------------------------------------------- shared rules
+
+
+def check_record(record: dict[str, Any], register: dict[str, dict[str, str]]) -> None:
+    title = record.get("title", "")
+    assert set(record) <= FIELDS, (title, set(record) - FIELDS)
+    assert 3 <= len(title) <= 300
+    assert 20 <= len(record["description"]) <= 20000, title
+    assert record.get("type", "project") in TYPES, title
+    assert record["state"] in LAENDER, title
+    assert record.get("country", "DE") == "DE", title
+    assert record["taskAreas"] and set(record["taskAreas"]) <= TASK_AREAS, title
+    assert record["legalForm"] in LEGAL_FORMS, title
+    assert record["status"] in STATUSES, title
+    assert record.get("digitalDelivery", "analog") in DIGITAL, title
+    assert record.get("vat2b", "nicht-relevant") in VAT2B, title
+    assert record.get("visibility", "public") in VISIBILITY, title
+    assert len(record.get("keywords", [])) <= 30, title
+    for key in ("startDate", "endDate"):
+        if key in record:
+            assert DATE.match(record[key]), (title, record[key])
+    if "startDate" in record and "endDate" in record:
+        assert record["endDate"][:4] >= record["startDate"][:4], title
+    participants = record["participants"]
+    assert participants, title
+    keys = []
+    for participant in participants:
+        if isinstance(participant, str):
+            assert participant in register, (title, participant)
+            keys.append(participant)
+        else:
+            assert participant["kind"] == "organisation", title
+            assert participant["name"] and len(participant["country"]) == 2, title
+            keys.append(json.dumps(participant, sort_keys=True))
+    assert len(keys) == len(set(keys)), f"duplicate participant in {title}"
+    if "lead" in record:
+        assert record["lead"] in participants, title
+        if isinstance(record["lead"], str):
+            assert register[record["lead"]]["land_code"] == record["state"], title
+    for figure in record.get("outcomeFigures", []):
+        assert set(figure) == {"label", "value", "unit"}, title
+        assert isinstance(figure["value"], (int, float)) and figure["label"] and figure["unit"]
+    if "contact" in record:
+        contact = record["contact"]
+        assert "name" not in contact, f"no personal names in contacts ({title})"
+        assert EMAIL.match(contact["email"]) and contact["organisation"], title
+    if "website" in record:
+        assert record["website"].startswith("https://"), title
+
+
+# ----------------------------------------------------------------------------- real examples
+
+
+def test_real_examples_are_valid_and_sourced(real: list[dict[str, Any]], register: dict) -> None:
+    assert len(real) >= 13
+    for record in real:
+        check_record(record, register)
+        assert record["illustrative"] is False, record["title"]
+        assert record["sources"], record["title"]
+        assert all(re.match(r"^https?://\S+$", url) for url in record["sources"]), record["title"]
+        assert 60 <= words(record["description"]) <= 200, (record["title"], words(record["description"]))
+
+
+def test_real_examples_include_the_motion_examples(real: list[dict[str, Any]]) -> None:
+    titles = [record["title"] for record in real]
+    for expected in MOTION_EXAMPLES:
+        assert any(expected in title for title in titles), expected
+
+
+def test_standesamtverbund_hellweg_uses_the_register_keys(real: list, register: dict) -> None:
+    hellweg = next(r for r in real if r["title"] == "Standesamtverbund Hellweg")
+    names = {register[ags]["short_name"] for ags in hellweg["participants"]}
+    assert names == {"Erwitte", "Anröchte", "Bad Sassendorf"}
+    assert register[hellweg["lead"]]["short_name"] == "Erwitte"
+    assert all(register[ags]["kreis_name"] == "Soest" for ags in hellweg["participants"])
+
+
+def test_at_least_eight_further_real_nrw_examples(real: list[dict[str, Any]]) -> None:
+    further = [
+        r for r in real
+        if r["state"] == "NW" and not any(m in r["title"] for m in MOTION_EXAMPLES)
+        and not r["title"].startswith("Nordlippe:")
+    ]
+    assert len(further) >= 8
+
+
+# ----------------------------------------------------------------------------- generator
+
+
+def test_generated_files_match_the_hand_written_entries() -> None:
+    sys.path.insert(0, str(REPO_ROOT / "scripts"))
+    try:
+        from seed_projects import build
+    finally:
+        sys.path.pop(0)
+    for path, text in build.render().items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: run scripts/seed_projects/build.py"
