@@ -1,0 +1,121 @@
+"""The FastAPI application of a node: routers per area, limits, and one error mapping."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kb.errors import KbError, TooLarge
+from kb.node import Node
+
+log = logging.getLogger(__name__)
+
+ErrorRenderer = Callable[[Request, int, dict[str, Any]], Response | None]
+
+
+class BodyLimit:
+    """Refuses request bodies over ``limit`` bytes with 413, before they reach a handler."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await _send_error(send, TooLarge(*_too_large_texts(self.limit), limit=self.limit))
+            return
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise TooLarge(*_too_large_texts(self.limit), limit=self.limit)
+            return message
+
+        await self.app(scope, limited, send)
+
+
+def _too_large_texts(limit: int) -> tuple[str, str]:
+    return (
+        f"Die Anfrage ist zu groß (höchstens {limit // 1000} kB).",
+        f"The request body is too large (at most {limit // 1000} kB).",
+    )
+
+
+async def _send_error(send: Send, error: KbError) -> None:
+    response = JSONResponse(error.as_dict(), status_code=error.status)
+    await send({"type": "http.response.start", "status": response.status_code, "headers": response.raw_headers})
+    await send({"type": "http.response.body", "body": response.body})
+
+
+def error_response(request: Request, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
+    """JSON for programs; the web UI (if attached) renders a page for browsers."""
+    renderer: ErrorRenderer | None = getattr(request.app.state, "error_renderer", None)
+    if renderer is not None:
+        page = renderer(request, status, payload)
+        if page is not None:
+            return page
+    return JSONResponse(payload, status_code=status, headers=headers)
+
+
+def create_app(node: Node) -> FastAPI:
+    from kb.api.routes import ROUTERS, records
+
+    app = FastAPI(
+        title=f"kb – {node.settings.name}",
+        description="Wissensnetz interkommunale Zusammenarbeit: Projekte als Linked Data, föderiert über LDES.",
+        version="1.0",
+        docs_url="/docs",
+        openapi_url="/openapi.json",
+    )
+    app.state.node = node
+
+    @app.exception_handler(KbError)
+    async def kb_error(request: Request, exc: KbError) -> Response:
+        headers = {"Retry-After": str(exc.details["retry_after"])} if "retry_after" in exc.details else None
+        if exc.status == 401:
+            headers = {"WWW-Authenticate": 'Bearer realm="kb"'}
+        return error_response(request, exc.status, exc.as_dict(), headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def request_invalid(request: Request, exc: RequestValidationError) -> Response:
+        violations = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"] if p not in ("query", "body", "path"))
+            violations.append({"field": where, "message": f"Ungültiger Wert: {err['msg']}", "message_en": err["msg"]})
+        payload = {
+            "error": "invalid_request",
+            "message": "Die Anfrage enthält ungültige Angaben. Bitte prüfen Sie die genannten Felder.",
+            "message_en": "The request has invalid parameters.",
+            "violations": violations,
+        }
+        return error_response(request, 422, payload)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        payload = {
+            "error": "internal",
+            "message": "Ein unerwarteter Fehler ist aufgetreten. Die Daten wurden nicht verändert. Bitte versuchen Sie es erneut.",
+            "message_en": "An unexpected error occurred. No data was changed.",
+        }
+        return error_response(request, 500, payload)
+
+    for module in ROUTERS:
+        app.include_router(module.router)
+    app.include_router(records.router)  # last: catches the record IRIs /projects/{key}
+    app.add_middleware(BodyLimit, limit=node.settings.max_body_bytes)
+    return app

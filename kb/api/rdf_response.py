@@ -1,0 +1,49 @@
+"""Answering with RDF in the format the client asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fastapi import Request
+from fastapi.responses import Response
+from pyoxigraph import Triple
+
+from kb.api.conneg import negotiate
+from kb.errors import KbError
+from kb.ontology.rdfio import FORMATS, Format, serialize_graph
+
+RDF_OFFERS = [f.media_type for f in FORMATS.values()]
+
+
+class NotAcceptable(KbError):
+    status = 406
+    code = "not_acceptable"
+
+
+def pick_format(request: Request, offers: Sequence[str], default: str) -> str:
+    """The media type to answer with; ``?format=ttl|jsonld|nt|rdf|trig|json|html`` overrides Accept."""
+    override = request.query_params.get("format")
+    if override:
+        for f in FORMATS.values():
+            if override in (f.name, f.extension, f.media_type):
+                return f.media_type
+        if override in ("json", "html"):
+            return "application/json" if override == "json" else "text/html"
+    chosen = negotiate(request.headers.get("accept"), offers, default)
+    if chosen is None:
+        raise NotAcceptable(
+            "Dieses Format kann nicht geliefert werden. Möglich: " + ", ".join(offers),
+            "Cannot answer in an acceptable format. Available: " + ", ".join(offers),
+        )
+    return chosen
+
+
+def format_for(media_type: str) -> Format:
+    return next(f for f in FORMATS.values() if f.media_type == media_type)
+
+
+def rdf_response(triples: Sequence[Triple], media_type: str, *, graph_name: str | None = None, headers: dict[str, str] | None = None) -> Response:
+    fmt = format_for(media_type)
+    body = serialize_graph(triples, fmt, graph_name=graph_name)
+    return Response(body, media_type=f"{fmt.media_type}; charset=utf-8" if fmt.media_type.startswith("text/") else fmt.media_type,
+                    headers={"Vary": "Accept", **(headers or {})})

@@ -1,0 +1,60 @@
+"""The shared ontology, its vocabularies and shapes, with content negotiation."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from pyoxigraph import RdfFormat, Triple, parse
+
+from kb.api.rdf_response import RDF_OFFERS, pick_format, rdf_response
+from kb.errors import NotFound
+from kb.ontology.validation import SHAPES_PATH
+from kb.ontology.vocabulary import VOCABULARY_DIR
+
+router = APIRouter(tags=["Ontologie / ontology"])
+ONTOLOGY_PATH = Path(__file__).resolve().parents[2] / "ontology" / "ontology.ttl"
+CACHE = {"Cache-Control": "public, max-age=3600"}
+
+
+@lru_cache(maxsize=16)
+def _triples(*paths: Path) -> list[Triple]:
+    out: list[Triple] = []
+    for path in paths:
+        out.extend(q.triple for q in parse(path=path, format=RdfFormat.TURTLE))
+    return out
+
+
+def _answer(request: Request, paths: tuple[Path, ...]) -> Response:
+    media = pick_format(request, [*RDF_OFFERS, "text/html"], "text/turtle")
+    if media == "text/html":
+        renderer = getattr(request.app.state, "ontology_page", None)
+        if renderer is not None:
+            return renderer(request)
+        media = "text/turtle"
+    if media in ("application/trig", "application/n-quads"):
+        media = "text/turtle" if media == "application/trig" else "application/n-triples"
+    return rdf_response(_triples(*paths), media, headers=CACHE)
+
+
+@router.get("/ontology")
+def ontology(request: Request) -> Response:
+    """The cooperation ontology with all SKOS vocabularies (Turtle, JSON-LD, N-Triples, RDF/XML)."""
+    return _answer(request, (ONTOLOGY_PATH, *sorted(VOCABULARY_DIR.glob("*.ttl"))))
+
+
+@router.get("/ontology/shapes")
+def shapes(request: Request) -> Response:
+    """The SHACL shapes every record must conform to."""
+    return _answer(request, (SHAPES_PATH,))
+
+
+@router.get("/ontology/vocabularies/{name}")
+def vocabulary(name: str, request: Request) -> Response:
+    """One SKOS concept scheme (produktbereiche, rechtsformen, status, bundeslaender, ...)."""
+    path = VOCABULARY_DIR / f"{name}.ttl"
+    if not name.isidentifier() or not path.exists():
+        raise NotFound("Dieses Vokabular gibt es nicht.", "No such vocabulary.")
+    return _answer(request, (path,))

@@ -1,0 +1,184 @@
+"""The JSON/RDF API for records: create, read, list, replace, withdraw."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+
+from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.rdf_response import RDF_OFFERS, pick_format, rdf_response
+from kb.api.schemas import ListOut, ProjectOut, WriteResult
+from kb.errors import BadRequest, Conflict, NotFound
+from kb.node import Node
+from kb.ontology.filters import resolve_filters
+from kb.ontology.rdfio import format_for_media_type
+from kb.ontology.records import ProjectIn, RecordGraph
+from kb.publishing import Published
+from kb.store.model import ListQuery
+
+router = APIRouter(prefix="/api/projects", tags=["Projekte / projects"])
+
+_BODY_DOC = {
+    "requestBody": {
+        "content": {
+            "application/json": {"schema": ProjectIn.model_json_schema(ref_template="#/components/schemas/{model}")},
+            "text/turtle": {"schema": {"type": "string"}},
+            "application/ld+json": {"schema": {"type": "object"}},
+            "application/n-triples": {"schema": {"type": "string"}},
+            "application/rdf+xml": {"schema": {"type": "string"}},
+        },
+        "required": True,
+    }
+}
+
+
+async def _graph_from_request(node: Node, request: Request, iri: str | None) -> RecordGraph:
+    """The record graph in the body (JSON or RDF); ``iri=None`` mints a new record IRI."""
+    body = await request.body()
+    if not body.strip():
+        raise BadRequest("Die Anfrage enthält keine Daten.", "The request body is empty.")
+    media = (request.headers.get("content-type") or "application/json").split(";", 1)[0].strip().lower()
+    if media in ("application/json", ""):
+        import json
+
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            line = getattr(exc, "lineno", None)
+            raise BadRequest(
+                f"Das JSON ist fehlerhaft{f' (Zeile {line})' if line else ''}: {exc}",
+                f"The JSON is malformed: {exc}",
+                line=line,
+            ) from None
+        if iri is None:
+            return await run_in_threadpool(node.publisher.new_graph_from_json, data)
+        return await run_in_threadpool(node.publisher.graph_from_json, iri, data)
+    fmt = format_for_media_type(media)
+    return await run_in_threadpool(node.publisher.graph_from_rdf, iri, body, fmt)
+
+
+def _write_result(node: Node, published: Published) -> dict[str, Any]:
+    meta = node.catalog.meta(published.iri)
+    return {
+        "id": published.iri,
+        "key": node.key_of(published.iri),
+        "version": meta.version if meta else 0,
+        "changed": published.event is not None,
+        "warnings": [w.as_dict() for w in published.warnings],
+    }
+
+
+def _expected_version(request: Request) -> int | None:
+    """``If-Match: "v3"`` (the ETag of a GET) makes the write fail if someone changed it since."""
+    header = request.headers.get("if-match")
+    if not header or header.strip() == "*":
+        return None
+    tag = header.strip().strip('W/').strip('"')
+    if tag.startswith("v") and tag[1:].split("-", 1)[0].isdigit():
+        return int(tag[1:].split("-", 1)[0])
+    raise Conflict("Die Versionsangabe (If-Match) ist unbekannt.", "Unknown If-Match value.")
+
+
+@router.post("", status_code=201, response_model=WriteResult, openapi_extra=_BODY_DOC)
+async def create_project(request: Request, node: NodeDep, principal: PrincipalDep) -> JSONResponse:
+    """Ein Projekt anlegen (JSON oder RDF) / create a record from JSON, Turtle, JSON-LD, N-Triples or RDF/XML."""
+    principal.require_publisher()
+    graph = await _graph_from_request(node, request, None)
+    published = await run_in_threadpool(node.publisher.publish, principal, graph, create=True)
+    result = _write_result(node, published)
+    return JSONResponse(result, status_code=201, headers={"Location": published.iri, "ETag": f'"v{result["version"]}"'})
+
+
+@router.get("", response_model=ListOut)
+def list_projects(
+    node: NodeDep,
+    principal: PrincipalDep,
+    taskArea: Annotated[str | None, Query(description="Produktbereich: Code (02), Name oder Begriff (Standesamt).")] = None,
+    legalForm: Annotated[str | None, Query(description="Rechtsform, z. B. zweckverband.")] = None,
+    state: Annotated[str | None, Query(description="Bundesland-Code, z. B. NW.")] = None,
+    kreis: Annotated[str | None, Query(description="Kreisschlüssel (5 Ziffern) oder Kreisname.")] = None,
+    participant: Annotated[str | None, Query(description="AGS, Gemeindename oder IRI einer Organisation.")] = None,
+    status: Annotated[str | None, Query()] = None,
+    type: Annotated[str | None, Query(description="project, sharedServiceCenter oder smartCityInitiative.")] = None,
+    origin: Annotated[str | None, Query(description="IRI des Ursprungsknotens.")] = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    sort: Literal["title", "modified"] = "title",
+) -> dict[str, Any]:
+    """Projekte auflisten, mit Filtern und Seiten / list records with filters and paging."""
+    f = resolve_filters(node.vocabularies, node.register, taskArea=taskArea, legalForm=legalForm, state=state, kreis=kreis,
+                        participant=participant, status=status, type=type, origin=origin)
+    page = node.catalog.list(
+        ListQuery(task_area=f.task_area, legal_form=f.legal_form, state=f.state, kreis=f.kreis, participant=f.participant,
+                  status=f.status, record_type=f.record_type, origin=f.origin, include_network=principal.can_see_network,
+                  offset=offset, limit=limit, sort=sort)
+    )
+    nxt = None
+    if offset + limit < page.total:
+        nxt = f"{node.base_url}/api/projects?offset={offset + limit}&limit={limit}"
+    return {
+        "total": page.total,
+        "offset": page.offset,
+        "limit": page.limit,
+        "items": [{"id": i.iri, "key": node.key_of(i.iri), "title": i.title, "modified": i.modified, "origin": i.origin, "version": i.version} for i in page.items],
+        "next": nxt,
+    }
+
+
+def resolve_record(node: Node, key: str) -> str:
+    """A local key, or a full record IRI (percent-encoded in the path) for harvested records."""
+    if key.startswith(("http:/", "https:/")) and not key.startswith(("http://", "https://")):
+        key = key.replace(":/", "://", 1)
+    iri = node.publisher.iri_for_key(key)
+    if not iri.startswith(("http://", "https://")) or " " in iri:
+        raise NotFound("Dieses Projekt gibt es hier nicht.", "There is no such project here.")
+    return iri
+
+
+def record_response(node: Node, request: Request, iri: str, include_network: bool) -> Response:
+    """The record as JSON (with provenance) or RDF, by content negotiation; ETag per version."""
+    stored = node.catalog.get_live(iri, include_network=include_network)
+    etag = f'"v{stored.meta.version}-{stored.meta.content_hash[7:19]}"'
+    media = pick_format(request, ["application/json", *RDF_OFFERS, "text/html"], "application/json")
+    headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Accept, Authorization", "Link": f'<{iri}>; rel="canonical"'}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    if media == "text/html":
+        renderer = getattr(request.app.state, "project_page", None)
+        if renderer is not None:
+            return renderer(request, stored)  # type: ignore[no-any-return]
+        media = "application/json"
+    if media == "application/json":
+        body = ProjectOut.model_validate(node.project_view(stored)).model_dump(mode="json")
+        return JSONResponse(body, headers=headers)
+    return rdf_response(stored.triples, media, graph_name=iri, headers=headers)
+
+
+@router.get("/{key:path}", response_model=ProjectOut, responses={200: {"content": {m: {} for m in RDF_OFFERS}}})
+def get_project(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+    """Ein Projekt lesen (JSON, Turtle, JSON-LD, N-Triples, RDF/XML) / read one record."""
+    return record_response(node, request, resolve_record(node, key), principal.can_see_network)
+
+
+@router.put("/{key:path}", response_model=WriteResult, openapi_extra=_BODY_DOC)
+async def replace_project(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> JSONResponse:
+    """Ein Projekt ersetzen (neue Version) / replace a record with a new version. ``If-Match`` guards against lost updates."""
+    principal.require_publisher()
+    iri = resolve_record(node, key)
+    expected = _expected_version(request)
+    await run_in_threadpool(node.publisher._check_may_change, principal, iri)
+    graph = await _graph_from_request(node, request, iri)
+    published = await run_in_threadpool(lambda: node.publisher.publish(principal, graph, expected_version=expected, create=False))
+    result = _write_result(node, published)
+    return JSONResponse(result, headers={"ETag": f'"v{result["version"]}"'})
+
+
+@router.delete("/{key:path}", response_model=WriteResult)
+def withdraw_project(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+    """Ein Projekt zurückziehen (Tombstone, wird an alle Knoten weitergegeben) / withdraw a record."""
+    iri = resolve_record(node, key)
+    event = node.publisher.withdraw(principal, iri, expected_version=_expected_version(request))
+    return {"id": iri, "key": node.key_of(iri), "version": event.version, "changed": True, "deleted": True, "warnings": []}

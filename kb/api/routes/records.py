@@ -1,0 +1,32 @@
+"""Record IRIs are dereferenceable: ``/projects/{key}`` (and its versions) with content negotiation."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from pyoxigraph import RdfFormat, parse
+
+from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.rdf_response import RDF_OFFERS, pick_format, rdf_response
+from kb.api.routes.projects import record_response
+from kb.errors import NotFound
+
+router = APIRouter(tags=["Linked Data"])
+
+
+@router.get("/projects/{key}/versions/{version}")
+def record_version(key: str, version: int, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+    """One signed version of a record (the LDES member), as published."""
+    member = f"{node.publisher.records_base}{key}/versions/{version}"
+    found = node.catalog.event_for_member(member)
+    if found is None or (found[0].visibility == "network" and not principal.can_see_network):
+        raise NotFound("Diese Version gibt es hier nicht.", "There is no such version here.")
+    triples = [q.triple for q in parse(found[1], format=RdfFormat.N_TRIPLES)]
+    media = pick_format(request, RDF_OFFERS, "application/trig")
+    return rdf_response(triples, media, graph_name=member, headers={"Cache-Control": "public, max-age=31536000, immutable"})
+
+
+@router.get("/projects/{key}")
+def record(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+    """The record IRI: HTML for browsers, JSON or RDF for programs."""
+    return record_response(node, request, node.publisher.records_base + key, principal.can_see_network)

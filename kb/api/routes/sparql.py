@@ -1,0 +1,94 @@
+"""SPARQL 1.1 Protocol, read-only, with time limit and row cap."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+
+from kb.api.conneg import negotiate
+from kb.api.deps import NodeDep, PrincipalDep
+from kb.errors import BadRequest, Forbidden
+from kb.store.sparql import GRAPH_TYPES, RESULT_TYPES
+
+router = APIRouter(tags=["SPARQL"])
+
+_RESULT_OFFERS = [*RESULT_TYPES.values(), "application/json", "application/xml", "text/plain"]
+_GRAPH_OFFERS = [media for media, _ in GRAPH_TYPES.values()]
+
+
+def _formats(request: Request) -> tuple[str, str]:
+    accept = request.headers.get("accept")
+    override = request.query_params.get("format")
+    result_media = negotiate(accept, _RESULT_OFFERS, RESULT_TYPES["json"]) or RESULT_TYPES["json"]
+    result_format = {v: k for k, v in RESULT_TYPES.items()}.get(result_media, "json")
+    if result_media == "application/xml":
+        result_format = "xml"
+    if override in RESULT_TYPES:
+        result_format = override
+    graph_media = negotiate(accept, _GRAPH_OFFERS, "text/turtle") or "text/turtle"
+    graph_format = next(k for k, (m, _) in GRAPH_TYPES.items() if m == graph_media)
+    if override in GRAPH_TYPES:
+        graph_format = override
+    return result_format, graph_format
+
+
+async def _run(request: Request, node, principal, query: str | None, default_graphs: list[str], named_graphs: list[str]) -> Response:  # type: ignore[no-untyped-def]
+    if not query:
+        raise BadRequest("Bitte eine SPARQL-Abfrage im Parameter „query“ angeben.", "Please give a SPARQL query in the 'query' parameter.")
+    result_format, graph_format = _formats(request)
+    answer = await run_in_threadpool(
+        node.sparql.run,
+        query,
+        result_format=result_format,
+        graph_format=graph_format,
+        include_network=principal.can_see_network,
+        default_graph_uris=default_graphs,
+        named_graph_uris=named_graphs,
+    )
+    headers = {"Vary": "Accept, Authorization"}
+    if answer.truncated:
+        headers["KB-Results-Truncated"] = f"true; limit={node.settings.sparql_max_rows}"
+    return Response(answer.body, media_type=answer.media_type, headers=headers)
+
+
+@router.get("/sparql")
+async def sparql_get(
+    request: Request,
+    node: NodeDep,
+    principal: PrincipalDep,
+    query: Annotated[str | None, Query(description="SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE).")] = None,
+    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],  # noqa: B006
+    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],  # noqa: B006
+) -> Response:
+    """Lesende SPARQL-Abfrage (GET) / read-only SPARQL query. Results as JSON, XML, CSV or TSV."""
+    if query is None:
+        page = getattr(request.app.state, "sparql_page", None)
+        if page is not None:
+            return page(request)  # type: ignore[no-any-return]
+    return await _run(request, node, principal, query, default_graph_uri, named_graph_uri)
+
+
+@router.post("/sparql")
+async def sparql_post(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+    """SPARQL per POST (form-encoded or application/sparql-query). Updates are refused."""
+    media = (request.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
+    if media == "application/sparql-update":
+        raise Forbidden("SPARQL Update ist an diesem Endpunkt nicht erlaubt; Änderungen laufen über die API mit Zugangsschlüssel.",
+                        "SPARQL Update is not allowed here; changes go through the API with a token.")
+    if media == "application/sparql-query":
+        body = await request.body()
+        query = body.decode("utf-8", errors="replace")
+        params = request.query_params
+        return await _run(request, node, principal, query, params.getlist("default-graph-uri"), params.getlist("named-graph-uri"))
+    if media == "application/x-www-form-urlencoded" or media == "multipart/form-data":
+        form = await request.form()
+        if "update" in form:
+            raise Forbidden("SPARQL Update ist an diesem Endpunkt nicht erlaubt.", "SPARQL Update is not allowed here.")
+        query = form.get("query")
+        return await _run(request, node, principal, str(query) if query else None,
+                          [str(v) for v in form.getlist("default-graph-uri")], [str(v) for v in form.getlist("named-graph-uri")])
+    raise BadRequest("Erwartet wird application/sparql-query oder ein Formular mit „query“.",
+                     "Expected application/sparql-query or a form with 'query'.")

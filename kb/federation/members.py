@@ -1,0 +1,171 @@
+"""LDES members: the signed, published form of one version of a record.
+
+A member is a small graph, named by its version IRI ``{record}/versions/{n}``::
+
+    <…/versions/3> a as:Update ;                # as:Create / as:Update / as:Delete
+        dcterms:isVersionOf <record> ;          # ldes:versionOfPath
+        prov:generatedAtTime "…"^^xsd:dateTime ; # ldes:timestampPath (display only)
+        dcat:version 3 ;                        # the origin's version counter: newest wins
+        prov:wasAttributedTo <origin node> ;
+        ikz:visibility sichtbarkeit:public ;
+        as:object <record> ;
+        sec:proof <…/versions/3#proof> .
+    <…/versions/3#proof> a sec:DataIntegrityProof ; sec:cryptosuite "eddsa-rdfc-2022" ; … .
+    …the record's own triples (none for a delete)…
+
+The proof covers everything but itself, version number included, so neither content nor order
+can be forged or replayed as newer on the way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
+
+from kb.ontology.namespaces import AS, DCAT, DCT, IKZ, PROV, RDF, SEC, VISIBILITY, XSD
+from kb.ontology.records import record_type_of
+from kb.federation.signing import CRYPTOSUITE, NodeKey, hash_data, multibase, verify
+from kb.store.model import ChangeKind, SealedVersion, canonical_ntriples
+
+KIND_TYPES: dict[str, NamedNode] = {"create": AS.Create, "update": AS.Update, "delete": AS.Delete}
+TYPE_KINDS = {v.value: k for k, v in KIND_TYPES.items()}
+
+
+def version_iri(record: str, version: int) -> str:
+    return f"{record}/versions/{version}"
+
+
+def key_iri(node_iri: str) -> str:
+    return f"{node_iri}#key-1"
+
+
+@dataclass(frozen=True)
+class ParsedMember:
+    """What a receiver reads out of a member before trusting it."""
+
+    member: str
+    record: str
+    version: int
+    kind: ChangeKind
+    origin: str
+    timestamp: str
+    visibility: str
+    verification_method: str
+    proof_value: str
+    proof_config: list[Triple]
+    document: list[Triple]
+    """All triples but the proof: what the signature covers."""
+    record_triples: list[Triple]
+    record_type: str
+    payload: str
+
+
+class MemberError(ValueError):
+    """A member that cannot be read (its reason ends up in quarantine)."""
+
+
+def sealer_for(key: NodeKey, node_iri: str) -> Callable[..., SealedVersion]:
+    """The store's ``MemberSealer`` for this node: builds and signs each local version."""
+
+    def seal(record: str, triples: Sequence[Triple], *, version: int, kind: ChangeKind, timestamp: str, visibility: str) -> SealedVersion:
+        member = version_iri(record, version)
+        m = NamedNode(member)
+        proof = NamedNode(member + "#proof")
+        document = [
+            Triple(m, RDF.type, KIND_TYPES[kind]),
+            Triple(m, DCT.isVersionOf, NamedNode(record)),
+            Triple(m, AS.object, NamedNode(record)),
+            Triple(m, PROV.generatedAtTime, Literal(timestamp, datatype=XSD.dateTime)),
+            Triple(m, DCAT.version, Literal(str(version), datatype=XSD.integer)),
+            Triple(m, PROV.wasAttributedTo, NamedNode(node_iri)),
+            Triple(m, IKZ.visibility, VISIBILITY[visibility]),
+            *([] if kind == "delete" else triples),
+        ]
+        proof_config = [
+            Triple(proof, RDF.type, SEC.DataIntegrityProof),
+            Triple(proof, SEC.cryptosuite, Literal(CRYPTOSUITE)),
+            Triple(proof, SEC.verificationMethod, NamedNode(key_iri(node_iri))),
+            Triple(proof, SEC.proofPurpose, SEC.assertionMethod),
+            Triple(proof, DCT.created, Literal(timestamp, datatype=XSD.dateTime)),
+        ]
+        signature = key.sign(hash_data(proof_config, document))
+        proof_triples = [
+            *proof_config,
+            Triple(proof, SEC.proofValue, Literal(multibase(signature), datatype=SEC.multibase)),
+            Triple(m, SEC.proof, proof),
+        ]
+        return SealedVersion(member=member, payload=canonical_ntriples(document + proof_triples))
+
+    return seal
+
+
+def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
+    """Read a member graph; raises MemberError with a plain reason if it is not well-formed."""
+    m = NamedNode(member)
+    proof_nodes = [t.object for t in triples if t.subject == m and t.predicate == SEC.proof]
+    if len(proof_nodes) != 1 or not isinstance(proof_nodes[0], NamedNode):
+        raise MemberError("Mitglied ohne (eindeutige) Signatur / member without a single proof")
+    proof = proof_nodes[0]
+    proof_all = [t for t in triples if t.subject == proof]
+    proof_values = [t.object.value for t in proof_all if t.predicate == SEC.proofValue]
+    if len(proof_values) != 1:
+        raise MemberError("Signaturwert fehlt / proof value missing")
+    proof_config = [t for t in proof_all if t.predicate != SEC.proofValue]
+    document = [t for t in triples if t.subject != proof and not (t.subject == m and t.predicate == SEC.proof)]
+    props: dict[str, list] = {}
+    for t in document:
+        if t.subject == m:
+            props.setdefault(t.predicate.value, []).append(t.object)
+
+    def one(p: NamedNode) -> str:
+        values = props.get(p.value, [])
+        if len(values) != 1:
+            raise MemberError(f"Mitglied braucht genau ein {p.value} / member needs exactly one {p.value}")
+        return values[0].value
+
+    kinds = [TYPE_KINDS[o.value] for o in props.get(RDF.type.value, []) if o.value in TYPE_KINDS]
+    if len(kinds) != 1:
+        raise MemberError("Art der Änderung (as:Create/Update/Delete) fehlt / change type missing")
+    record = one(DCT.isVersionOf)
+    try:
+        version = int(one(DCAT.version))
+    except ValueError:
+        raise MemberError("Versionsnummer ist keine Zahl / version is not a number") from None
+    methods = [t.object.value for t in proof_config if t.predicate == SEC.verificationMethod]
+    suites = [t.object.value for t in proof_config if t.predicate == SEC.cryptosuite]
+    if len(methods) != 1 or suites != [CRYPTOSUITE]:
+        raise MemberError(f"Signatur ist kein {CRYPTOSUITE} / proof is not {CRYPTOSUITE}")
+    record_triples = [t for t in document if t.subject != m]
+    if any(not isinstance(t.subject, NamedNode) or not (isinstance(t.object, (NamedNode, Literal))) for t in document):
+        raise MemberError("Leere Knoten sind in Mitgliedern nicht erlaubt / blank nodes are not allowed in members")
+    if kinds[0] != "delete" and not record_triples:
+        raise MemberError("Mitglied ohne Inhalt / member without content")
+    visibility = VISIBILITY.local_name(one(IKZ.visibility)) or "public"
+    return ParsedMember(
+        member=member,
+        record=record,
+        version=version,
+        kind=kinds[0],  # type: ignore[arg-type]
+        origin=one(PROV.wasAttributedTo),
+        timestamp=one(PROV.generatedAtTime),
+        visibility=visibility,
+        verification_method=methods[0],
+        proof_value=proof_values[0],
+        proof_config=proof_config,
+        document=document,
+        record_triples=record_triples,
+        record_type=record_type_of(record_triples, record),
+        payload=canonical_ntriples(triples),
+    )
+
+
+def parse_payload(member: str, payload: str) -> ParsedMember:
+    """A member from its stored N-Triples payload."""
+    triples = [q.triple for q in parse(payload, format=RdfFormat.N_TRIPLES)]
+    return parse_member(member, triples)
+
+
+def verify_member(parsed: ParsedMember, public_multibase: str) -> bool:
+    return verify(public_multibase, parsed.proof_value, parsed.proof_config, parsed.document)

@@ -1,0 +1,147 @@
+"""The one place that composes a node: store, ontology, publishing, federation and search.
+
+Everything a node needs is built here from its Settings; the HTTP layer (``kb/api``) and the CLI
+only talk to a ``Node``. Read-only resources (register, vocabularies, shapes, the embedding model)
+are loaded once per process and shared, so a demo federation in one process stays small.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+from kb.auth import TokenStore
+from kb.config import Settings
+from kb.federation.members import key_iri, sealer_for
+from kb.federation.signing import NodeKey
+from kb.ontology.records import RecordMapper
+from kb.ontology.register import Register
+from kb.ontology.validation import RecordValidator
+from kb.ontology.vocabulary import Vocabularies
+from kb.publishing import Publisher
+from kb.store.model import StoredRecord
+from kb.store.oxigraph import OxigraphCatalog
+from kb.store.sparql import SparqlService
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def shared_register() -> Register:
+    return Register.load()
+
+
+@lru_cache(maxsize=1)
+def shared_vocabularies() -> Vocabularies:
+    return Vocabularies.load()
+
+
+@lru_cache(maxsize=1)
+def shared_validator() -> RecordValidator:
+    return RecordValidator()
+
+
+class Node:
+    """A running kb node (without its HTTP server)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.base_url = settings.public_base
+        self.iri = f"{self.base_url}/node"
+        self.key_iri = key_iri(self.iri)
+        data_dir = settings.data_dir
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.key = NodeKey.load_or_create(data_dir / "node.key")
+        self.register = shared_register()
+        self.vocabularies = shared_vocabularies()
+        self.mapper = RecordMapper(self.register, self.vocabularies)
+        self.catalog = OxigraphCatalog(data_dir / "store", sealer=sealer_for(self.key, self.iri), node_iri=self.iri)
+        self.tokens = TokenStore(data_dir / "tokens.json", settings.admin_token.get_secret_value() if settings.admin_token else None)
+        self.publisher = Publisher(
+            self.catalog, self.mapper, shared_validator(), base_url=self.base_url, max_triples=settings.max_record_triples
+        )
+        self.sparql = SparqlService(
+            self.catalog, timeout=settings.sparql_timeout, max_rows=settings.sparql_max_rows, concurrency=settings.sparql_concurrency
+        )
+        self.extensions: dict[str, Any] = {}
+        """Parts that attach themselves (federation, search), by name."""
+        self._started = False
+
+    def description(self) -> dict[str, Any]:
+        """What ``/.well-known/kb-node`` says about this node."""
+        s = self.settings
+        out: dict[str, Any] = {
+            "id": self.iri,
+            "name": s.name,
+            "operator": s.operator,
+            "kind": s.kind,
+            "state": s.state,
+            "country": s.country,
+            "baseUrl": self.base_url,
+            "publicKey": {
+                "id": self.key_iri,
+                "type": "Multikey",
+                "controller": self.iri,
+                "publicKeyMultibase": self.key.public_multibase,
+            },
+            "records": self.catalog.count(include_network=False),
+            "ontology": f"{self.base_url}/ontology",
+            "sparql": f"{self.base_url}/sparql",
+        }
+        for ext in self.extensions.values():
+            describe = getattr(ext, "describe", None)
+            if describe:
+                out.update(describe())
+        return out
+
+    def key_of(self, iri: str) -> str | None:
+        """The local key of a record IRI minted here (``/api/projects/{key}``), else None."""
+        base = self.publisher.records_base
+        return iri[len(base):] if iri.startswith(base) else None
+
+    def node_name(self, node_iri: str) -> str | None:
+        """Display name of a node we know (ourselves, or a peer the federation knows)."""
+        if node_iri == self.iri:
+            return self.settings.name
+        for ext in self.extensions.values():
+            lookup = getattr(ext, "node_name", None)
+            if lookup and (name := lookup(node_iri)):
+                return name  # type: ignore[no-any-return]
+        return None
+
+    def project_view(self, stored: StoredRecord, lang: str = "de") -> dict[str, Any]:
+        """A record's JSON form with its provenance: what the API and the web pages show."""
+        out = self.mapper.to_json(stored.meta.iri, stored.triples, lang)
+        m = stored.meta
+        out["provenance"] = {
+            "version": m.version,
+            "created": m.created,
+            "modified": m.modified,
+            "origin": m.origin,
+            "originName": self.node_name(m.origin),
+            "local": m.local,
+            "verified": m.verified,
+            "receivedFrom": m.received_from,
+            "receivedAt": m.received_at,
+            "contentHash": m.content_hash,
+            "member": m.member,
+        }
+        return out
+
+    def start(self) -> None:
+        """Start background work (search indexing, harvesting) of the attached parts."""
+        if self._started:
+            return
+        self._started = True
+        for ext in self.extensions.values():
+            start = getattr(ext, "start", None)
+            if start:
+                start()
+
+    def close(self) -> None:
+        for ext in reversed(list(self.extensions.values())):
+            stop = getattr(ext, "stop", None)
+            if stop:
+                stop()
+        self.catalog.flush()

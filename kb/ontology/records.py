@@ -1,0 +1,535 @@
+"""A record's JSON form and its RDF graph, in both directions.
+
+The JSON form is what people and simple clients write (``docs/data-model.md``); the RDF graph is
+what the node stores, validates with SHACL, signs and federates. Names of municipalities and labels
+of concepts are resolved here, with 422 answers that list candidates; the structural rules
+(lengths, cardinalities, date order) live in the SHACL shapes so that JSON and RDF input meet the
+same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal as TypingLiteral
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pyoxigraph import Literal, NamedNode, Triple
+
+from kb.errors import InvalidRecord, UnresolvedValue, Violation
+from kb.ontology.namespaces import (
+    ADMS,
+    DCAT,
+    DCT,
+    FOAF,
+    IKZ,
+    MUNICIPALITY,
+    ORG,
+    RDF,
+    SCHEMA,
+    VCARD,
+    VISIBILITY,
+    XSD,
+)
+from kb.ontology.register import Register
+from kb.ontology.vocabulary import Vocabularies
+
+RECORD_TYPES: dict[str, NamedNode] = {
+    "project": IKZ.CooperationProject,
+    "sharedServiceCenter": IKZ.SharedServiceCenter,
+    "smartCityInitiative": IKZ.SmartCityInitiative,
+}
+RECORD_TYPE_NAMES = {v.value: k for k, v in RECORD_TYPES.items()}
+RECORD_TYPE_LABELS = {
+    "project": ("Kooperationsprojekt", "cooperation project"),
+    "sharedServiceCenter": ("Shared-Service-Center", "shared service center"),
+    "smartCityInitiative": ("Smart-City-Initiative", "smart-city initiative"),
+}
+
+# ----------------------------------------------------------------------------- JSON input
+
+
+class ParticipantIn(BaseModel):
+    """A participant given as an object: a municipality by key or name, or an organisation."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    ags: str | None = Field(None, description="8-digit AGS or 12-digit ARS of a municipality.")
+    name: str | None = Field(None, description="Name of the municipality or organisation.")
+    state: str | None = Field(None, description="Bundesland code to pick among namesakes.")
+    kind: TypingLiteral["municipality", "organisation"] = "municipality"
+    country: str | None = Field(None, description="ISO country code of an organisation (default DE).")
+    website: str | None = None
+
+
+class OutcomeFigureIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    label: str = Field(description="What was measured, e.g. 'Einsparung pro Jahr'.")
+    value: float
+    unit: str = Field("", description="Unit, e.g. EUR, Tage, Prozent.")
+
+
+class ContactIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    organisation: str | None = Field(None, description="Office or mailbox, e.g. 'Stadt Erwitte, Standesamt'.")
+    name: str | None = Field(None, description="A person's name: personal data, published only with consent.")
+    email: str | None = None
+    phone: str | None = None
+    consent: bool = Field(False, description="The person agreed that name and contact data are published.")
+
+
+class ProjectIn(BaseModel):
+    """The JSON form of a record (see docs/data-model.md)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    type: TypingLiteral["project", "sharedServiceCenter", "smartCityInitiative"] = "project"
+    title: str
+    description: str
+    participants: list[str | ParticipantIn] = Field(min_length=0, max_length=200)
+    lead: str | ParticipantIn | None = None
+    state: str | None = Field(None, description="Bundesland code (NW, BY, ...) of the project.")
+    country: str | None = Field(None, description="ISO country code, default DE.")
+    nutsRegion: str | None = None
+    taskAreas: list[str] = Field(default_factory=list, max_length=17)
+    legalForm: str | None = None
+    status: str | None = None
+    startDate: str | None = Field(None, description="YYYY-MM-DD or YYYY.")
+    endDate: str | None = Field(None, description="YYYY-MM-DD or YYYY.")
+    fundingProgramme: str | None = None
+    outcomes: str | None = None
+    outcomeFigures: list[OutcomeFigureIn] = Field(default_factory=list, max_length=20)
+    lessonsLearned: str | None = None
+    transferability: str | None = None
+    digitalDelivery: str | None = None
+    vat2b: str | None = None
+    contact: ContactIn | None = None
+    website: str | None = None
+    keywords: list[str] = Field(default_factory=list, max_length=50)
+    visibility: str = "public"
+    sources: list[str] = Field(default_factory=list, max_length=20)
+    illustrative: bool = False
+    language: str = Field("de", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": ("Dieses Feld fehlt.", "This field is required."),
+    "extra_forbidden": ("Dieses Feld gibt es nicht. Bitte prüfen Sie die Schreibweise (siehe Dokumentation).", "Unknown field; check the spelling."),
+    "string_type": ("Hier wird ein Text erwartet.", "A text is expected here."),
+    "list_type": ("Hier wird eine Liste erwartet.", "A list is expected here."),
+    "bool_type": ("Hier wird true oder false erwartet.", "true or false is expected here."),
+    "bool_parsing": ("Hier wird true oder false erwartet.", "true or false is expected here."),
+    "float_parsing": ("Hier wird eine Zahl erwartet.", "A number is expected here."),
+    "float_type": ("Hier wird eine Zahl erwartet.", "A number is expected here."),
+    "literal_error": ("Dieser Wert ist nicht erlaubt.", "This value is not allowed."),
+    "too_long": ("Die Liste ist zu lang.", "The list is too long."),
+    "model_type": ("Hier wird ein Objekt erwartet.", "An object is expected here."),
+    "model_attributes_type": ("Hier wird ein Objekt erwartet.", "An object is expected here."),
+    "string_pattern_mismatch": ("Das Format stimmt nicht.", "The format does not match."),
+}
+
+
+def parse_project_json(data: Any) -> ProjectIn:
+    """Structure check of the JSON form, with German messages per field."""
+    if not isinstance(data, dict):
+        raise InvalidRecord([Violation("body", "Erwartet wird ein JSON-Objekt mit den Feldern des Projekts.", "A JSON object is expected.")])
+    try:
+        return ProjectIn.model_validate(data)
+    except ValidationError as exc:
+        violations = []
+        for err in exc.errors():
+            loc = [str(p) for p in err["loc"] if not str(p).startswith(("str", "ParticipantIn", "function"))]
+            de, en = _PYDANTIC_MESSAGES.get(err["type"], (err["msg"], err["msg"]))
+            if err["type"] == "literal_error" and "expected" in err.get("ctx", {}):
+                de = f"{de} Erlaubt: {err['ctx']['expected']}."
+                en = f"{en} Allowed: {err['ctx']['expected']}."
+            violations.append(Violation(".".join(loc) or "body", de, en, value=_short(err.get("input"))))
+        raise InvalidRecord(_dedupe(violations)) from None
+
+
+def _short(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > 80:
+        return value[:77] + "..."
+    return value if isinstance(value, (str, int, float, bool)) else None
+
+
+def _dedupe(violations: list[Violation]) -> list[Violation]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for v in violations:
+        if (v.field, v.message) not in seen:
+            seen.add((v.field, v.message))
+            out.append(v)
+    return out
+
+
+# ----------------------------------------------------------------------------- JSON → RDF
+
+
+@dataclass(frozen=True)
+class RecordGraph:
+    """A record ready for the catalogue."""
+
+    iri: str
+    triples: list[Triple]
+    record_type: str
+    visibility: str
+
+
+_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class RecordMapper:
+    """Turns the JSON form into a record graph and back, with the register and vocabularies."""
+
+    def __init__(self, register: Register, vocabularies: Vocabularies) -> None:
+        self.register = register
+        self.vocab = vocabularies
+
+    # -- JSON → RDF
+
+    def to_graph(self, record_iri: str, data: ProjectIn | dict[str, Any]) -> RecordGraph:
+        project = data if isinstance(data, ProjectIn) else parse_project_json(data)
+        violations: list[Violation] = []
+        rec = NamedNode(record_iri)
+        lang = project.language
+        triples: list[Triple] = [Triple(rec, RDF.type, RECORD_TYPES[project.type])]
+
+        def text(predicate: NamedNode, value: str | None) -> None:
+            if value:
+                triples.append(Triple(rec, predicate, Literal(value, language=lang)))
+
+        def concept(field: str, scheme: str, value: str | None, predicate: NamedNode) -> str | None:
+            if not value:
+                return None
+            try:
+                c = self.vocab[scheme].resolve(value, field)
+            except UnresolvedValue as exc:
+                violations.extend(exc.violations)
+                return None
+            triples.append(Triple(rec, predicate, c.node))
+            return c.code
+
+        text(DCT.title, project.title)
+        text(DCT.description, project.description)
+        state_code = concept("state", "state", project.state, IKZ.state)
+        if project.country:
+            triples.append(Triple(rec, IKZ.country, Literal(project.country.upper())))
+        if project.nutsRegion:
+            triples.append(Triple(rec, IKZ.nutsRegion, Literal(project.nutsRegion.upper())))
+
+        members: dict[str, list[Triple]] = {}
+        org_count = 0
+
+        def participant(value: str | ParticipantIn, field: str) -> str | None:
+            nonlocal org_count
+            try:
+                if isinstance(value, ParticipantIn) and value.kind == "organisation":
+                    if not value.name:
+                        raise UnresolvedValue([Violation(field, "Bitte geben Sie den Namen der Organisation an.", "Please give the organisation's name.")])
+                    for iri, desc in members.items():  # same organisation named twice
+                        if iri.startswith(record_iri + "#org-") and Triple(NamedNode(iri), SCHEMA.name, Literal(value.name)) in desc:
+                            return iri
+                    org_count += 1
+                    node = NamedNode(f"{record_iri}#org-{org_count}")
+                    desc = [
+                        Triple(node, RDF.type, IKZ.Organisation),
+                        Triple(node, SCHEMA.name, Literal(value.name)),
+                        Triple(node, IKZ.country, Literal((value.country or "DE").upper())),
+                    ]
+                    if value.website:
+                        desc.append(Triple(node, FOAF.homepage, _iri_or_literal(value.website)))
+                    members[node.value] = desc
+                    return node.value
+                if isinstance(value, ParticipantIn):
+                    key = value.ags or value.name or ""
+                    hint = (value.state or state_code or "").upper() or None
+                else:
+                    key, hint = value, state_code
+                m = self.register.resolve(key, hint, field)
+            except UnresolvedValue as exc:
+                violations.extend(exc.violations)
+                return None
+            node = NamedNode(m.iri)
+            members.setdefault(
+                m.iri,
+                [
+                    Triple(node, RDF.type, IKZ.Municipality),
+                    Triple(node, SCHEMA.name, Literal(m.short_name)),
+                    Triple(node, IKZ.ags, Literal(m.ags)),
+                    Triple(node, IKZ.ars, Literal(m.ars)),
+                ],
+            )
+            return m.iri
+
+        participant_iris = [p for i, value in enumerate(project.participants) if (p := participant(value, f"participants.{i}"))]
+        lead_iri = participant(project.lead, "lead") if project.lead else None
+        for iri in dict.fromkeys(participant_iris + ([lead_iri] if lead_iri else [])):
+            triples.append(Triple(rec, ORG.hasMember, NamedNode(iri)))
+        if lead_iri:
+            triples.append(Triple(rec, IKZ.lead, NamedNode(lead_iri)))
+        for desc in members.values():
+            triples.extend(desc)
+
+        for i, value in enumerate(project.taskAreas):
+            concept(f"taskAreas.{i}", "taskArea", value, IKZ.taskArea)
+        concept("legalForm", "legalForm", project.legalForm, IKZ.legalForm)
+        concept("status", "status", project.status, ADMS.status)
+        concept("digitalDelivery", "digitalDelivery", project.digitalDelivery, IKZ.digitalDelivery)
+        concept("vat2b", "vat2b", project.vat2b, IKZ.vatTreatment)
+        visibility = concept("visibility", "visibility", project.visibility, IKZ.visibility) or "public"
+
+        for field, value, predicate in (("startDate", project.startDate, SCHEMA.startDate), ("endDate", project.endDate, SCHEMA.endDate)):
+            if not value:
+                continue
+            if not _DATE.match(value):
+                violations.append(Violation(field, "Bitte geben Sie das Datum als JJJJ-MM-TT oder als Jahr JJJJ an.", "Please give the date as YYYY-MM-DD or as a year YYYY.", value=value))
+                continue
+            datatype = XSD.date if len(value) == 10 else XSD.gYear
+            try:
+                triples.append(Triple(rec, predicate, Literal(value, datatype=datatype)))
+            except ValueError:
+                violations.append(Violation(field, "Dieses Datum gibt es nicht.", "This date does not exist.", value=value))
+
+        if project.fundingProgramme:
+            triples.append(Triple(rec, IKZ.fundingProgramme, Literal(project.fundingProgramme, language=lang)))
+        text(IKZ.outcome, project.outcomes)
+        text(IKZ.lessonsLearned, project.lessonsLearned)
+        text(IKZ.transferability, project.transferability)
+        for i, fig in enumerate(project.outcomeFigures, start=1):
+            node = NamedNode(f"{record_iri}#figure-{i}")
+            triples.append(Triple(rec, IKZ.outcomeFigure, node))
+            triples.append(Triple(node, RDF.type, IKZ.OutcomeFigure))
+            triples.append(Triple(node, SCHEMA.name, Literal(fig.label, language=lang)))
+            triples.append(Triple(node, SCHEMA.value, Literal(_decimal(fig.value), datatype=XSD.decimal)))
+            if fig.unit:
+                triples.append(Triple(node, SCHEMA.unitText, Literal(fig.unit)))
+        if project.contact:
+            triples.extend(self._contact(rec, record_iri, project.contact, violations))
+        if project.website:
+            if project.website.startswith(("http://", "https://")):
+                try:
+                    triples.append(Triple(rec, FOAF.homepage, NamedNode(project.website)))
+                except ValueError:
+                    violations.append(Violation("website", "Die Webadresse ist ungültig.", "The web address is invalid.", value=project.website))
+            else:
+                violations.append(Violation("website", "Die Webadresse muss mit http:// oder https:// beginnen.", "The web address must start with http:// or https://.", value=project.website))
+        for keyword in dict.fromkeys(k.strip() for k in project.keywords if k.strip()):
+            triples.append(Triple(rec, DCAT.keyword, Literal(keyword, language=lang)))
+        for i, source in enumerate(project.sources):
+            try:
+                triples.append(Triple(rec, DCT.source, NamedNode(source)))
+            except ValueError:
+                violations.append(Violation(f"sources.{i}", "Die Quelle muss eine Webadresse sein.", "A source must be a web address.", value=source))
+        if project.illustrative:
+            triples.append(Triple(rec, IKZ.illustrative, Literal("true", datatype=XSD.boolean)))
+        if violations:
+            raise InvalidRecord(_dedupe(violations))
+        return RecordGraph(record_iri, triples, RECORD_TYPES[project.type].value, visibility)
+
+    def _contact(self, rec: NamedNode, record_iri: str, contact: ContactIn, violations: list[Violation]) -> list[Triple]:
+        node = NamedNode(f"{record_iri}#contact")
+        out = [Triple(rec, DCAT.contactPoint, node), Triple(node, RDF.type, VCARD.Kind)]
+        if contact.organisation:
+            out.append(Triple(node, VCARD["organization-name"], Literal(contact.organisation)))
+        if contact.name:
+            out.append(Triple(node, VCARD.fn, Literal(contact.name)))
+        if contact.email:
+            if _EMAIL.match(contact.email):
+                out.append(Triple(node, VCARD.hasEmail, NamedNode("mailto:" + contact.email)))
+            else:
+                violations.append(Violation("contact.email", "Die E-Mail-Adresse ist ungültig.", "The e-mail address is invalid.", value=contact.email))
+        if contact.phone:
+            digits = re.sub(r"[^0-9+]", "", contact.phone)
+            if len(digits) >= 5:
+                out.append(Triple(node, VCARD.hasTelephone, NamedNode("tel:" + digits)))
+            else:
+                violations.append(Violation("contact.phone", "Die Telefonnummer ist ungültig.", "The phone number is invalid.", value=contact.phone))
+        if contact.consent:
+            out.append(Triple(node, IKZ.publicationConsent, Literal("true", datatype=XSD.boolean)))
+        return out
+
+    # -- RDF → JSON
+
+    def to_json(self, record_iri: str, triples: Sequence[Triple], lang: str = "de") -> dict[str, Any]:
+        """The JSON form of a stored record (participants and concepts expanded)."""
+        by_subject: dict[str, dict[str, list]] = {}
+        for t in triples:
+            by_subject.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
+        props = by_subject.get(record_iri, {})
+
+        def values(p: NamedNode) -> list:
+            return props.get(p.value, [])
+
+        def one(p: NamedNode) -> str | None:
+            found = values(p)
+            return _pick_lang(found, lang) if found else None
+
+        def concept(p: NamedNode) -> dict[str, str] | None:
+            found = values(p)
+            if not found:
+                return None
+            c = self.vocab.concept(found[0].value)
+            return c.as_json(lang) if c else {"id": found[0].value, "code": found[0].value, "label": found[0].value}
+
+        types = [RECORD_TYPE_NAMES.get(t.value) for t in values(RDF.type)]
+        lead = values(IKZ.lead)
+        participants = []
+        for member in values(ORG.hasMember):
+            desc = by_subject.get(member.value, {})
+            names = desc.get(SCHEMA.name.value, [])
+            ags = desc.get(IKZ.ags.value, [])
+            m = self.register.get(ags[0].value) if ags else None
+            entry: dict[str, Any] = {
+                "id": member.value,
+                "name": names[0].value if names else (m.short_name if m else member.value),
+                "kind": "municipality" if ags else "organisation",
+            }
+            if ags:
+                entry["ags"] = ags[0].value
+            if m:
+                entry["kreis"] = m.kreis_name
+                entry["state"] = m.land_code
+            country = desc.get(IKZ.country.value, [])
+            if country:
+                entry["country"] = country[0].value
+            entry["lead"] = any(member == x for x in lead)
+            participants.append(entry)
+        figures = []
+        for fig in values(IKZ.outcomeFigure):
+            d = by_subject.get(fig.value, {})
+            figures.append(
+                {
+                    "label": _pick_lang(d.get(SCHEMA.name.value, []), lang) or "",
+                    "value": float(d[SCHEMA.value.value][0].value) if SCHEMA.value.value in d else None,
+                    "unit": d[SCHEMA.unitText.value][0].value if SCHEMA.unitText.value in d else "",
+                }
+            )
+        contact = None
+        for cp in values(DCAT.contactPoint):
+            d = by_subject.get(cp.value, {})
+            contact = {
+                "organisation": _first(d, VCARD["organization-name"]),
+                "name": _first(d, VCARD.fn),
+                "email": (_first(d, VCARD.hasEmail) or "").removeprefix("mailto:") or None,
+                "phone": (_first(d, VCARD.hasTelephone) or "").removeprefix("tel:") or None,
+                "consent": _first(d, IKZ.publicationConsent) == "true",
+            }
+            contact = {k: v for k, v in contact.items() if v not in (None, "")}
+        out: dict[str, Any] = {
+            "id": record_iri,
+            "type": next((t for t in types if t), "project"),
+            "title": one(DCT.title) or "",
+            "description": one(DCT.description) or "",
+            "participants": participants,
+            "lead": lead[0].value if lead else None,
+            "state": concept(IKZ.state),
+            "country": _first(props, IKZ.country) or "DE",
+            "nutsRegion": _first(props, IKZ.nutsRegion),
+            "taskAreas": [c for v in values(IKZ.taskArea) if (c := self._concept_json(v.value, lang))],
+            "legalForm": concept(IKZ.legalForm),
+            "status": concept(ADMS.status),
+            "startDate": _first(props, SCHEMA.startDate),
+            "endDate": _first(props, SCHEMA.endDate),
+            "fundingProgramme": one(IKZ.fundingProgramme),
+            "outcomes": one(IKZ.outcome),
+            "outcomeFigures": figures,
+            "lessonsLearned": one(IKZ.lessonsLearned),
+            "transferability": one(IKZ.transferability),
+            "digitalDelivery": concept(IKZ.digitalDelivery),
+            "vat2b": concept(IKZ.vatTreatment),
+            "contact": contact,
+            "website": _first(props, FOAF.homepage),
+            "keywords": sorted({k.value for k in values(DCAT.keyword)}, key=str.lower),
+            "visibility": (concept(IKZ.visibility) or {"code": "public"})["code"],
+            "sources": [s.value for s in values(DCT.source)],
+            "illustrative": _first(props, IKZ.illustrative) == "true",
+        }
+        out["taskAreas"].sort(key=lambda c: c["code"])
+        return out
+
+    def _concept_json(self, iri: str, lang: str) -> dict[str, str] | None:
+        c = self.vocab.concept(iri)
+        return c.as_json(lang) if c else {"id": iri, "code": iri, "label": iri}
+
+    def to_input(self, stored_json: dict[str, Any]) -> dict[str, Any]:
+        """The writable JSON form of a stored record (for edit forms and PUT round trips)."""
+        out = {k: v for k, v in stored_json.items() if k in ProjectIn.model_fields and v not in (None, [], "")}
+        for key in ("state", "legalForm", "status", "digitalDelivery", "vat2b"):
+            if isinstance(out.get(key), dict):
+                out[key] = out[key]["code"]
+        out["taskAreas"] = [c["code"] for c in stored_json.get("taskAreas", [])]
+        parts: list[Any] = []
+        for p in stored_json.get("participants", []):
+            if p.get("ags"):
+                parts.append(p["ags"])
+            else:
+                parts.append({"name": p["name"], "kind": "organisation", "country": p.get("country", "DE")})
+        out["participants"] = parts
+        lead = next((p for p in stored_json.get("participants", []) if p.get("lead")), None)
+        if lead:
+            out["lead"] = lead["ags"] if lead.get("ags") else {"name": lead["name"], "kind": "organisation", "country": lead.get("country", "DE")}
+        else:
+            out.pop("lead", None)
+        if not out["taskAreas"]:
+            out.pop("taskAreas")
+        return out
+
+
+def _first(props: dict[str, list], p: NamedNode) -> str | None:
+    found = props.get(p.value)
+    return found[0].value if found else None
+
+
+def _pick_lang(literals: Iterable[Any], lang: str) -> str | None:
+    items = list(literals)
+    for lit in items:
+        if isinstance(lit, Literal) and lit.language == lang:
+            return lit.value
+    for lit in items:
+        if isinstance(lit, Literal) and lit.language == "de":
+            return lit.value
+    return items[0].value if items else None
+
+
+def _decimal(value: float) -> str:
+    text = f"{value:.6f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
+
+
+def _iri_or_literal(value: str) -> NamedNode | Literal:
+    try:
+        return NamedNode(value) if value.startswith(("http://", "https://")) else Literal(value)
+    except ValueError:
+        return Literal(value)
+
+
+def visibility_of(triples: Iterable[Triple], record_iri: str) -> str:
+    for t in triples:
+        if t.subject.value == record_iri and t.predicate == IKZ.visibility:
+            return VISIBILITY.local_name(t.object.value) or "public"
+    return "public"
+
+
+def record_type_of(triples: Iterable[Triple], record_iri: str) -> str:
+    for t in triples:
+        if t.subject.value == record_iri and t.predicate == RDF.type and t.object.value in RECORD_TYPE_NAMES:
+            return t.object.value
+    return ""
+
+
+__all__ = [
+    "ProjectIn",
+    "ParticipantIn",
+    "ContactIn",
+    "OutcomeFigureIn",
+    "RecordGraph",
+    "RecordMapper",
+    "RECORD_TYPES",
+    "RECORD_TYPE_LABELS",
+    "parse_project_json",
+    "visibility_of",
+    "record_type_of",
+    "MUNICIPALITY",
+]

@@ -1,0 +1,167 @@
+"""What the catalogue stores and tells its subscribers: records, versions, change events."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Literal, Protocol
+
+from pyoxigraph import RdfFormat, Triple, serialize
+
+ChangeKind = Literal["create", "update", "delete"]
+PUBLIC = "public"
+NETWORK = "network"
+
+
+def now_timestamp() -> str:
+    """UTC time in xsd:dateTime form with milliseconds; for display and provenance only.
+
+    Order never depends on clocks: the node's sequence numbers and the origin's version numbers do.
+    """
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def canonical_ntriples(triples: Iterable[Triple]) -> str:
+    """Canonical N-Triples, sorted: the RDFC-1.0 form of a graph without blank nodes."""
+    lines = serialize(list(triples), format=RdfFormat.N_TRIPLES).decode().splitlines()
+    return "".join(line + "\n" for line in sorted(set(lines)))
+
+
+def content_hash(triples: Iterable[Triple]) -> str:
+    return "sha256:" + hashlib.sha256(canonical_ntriples(triples).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class RecordMeta:
+    """Provenance of the current version of a record (a dcat:CatalogRecord in the metadata graph)."""
+
+    iri: str
+    version: int
+    modified: str
+    created: str
+    origin: str
+    visibility: str
+    deleted: bool
+    content_hash: str
+    seq: int
+    member: str
+    local: bool
+    record_type: str = ""
+    received_from: str | None = None
+    received_at: str | None = None
+    verified: bool = True
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    meta: RecordMeta
+    triples: list[Triple]
+
+
+@dataclass(frozen=True)
+class ChangeEvent:
+    """One entry of the catalogue's log, in commit order. ``seq`` has no gaps."""
+
+    seq: int
+    record: str
+    version: int
+    kind: ChangeKind
+    origin: str
+    visibility: str
+    timestamp: str
+    member: str
+    local: bool
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A change this node originates. ``triples=None`` withdraws the record (tombstone)."""
+
+    record: str
+    triples: Sequence[Triple] | None
+    visibility: str = PUBLIC
+    record_type: str = ""
+    expected_version: int | None = None
+    """If given, the write fails with Conflict unless the stored version is this one."""
+
+
+@dataclass(frozen=True)
+class Member:
+    """A version received from a peer, already verified; stored and re-published verbatim."""
+
+    record: str
+    version: int
+    kind: ChangeKind
+    origin: str
+    visibility: str
+    timestamp: str
+    member: str
+    payload: str
+    triples: Sequence[Triple] = ()
+    record_type: str = ""
+    received_from: str | None = None
+    verified: bool = True
+
+
+@dataclass(frozen=True)
+class SealedVersion:
+    member: str
+    payload: str
+
+
+class MemberSealer(Protocol):
+    """Builds the published form of a local version (the LDES member, signed).
+
+    ``kb/federation`` provides the real one; the store only keeps the result beside the record,
+    in the same transaction, so the stream never disagrees with the catalogue.
+    """
+
+    def __call__(
+        self,
+        record: str,
+        triples: Sequence[Triple],
+        *,
+        version: int,
+        kind: ChangeKind,
+        timestamp: str,
+        visibility: str,
+    ) -> SealedVersion: ...
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Filters for listing records; each given filter must match (AND)."""
+
+    task_area: str | None = None
+    legal_form: str | None = None
+    state: str | None = None
+    kreis: str | None = None
+    """5-digit Kreis key; matches records with a participant in that Kreis."""
+    participant: str | None = None
+    """An 8-digit AGS or an organisation IRI."""
+    status: str | None = None
+    record_type: str | None = None
+    origin: str | None = None
+    include_network: bool = False
+    offset: int = 0
+    limit: int = 50
+    sort: Literal["title", "modified"] = "title"
+
+
+@dataclass(frozen=True)
+class ListedRecord:
+    iri: str
+    title: str
+    modified: str
+    origin: str
+    version: int
+
+
+@dataclass(frozen=True)
+class ListPage:
+    total: int
+    offset: int
+    limit: int
+    items: list[ListedRecord] = field(default_factory=list)

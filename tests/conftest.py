@@ -1,0 +1,134 @@
+"""Fixtures: real nodes on disk, served over real HTTP on loopback."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+ADMIN_TOKEN = "test-admin-token"
+REPO = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def make_settings(data_dir: Path, port: int | None = None, **overrides: Any):  # type: ignore[no-untyped-def]
+    from kb.config import Settings
+
+    port = port or free_port()
+    values: dict[str, Any] = {
+        "data_dir": data_dir,
+        "port": port,
+        "admin_token": ADMIN_TOKEN,
+        "name": f"Testknoten {port}",
+        "operator": "Testbetrieb",
+        "search_enabled": False,
+        "sync_interval": 0,
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+class LiveNode:
+    """A node served by uvicorn on 127.0.0.1 in a background thread of the test process."""
+
+    def __init__(self, settings: Any) -> None:
+        import uvicorn
+
+        from kb.api import create_app
+        from kb.node import Node
+
+        self.settings = settings
+        self.node = Node(settings)
+        self.app = create_app(self.node)
+        self.url = self.node.base_url
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=settings.port, log_level="warning", access_log=False)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def start(self) -> LiveNode:
+        self.node.start()
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not start")
+            time.sleep(0.02)
+        return self
+
+    def client(self, token: str | None = ADMIN_TOKEN, **kwargs: Any) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=30, **kwargs)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.node.close()
+
+
+@pytest.fixture
+def node_factory(tmp_path: Path) -> Iterator[Callable[..., LiveNode]]:
+    started: list[LiveNode] = []
+
+    def factory(name: str = "node", **overrides: Any) -> LiveNode:
+        live = LiveNode(make_settings(tmp_path / name, **overrides)).start()
+        started.append(live)
+        return live
+
+    yield factory
+    for live in reversed(started):
+        live.stop()
+
+
+@pytest.fixture
+def live(node_factory: Callable[..., LiveNode]) -> LiveNode:
+    return node_factory()
+
+
+@pytest.fixture
+def admin(live: LiveNode) -> Iterator[httpx.Client]:
+    with live.client() as client:
+        yield client
+
+
+@pytest.fixture
+def anonymous(live: LiveNode) -> Iterator[httpx.Client]:
+    with live.client(token=None) as client:
+        yield client
+
+
+HELLWEG: dict[str, Any] = {
+    "type": "sharedServiceCenter",
+    "title": "Standesamtverbund Hellweg",
+    "description": "Die Stadt Erwitte und die Gemeinden Anröchte und Bad Sassendorf betreiben ein gemeinsames Standesamt mit digitalisierten Abläufen.",
+    "participants": ["Erwitte", "Anröchte", "Bad Sassendorf"],
+    "lead": "Erwitte",
+    "state": "NW",
+    "taskAreas": ["Standesamt"],
+    "legalForm": "oerv-delegierend",
+    "status": "im-betrieb",
+    "startDate": "2023-01-01",
+    "keywords": ["Standesamt", "Personenstandswesen"],
+    "website": "https://www.erwitte.de/",
+    "visibility": "public",
+}
+
+
+@pytest.fixture
+def hellweg() -> dict[str, Any]:
+    return {k: (list(v) if isinstance(v, list) else v) for k, v in HELLWEG.items()}
