@@ -56,7 +56,9 @@ class Node:
         self.register = shared_register()
         self.vocabularies = shared_vocabularies()
         self.mapper = RecordMapper(self.register, self.vocabularies)
-        self.catalog = OxigraphCatalog(data_dir / "store", sealer=sealer_for(self.key, self.iri), node_iri=self.iri)
+        self.catalog = OxigraphCatalog(
+            data_dir / "store", sealer=sealer_for(self.key, self.iri), node_iri=self.iri, summarizer=self.mapper.summarize
+        )
         self.tokens = TokenStore(data_dir / "tokens.json", settings.admin_token.get_secret_value() if settings.admin_token else None)
         self.publisher = Publisher(
             self.catalog, self.mapper, shared_validator(), base_url=self.base_url, max_triples=settings.max_record_triples

@@ -449,6 +449,39 @@ class RecordMapper:
         out["taskAreas"].sort(key=lambda c: c["code"])
         return out
 
+    def summarize(self, record_iri: str, triples: Sequence[Triple]) -> dict[str, Any]:
+        """The few fields that listings, facets, search filters and the inventory need.
+
+        Stored beside each version, so indexes start from one pass over the summaries instead
+        of re-reading every record graph.
+        """
+        full = self.to_json(record_iri, triples)
+        municipalities = [self.register.get(p["ags"]) for p in full["participants"] if p.get("ags")]
+        found = [m for m in municipalities if m is not None]
+        return {
+            "type": full["type"],
+            "title": full["title"],
+            "taskAreas": [c["code"] for c in full["taskAreas"]],
+            "legalForm": (full["legalForm"] or {}).get("code"),
+            "status": (full["status"] or {}).get("code"),
+            "state": (full["state"] or {}).get("code"),
+            "country": full["country"],
+            "participants": [p.get("ags") or p["id"] for p in full["participants"]],
+            "participantNames": [p["name"] for p in full["participants"]],
+            "lead": next((p.get("ags") or p["id"] for p in full["participants"] if p.get("lead")), None),
+            "kreise": sorted({m.kreis_key for m in found}),
+            "regierungsbezirke": sorted({m.rb_key for m in found}),
+            "states": sorted({m.land_code for m in found}),
+            "digitalDelivery": (full["digitalDelivery"] or {}).get("code"),
+            "vat2b": (full["vat2b"] or {}).get("code"),
+            "funding": full["fundingProgramme"],
+            "startDate": full["startDate"],
+            "keywords": full["keywords"],
+            "illustrative": full["illustrative"],
+            "visibility": full["visibility"],
+            "hasFigures": bool(full["outcomeFigures"]),
+        }
+
     def _concept_json(self, iri: str, lang: str) -> dict[str, str] | None:
         c = self.vocab.concept(iri)
         return c.as_json(lang) if c else {"id": iri, "code": iri, "label": iri}

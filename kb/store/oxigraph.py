@@ -20,8 +20,9 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store, Triple
 
@@ -71,6 +72,10 @@ _P_RECORD = KBM.record
 _P_KIND = KBM.kind
 _P_PAYLOAD = KBM.payload
 _P_JSON = KBM.json
+_P_SUMMARY = KBM.summary
+
+Summarizer = Callable[[str, Sequence[Triple]], dict[str, Any]]
+"""Turns a record graph into a small JSON summary (fields for filters, facets, the inventory)."""
 
 
 def catalog_record_iri(record: str) -> NamedNode:
@@ -112,11 +117,12 @@ def _graph_block(triples: Iterable[Triple], graph: NamedNode) -> str:
 class OxigraphCatalog:
     """The record catalogue of one node. Thread-safe; writes are serialised by one lock."""
 
-    def __init__(self, path: Path | None, *, sealer: MemberSealer, node_iri: str) -> None:
+    def __init__(self, path: Path | None, *, sealer: MemberSealer, node_iri: str, summarizer: Summarizer | None = None) -> None:
         if path is not None:
             path.mkdir(parents=True, exist_ok=True)
         self._store = Store(str(path) if path is not None else None)
         self._sealer = sealer
+        self._summarize = summarizer
         self.node_iri = node_iri
         self._write_lock = threading.Lock()
         self._changed = threading.Condition()
@@ -187,6 +193,19 @@ class OxigraphCatalog:
                 version=found.meta.version,
             )
         return found
+
+    def summary(self, record: str) -> dict[str, Any] | None:
+        """The stored summary of a current record (None for tombstones and unknown records)."""
+        for q in self._store.quads_for_pattern(catalog_record_iri(record), _P_SUMMARY, None, PRIVATE_GRAPH):
+            return json.loads(q.object.value)  # type: ignore[no-any-return]
+        return None
+
+    def summaries(self) -> dict[str, dict[str, Any]]:
+        """Summaries of all current records, by record IRI, in one pass (fast start-up of indexes)."""
+        out = {}
+        for q in self._store.quads_for_pattern(None, _P_SUMMARY, None, PRIVATE_GRAPH):
+            out[q.subject.value[: -len("#catalog-record")]] = json.loads(q.object.value)
+        return out
 
     def iter_live_records(self, *, include_network: bool = True) -> Iterator[str]:
         """IRIs of all current (not withdrawn) records."""
@@ -463,6 +482,11 @@ class OxigraphCatalog:
         if replace:
             ops.append(f"DROP SILENT GRAPH {record}")
             ops.append(f"DELETE WHERE {{ GRAPH {RECORDS_GRAPH} {{ {cr} ?p ?o }} }}")
+            ops.append(f"DELETE WHERE {{ GRAPH {PRIVATE_GRAPH} {{ {cr} {_P_SUMMARY} ?s }} }}")
+        private_triples = []
+        if self._summarize is not None and kind != "delete":
+            summary = self._summarize(meta.iri, triples)
+            private_triples.append(Triple(cr, _P_SUMMARY, Literal(json.dumps(summary, ensure_ascii=False, sort_keys=True))))
         meta_triples = [
             Triple(cr, _P_TOPIC, record),
             Triple(cr, _P_VERSION, _int(meta.version)),
@@ -496,7 +520,12 @@ class OxigraphCatalog:
             Triple(ev, _P_LOCAL, _bool(meta.local)),
             Triple(ev, _P_PAYLOAD, Literal(sealed.payload)),
         ]
-        blocks = _graph_block(triples, record) + _graph_block(meta_triples, RECORDS_GRAPH) + _graph_block(log_triples, LOG_GRAPH)
+        blocks = (
+            _graph_block(triples, record)
+            + _graph_block(meta_triples, RECORDS_GRAPH)
+            + _graph_block(log_triples, LOG_GRAPH)
+            + _graph_block(private_triples, PRIVATE_GRAPH)
+        )
         ops.append("INSERT DATA {\n" + blocks + "}")
         return ops
 

@@ -77,7 +77,10 @@ class SparqlService:
         graphs = self.visible_graphs(include_network)
         allowed = {g.value for g in graphs}
         default = [NamedNode(u) for u in default_graph_uris if u in allowed] if default_graph_uris else graphs
-        named = [NamedNode(u) for u in named_graph_uris if u in allowed or u == RECORDS_GRAPH.value] if named_graph_uris else [*graphs, RECORDS_GRAPH]
+        # Provenance (kbm:records) lists every record, network-only ones too: members of the network only.
+        if include_network:
+            allowed.add(RECORDS_GRAPH.value)
+        named = [NamedNode(u) for u in named_graph_uris if u in allowed] if named_graph_uris else [NamedNode(u) for u in allowed]
         if not self._slots.acquire(timeout=0.5):
             raise Busy(
                 "Der SPARQL-Dienst ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.",
