@@ -146,4 +146,4 @@ class Node:
             stop = getattr(ext, "stop", None)
             if stop:
                 stop()
-        self.catalog.flush()
+        self.catalog.close()

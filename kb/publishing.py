@@ -109,7 +109,7 @@ class Publisher:
             )
         root = subjects.pop()
         if isinstance(root, BlankNode):
-            triples = skolemize(quads, iri, root)
+            triples = self.mapper.complete_municipalities(iri, skolemize(quads, iri, root))
             self._check_size(triples)
             return RecordGraph(iri, triples, record_type_of(triples, iri), visibility_of(triples, iri))
         given = root.value
@@ -120,7 +120,7 @@ class Publisher:
                     "Records under another node's IRIs cannot be created or changed here.",
                     record=given,
                 )
-        triples = [_rename(t, given, iri) for t in skolemize(quads, given)]
+        triples = self.mapper.complete_municipalities(iri, [_rename(t, given, iri) for t in skolemize(quads, given)])
         self._check_size(triples)
         return RecordGraph(iri, triples, record_type_of(triples, iri), visibility_of(triples, iri))
 

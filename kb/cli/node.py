@@ -132,8 +132,8 @@ def export(data_dir: Path | None, fmt: str, out: Path | None, include_network: b
     from kb.ontology.namespaces import PREFIXES
 
     node = open_node(settings_from(data_dir=data_dir))
+    stream = out.open("wb") if out else sys.stdout.buffer
     try:
-        stream = out.open("wb") if out else sys.stdout.buffer
         count = 0
         quads: list[Quad] = []
         for iri in node.catalog.iter_live_records(include_network=include_network):
@@ -151,6 +151,8 @@ def export(data_dir: Path | None, fmt: str, out: Path | None, include_network: b
         stream.flush()
         click.echo(f"{count} Einträge exportiert.", err=True)
     finally:
+        if out:
+            stream.close()
         node.close()
 
 

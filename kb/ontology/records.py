@@ -251,16 +251,7 @@ class RecordMapper:
             except UnresolvedValue as exc:
                 violations.extend(exc.violations)
                 return None
-            node = NamedNode(m.iri)
-            members.setdefault(
-                m.iri,
-                [
-                    Triple(node, RDF.type, IKZ.Municipality),
-                    Triple(node, SCHEMA.name, Literal(m.short_name)),
-                    Triple(node, IKZ.ags, Literal(m.ags)),
-                    Triple(node, IKZ.ars, Literal(m.ars)),
-                ],
-            )
+            members.setdefault(m.iri, self.municipality_triples(m.iri))
             return m.iri
 
         participant_iris = [p for i, value in enumerate(project.participants) if (p := participant(value, f"participants.{i}"))]
@@ -348,6 +339,30 @@ class RecordMapper:
                 violations.append(Violation("contact.phone", "Die Telefonnummer ist ungültig.", "The phone number is invalid.", value=contact.phone))
         if contact.consent:
             out.append(Triple(node, IKZ.publicationConsent, Literal("true", datatype=XSD.boolean)))
+        return out
+
+    def municipality_triples(self, iri: str) -> list[Triple]:
+        """How a record describes a participating municipality (from the register)."""
+        m = self.register.get(iri)
+        if m is None:
+            return []
+        node = NamedNode(m.iri)
+        return [
+            Triple(node, RDF.type, IKZ.Municipality),
+            Triple(node, SCHEMA.name, Literal(m.short_name)),
+            Triple(node, IKZ.ags, Literal(m.ags)),
+            Triple(node, IKZ.ars, Literal(m.ars)),
+        ]
+
+    def complete_municipalities(self, record_iri: str, triples: Sequence[Triple]) -> list[Triple]:
+        """RDF input may name municipalities by IRI only: add their description from the register."""
+        described = {t.subject.value for t in triples if t.predicate == RDF.type}
+        out = list(triples)
+        for t in triples:
+            if t.subject.value == record_iri and t.predicate == ORG.hasMember and isinstance(t.object, NamedNode):
+                if t.object.value.startswith(str(MUNICIPALITY)) and t.object.value not in described:
+                    out.extend(self.municipality_triples(t.object.value))
+                    described.add(t.object.value)
         return out
 
     # -- RDF → JSON

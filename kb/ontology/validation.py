@@ -20,6 +20,7 @@ from kb.ontology.namespaces import ADMS, DCAT, DCT, FOAF, IKZ, MUNICIPALITY, ORG
 SHAPES_PATH = Path(__file__).parent / "shapes.ttl"
 
 _SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+_KBSH = rdflib.Namespace("https://w3id.org/ikz-kb/shapes#")
 
 FIELD_OF_PATH: dict[str, str] = {
     DCT.title.value: "title",
@@ -83,6 +84,7 @@ class RecordValidator:
         for shape in set(self.shapes.subjects(_SH.message, None)):
             msgs = {str(m.language or "de"): str(m) for m in self.shapes.objects(shape, _SH.message)}
             self._messages[str(shape)] = (msgs.get("de", next(iter(msgs.values()))), msgs.get("en", ""))
+        self._fields = {str(shape): str(name) for shape, name in self.shapes.subject_objects(_KBSH.jsonField)}
 
     def validate(self, records: Mapping[str, Sequence[Triple]]) -> dict[str, list[Violation]]:
         """Violations (and warnings) per record IRI; records without any are absent."""
@@ -111,12 +113,14 @@ class RecordValidator:
         shape = results.value(result, _SH.sourceShape)
         value = results.value(result, _SH.value)
         severity = results.value(result, _SH.resultSeverity)
-        msgs = {str(m.language or "de"): str(m) for m in results.objects(result, _SH.resultMessage)}
+        messages = list(results.objects(result, _SH.resultMessage))
+        tagged = {str(m.language): str(m) for m in messages if getattr(m, "language", None)}
         shape_de, shape_en = self._messages.get(str(shape), ("", ""))
-        de = msgs.get("de") or shape_de
-        en = msgs.get("en") or shape_en
+        # pyshacl drops language tags on SPARQL-based results: then the shape's own texts are used.
+        de = tagged.get("de") or shape_de or next((str(m) for m in messages), "")
+        en = tagged.get("en") or shape_en
         return Violation(
-            field=field_for(focus, str(path) if path is not None else ""),
+            field=self._fields.get(str(shape)) or field_for(focus, str(path) if path is not None else ""),
             message=de or "Dieser Wert verletzt eine Regel des Datenmodells.",
             message_en=en or "This value breaks a rule of the data model.",
             value=str(value) if value is not None else None,

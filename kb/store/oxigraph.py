@@ -210,7 +210,7 @@ class OxigraphCatalog:
     def iter_live_records(self, *, include_network: bool = True) -> Iterator[str]:
         """IRIs of all current (not withdrawn) records."""
         query = f"""
-            SELECT ?rec WHERE {{ GRAPH {RECORDS_GRAPH} {{
+            SELECT ?rec ?vis WHERE {{ GRAPH {RECORDS_GRAPH} {{
                 ?cr {_P_TOPIC} ?rec ; {_P_DELETED} false ; {_P_VIS} ?vis .
             }} }}"""
         for row in self._select(query):
@@ -539,8 +539,38 @@ class OxigraphCatalog:
 
     # ------------------------------------------------------------------ maintenance
 
+    def check_integrity(self) -> list[str]:
+        """Problems found (empty if consistent): every record's content matches its provenance,
+        every record's latest version is in the log, and the log has no gaps."""
+        problems: list[str] = []
+        for seq in range(1, self._last_seq + 1):
+            if not any(self._store.quads_for_pattern(event_iri(seq), _P_RECORD, None, LOG_GRAPH)):
+                problems.append(f"log entry {seq} missing")
+        if any(self._store.quads_for_pattern(event_iri(self._last_seq + 1), None, None, LOG_GRAPH)):
+            problems.append("log continues after the last sequence number")
+        for q in self._store.quads_for_pattern(None, _P_TOPIC, None, RECORDS_GRAPH):
+            record = q.object.value
+            stored = self.get(record)
+            if stored is None:
+                problems.append(f"{record}: provenance unreadable")
+                continue
+            meta = stored.meta
+            if content_hash(stored.triples) != meta.content_hash:
+                problems.append(f"{record}: content does not match version {meta.version}")
+            found = self.event(meta.seq)
+            if found is None or found[0].record != record or found[0].version != meta.version:
+                problems.append(f"{record}: version {meta.version} not at log entry {meta.seq}")
+        return problems
+
+
     def flush(self) -> None:
         self._store.flush()
+
+    def close(self) -> None:
+        """Flush and release the store (and its directory lock); the catalogue is unusable after."""
+        with self._write_lock:
+            self._store.flush()
+            self._store = None  # type: ignore[assignment]
 
     def quads(self, graph: NamedNode) -> list[Quad]:
         return list(self._store.quads_for_pattern(None, None, None, graph))

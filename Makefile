@@ -1,0 +1,52 @@
+# kb — the two Quick start commands are `make demo` and `make test`; both set up what they need.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+KB := $(VENV)/bin/kb
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: setup browser e2e-tools demo serve test test-fast check bench clean
+
+setup: $(VENV)/.installed
+
+# torch first, pinned: the CPU build lies on this machine's disk; an unpinned torch pulls a CUDA build.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+# Headless Chromium for the browser tests: Debian's package (Playwright's own download does not work here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# The LDES conformance test uses the TREE community's ldes-client from npm.
+e2e-tools:
+	@if [ -f tests/e2e/package-lock.json ] && command -v npm >/dev/null 2>&1; then npm ci --silent --prefix tests/e2e; fi
+
+demo: setup
+	$(KB) demo
+
+serve: setup
+	$(KB) serve --seed
+
+test: setup browser e2e-tools
+	$(PY) -m pytest
+
+test-fast: setup
+	$(PY) -m pytest -m "not slow and not browser"
+
+check: setup
+	$(VENV)/bin/ruff check kb tests bench
+	$(VENV)/bin/mypy kb
+
+bench: setup
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) data demo-data .pytest_cache

@@ -1,0 +1,133 @@
+"""What the inventory knows about one record, and a consistent snapshot of all of them.
+
+Built from the summaries the catalogue stores beside every record version (``catalog.summaries()``),
+so the inventory never parses record graphs. A snapshot is immutable: a change makes a new one, and
+a request works on the snapshot it started with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from kb.ontology.register import Municipality, Register
+
+ACTIVE_STATUSES = frozenset({"geplant", "in-umsetzung", "im-betrieb"})
+"""Statuses that count as an existing cooperation for potentials and partner suggestions.
+
+Ended cooperations (``abgeschlossen``, ``eingestellt``) stay in every count by status, type, task
+area and so on, but a municipality whose only Standesamt cooperation was discontinued is again a
+candidate, and it is not suggested as a partner for it. A record without status counts as active.
+"""
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    """The fields of one current record that the figures use."""
+
+    iri: str
+    type: str
+    title: str
+    task_areas: tuple[str, ...]
+    legal_form: str | None
+    status: str | None
+    state: str | None
+    digital: str | None
+    public: bool
+    municipalities: tuple[Municipality, ...]
+    """Participants found in the register (organisations without an official key are not placed)."""
+    participant_count: int
+    lead: str | None
+
+    @property
+    def is_ssc(self) -> bool:
+        return self.type == "sharedServiceCenter"
+
+    @property
+    def active(self) -> bool:
+        return self.status is None or self.status in ACTIVE_STATUSES
+
+    @cached_property
+    def ags(self) -> frozenset[str]:
+        return frozenset(m.ags for m in self.municipalities)
+
+    def ref(self) -> dict[str, Any]:
+        """How a record appears inside a figure (the page links it by its IRI)."""
+        return {"id": self.iri, "title": self.title, "type": self.type, "status": self.status}
+
+
+def facts_from_summary(iri: str, summary: Mapping[str, Any], register: Register) -> RecordFacts:
+    participants = [str(p) for p in summary.get("participants") or []]
+    found: dict[str, Municipality] = {}
+    for p in participants:
+        m = register.get(p) if p.isdigit() else None
+        if m is not None:
+            found.setdefault(m.ags, m)
+    return RecordFacts(
+        iri=iri,
+        type=str(summary.get("type") or "project"),
+        title=str(summary.get("title") or iri),
+        task_areas=tuple(sorted(set(summary.get("taskAreas") or []))),
+        legal_form=summary.get("legalForm") or None,
+        status=summary.get("status") or None,
+        state=summary.get("state") or None,
+        digital=summary.get("digitalDelivery") or None,
+        # anything but an explicit "public" is for the network's members only
+        public=summary.get("visibility", "public") == "public",
+        municipalities=tuple(found.values()),
+        participant_count=len(participants),
+        lead=summary.get("lead") or None,
+    )
+
+
+class View:
+    """The records one kind of caller may see (public only, or public and network), with indexes."""
+
+    def __init__(self, records: Iterable[RecordFacts]) -> None:
+        self.records: list[RecordFacts] = sorted(records, key=lambda r: r.iri)
+
+    @cached_property
+    def by_ags(self) -> dict[str, list[RecordFacts]]:
+        """Records each municipality takes part in."""
+        out: dict[str, list[RecordFacts]] = {}
+        for r in self.records:
+            for ags in r.ags:
+                out.setdefault(ags, []).append(r)
+        return out
+
+    @cached_property
+    def active_by_area(self) -> dict[str, dict[str, list[RecordFacts]]]:
+        """Task area → AGS → the active records in that area the municipality takes part in."""
+        out: dict[str, dict[str, list[RecordFacts]]] = {}
+        for r in self.records:
+            if not r.active:
+                continue
+            for area in r.task_areas:
+                per = out.setdefault(area, {})
+                for ags in r.ags:
+                    per.setdefault(ags, []).append(r)
+        return out
+
+    def active_areas_of(self, ags: str) -> set[str]:
+        return {a for r in self.by_ags.get(ags, ()) if r.active for a in r.task_areas}
+
+
+class Snapshot:
+    """All current records at one position (``seq``) of the change log."""
+
+    def __init__(self, seq: int, records: dict[str, RecordFacts]) -> None:
+        self.seq = seq
+        self.records = records
+
+    @cached_property
+    def public(self) -> View:
+        return View(r for r in self.records.values() if r.public)
+
+    @cached_property
+    def everything(self) -> View:
+        return View(self.records.values())
+
+    def view(self, include_network: bool) -> View:
+        return self.everything if include_network else self.public
