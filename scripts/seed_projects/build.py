@@ -95,9 +95,15 @@ class Register:
             row
             for row in self.rows
             if row["land_code"] == land
-            and (row["short_name"] == name or row["short_name"].startswith(name + " ("))
+            and (
+                row["short_name"] == name
+                or row["short_name"].startswith(name + " (")
+                or row["short_name"].startswith(name + " / ")
+            )
             and (not kreis or kreis in (row["kreis_name"], row["kreis_name"].split(",")[0]))
         ]
+        # Unpopulated gemeindefreie Gebiete share names with towns ("Holzminden, gemfr. Gebiet").
+        candidates = [row for row in candidates if "gemfr" not in row["name"]] or candidates
         exact = [row for row in candidates if row["short_name"] == name]
         if len(exact) == 1:
             return exact[0]["ags"]
@@ -157,10 +163,12 @@ def load_entries(module_names: Sequence[str]) -> list[dict[str, Any]]:
 
 REAL_MODULES = ["real"]
 ILLUSTRATIVE_MODULES = [
-    "illustrative_nw_1",
-    "illustrative_nw_2",
-    "illustrative_nw_3",
-    "illustrative_other",
+    "illustrative_nw_duesseldorf",
+    "illustrative_nw_koeln",
+    "illustrative_nw_muenster_detmold",
+    "illustrative_nw_arnsberg",
+    "illustrative_other_north_east",
+    "illustrative_other_south_west",
 ]
 
 
