@@ -1,0 +1,321 @@
+"""The harvester: an LDES consumer that copies peers' streams into this node's catalogue.
+
+Per peer and round: resume at the cursor (page URL and last stream position), fetch only pages from
+there on (the newest with If-None-Match), and for every member after the cursor
+
+1. read it (well-formed member graph, member IRI = ``{record}/versions/{n}``),
+2. check the record IRI lies under its origin node's base URL, and skip our own records,
+3. skip it early if we already hold this version or a newer one (replays, second paths),
+4. verify the origin's ``eddsa-rdfc-2022`` signature with the origin's pinned key,
+5. validate the record with the shapes (one batch per page),
+
+then store the good ones and advance the cursor in ONE transaction (``commit_received``), with the
+refused ones in quarantine. A bad member never stops the page; a bad page stops only its peer.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb.federation.fetch import FetchError, Fetcher
+from kb.federation.keys import KeyRing, KeyUnavailable
+from kb.federation.members import MemberError, ParsedMember, key_iri, parse_member, parse_payload, verify_member, version_iri
+from kb.federation.pages import ACCEPT, PageError, PageMemberGraph, read_page
+from kb.federation.peers import CURSOR, PEER, Cursor, PeerConfig, PeerHealth, base_of
+from kb.federation.quarantine import QUARANTINE, QuarantineEntry, load_entries, quarantine_docs
+from kb.ontology.validation import errors_only
+from kb.store.model import Member, now_timestamp
+
+log = logging.getLogger(__name__)
+
+MAX_PAGES_PER_ROUND = 100_000
+
+
+class HarvestError(Exception):
+    """A peer's stream cannot be followed (loop, broken page); the round for that peer ends."""
+
+
+@dataclass
+class PeerResult:
+    peer: str
+    url: str
+    ok: bool = True
+    state: str = "synced"
+    pages: int = 0
+    stored: int = 0
+    skipped: int = 0
+    quarantined: int = 0
+    unchanged: bool = False
+    error: str | None = None
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "peer": self.peer, "url": self.url, "ok": self.ok, "state": self.state, "pages": self.pages,
+            "stored": self.stored, "skipped": self.skipped, "quarantined": self.quarantined,
+            "unchanged": self.unchanged, "error": self.error, "seconds": round(self.seconds, 3), "notes": self.notes,
+        }
+
+
+@dataclass
+class Checked:
+    members: list[Member] = field(default_factory=list)
+    quarantine: list[QuarantineEntry] = field(default_factory=list)
+    skipped: int = 0
+
+
+class Harvester:
+    def __init__(self, node, fetcher: Fetcher, keyring: KeyRing, *, budget: float, max_workers: int = 8) -> None:  # type: ignore[no-untyped-def]
+        self.node = node
+        self.catalog = node.catalog
+        self.fetcher = fetcher
+        self.keyring = keyring
+        self.budget = budget
+        self.max_workers = max_workers
+        self.health: dict[str, PeerHealth] = {}
+
+    # ------------------------------------------------------------------ peers
+
+    def peers(self) -> list[PeerConfig]:
+        out = []
+        for doc in self.catalog.docs(PEER).values():
+            if isinstance(doc, dict):
+                out.append(PeerConfig.from_doc(doc))
+        return sorted(out, key=lambda p: p.id)
+
+    def peer(self, peer_id: str) -> PeerConfig | None:
+        doc = self.catalog.get_doc(PEER, peer_id)
+        return PeerConfig.from_doc(doc) if isinstance(doc, dict) else None
+
+    def health_of(self, peer_id: str) -> PeerHealth:
+        if peer_id not in self.health:
+            self.health[peer_id] = PeerHealth()
+        return self.health[peer_id]
+
+    def cursor(self, peer_id: str) -> Cursor:
+        return Cursor.from_doc(self.catalog.get_doc(CURSOR, peer_id))
+
+    # ------------------------------------------------------------------ rounds
+
+    def sync_all(self, *, on_demand: bool, only: Iterable[str] | None = None) -> list[PeerResult]:
+        """One round over all peers (or ``only`` these), concurrently; answers when all are done."""
+        wanted = set(only) if only is not None else None
+        peers = [p for p in self.peers() if wanted is None or p.id in wanted]
+        if not peers:
+            return []
+        with ThreadPoolExecutor(max_workers=min(self.max_workers, len(peers)), thread_name_prefix="kb-harvest") as pool:
+            return list(pool.map(lambda p: self.sync_peer(p, on_demand=on_demand), peers))
+
+    def sync_peer(self, cfg: PeerConfig, *, on_demand: bool) -> PeerResult:
+        health = self.health_of(cfg.id)
+        result = PeerResult(cfg.id, cfg.url)
+        allowed, wait = health.may_fetch(on_demand=on_demand)
+        if not allowed:
+            result.ok, result.state = False, health.state
+            result.error = f"wartet noch {wait:.0f} s (zuletzt: {health.last_error})"
+            return result
+        if not health.lock.acquire(timeout=self.budget):
+            result.ok, result.state, result.error = False, "syncing", "Abgleich läuft bereits"
+            return result
+        started = time.monotonic()
+        try:
+            health.started()
+            self._retry_quarantined(cfg, result)
+            self._harvest(cfg, result, deadline=started + self.budget)
+            health.succeeded()
+        except (FetchError, PageError, HarvestError) as exc:
+            health.failed(str(exc), getattr(exc, "retry_after", None))
+            result.ok, result.error = False, str(exc)
+            log.warning("harvest peer=%s failed: %s", cfg.id, exc)
+        except Exception as exc:  # a bug must not kill the round for the other peers
+            health.failed(f"interner Fehler: {type(exc).__name__}: {exc}")
+            result.ok, result.error = False, f"interner Fehler: {exc}"
+            log.exception("harvest peer=%s crashed", cfg.id)
+        finally:
+            result.state = health.state
+            result.seconds = time.monotonic() - started
+            health.lock.release()
+        log.info(
+            "harvest peer=%s ok=%s pages=%d stored=%d skipped=%d quarantined=%d seconds=%.2f",
+            cfg.id, result.ok, result.pages, result.stored, result.skipped, result.quarantined, result.seconds,
+        )
+        return result
+
+    def _first_page(self, cfg: PeerConfig) -> str:
+        got = self.fetcher.get(cfg.stream, accept=ACCEPT, token=cfg.token)
+        stream = read_page(got.body, got.content_type, got.url)
+        if not stream.view:
+            raise HarvestError(f"Strom {cfg.stream} nennt keine Ansicht (tree:view)")
+        return stream.view
+
+    def _harvest(self, cfg: PeerConfig, result: PeerResult, *, deadline: float) -> None:
+        cursor = self.cursor(cfg.id)
+        url = cursor.page or self._first_page(cfg)
+        visited: set[str] = set()
+        while True:
+            if time.monotonic() > deadline:
+                result.notes.append("Zeitbudget dieser Runde aufgebraucht; es geht in der nächsten Runde weiter")
+                return
+            if url in visited or len(visited) >= MAX_PAGES_PER_ROUND:
+                raise HarvestError(f"next-Verweis-Schleife bei {url}: Seite wurde in dieser Runde schon gelesen")
+            visited.add(url)
+            got = self.fetcher.get(url, accept=ACCEPT, token=cfg.token, etag=cursor.etag if url == cursor.page else None)
+            if got.status == 304:
+                result.unchanged = result.pages == 0
+                break
+            result.pages += 1
+            page = read_page(got.body, got.content_type, url)
+            fresh = [m for m in page.members if m.position is None or m.position > cursor.position]
+            checked = self.check(cfg, fresh)
+            positions = [m.position for m in page.members if m.position is not None]
+            next_url = page.next_urls[0] if page.next_urls else None
+            if len(page.next_urls) > 1:
+                result.notes.append(f"{url} hat {len(page.next_urls)} Relationen; kb folgt der ersten")
+            cursor = Cursor(
+                page=url,
+                position=max([cursor.position, *positions]),
+                etag=None if next_url else got.etag,
+                received=cursor.received + len(checked.members),
+                last_success=now_timestamp() if next_url is None else cursor.last_success,
+            )
+            docs: dict[tuple[str, str], object | None] = {(CURSOR, cfg.id): cursor.as_doc()}
+            docs.update(quarantine_docs(checked.quarantine))
+            events, skipped = self.catalog.commit_received(checked.members, docs=docs)
+            result.stored += len(events)
+            result.skipped += checked.skipped + len(skipped)
+            result.quarantined += len(checked.quarantine)
+            if events:
+                log.info("harvest peer=%s page=%s stored=%d records=%s", cfg.id, url, len(events),
+                         ",".join(e.record.rsplit("/", 1)[-1] for e in events[:5]) + ("…" if len(events) > 5 else ""))
+            if next_url is None:
+                break
+            url = next_url
+        cursor.last_success = now_timestamp()
+        self.catalog.put_docs({(CURSOR, cfg.id): cursor.as_doc()})
+
+    # ------------------------------------------------------------------ checking members
+
+    def check(self, cfg: PeerConfig, graphs: Sequence[PageMemberGraph]) -> Checked:
+        """Verify and validate the members of one page; see the module docstring for the steps."""
+        out = Checked()
+        limit = self.node.settings.max_record_triples + 20
+        candidates: dict[str, tuple[ParsedMember, PageMemberGraph]] = {}
+        for g in graphs:
+            if len(g.triples) > limit:
+                out.quarantine.append(QuarantineEntry(cfg.id, g.member, f"Eintrag zu groß ({len(g.triples)} Tripel, erlaubt {limit})"))
+                continue
+            try:
+                parsed = parse_member(g.member, g.triples)
+            except MemberError as exc:
+                out.quarantine.append(QuarantineEntry(cfg.id, g.member, f"Mitglied unlesbar: {exc}"))
+                continue
+            problem = self._identity_problem(parsed)
+            if problem:
+                out.quarantine.append(self._entry(cfg, parsed, problem))
+                continue
+            if parsed.origin == self.node.iri:
+                out.skipped += 1  # our own record, back from a peer
+                continue
+            current = self.catalog.meta(parsed.record)
+            if current is not None and current.version >= parsed.version:
+                out.skipped += 1  # already held (second path) or a replayed older version
+                if current.version > parsed.version:
+                    log.info("harvest peer=%s record=%s skipped older version %d (have %d)", cfg.id, parsed.record, parsed.version, current.version)
+                continue
+            held = candidates.get(parsed.record)
+            if held is not None and held[0].version >= parsed.version:
+                out.skipped += 1
+                continue
+            if held is not None:
+                out.skipped += 1
+            candidates[parsed.record] = (parsed, g)
+        verified = self._verify(cfg, [p for p, _ in candidates.values()], out)
+        self._validate(cfg, verified, out)
+        return out
+
+    @staticmethod
+    def _identity_problem(parsed: ParsedMember) -> str | None:
+        if parsed.member != version_iri(parsed.record, parsed.version):
+            return f"Mitglieds-IRI {parsed.member} passt nicht zu Eintrag und Version ({version_iri(parsed.record, parsed.version)})"
+        base = base_of(parsed.origin)
+        if base is None:
+            return f"Herkunft {parsed.origin} ist kein kb-Knoten"
+        if not parsed.record.startswith(base + "/"):
+            return f"Eintrag {parsed.record} liegt nicht unter der Adresse seiner angeblichen Herkunft {parsed.origin}"
+        if parsed.verification_method != key_iri(parsed.origin):
+            return f"signiert mit {parsed.verification_method}, nicht mit dem Schlüssel der Herkunft {key_iri(parsed.origin)}"
+        return None
+
+    def _entry(self, cfg: PeerConfig, parsed: ParsedMember, reason: str, *, retryable: bool = False) -> QuarantineEntry:
+        return QuarantineEntry(
+            peer=cfg.id, member=parsed.member, reason=reason, record=parsed.record, origin=parsed.origin,
+            version=parsed.version, retryable=retryable, payload=parsed.payload if retryable else None,
+        )
+
+    def _key(self, cfg: PeerConfig, origin: str) -> str:
+        if origin == cfg.node:
+            return cfg.public_key
+        return self.keyring.key_for(origin)
+
+    def _verify(self, cfg: PeerConfig, parsed: list[ParsedMember], out: Checked) -> list[ParsedMember]:
+        good = []
+        for p in parsed:
+            try:
+                key = self._key(cfg, p.origin)
+            except KeyUnavailable as exc:
+                out.quarantine.append(self._entry(cfg, p, str(exc), retryable=exc.retryable))
+                continue
+            if not verify_member(p, key):
+                out.quarantine.append(self._entry(cfg, p, f"Signatur ungültig: passt nicht zum Schlüssel von {p.origin}"))
+                continue
+            good.append(p)
+        return good
+
+    def _validate(self, cfg: PeerConfig, parsed: list[ParsedMember], out: Checked) -> None:
+        live = {p.record: p.record_triples for p in parsed if p.kind != "delete"}
+        results = self.node.publisher.validator.validate(live) if live else {}
+        for p in parsed:
+            errors = errors_only(results.get(p.record, [])) if p.kind != "delete" else []
+            if errors:
+                reason = "SHACL: " + "; ".join(f"{v.field}: {v.message}" for v in errors[:5])
+                out.quarantine.append(self._entry(cfg, p, reason))
+                continue
+            out.members.append(
+                Member(
+                    record=p.record, version=p.version, kind=p.kind, origin=p.origin, visibility=p.visibility,
+                    timestamp=p.timestamp, member=p.member, payload=p.payload,
+                    triples=p.record_triples if p.kind != "delete" else (), record_type=p.record_type,
+                    received_from=cfg.node, verified=True,
+                )
+            )
+
+    def _retry_quarantined(self, cfg: PeerConfig, result: PeerResult) -> None:
+        """Members that waited for their origin's key: try them again now."""
+        waiting = [e for e in load_entries(self.catalog) if e.peer == cfg.id and e.retryable and e.payload]
+        if not waiting:
+            return
+        parsed = []
+        for e in waiting:
+            try:
+                parsed.append((e, parse_payload(e.member, e.payload or "")))
+            except MemberError:
+                continue
+        out = Checked()
+        still = [p for _, p in parsed]
+        verified = self._verify(cfg, still, out)
+        self._validate(cfg, verified, out)
+        if not verified:
+            return
+        done = {m.member for m in out.members} | {q.member for q in out.quarantine if not q.retryable}
+        docs: dict[tuple[str, str], object | None] = {(QUARANTINE, e.key): None for e, _ in parsed if e.member in done}
+        docs.update(quarantine_docs([q for q in out.quarantine if not q.retryable]))
+        events, _ = self.catalog.commit_received(out.members, docs=docs)
+        result.stored += len(events)
+        result.notes.append(f"{len(out.members)} zurückgestellte Mitglieder nach Schlüsselabruf übernommen")
+        log.info("harvest peer=%s released %d quarantined members after their origin key was pinned", cfg.id, len(out.members))

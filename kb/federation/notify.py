@@ -1,0 +1,294 @@
+"""Push hints: Linked Data Notifications between nodes, signed with the nodes' Ed25519 keys.
+
+- **Follow**: when A adds B as a peer, A sends ``as:Follow`` to B's ``/inbox``. B checks the
+  signature against the key A publishes at A's own base URL (``{base}/.well-known/kb-node``,
+  fetched once and pinned) and from then on tells A about changes.
+- **Announce**: after local (or re-published) changes, B sends ``as:Announce`` (object: B's stream)
+  to every subscriber's inbox. A accepts it only from a node it harvests, verified with the key
+  it pinned for that peer, and schedules a pull of B. The pull remains the source of truth; a
+  lost or forged hint costs at most one extra, harmless pull.
+- **Undo** of a Follow ends the subscription (sent when A removes B).
+
+Requests are signed with HTTP Message Signatures (RFC 9421) over ``@method``, ``@target-uri`` and
+``content-digest`` (RFC 9530, SHA-256), algorithm ``ed25519``, ``keyid`` = the node's key IRI, and
+a ``created`` time; the receiver refuses signatures older than five minutes. Inboxes are
+rate-limited per sender and overall (429 with Retry-After).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import math
+import re
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+
+from kb.errors import BadRequest, Forbidden, RateLimited, Unauthenticated
+from kb.federation.fetch import FetchError, Fetcher
+from kb.federation.keys import DescriptionError, fetch_description
+from kb.federation.members import key_iri
+from kb.federation.peers import base_of
+from kb.federation.signing import NodeKey, public_key_from_multibase
+from kb.store.model import now_timestamp
+
+log = logging.getLogger(__name__)
+
+AS_CONTEXT = "https://www.w3.org/ns/activitystreams"
+SUBSCRIBER = "subscriber"
+MAX_SIGNATURE_AGE = 300
+LABEL = "kb"
+_COMPONENTS = '("@method" "@target-uri" "content-digest")'
+
+
+def content_digest(body: bytes) -> str:
+    return "sha-256=:" + base64.b64encode(hashlib.sha256(body).digest()).decode() + ":"
+
+
+def _signature_base(method: str, target_uri: str, digest: str, params: str) -> bytes:
+    return (
+        f'"@method": {method.upper()}\n"@target-uri": {target_uri}\n"content-digest": {digest}\n"@signature-params": {params}'
+    ).encode()
+
+
+def sign_request(key: NodeKey, key_id: str, method: str, target_uri: str, body: bytes, created: int | None = None) -> dict[str, str]:
+    """Headers that sign a request (RFC 9421 subset, see module docstring)."""
+    digest = content_digest(body)
+    params = f'{_COMPONENTS};created={created or int(time.time())};keyid="{key_id}";alg="ed25519"'
+    signature = key.sign(_signature_base(method, target_uri, digest, params))
+    return {
+        "Content-Digest": digest,
+        "Signature-Input": f"{LABEL}={params}",
+        "Signature": f"{LABEL}=:{base64.b64encode(signature).decode()}:",
+    }
+
+
+def signed_key_id(headers: dict[str, str]) -> str:
+    """The keyid a request claims (before anything is verified)."""
+    found = re.search(r'keyid="([^"]+)"', headers.get("signature-input", ""))
+    if not found:
+        raise Unauthenticated("Die Benachrichtigung ist nicht signiert.", "The notification is not signed.")
+    return found.group(1)
+
+
+def verify_request(headers: dict[str, str], method: str, target_uri: str, body: bytes, public_multibase: str) -> None:
+    """Raises Unauthenticated unless the request carries a fresh, valid signature by that key."""
+    refused = Unauthenticated("Die Signatur der Benachrichtigung ist ungültig.", "The notification's signature is invalid.")
+    match = re.fullmatch(rf'{LABEL}=(\(.*?\);(.*))', headers.get("signature-input", "").strip())
+    sig = re.fullmatch(rf"{LABEL}=:([A-Za-z0-9+/=]+):", headers.get("signature", "").strip())
+    if not match or not sig or not match.group(1).startswith(_COMPONENTS + ";"):
+        raise refused
+    params = match.group(1)
+    created = re.search(r";created=(\d+)", params)
+    if not created or abs(time.time() - int(created.group(1))) > MAX_SIGNATURE_AGE:
+        raise Unauthenticated("Die Signatur ist abgelaufen.", "The signature is too old or from the future.")
+    digest = headers.get("content-digest", "")
+    if digest != content_digest(body):
+        raise refused
+    try:
+        key = public_key_from_multibase(public_multibase)
+        key.verify(base64.b64decode(sig.group(1)), _signature_base(method, target_uri, digest, params))
+    except (InvalidSignature, ValueError):
+        raise refused from None
+
+
+class RateLimiter:
+    """Token buckets per sender and one for everybody; ``check`` raises RateLimited (429)."""
+
+    def __init__(self, *, rate: float, burst: int, global_rate: float, global_burst: int) -> None:
+        self.rate, self.burst = rate, burst
+        self.global_rate, self.global_burst = global_rate, global_burst
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def _take(self, key: str, rate: float, burst: int, now: float) -> float:
+        tokens, last = self._buckets.get(key, (float(burst), now))
+        tokens = min(float(burst), tokens + (now - last) * rate)
+        if tokens >= 1.0:
+            self._buckets[key] = (tokens - 1.0, now)
+            return 0.0
+        self._buckets[key] = (tokens, now)
+        return (1.0 - tokens) / rate
+
+    def check(self, sender: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            wait = self._take("*", self.global_rate, self.global_burst, now) or self._take(sender, self.rate, self.burst, now)
+        if wait > 0:
+            raise RateLimited(max(1, math.ceil(wait)))
+
+
+def activity(kind: str, actor: str, obj: Any, **extra: Any) -> bytes:
+    body = {"@context": AS_CONTEXT, "type": kind, "actor": actor, "object": obj, "published": now_timestamp(), **extra}
+    return json.dumps(body, ensure_ascii=False).encode()
+
+
+class Inbox:
+    """Receives notifications for one node (``POST /inbox``)."""
+
+    def __init__(self, node, fetcher: Fetcher, *, peer_for_node: Callable[[str], Any], schedule_pull: Callable[[str], None]) -> None:  # type: ignore[no-untyped-def]
+        self.node = node
+        self.fetcher = fetcher
+        self.peer_for_node = peer_for_node
+        self.schedule_pull = schedule_pull
+        self.limiter = RateLimiter(rate=1.0, burst=10, global_rate=20.0, global_burst=100)
+        self.url = f"{node.base_url}/inbox"
+        self.received = 0
+
+    def receive(self, headers: dict[str, str], body: bytes) -> dict[str, Any]:
+        key_id = signed_key_id(headers)
+        actor = key_id.split("#", 1)[0]
+        self.limiter.check(actor)
+        if key_id != key_iri(actor):
+            raise Unauthenticated("Unbekannter Schlüssel.", "Unknown key id.")
+        try:
+            note = json.loads(body)
+        except ValueError:
+            raise BadRequest("Die Benachrichtigung ist kein JSON.", "The notification is not JSON.") from None
+        if not isinstance(note, dict) or note.get("actor") != actor:
+            raise BadRequest("Absender und Signatur passen nicht zusammen.", "Actor and signature do not match.")
+        kind = note.get("type")
+        if kind == "Announce":
+            return self._announce(actor, headers, body)
+        if kind == "Follow":
+            return self._follow(actor, headers, body)
+        if kind == "Undo":
+            return self._undo(actor, headers, body)
+        raise BadRequest(f"Unbekannte Art von Benachrichtigung: {kind}", f"Unsupported activity type: {kind}")
+
+    def _announce(self, actor: str, headers: dict[str, str], body: bytes) -> dict[str, Any]:
+        peer = self.peer_for_node(actor)
+        if peer is None:
+            raise Forbidden("Nur Knoten, die hier als Partner eingetragen sind, können Änderungen melden.",
+                            "Only nodes this node harvests may announce changes.")
+        verify_request(headers, "POST", self.url, body, peer.public_key)
+        self.received += 1
+        self.schedule_pull(peer.id)
+        log.info("inbox announce from peer=%s: pull scheduled", peer.id)
+        return {"accepted": True, "pull": peer.id}
+
+    def _follow(self, actor: str, headers: dict[str, str], body: bytes) -> dict[str, Any]:
+        base = base_of(actor)
+        if base is None:
+            raise BadRequest("Absender ist kein kb-Knoten.", "The actor is not a kb node.")
+        known = self.node.catalog.get_doc(SUBSCRIBER, actor)
+        if isinstance(known, dict) and known.get("publicKey"):
+            verify_request(headers, "POST", self.url, body, known["publicKey"])
+            return {"accepted": True, "subscribed": actor}
+        try:
+            description = fetch_description(self.fetcher, base)
+        except DescriptionError as exc:
+            raise Forbidden(f"Der Absender ist unter seiner Adresse nicht erreichbar: {exc}",
+                            f"The actor's node description cannot be fetched: {exc}") from None
+        public = description["publicKey"]["publicKeyMultibase"]
+        verify_request(headers, "POST", self.url, body, public)
+        inbox = description.get("inbox") or f"{base}/inbox"
+        self.node.catalog.put_docs({(SUBSCRIBER, actor): {
+            "actor": actor, "inbox": inbox, "publicKey": public, "name": description.get("name", ""), "since": now_timestamp(),
+        }})
+        log.info("inbox follow from %s: subscribed, inbox=%s", actor, inbox)
+        return {"accepted": True, "subscribed": actor}
+
+    def _undo(self, actor: str, headers: dict[str, str], body: bytes) -> dict[str, Any]:
+        known = self.node.catalog.get_doc(SUBSCRIBER, actor)
+        if not isinstance(known, dict):
+            return {"accepted": True}
+        verify_request(headers, "POST", self.url, body, known["publicKey"])
+        self.node.catalog.put_docs({(SUBSCRIBER, actor): None})
+        log.info("inbox undo from %s: unsubscribed", actor)
+        return {"accepted": True, "unsubscribed": actor}
+
+
+class Notifier:
+    """Sends Follow/Undo to peers and Announce to subscribers after the log grew."""
+
+    def __init__(self, node, fetcher: Fetcher, *, stream: str, republish: bool, debounce: float = 0.3) -> None:  # type: ignore[no-untyped-def]
+        self.node = node
+        self.fetcher = fetcher
+        self.stream = stream
+        self.republish = republish
+        self.debounce = debounce
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._failures: dict[str, tuple[int, float]] = {}
+        self.sent = 0
+
+    def post(self, inbox: str, body: bytes) -> int:
+        headers = {"Content-Type": "application/ld+json", **sign_request(self.node.key, self.node.key_iri, "POST", inbox, body)}
+        response = self.fetcher.post_json(inbox, body, headers)
+        return response.status_code
+
+    def follow(self, peer_node: str, inbox: str) -> bool:
+        try:
+            status = self.post(inbox, activity("Follow", self.node.iri, peer_node))
+        except FetchError as exc:
+            log.info("follow %s failed: %s", inbox, exc)
+            return False
+        ok = status < 300
+        log.info("follow peer inbox=%s status=%d", inbox, status)
+        return ok
+
+    def undo_follow(self, peer_node: str, inbox: str) -> None:
+        try:
+            self.post(inbox, activity("Undo", self.node.iri, {"type": "Follow", "actor": self.node.iri, "object": peer_node}))
+        except FetchError as exc:
+            log.info("undo follow %s failed: %s", inbox, exc)
+
+    def announce_all(self, last_seq: int) -> int:
+        sent = 0
+        for actor, doc in self.node.catalog.docs(SUBSCRIBER).items():
+            if not isinstance(doc, dict) or not doc.get("inbox"):
+                continue
+            failures, not_before = self._failures.get(actor, (0, 0.0))
+            if time.monotonic() < not_before:
+                continue
+            body = activity("Announce", self.node.iri, self.stream, id=f"{self.stream}#announce-{last_seq}")
+            try:
+                status = self.post(doc["inbox"], body)
+                ok = status < 300 or status == 429
+            except FetchError as exc:
+                status, ok = 0, False
+                log.info("announce to %s failed: %s", actor, exc)
+            if ok:
+                self._failures.pop(actor, None)
+                sent += 1
+            else:
+                self._failures[actor] = (failures + 1, time.monotonic() + min(600.0, 2.0 ** failures))
+            log.debug("announce subscriber=%s status=%d", actor, status)
+        self.sent += sent
+        return sent
+
+    def _has_visible_change(self, after: int, upto: int) -> bool:
+        for event in self.node.catalog.events_since(after, limit=upto - after):
+            if event.local or self.republish:
+                return True
+        return False
+
+    def _run(self) -> None:
+        seen = self.node.catalog.last_seq
+        while not self._stop.is_set():
+            if not self.node.catalog.wait_for_change(seen, timeout=1.0):
+                continue
+            self._stop.wait(self.debounce)
+            upto = self.node.catalog.last_seq
+            try:
+                if self._has_visible_change(seen, upto):
+                    self.announce_all(upto)
+            except Exception:  # pragma: no cover - never let the notifier die
+                log.exception("announce failed")
+            seen = upto
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="kb-notifier", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)

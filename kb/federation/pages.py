@@ -1,0 +1,93 @@
+"""Reading a peer's LDES page: its members (each a named graph), their positions, the next page.
+
+Only graphs the page declares as ``tree:member`` of the stream are read; anything else in the
+page is ignored. A page that does not parse is a ``PageError`` (the whole page is unusable);
+a member that is not well-formed is the harvester's business (quarantine), not this module's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Triple, parse
+
+from kb.ontology.namespaces import KBM, LDES, RDF, TREE
+
+FORMATS = {
+    "application/trig": RdfFormat.TRIG,
+    "application/x-trig": RdfFormat.TRIG,
+    "application/n-quads": RdfFormat.N_QUADS,
+    "application/ld+json": RdfFormat.JSON_LD,
+    "text/turtle": RdfFormat.TURTLE,
+}
+ACCEPT = "application/trig, application/n-quads;q=0.9, application/ld+json;q=0.5"
+
+
+class PageError(ValueError):
+    pass
+
+
+@dataclass
+class PageMemberGraph:
+    member: str
+    position: int | None
+    triples: list[Triple]
+
+
+@dataclass
+class ReadPage:
+    url: str
+    stream: str | None
+    members: list[PageMemberGraph] = field(default_factory=list)
+    next_urls: list[str] = field(default_factory=list)
+    view: str | None = None
+
+
+def read_page(body: bytes, content_type: str, url: str) -> ReadPage:
+    """Parse a page (or the stream document, which has a ``tree:view`` and no members)."""
+    fmt = FORMATS.get(content_type or "application/trig")
+    if fmt is None:
+        raise PageError(f"Seite {url} hat kein RDF-Format ({content_type!r})")
+    default: list[Triple] = []
+    graphs: dict[str, list[Triple]] = {}
+    try:
+        for quad in parse(body, format=fmt, base_iri=url):
+            if isinstance(quad.graph_name, DefaultGraph):
+                default.append(quad.triple)
+            elif isinstance(quad.graph_name, NamedNode):
+                graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
+    except SyntaxError as exc:
+        raise PageError(f"Seite {url} ist kein gültiges RDF: {exc}") from None
+    streams = {t.subject.value for t in default if t.predicate == RDF.type and t.object == LDES.EventStream}
+    member_of: dict[str, str] = {}
+    positions: dict[str, int] = {}
+    relations: dict[str, str] = {}
+    page_relations: dict[str, set[str]] = {}
+    view = None
+    for t in default:
+        p = t.predicate
+        if p == TREE.member and isinstance(t.object, NamedNode):
+            member_of.setdefault(t.object.value, t.subject.value)
+        elif p == KBM.streamPosition:
+            try:
+                positions[t.subject.value] = int(t.object.value)
+            except ValueError:
+                raise PageError(f"Seite {url}: Position {t.object.value!r} ist keine Zahl") from None
+        elif p == TREE.node and isinstance(t.object, NamedNode):
+            relations[t.subject.value] = t.object.value
+        elif p == TREE.relation:
+            page_relations.setdefault(t.subject.value, set()).add(t.object.value)
+        elif p == TREE.view and isinstance(t.object, NamedNode):
+            view = t.object.value
+    stream = next(iter(streams)) if len(streams) == 1 else None
+    page = ReadPage(url=url, stream=stream, view=view)
+    # The relations of this page: those of the node named by the URL we fetched, or of the only
+    # node that has relations (a peer behind a proxy may name its pages differently).
+    mine = page_relations.get(url) or (next(iter(page_relations.values())) if len(page_relations) == 1 else set())
+    page.next_urls = sorted({relations[r] for r in mine if r in relations})
+    for member, collection in member_of.items():
+        if stream is not None and collection != stream:
+            continue
+        page.members.append(PageMemberGraph(member, positions.get(member), graphs.get(member, [])))
+    page.members.sort(key=lambda m: (m.position is None, m.position or 0))
+    return page
