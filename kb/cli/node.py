@@ -81,14 +81,15 @@ def import_(paths: tuple[Path, ...], data_dir: Path | None, base_url: str | None
         node = open_node(settings)
         try:
             report = node.publisher.import_items(Principal("admin", "import", "Import"), iter_import_files(paths))
-            report = {"created": report.created, "updated": report.updated, "unchanged": report.unchanged,
+            report = {"created": report.created, "updated": report.updated, "unchanged": report.unchanged, "triples": report.triples,
                       "failed": [{"item": label, "problems": problems} for label, problems in report.failed]}
         finally:
             node.close()
     elapsed = time.perf_counter() - started
     done = report["created"] + report["updated"]
     click.echo(f"{report['created']} neu, {report['updated']} geändert, {report['unchanged']} unverändert, "
-               f"{len(report['failed'])} fehlerhaft in {elapsed:.1f} s ({done / elapsed if elapsed else 0:.0f} Einträge/s)")
+               f"{len(report['failed'])} fehlerhaft in {elapsed:.1f} s ({done / elapsed if elapsed else 0:.0f} Einträge/s, "
+               f"{report.get('triples', 0)} Tripel)")
     for failure in report["failed"]:
         click.echo(f"  ✗ {failure['item']}", err=True)
         for p in failure["problems"]:

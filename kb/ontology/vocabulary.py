@@ -81,10 +81,16 @@ class Vocabulary:
         self.namespace = namespace
         self.concepts = sorted(concepts, key=lambda c: c.code)
         self._by_key: dict[str, Concept] = {}
+        self._all: dict[str, list[Concept]] = {}
         for c in self.concepts:
             keys = [c.iri, c.code, *c.notations, *c.pref_labels.values(), *(label for label, _ in c.alt_labels)]
             for key in keys:
-                self._by_key.setdefault(fold(key) if not key.startswith("http") else key, c)
+                folded = fold(key) if not key.startswith("http") else key
+                if c not in self._all.setdefault(folded, []):
+                    self._all[folded].append(c)
+        for key, found in self._all.items():
+            if len(found) == 1:
+                self._by_key[key] = found[0]
         for c in self.concepts:  # codes win over labels that happen to look the same
             self._by_key[fold(c.code)] = c
 
@@ -99,12 +105,30 @@ class Vocabulary:
             return self._by_key.get(value)
         return self._by_key.get(fold(value))
 
+    def concepts_for(self, value: str) -> list[Concept]:
+        """Every concept a word names (a word may name several, e.g. "ÖrV")."""
+        return list(self._all.get(value if value.startswith("http") else fold(value), []))
+
     def resolve(self, value: str, field_name: str | None = None) -> Concept:
-        """The concept ``value`` names, or a 422 that lists the allowed values."""
+        """The concept ``value`` names, or a 422 that lists the allowed values (or the candidates)."""
         found = self.get(value) if isinstance(value, str) else None
         if found is not None:
             return found
         de, en = FIELD_LABELS.get(self.name, (self.name, self.name))
+        several = self.concepts_for(value) if isinstance(value, str) else []
+        if len(several) > 1:
+            raise UnresolvedValue(
+                [
+                    Violation(
+                        field=field_name or self.name,
+                        message=f"„{value}“ ist mehrdeutig für {de}. Bitte wählen Sie: "
+                        + ", ".join(f"{c.code} ({c.label()})" for c in several) + ".",
+                        message_en=f"'{value}' is ambiguous for {en}. Choose one of: {', '.join(c.code for c in several)}.",
+                        value=value,
+                        candidates=[c.as_json() for c in several],
+                    )
+                ]
+            )
         close = difflib.get_close_matches(fold(str(value)), [k for k in self._by_key if not k.startswith("http")], n=3, cutoff=0.75)
         suggestions = [self._by_key[k] for k in close]
         allowed = ", ".join(f"{c.code} ({c.label()})" for c in self.concepts)
