@@ -13,6 +13,7 @@ from typing import Any
 
 from kb.auth import TokenStore
 from kb.config import Settings
+from kb.federation import Federation
 from kb.federation.members import key_iri, sealer_for
 from kb.federation.signing import NodeKey
 from kb.ontology.records import RecordMapper
@@ -68,6 +69,7 @@ class Node:
         )
         self.extensions: dict[str, Any] = {}
         """Parts that attach themselves (federation, search), by name."""
+        self.extensions["federation"] = Federation(self)
         self._started = False
 
     def description(self) -> dict[str, Any]:
