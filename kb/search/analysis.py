@@ -40,7 +40,7 @@ welche welchem welchen welcher welches wenn wer werde werden wie wieder will wir
 zu zum zur zwar zwischen z b usw ca bereits gibt geht gut mehr neue neuen neuer wurde wurden worden
 """
 _ENGLISH_STOP = """
-a an and are as at be by for from has have how in into is it its of on or our that the their there these this to
+a an and are as at be by for from has have how in into is its of on or our that the their there these this to
 was we were what which who will with within our us i my can do does any
 """
 STOP_WORDS = frozenset(_GERMAN_STOP.split()) | frozenset(_ENGLISH_STOP.split())

