@@ -70,6 +70,10 @@ class Node:
         self.extensions: dict[str, Any] = {}
         """Parts that attach themselves (federation, search), by name."""
         self.extensions["federation"] = Federation(self)
+        if settings.search_enabled:
+            from kb.search import SearchService
+
+            self.extensions["search"] = SearchService(self)
         self._started = False
 
     def description(self) -> dict[str, Any]:
