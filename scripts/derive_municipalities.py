@@ -232,12 +232,7 @@ def derive(rows: Iterable[dict[str, str]]) -> Register:
         key=lambda k: k.kreis_key,
     )
     regierungsbezirke = sorted(
-        (
-            Regierungsbezirk(
-                rb_key=key, name=row["gemeindename"].strip(), land_code=LAENDER[row["land"]]
-            )
-            for key, row in rb_rows.items()
-        ),
+        (Regierungsbezirk(rb_key=key, name=row["gemeindename"].strip(), land_code=LAENDER[row["land"]]) for key, row in rb_rows.items()),
         key=lambda rb: rb.rb_key,
     )
     return Register(municipalities, kreise, regierungsbezirke)
@@ -272,8 +267,14 @@ def column_names(cls: type) -> list[str]:
     return [f.name for f in fields(cls)]
 
 
+MUNICIPALITY_CONTENT = (
+    "AGS, ARS, official and short name, Kreis, Regierungsbezirk, Land, population, area, postcode, coordinates, urbanisation"
+)
+
+
 def attribution_text(register: Register) -> str:
     nrw = sum(1 for m in register.municipalities if m.land_code == "NW")
+    gemeinden = f"{len(register.municipalities):,} Gemeinden (satzart 60, including gemeindefreie Gebiete; {nrw} in Nordrhein-Westfalen)"
     return f"""# Attribution: municipal register
 
 {ATTRIBUTION_LINE}
@@ -284,7 +285,7 @@ Statistisches Bundesamt (Destatis) in its Gemeindeverzeichnis-Informationssystem
 
 | file | content |
 |---|---|
-| `municipalities.csv` | {len(register.municipalities):,} Gemeinden (satzart 60, including gemeindefreie Gebiete; {nrw} in Nordrhein-Westfalen) with AGS, ARS, official and short name, Kreis, Regierungsbezirk, Land, population, area, postcode, coordinates, urbanisation |
+| `municipalities.csv` | {gemeinden} with {MUNICIPALITY_CONTENT} |
 | `kreise.csv` | {len(register.kreise)} Kreise and kreisfreie Städte (satzart 40) |
 | `regierungsbezirke.csv` | {len(register.regierungsbezirke)} Regierungsbezirke / statistical regions (satzart 20) |
 

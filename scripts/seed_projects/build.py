@@ -6,7 +6,7 @@ would ("Erwitte", "Menden", or "Neunkirchen|Saarland" when a name is ambiguous).
 resolves every name against the committed register ``seed_data/municipalities.csv`` and writes the
 8-digit AGS, so no key is ever typed by hand. It fails loudly on unknown or ambiguous names.
 
-Organisations without an official key are written as ``O("Name")`` / ``O("Name", "NL")``.
+Organisations without an official key are written as ``Org("Name")`` / ``Org("Name", "NL")``.
 
 Run from the repository root::
 
@@ -60,7 +60,7 @@ FIELD_ORDER = [
 
 
 @dataclass(frozen=True)
-class O:
+class Org:
     """An organisation without an official municipal key."""
 
     name: str
@@ -70,7 +70,7 @@ class O:
         return {"name": self.name, "kind": "organisation", "country": self.country}
 
 
-Participant = str | O
+Participant = str | Org
 
 
 class Register:
@@ -95,11 +95,7 @@ class Register:
             row
             for row in self.rows
             if row["land_code"] == land
-            and (
-                row["short_name"] == name
-                or row["short_name"].startswith(name + " (")
-                or row["short_name"].startswith(name + " / ")
-            )
+            and (row["short_name"] == name or row["short_name"].startswith(name + " (") or row["short_name"].startswith(name + " / "))
             and (not kreis or kreis in (row["kreis_name"], row["kreis_name"].split(",")[0]))
         ]
         # Unpopulated gemeindefreie Gebiete share names with towns ("Holzminden, gemfr. Gebiet").
@@ -115,7 +111,7 @@ class Register:
 
 def resolve_participant(register: Register, item: Participant, state: str) -> Any:
     # Duck-typed: the entry modules import O from ``seed_projects.build``, which is a different
-    # class object than ``__main__.O`` when this file is run as a script.
+    # class object than ``__main__.Org`` when this file is run as a script.
     if not isinstance(item, str):
         return item.as_json()
     return register.resolve(item, state)
@@ -185,9 +181,7 @@ def render() -> dict[Path, str]:
     }
     illustrative = available(ILLUSTRATIVE_MODULES)
     if illustrative:
-        outputs[OUT_DIR / "illustrative.json"] = to_json(
-            build(load_entries(illustrative), True, register)
-        )
+        outputs[OUT_DIR / "illustrative.json"] = to_json(build(load_entries(illustrative), True, register))
     return outputs
 
 

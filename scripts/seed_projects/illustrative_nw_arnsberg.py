@@ -5,20 +5,19 @@ Participants are real neighbouring municipalities; projects, figures and mailbox
 
 from __future__ import annotations
 
-from seed_projects.build import O
+from seed_projects.build import Org
 
 ENTRIES = [
     {
         "type": "sharedServiceCenter",
         "title": "Standesamtsbezirk Oberes Sauerland",
         "description": (
-            "Winterberg, Hallenberg und Medebach haben ihre Standesämter zu einem "
-            "Standesamtsbezirk mit Sitz in Winterberg zusammengeführt. Gerade in "
-            "Tourismusorten sind Hochzeiten von auswärtigen Paaren häufig, und damit auch "
-            "aufwendige Prüfungen von Auslandsdokumenten. Ein Team aus vier Standesbeamtinnen "
-            "und -beamten bündelt dieses Spezialwissen. Trauungen finden weiterhin in den "
-            "Rathäusern und an besonderen Orten wie einer Skihütte statt; die Anmeldung zur "
-            "Eheschließung ist auch per Videotermin möglich."
+            "Winterberg, Hallenberg und Medebach haben ihre Standesämter zu einem Standesamtsbezirk mit "
+            "Sitz in Winterberg zusammengeführt. Gerade in Tourismusorten sind Hochzeiten von "
+            "auswärtigen Paaren häufig, und damit auch aufwendige Prüfungen von Auslandsdokumenten. Ein "
+            "Team aus vier Standesbeamtinnen und -beamten bündelt dieses Spezialwissen. Trauungen finden "
+            "weiterhin in den Rathäusern und an besonderen Orten wie einer Skihütte statt; die Anmeldung "
+            "zur Eheschließung ist auch per Videotermin möglich."
         ),
         "participants": ["Winterberg", "Hallenberg", "Medebach"],
         "lead": "Winterberg",
@@ -38,13 +37,12 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Gebäudemanagement und Energiecontrolling Meschede, Bestwig und Eslohe",
         "description": (
-            "Rathäuser, Schulen, Turnhallen und Feuerwehrgerätehäuser: Meschede, Bestwig und "
-            "Eslohe bewirtschaften ihre Liegenschaften mit einem gemeinsamen Team aus "
-            "Energiemanager, Haustechniker und Objektbetreuung. Zählerstände werden automatisch "
-            "ausgelesen, Ausreißer im Verbrauch fallen innerhalb weniger Tage auf. Ein "
-            "Sanierungsfahrplan priorisiert Maßnahmen nach Einsparpotenzial über alle Gebäude der "
-            "drei Kommunen hinweg. Hausmeister werden gemeinsam geschult, Wartungsverträge "
-            "gebündelt ausgeschrieben."
+            "Rathäuser, Schulen, Turnhallen und Feuerwehrgerätehäuser: Meschede, Bestwig und Eslohe "
+            "bewirtschaften ihre Liegenschaften mit einem gemeinsamen Team aus Energiemanager, "
+            "Haustechniker und Objektbetreuung. Zählerstände werden automatisch ausgelesen, Ausreißer im "
+            "Verbrauch fallen innerhalb weniger Tage auf. Ein Sanierungsfahrplan priorisiert Maßnahmen "
+            "nach Einsparpotenzial über alle Gebäude der drei Kommunen hinweg. Hausmeister werden "
+            "gemeinsam geschult, Wartungsverträge gebündelt ausgeschrieben."
         ),
         "participants": ["Meschede", "Bestwig", "Eslohe"],
         "lead": "Meschede",
@@ -65,11 +63,11 @@ ENTRIES = [
         "title": "Wasserversorgung Lennetal AöR",
         "description": (
             "Werdohl, Neuenrade und Plettenberg haben ihre Wasserversorgung in ein gemeinsames "
-            "Kommunalunternehmen eingebracht. Die Anstalt betreibt Quellen, Hochbehälter und "
-            "rund 400 Kilometer Leitungsnetz, verantwortet die Trinkwasserüberwachung und "
-            "rechnet direkt mit den Kunden ab. Ein gemeinsamer Bereitschaftsdienst ist rund um "
-            "die Uhr erreichbar. Investitionen in die Netzerneuerung werden über einen "
-            "langfristigen Plan gesteuert, der alle drei Netze betrachtet."
+            "Kommunalunternehmen eingebracht. Die Anstalt betreibt Quellen, Hochbehälter und rund 400 "
+            "Kilometer Leitungsnetz, verantwortet die Trinkwasserüberwachung und rechnet direkt mit den "
+            "Kunden ab. Ein gemeinsamer Bereitschaftsdienst ist rund um die Uhr erreichbar. "
+            "Investitionen in die Netzerneuerung werden über einen langfristigen Plan gesteuert, der "
+            "alle drei Netze betrachtet."
         ),
         "participants": ["Plettenberg", "Werdohl", "Neuenrade"],
         "lead": "Plettenberg",
@@ -89,12 +87,12 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Parkraumsensorik Lüdenscheid, Halver und Schalksmühle",
         "description": (
-            "Bodensensoren auf Parkplätzen in den Innenstädten melden, ob ein Stellplatz frei "
-            "ist. Lüdenscheid, Halver und Schalksmühle zeigen die Belegung in einer gemeinsamen "
-            "App und auf dynamischen Anzeigetafeln an den Ortseingängen. Die Daten helfen auch "
-            "bei der Verkehrsplanung: Die Städte sehen, wann Parkhäuser überlastet sind und wo "
-            "Kurzzeitparkplätze dauerhaft blockiert werden. Betrieb und Datenplattform laufen "
-            "über einen gemeinsamen Dienstleistungsvertrag."
+            "Bodensensoren auf Parkplätzen in den Innenstädten melden, ob ein Stellplatz frei ist. "
+            "Lüdenscheid, Halver und Schalksmühle zeigen die Belegung in einer gemeinsamen App und auf "
+            "dynamischen Anzeigetafeln an den Ortseingängen. Die Daten helfen auch bei der "
+            "Verkehrsplanung: Die Städte sehen, wann Parkhäuser überlastet sind und wo "
+            "Kurzzeitparkplätze dauerhaft blockiert werden. Betrieb und Datenplattform laufen über einen "
+            "gemeinsamen Dienstleistungsvertrag."
         ),
         "participants": ["Lüdenscheid", "Halver", "Schalksmühle"],
         "lead": "Lüdenscheid",
@@ -112,12 +110,12 @@ ENTRIES = [
     {
         "title": "Digitale Ratsarbeit in Attendorn, Finnentrop und Lennestadt",
         "description": (
-            "Ratsmitglieder erhalten Einladungen, Vorlagen und Protokolle in den drei Kommunen "
-            "über dasselbe Ratsinformationssystem und dieselbe Tablet-App. Die Städte haben die "
-            "Einführung gemeinsam organisiert, Schulungen für Mandatsträger zusammen angeboten "
-            "und einen gemeinsamen Support bei der Stadt Attendorn eingerichtet. Sitzungsgelder "
-            "und Verdienstausfall werden im selben System abgerechnet. Papierversand gibt es nur "
-            "noch auf ausdrücklichen Wunsch."
+            "Ratsmitglieder erhalten Einladungen, Vorlagen und Protokolle in den drei Kommunen über "
+            "dasselbe Ratsinformationssystem und dieselbe Tablet-App. Die Städte haben die Einführung "
+            "gemeinsam organisiert, Schulungen für Mandatsträger zusammen angeboten und einen "
+            "gemeinsamen Support bei der Stadt Attendorn eingerichtet. Sitzungsgelder und "
+            "Verdienstausfall werden im selben System abgerechnet. Papierversand gibt es nur noch auf "
+            "ausdrücklichen Wunsch."
         ),
         "participants": ["Attendorn", "Finnentrop", "Lennestadt"],
         "lead": "Attendorn",
@@ -136,12 +134,12 @@ ENTRIES = [
     {
         "title": "Hausarztgewinnung Olpe, Drolshagen und Wenden",
         "description": (
-            "Mehrere Hausärzte gehen in den nächsten Jahren in Ruhestand, Nachfolger sind kaum in "
-            "Sicht. Olpe, Drolshagen und Wenden werben deshalb gemeinsam um Medizinstudierende "
-            "und junge Ärztinnen: mit Stipendien gegen die Zusage, einige Jahre in der Region zu "
-            "praktizieren, mit Hospitationen in Praxen und mit Hilfe bei Wohnungssuche und "
-            "Kinderbetreuung. Eine Lotsin bei der Stadt Olpe ist erste Ansprechpartnerin. Die "
-            "Kassenärztliche Vereinigung und das Gesundheitsamt des Kreises sind eingebunden."
+            "Mehrere Hausärzte gehen in den nächsten Jahren in Ruhestand, Nachfolger sind kaum in Sicht. "
+            "Olpe, Drolshagen und Wenden werben deshalb gemeinsam um Medizinstudierende und junge "
+            "Ärztinnen: mit Stipendien gegen die Zusage, einige Jahre in der Region zu praktizieren, mit "
+            "Hospitationen in Praxen und mit Hilfe bei Wohnungssuche und Kinderbetreuung. Eine Lotsin "
+            "bei der Stadt Olpe ist erste Ansprechpartnerin. Die Kassenärztliche Vereinigung und das "
+            "Gesundheitsamt des Kreises sind eingebunden."
         ),
         "participants": ["Olpe", "Drolshagen", "Wenden"],
         "lead": "Olpe",
@@ -161,12 +159,12 @@ ENTRIES = [
     {
         "title": "Gemeinsamer Betriebshof Netphen und Wilnsdorf",
         "description": (
-            "Beide Bauhöfe sind zu klein und ihre Gebäude sanierungsbedürftig. Netphen und "
-            "Wilnsdorf planen deshalb einen gemeinsamen Betriebshof an einem Standort mit "
-            "Salzhalle, Werkstatt und Waschplatz. Organisiert werden soll er als Zweckverband, "
-            "der Straßenunterhaltung, Grünpflege und Winterdienst für beide Gemeinden übernimmt. "
-            "Eine Organisationsuntersuchung hat gezeigt, dass Fahrzeugpark und Werkstätten "
-            "deutlich kleiner ausfallen können. Offen ist noch die Standortfrage."
+            "Beide Bauhöfe sind zu klein und ihre Gebäude sanierungsbedürftig. Netphen und Wilnsdorf "
+            "planen deshalb einen gemeinsamen Betriebshof an einem Standort mit Salzhalle, Werkstatt und "
+            "Waschplatz. Organisiert werden soll er als Zweckverband, der Straßenunterhaltung, "
+            "Grünpflege und Winterdienst für beide Gemeinden übernimmt. Eine Organisationsuntersuchung "
+            "hat gezeigt, dass Fahrzeugpark und Werkstätten deutlich kleiner ausfallen können. Offen ist "
+            "noch die Standortfrage."
         ),
         "participants": ["Netphen", "Wilnsdorf"],
         "lead": "Netphen",
@@ -184,12 +182,11 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Öffentliches WLAN in Wittgenstein",
         "description": (
-            "Bad Berleburg, Bad Laasphe und Erndtebrück haben gemeinsam öffentliche WLAN-Hotspots "
-            "in Ortskernen, Kurparks, Bürgerhäusern und an Wanderparkplätzen eingerichtet. Das "
-            "Projekt umfasste Standortplanung, Ausschreibung und Installation; der Betrieb wurde "
-            "anschließend an einen Provider vergeben. Gerade für Gäste in Funklöchern war das "
-            "Angebot wichtig. Nach Abschluss des Förderprojekts tragen die Kommunen die "
-            "Betriebskosten selbst."
+            "Bad Berleburg, Bad Laasphe und Erndtebrück haben gemeinsam öffentliche WLAN-Hotspots in "
+            "Ortskernen, Kurparks, Bürgerhäusern und an Wanderparkplätzen eingerichtet. Das Projekt "
+            "umfasste Standortplanung, Ausschreibung und Installation; der Betrieb wurde anschließend an "
+            "einen Provider vergeben. Gerade für Gäste in Funklöchern war das Angebot wichtig. Nach "
+            "Abschluss des Förderprojekts tragen die Kommunen die Betriebskosten selbst."
         ),
         "participants": ["Bad Berleburg", "Bad Laasphe", "Erndtebrück"],
         "lead": "Bad Laasphe",
@@ -211,12 +208,12 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Wohngeldstelle Werl für Wickede (Ruhr) und Ense",
         "description": (
-            "Seit der Wohngeldreform hat sich die Zahl der Anträge fast verdoppelt. Wickede (Ruhr) "
-            "und Ense haben die Bearbeitung des Wohngelds deshalb auf die Stadt Werl übertragen. "
-            "Anträge können weiterhin im eigenen Rathaus abgegeben oder online gestellt werden; "
-            "Prüfung, Bescheid und Rückforderungen erledigt ein Team in Werl, das mit fünf "
-            "Sachbearbeitenden Spitzen deutlich besser abfedern kann. Für Beratung gibt es "
-            "wöchentliche Sprechstunden in Wickede und Ense."
+            "Seit der Wohngeldreform hat sich die Zahl der Anträge fast verdoppelt. Wickede (Ruhr) und "
+            "Ense haben die Bearbeitung des Wohngelds deshalb auf die Stadt Werl übertragen. Anträge "
+            "können weiterhin im eigenen Rathaus abgegeben oder online gestellt werden; Prüfung, "
+            "Bescheid und Rückforderungen erledigt ein Team in Werl, das mit fünf Sachbearbeitenden "
+            "Spitzen deutlich besser abfedern kann. Für Beratung gibt es wöchentliche Sprechstunden in "
+            "Wickede und Ense."
         ),
         "participants": ["Werl", "Wickede", "Ense"],
         "lead": "Werl",
@@ -236,12 +233,12 @@ ENTRIES = [
     {
         "title": "Naturparkregion Möhnesee, Warstein und Rüthen",
         "description": (
-            "Die drei Kommunen am Nordrand des Arnsberger Waldes vermarkten Wander- und "
-            "Radangebote gemeinsam und koordinieren die Besucherlenkung an Möhnesee und "
-            "Waldparkplätzen. Ein touristischer Verein, dem auch Gastronomie und Vermieter "
-            "angehören, pflegt die Wanderwege-Beschilderung und gibt eine gemeinsame Karte heraus. "
-            "Nach Sturm- und Käferschäden im Wald wurden viele Wege neu trassiert; die "
-            "Abstimmung mit dem Forst läuft über den Verein."
+            "Die drei Kommunen am Nordrand des Arnsberger Waldes vermarkten Wander- und Radangebote "
+            "gemeinsam und koordinieren die Besucherlenkung an Möhnesee und Waldparkplätzen. Ein "
+            "touristischer Verein, dem auch Gastronomie und Vermieter angehören, pflegt die "
+            "Wanderwege-Beschilderung und gibt eine gemeinsame Karte heraus. Nach Sturm- und "
+            "Käferschäden im Wald wurden viele Wege neu trassiert; die Abstimmung mit dem Forst läuft "
+            "über den Verein."
         ),
         "participants": ["Möhnesee", "Warstein", "Rüthen"],
         "lead": "Warstein",
@@ -260,13 +257,12 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Grundsteuerreform gemeinsam umsetzen: Holzwickede, Fröndenberg und Bönen",
         "description": (
-            "Mit der Grundsteuerreform mussten alle Grundstücke neu veranlagt werden. "
-            "Holzwickede, Fröndenberg/Ruhr und Bönen haben dafür ein befristetes gemeinsames "
-            "Projektteam bei der Gemeinde Holzwickede gebildet. Es übernahm den Abgleich der "
-            "Messbescheide des Finanzamts, die Datenbereinigung im Steuerverfahren, die "
-            "Hebesatzberechnungen für die Räte und die Bearbeitung von Rückfragen. Nach dem "
-            "Versand der neuen Bescheide wurde das Team aufgelöst; die laufende Veranlagung liegt "
-            "wieder bei den Steuerämtern."
+            "Mit der Grundsteuerreform mussten alle Grundstücke neu veranlagt werden. Holzwickede, "
+            "Fröndenberg/Ruhr und Bönen haben dafür ein befristetes gemeinsames Projektteam bei der "
+            "Gemeinde Holzwickede gebildet. Es übernahm den Abgleich der Messbescheide des Finanzamts, "
+            "die Datenbereinigung im Steuerverfahren, die Hebesatzberechnungen für die Räte und die "
+            "Bearbeitung von Rückfragen. Nach dem Versand der neuen Bescheide wurde das Team aufgelöst; "
+            "die laufende Veranlagung liegt wieder bei den Steuerämtern."
         ),
         "participants": ["Holzwickede", "Fröndenberg/Ruhr", "Bönen"],
         "lead": "Holzwickede",
@@ -287,13 +283,12 @@ ENTRIES = [
         "title": "Pflege der Ausgleichsflächen Kamen, Bergkamen und Werne",
         "description": (
             "Ausgleichsflächen aus Bebauungsplänen werden oft angelegt und dann vergessen. Kamen, "
-            "Bergkamen und Werne haben die Pflege ihrer Ausgleichs- und Ersatzflächen "
-            "gemeinsam an eine Biologische Station vergeben. Sie mäht Feuchtwiesen, schneidet "
-            "Kopfweiden und kontrolliert den Zustand jährlich. Ein gemeinsames Kompensationskataster "
-            "dokumentiert, welche Fläche zu welchem Eingriff gehört – das hilft auch bei Anfragen "
-            "der Unteren Naturschutzbehörde."
+            "Bergkamen und Werne haben die Pflege ihrer Ausgleichs- und Ersatzflächen gemeinsam an eine "
+            "Biologische Station vergeben. Sie mäht Feuchtwiesen, schneidet Kopfweiden und kontrolliert "
+            "den Zustand jährlich. Ein gemeinsames Kompensationskataster dokumentiert, welche Fläche zu "
+            "welchem Eingriff gehört – das hilft auch bei Anfragen der Unteren Naturschutzbehörde."
         ),
-        "participants": ["Bergkamen", "Kamen", "Werne", O("Biologische Station (Auftragnehmerin)")],
+        "participants": ["Bergkamen", "Kamen", "Werne", Org("Biologische Station (Auftragnehmerin)")],
         "lead": "Bergkamen",
         "state": "NW",
         "taskAreas": ["13"],
@@ -309,12 +304,12 @@ ENTRIES = [
     {
         "title": "Technische Betriebe Südkreis für Gevelsberg, Ennepetal und Schwelm",
         "description": (
-            "Straßenreinigung, Kanalunterhaltung, Grünpflege und Fuhrpark der drei Städte sollen "
-            "in einem gemeinsamen Kommunalunternehmen zusammengeführt werden. Die Anstalt "
-            "öffentlichen Rechts übernimmt Personal und Fahrzeuge der bisherigen Betriebshöfe; "
-            "die Städte bleiben Gewährträger und bestellen Leistungen über jährliche "
-            "Leistungsvereinbarungen. Mit den Personalräten wurde eine Überleitungsvereinbarung "
-            "abgeschlossen. Der Start der Anstalt ist zum nächsten Jahreswechsel vorgesehen."
+            "Straßenreinigung, Kanalunterhaltung, Grünpflege und Fuhrpark der drei Städte sollen in "
+            "einem gemeinsamen Kommunalunternehmen zusammengeführt werden. Die Anstalt öffentlichen "
+            "Rechts übernimmt Personal und Fahrzeuge der bisherigen Betriebshöfe; die Städte bleiben "
+            "Gewährträger und bestellen Leistungen über jährliche Leistungsvereinbarungen. Mit den "
+            "Personalräten wurde eine Überleitungsvereinbarung abgeschlossen. Der Start der Anstalt ist "
+            "zum nächsten Jahreswechsel vorgesehen."
         ),
         "participants": ["Gevelsberg", "Ennepetal", "Schwelm"],
         "lead": "Gevelsberg",
@@ -334,9 +329,10 @@ ENTRIES = [
         "description": (
             "Die Musikschule für Witten, Herdecke und Wetter (Ruhr) wird von einem Zweckverband "
             "getragen. Unterricht findet in Musikschulzentren in allen drei Städten und in vielen "
-            "Grundschulen statt. Der Zweckverband stellt die Lehrkräfte ein, organisiert "
-            "Ensembles und Wettbewerbe und kooperiert mit Kitas bei der musikalischen "
-            "Früherziehung. Gebühren und Sozialermäßigungen sind einheitlich geregelt."
+            "Grundschulen statt. Der Zweckverband stellt die Lehrkräfte ein, organisiert Ensembles und "
+            "Wettbewerbe und kooperiert mit Kitas bei der musikalischen Früherziehung. Gebühren und "
+            "Sozialermäßigungen sind einheitlich geregelt. Jedes Jahr gibt es ein gemeinsames "
+            "Abschlusskonzert in wechselnden Städten."
         ),
         "participants": ["Witten", "Herdecke", "Wetter"],
         "lead": "Witten",
@@ -357,10 +353,10 @@ ENTRIES = [
         "description": (
             "Bebauungspläne liegen oft nur als PDF vor. Dortmund, Lünen und Schwerte stellen ihre "
             "Bauleitpläne gemeinsam auf den Standard XPlanung um und veröffentlichen sie in einem "
-            "Geoportal. Ein Team aus Planern und GIS-Fachleuten digitalisiert Altpläne nach "
-            "Prioritäten, neue Pläne entstehen direkt im Standard. Bürgerinnen und Bürger sehen so "
-            "für jedes Grundstück, was gebaut werden darf; Investoren erhalten strukturierte "
-            "Daten. Die Online-Beteiligung an Planverfahren läuft über dieselbe Plattform."
+            "Geoportal. Ein Team aus Planern und GIS-Fachleuten digitalisiert Altpläne nach Prioritäten, "
+            "neue Pläne entstehen direkt im Standard. Bürgerinnen und Bürger sehen so für jedes "
+            "Grundstück, was gebaut werden darf; Investoren erhalten strukturierte Daten. Die "
+            "Online-Beteiligung an Planverfahren läuft über dieselbe Plattform."
         ),
         "participants": ["Dortmund", "Lünen", "Schwerte"],
         "lead": "Dortmund",
@@ -379,13 +375,12 @@ ENTRIES = [
     {
         "title": "Grenzquartier Bochum-Herne: gemeinsames Quartiersmanagement",
         "description": (
-            "Das Quartier an der Stadtgrenze zwischen Bochum und Herne wurde lange von beiden "
-            "Städten nur am Rand betreut. Jetzt gibt es ein gemeinsames Quartiersbüro mit zwei "
-            "Quartiersmanagerinnen, einen gemeinsamen Verfügungsfonds für Nachbarschaftsprojekte "
-            "und abgestimmte Investitionen in Spielplätze und Straßenräume. Ein "
-            "Stadtteilbeirat mit Bewohnerinnen, Schulen und Wohnungsunternehmen berät über "
-            "Maßnahmen. Die Förderanträge stellen beide Städte parallel mit einem gemeinsamen "
-            "integrierten Handlungskonzept."
+            "Das Quartier an der Stadtgrenze zwischen Bochum und Herne wurde lange von beiden Städten "
+            "nur am Rand betreut. Jetzt gibt es ein gemeinsames Quartiersbüro mit zwei "
+            "Quartiersmanagerinnen, einen gemeinsamen Verfügungsfonds für Nachbarschaftsprojekte und "
+            "abgestimmte Investitionen in Spielplätze und Straßenräume. Ein Stadtteilbeirat mit "
+            "Bewohnerinnen, Schulen und Wohnungsunternehmen berät über Maßnahmen. Die Förderanträge "
+            "stellen beide Städte parallel mit einem gemeinsamen integrierten Handlungskonzept."
         ),
         "participants": ["Bochum", "Herne"],
         "lead": "Herne",
@@ -404,12 +399,12 @@ ENTRIES = [
     {
         "title": "Gemeinsamer Brandschutzbedarfsplan Hagen, Herdecke und Breckerfeld",
         "description": (
-            "Hagen, Herdecke und Breckerfeld haben ihre Brandschutzbedarfspläne erstmals "
-            "gemeinsam aufgestellt. Ein Gutachter hat Einsatzzeiten, Gerätebedarf und Standorte "
-            "der Wachen über die Stadtgrenzen hinweg analysiert. Ergebnis: Einige Ortsteile von "
-            "Breckerfeld und Herdecke werden von Hagener Wachen schneller erreicht, was nun in der "
-            "Alarm- und Ausrückeordnung berücksichtigt ist. Sonderfahrzeuge wie Drehleiter und "
-            "Gerätewagen Gefahrgut werden abgestimmt beschafft. Die Pläne sind beschlossen."
+            "Hagen, Herdecke und Breckerfeld haben ihre Brandschutzbedarfspläne erstmals gemeinsam "
+            "aufgestellt. Ein Gutachter hat Einsatzzeiten, Gerätebedarf und Standorte der Wachen über "
+            "die Stadtgrenzen hinweg analysiert. Ergebnis: Einige Ortsteile von Breckerfeld und Herdecke "
+            "werden von Hagener Wachen schneller erreicht, was nun in der Alarm- und Ausrückeordnung "
+            "berücksichtigt ist. Sonderfahrzeuge wie Drehleiter und Gerätewagen Gefahrgut werden "
+            "abgestimmt beschafft. Die Pläne sind beschlossen."
         ),
         "participants": ["Hagen", "Herdecke", "Breckerfeld"],
         "lead": "Hagen",
@@ -430,12 +425,12 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Digitaler Zwilling für Starkregenvorsorge Hamm, Werne und Bergkamen",
         "description": (
-            "Mit einem gemeinsamen digitalen Geländemodell simulieren Hamm, Werne und Bergkamen, "
-            "wohin Wasser bei Starkregen fließt. Die Starkregengefahrenkarten werden "
-            "veröffentlicht; Hauseigentümer können prüfen, ob ihr Grundstück betroffen ist. Die "
-            "Stadtentwässerung nutzt das Modell, um Notwasserwege und Rückhalteflächen zu planen, "
-            "die Feuerwehr für die Einsatzvorbereitung. Kanalnetzdaten der drei Städte wurden "
-            "dafür in ein einheitliches Format gebracht."
+            "Mit einem gemeinsamen digitalen Geländemodell simulieren Hamm, Werne und Bergkamen, wohin "
+            "Wasser bei Starkregen fließt. Die Starkregengefahrenkarten werden veröffentlicht; "
+            "Hauseigentümer können prüfen, ob ihr Grundstück betroffen ist. Die Stadtentwässerung nutzt "
+            "das Modell, um Notwasserwege und Rückhalteflächen zu planen, die Feuerwehr für die "
+            "Einsatzvorbereitung. Kanalnetzdaten der drei Städte wurden dafür in ein einheitliches "
+            "Format gebracht."
         ),
         "participants": ["Hamm", "Werne", "Bergkamen"],
         "lead": "Hamm",
@@ -456,12 +451,12 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Digitale Gästekarte Sauerland für Schmallenberg, Winterberg und Olsberg",
         "description": (
-            "Statt Papierscheinen erhalten Übernachtungsgäste in Schmallenberg, Winterberg und "
-            "Olsberg eine digitale Gästekarte aufs Smartphone. Vermieter melden ihre Gäste online, "
-            "der Gästebeitrag wird automatisch berechnet und abgerechnet. Mit der Karte fahren "
-            "Gäste kostenlos Bus und erhalten Vergünstigungen bei Freizeitanbietern. Die "
-            "Kommunen sehen anonymisierte Auswertungen zu Gästeströmen und können Angebote "
-            "gezielter planen."
+            "Statt Papierscheinen erhalten Übernachtungsgäste in Schmallenberg, Winterberg und Olsberg "
+            "eine digitale Gästekarte aufs Smartphone. Vermieter melden ihre Gäste online, der "
+            "Gästebeitrag wird automatisch berechnet und abgerechnet. Mit der Karte fahren Gäste "
+            "kostenlos Bus und erhalten Vergünstigungen bei Freizeitanbietern. Die Kommunen sehen "
+            "anonymisierte Auswertungen zu Gästeströmen und können Angebote gezielter planen. Die "
+            "Einführung wird von den Tourist-Informationen mit Schulungen für Vermieter begleitet."
         ),
         "participants": ["Schmallenberg", "Winterberg", "Olsberg"],
         "lead": "Schmallenberg",
@@ -483,9 +478,9 @@ ENTRIES = [
             "Drei kleine Gemeinden im Märkischen Kreis teilen sich eine hauptamtliche "
             "Gleichstellungsbeauftragte. Sie berät die Verwaltungen bei Stellenbesetzungen und "
             "Gleichstellungsplänen, organisiert Angebote zum Internationalen Frauentag und ist "
-            "Anlaufstelle bei Fragen zu Vereinbarkeit von Familie und Beruf. Für Beschäftigte "
-            "gibt es feste Sprechzeiten in allen drei Rathäusern. Die Stelle ist bei der Gemeinde "
-            "Schalksmühle angesiedelt."
+            "Anlaufstelle bei Fragen zu Vereinbarkeit von Familie und Beruf. Für Beschäftigte gibt es "
+            "feste Sprechzeiten in allen drei Rathäusern. Die Stelle ist bei der Gemeinde Schalksmühle "
+            "angesiedelt."
         ),
         "participants": ["Schalksmühle", "Herscheid", "Nachrodt-Wiblingwerde"],
         "lead": "Schalksmühle",
@@ -503,12 +498,12 @@ ENTRIES = [
     {
         "title": "Quartierspflege-Koordination Siegen, Netphen und Wilnsdorf",
         "description": (
-            "Ältere Menschen sollen möglichst lange zu Hause leben können. Siegen, Netphen und "
-            "Wilnsdorf koordinieren dafür gemeinsam Pflege- und Unterstützungsangebote in ihren "
-            "Quartieren: Nachbarschaftshilfe, Tagespflege, haushaltsnahe Dienste und "
-            "Wohnraumanpassung. Eine Koordinatorin pro Kommune arbeitet mit einer gemeinsamen "
-            "Angebotsdatenbank und abgestimmten Beratungsstandards. Die Pflegeberatung des Kreises "
-            "ist eng eingebunden. Zwischenergebnisse werden bisher nur im Netzwerk geteilt."
+            "Ältere Menschen sollen möglichst lange zu Hause leben können. Siegen, Netphen und Wilnsdorf "
+            "koordinieren dafür gemeinsam Pflege- und Unterstützungsangebote in ihren Quartieren: "
+            "Nachbarschaftshilfe, Tagespflege, haushaltsnahe Dienste und Wohnraumanpassung. Eine "
+            "Koordinatorin pro Kommune arbeitet mit einer gemeinsamen Angebotsdatenbank und abgestimmten "
+            "Beratungsstandards. Die Pflegeberatung des Kreises ist eng eingebunden. Zwischenergebnisse "
+            "werden bisher nur im Netzwerk geteilt."
         ),
         "participants": ["Siegen", "Netphen", "Wilnsdorf"],
         "lead": "Siegen",
@@ -527,11 +522,11 @@ ENTRIES = [
     {
         "title": "Gemeinsamer Wertstoffhof Soest und Bad Sassendorf",
         "description": (
-            "Bürgerinnen und Bürger aus Bad Sassendorf können Grünschnitt, Sperrmüll, Elektroschrott "
-            "und Bauschutt auf dem Wertstoffhof in Soest abgeben. Im Gegenzug beteiligt sich die "
-            "Gemeinde an Betriebs- und Personalkosten und verzichtet auf einen eigenen Hof. Die "
-            "Öffnungszeiten wurden auf Samstagnachmittag erweitert. Abgerechnet wird nach "
-            "angelieferten Mengen, die an der Waage nach Wohnort erfasst werden."
+            "Bürgerinnen und Bürger aus Bad Sassendorf können Grünschnitt, Sperrmüll, Elektroschrott und "
+            "Bauschutt auf dem Wertstoffhof in Soest abgeben. Im Gegenzug beteiligt sich die Gemeinde an "
+            "Betriebs- und Personalkosten und verzichtet auf einen eigenen Hof. Die Öffnungszeiten "
+            "wurden auf Samstagnachmittag erweitert. Abgerechnet wird nach angelieferten Mengen, die an "
+            "der Waage nach Wohnort erfasst werden."
         ),
         "participants": ["Soest", "Bad Sassendorf"],
         "lead": "Soest",
@@ -551,11 +546,11 @@ ENTRIES = [
         "title": "Bauaufsicht für Sundern durch die Stadt Arnsberg",
         "description": (
             "Sundern hatte 2016 die Aufgaben der unteren Bauaufsicht auf die Nachbarstadt Arnsberg "
-            "übertragen, weil Stellen nicht besetzt werden konnten. Bauanträge aus Sundern wurden "
-            "in Arnsberg geprüft und genehmigt. Bürger und Architekten kritisierten lange Wege und "
+            "übertragen, weil Stellen nicht besetzt werden konnten. Bauanträge aus Sundern wurden in "
+            "Arnsberg geprüft und genehmigt. Bürger und Architekten kritisierten lange Wege und "
             "Bearbeitungszeiten, zugleich fehlte die Nähe zur örtlichen Planung. Nachdem es Sundern "
-            "gelungen war, wieder Bauingenieure zu gewinnen, wurde die Vereinbarung 2022 beendet "
-            "und die Bauaufsicht zurückgeholt."
+            "gelungen war, wieder Bauingenieure zu gewinnen, wurde die Vereinbarung 2022 beendet und die "
+            "Bauaufsicht zurückgeholt."
         ),
         "participants": ["Arnsberg", "Sundern"],
         "lead": "Arnsberg",
@@ -574,12 +569,11 @@ ENTRIES = [
     {
         "title": "Onleihe-Verbund Hellweg: Lippstadt, Geseke, Rüthen und Anröchte",
         "description": (
-            "E-Books, Hörbücher und digitale Zeitschriften leihen Nutzerinnen und Nutzer der "
-            "Büchereien in Lippstadt, Geseke, Rüthen und Anröchte über einen gemeinsamen "
-            "Onleihe-Verbund. Die Stadtbücherei Lippstadt verwaltet Lizenzen und Bestand, die "
-            "kleinen Büchereien – teils ehrenamtlich geführt – zahlen einen Anteil nach "
-            "Einwohnerzahl. In Schulungen lernen Seniorinnen und Senioren, wie sie E-Reader und "
-            "Tablet nutzen."
+            "E-Books, Hörbücher und digitale Zeitschriften leihen Nutzerinnen und Nutzer der Büchereien "
+            "in Lippstadt, Geseke, Rüthen und Anröchte über einen gemeinsamen Onleihe-Verbund. Die "
+            "Stadtbücherei Lippstadt verwaltet Lizenzen und Bestand, die kleinen Büchereien – teils "
+            "ehrenamtlich geführt – zahlen einen Anteil nach Einwohnerzahl. In Schulungen lernen "
+            "Seniorinnen und Senioren, wie sie E-Reader und Tablet nutzen."
         ),
         "participants": ["Lippstadt", "Geseke", "Rüthen", "Anröchte"],
         "lead": "Lippstadt",

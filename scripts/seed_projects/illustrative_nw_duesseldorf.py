@@ -6,22 +6,21 @@ mailboxes are invented for search and inventory tests (mailboxes use the reserve
 
 from __future__ import annotations
 
-from seed_projects.build import O
+from seed_projects.build import Org
 
 ENTRIES = [
     {
         "title": "Grenzüberschreitender Gerätepool der Bauhöfe Kranenburg, Kleve und Berg en Dal",
         "description": (
-            "Hubsteiger, Kehrmaschine, Mulcher für Bankette – solche Spezialgeräte stehen in "
-            "kleinen Bauhöfen die meiste Zeit still. Die Gemeinde Kranenburg, die Stadt Kleve "
-            "und die niederländische Gemeente Berg en Dal führen deshalb einen gemeinsamen "
-            "Gerätepool. Ein geteilter Kalender regelt, wer wann welches Gerät nutzt; "
-            "abgerechnet wird nach Betriebsstunden zu vorab vereinbarten Sätzen. Für Fahrten "
-            "über die Grenze mussten Versicherungsfragen und die Zulassung der Fahrzeuge geklärt "
-            "werden. Bei Neuanschaffungen stimmen sich die drei Bauhofleitungen ab, damit nicht "
-            "jede Kommune dieselbe Maschine kauft."
+            "Hubsteiger, Kehrmaschine, Mulcher für Bankette – solche Spezialgeräte stehen in kleinen "
+            "Bauhöfen die meiste Zeit still. Die Gemeinde Kranenburg, die Stadt Kleve und die "
+            "niederländische Gemeente Berg en Dal führen deshalb einen gemeinsamen Gerätepool. Ein "
+            "geteilter Kalender regelt, wer wann welches Gerät nutzt; abgerechnet wird nach "
+            "Betriebsstunden zu vorab vereinbarten Sätzen. Für Fahrten über die Grenze mussten "
+            "Versicherungsfragen und die Zulassung der Fahrzeuge geklärt werden. Bei Neuanschaffungen "
+            "stimmen sich die drei Bauhofleitungen ab, damit nicht jede Kommune dieselbe Maschine kauft."
         ),
-        "participants": ["Kranenburg", "Kleve", O("Gemeente Berg en Dal", "NL")],
+        "participants": ["Kranenburg", "Kleve", Org("Gemeente Berg en Dal", "NL")],
         "lead": "Kranenburg",
         "state": "NW",
         "nutsRegion": "NL22",
@@ -43,13 +42,12 @@ ENTRIES = [
         "title": "Gemeinsame Vollstreckungsstelle Goch, Uedem und Weeze",
         "description": (
             "Die Stadt Goch übernimmt für die Gemeinden Uedem und Weeze die Beitreibung "
-            "öffentlich-rechtlicher Forderungen – von rückständigen Gewerbesteuern über "
-            "Abwassergebühren bis zu Bußgeldern. Innendienst und Außendienst der Vollstreckung "
-            "sitzen in Goch; die Kassen der Partnergemeinden übermitteln die Vollstreckungsersuchen "
-            "elektronisch aus dem Finanzverfahren. Weil alle drei Kommunen dieselbe Software "
-            "nutzen, ließ sich das ohne Schnittstellenprojekt umsetzen. Die Vollstreckungsbeamten "
-            "fahren feste Touren durch alle drei Gemeindegebiete, Ratenzahlungen werden zentral "
-            "überwacht."
+            "öffentlich-rechtlicher Forderungen – von rückständigen Gewerbesteuern über Abwassergebühren "
+            "bis zu Bußgeldern. Innendienst und Außendienst der Vollstreckung sitzen in Goch; die Kassen "
+            "der Partnergemeinden übermitteln die Vollstreckungsersuchen elektronisch aus dem "
+            "Finanzverfahren. Weil alle drei Kommunen dieselbe Software nutzen, ließ sich das ohne "
+            "Schnittstellenprojekt umsetzen. Die Vollstreckungsbeamten fahren feste Touren durch alle "
+            "drei Gemeindegebiete, Ratenzahlungen werden zentral überwacht."
         ),
         "participants": ["Goch", "Uedem", "Weeze"],
         "lead": "Goch",
@@ -69,13 +67,12 @@ ENTRIES = [
     {
         "title": "Interkommunale Wärmeplanung Alpen, Sonsbeck und Xanten",
         "description": (
-            "Die Stadt Xanten und die Gemeinden Alpen und Sonsbeck erstellen ihre kommunalen "
-            "Wärmepläne gemeinsam. Ein beauftragtes Planungsbüro erhebt Bestand und Potenziale "
-            "für alle drei Gebiete in einem Zug, die Beteiligung von Netzbetreiber, "
-            "Schornsteinfegern und Wohnungswirtschaft wird zusammen organisiert. Jede Kommune "
-            "beschließt am Ende ihren eigenen Wärmeplan, die Eignungsgebiete für Wärmenetze an den "
-            "Gemeindegrenzen werden aber gemeinsam betrachtet – etwa für Abwärme aus einem "
-            "Gewerbegebiet, das beide Seiten versorgen könnte."
+            "Die Stadt Xanten und die Gemeinden Alpen und Sonsbeck erstellen ihre kommunalen Wärmepläne "
+            "gemeinsam. Ein beauftragtes Planungsbüro erhebt Bestand und Potenziale für alle drei "
+            "Gebiete in einem Zug, die Beteiligung von Netzbetreiber, Schornsteinfegern und "
+            "Wohnungswirtschaft wird zusammen organisiert. Jede Kommune beschließt am Ende ihren eigenen "
+            "Wärmeplan, die Eignungsgebiete für Wärmenetze an den Gemeindegrenzen werden aber gemeinsam "
+            "betrachtet – etwa für Abwärme aus einem Gewerbegebiet, das beide Seiten versorgen könnte."
         ),
         "participants": ["Xanten", "Alpen", "Sonsbeck"],
         "lead": "Xanten",
@@ -95,14 +92,13 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Zentrale Vergabestelle Dinslaken, Voerde und Hünxe",
         "description": (
-            "Seit 2019 wickelt die Zentrale Vergabestelle der Stadt Dinslaken auch die "
-            "förmlichen Vergabeverfahren der Stadt Voerde und der Gemeinde Hünxe ab. Die "
-            "Fachämter der Partner beschreiben weiterhin selbst, was sie brauchen; die "
-            "Vergabestelle prüft Leistungsbeschreibung und Wertung, veröffentlicht auf der "
-            "gemeinsamen Vergabeplattform und dokumentiert das Verfahren. Für Bauleistungen, "
-            "Lieferungen und Dienstleistungen gibt es abgestimmte Musterunterlagen. Gerade "
-            "europaweite Verfahren und Fördermittelvergaben sind für die kleineren Partner "
-            "seitdem rechtssicherer geworden."
+            "Seit 2019 wickelt die Zentrale Vergabestelle der Stadt Dinslaken auch die förmlichen "
+            "Vergabeverfahren der Stadt Voerde und der Gemeinde Hünxe ab. Die Fachämter der Partner "
+            "beschreiben weiterhin selbst, was sie brauchen; die Vergabestelle prüft "
+            "Leistungsbeschreibung und Wertung, veröffentlicht auf der gemeinsamen Vergabeplattform und "
+            "dokumentiert das Verfahren. Für Bauleistungen, Lieferungen und Dienstleistungen gibt es "
+            "abgestimmte Musterunterlagen. Gerade europaweite Verfahren und Fördermittelvergaben sind "
+            "für die kleineren Partner seitdem rechtssicherer geworden."
         ),
         "participants": ["Dinslaken", "Voerde", "Hünxe"],
         "lead": "Dinslaken",
@@ -127,14 +123,13 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Bezügeabrechnung für vier Grenzlandgemeinden aus einer Hand",
         "description": (
-            "Die Stadt Nettetal rechnet die Bezüge der Beamtinnen und Beamten sowie die Entgelte "
-            "der Tarifbeschäftigten auch für Brüggen, Niederkrüchten und Schwalmtal ab. Die "
-            "Personalämter der Partner bleiben für Einstellungen, Eingruppierung und "
-            "Personalakten zuständig und melden Änderungen über ein abgestimmtes Formularwesen. "
-            "Vier Fachkräfte in Nettetal teilen sich die Abrechnungskreise und vertreten sich "
-            "gegenseitig, was vorher in den kleinen Gemeinden mit je einer halben Stelle kaum "
-            "möglich war. Meldungen an Sozialversicherung und Zusatzversorgungskasse laufen "
-            "gebündelt."
+            "Die Stadt Nettetal rechnet die Bezüge der Beamtinnen und Beamten sowie die Entgelte der "
+            "Tarifbeschäftigten auch für Brüggen, Niederkrüchten und Schwalmtal ab. Die Personalämter "
+            "der Partner bleiben für Einstellungen, Eingruppierung und Personalakten zuständig und "
+            "melden Änderungen über ein abgestimmtes Formularwesen. Vier Fachkräfte in Nettetal teilen "
+            "sich die Abrechnungskreise und vertreten sich gegenseitig, was vorher in den kleinen "
+            "Gemeinden mit je einer halben Stelle kaum möglich war. Meldungen an Sozialversicherung und "
+            "Zusatzversorgungskasse laufen gebündelt."
         ),
         "participants": ["Nettetal", "Brüggen", "Niederkrüchten", "Schwalmtal"],
         "lead": "Nettetal",
@@ -154,13 +149,12 @@ ENTRIES = [
     {
         "title": "Digitale Bauakte für die Bauaufsicht in Viersen, Willich und Kempen",
         "description": (
-            "Die drei Bauaufsichtsbehörden im Kreis Viersen führen gemeinsam die digitale "
-            "Bauakte ein. Bauanträge gehen über das Landesportal elektronisch ein, Beteiligungen "
-            "von Brandschutz, Denkmalpflege und Tiefbau laufen im selben System. Die Städte haben "
-            "Aktenplan, Rollenmodell und Prüfroutinen gemeinsam festgelegt und ein Team aus je "
-            "einer Sachbearbeiterin pro Stadt als Key-User geschult. Altakten werden nach "
-            "Bedarf gescannt, nicht auf Vorrat. Ziel ist, Bearbeitungszeiten transparent zu machen "
-            "und Rückfragen an Bauherren zu reduzieren."
+            "Die drei Bauaufsichtsbehörden im Kreis Viersen führen gemeinsam die digitale Bauakte ein. "
+            "Bauanträge gehen über das Landesportal elektronisch ein, Beteiligungen von Brandschutz, "
+            "Denkmalpflege und Tiefbau laufen im selben System. Die Städte haben Aktenplan, Rollenmodell "
+            "und Prüfroutinen gemeinsam festgelegt und ein Team aus je einer Sachbearbeiterin pro Stadt "
+            "als Key-User geschult. Altakten werden nach Bedarf gescannt, nicht auf Vorrat. Ziel ist, "
+            "Bearbeitungszeiten transparent zu machen und Rückfragen an Bauherren zu reduzieren."
         ),
         "participants": ["Viersen", "Willich", "Kempen"],
         "lead": "Viersen",
@@ -179,12 +173,12 @@ ENTRIES = [
     {
         "title": "Bibliotheksverbund Neanderland: ein Ausweis für fünf Stadtbüchereien",
         "description": (
-            "Mit einem einzigen Leseausweis können Nutzerinnen und Nutzer in den Stadtbüchereien "
-            "von Haan, Hilden, Erkrath, Mettmann und Wülfrath ausleihen und zurückgeben. Die "
-            "Büchereien teilen sich einen Online-Katalog, eine Onleihe-Lizenz und einen "
-            "Kurierdienst, der zweimal pro Woche Medien zwischen den Häusern transportiert. Die "
-            "Erwerbung wird grob abgestimmt: Nicht jede Bücherei muss jede Fachzeitschrift "
-            "abonnieren. Jugendangebote wie der Sommerleseclub werden gemeinsam beworben."
+            "Mit einem einzigen Leseausweis können Nutzerinnen und Nutzer in den Stadtbüchereien von "
+            "Haan, Hilden, Erkrath, Mettmann und Wülfrath ausleihen und zurückgeben. Die Büchereien "
+            "teilen sich einen Online-Katalog, eine Onleihe-Lizenz und einen Kurierdienst, der zweimal "
+            "pro Woche Medien zwischen den Häusern transportiert. Die Erwerbung wird grob abgestimmt: "
+            "Nicht jede Bücherei muss jede Fachzeitschrift abonnieren. Jugendangebote wie der "
+            "Sommerleseclub werden gemeinsam beworben."
         ),
         "participants": ["Hilden", "Haan", "Erkrath", "Mettmann", "Wülfrath"],
         "lead": "Hilden",
@@ -204,12 +198,12 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Offene Datenplattform Ratingen, Velbert und Heiligenhaus",
         "description": (
-            "Parkhausbelegung, Pegelstände der Anger, Baustellen und Verkehrszählungen: Die drei "
-            "Städte im Norden des Kreises Mettmann veröffentlichen ihre Daten auf einer "
-            "gemeinsamen Open-Data-Plattform. Sensoren werden über ein LoRaWAN-Netz der "
-            "Stadtwerke angebunden. Jede Stadt benennt Datenverantwortliche; ein gemeinsamer "
-            "Lenkungskreis entscheidet über Standards und Lizenzen. Ein Dashboard für die "
-            "Verwaltungsspitzen zeigt Kennzahlen aus allen drei Städten nebeneinander."
+            "Parkhausbelegung, Pegelstände der Anger, Baustellen und Verkehrszählungen: Die drei Städte "
+            "im Norden des Kreises Mettmann veröffentlichen ihre Daten auf einer gemeinsamen "
+            "Open-Data-Plattform. Sensoren werden über ein LoRaWAN-Netz der Stadtwerke angebunden. Jede "
+            "Stadt benennt Datenverantwortliche; ein gemeinsamer Lenkungskreis entscheidet über "
+            "Standards und Lizenzen. Ein Dashboard für die Verwaltungsspitzen zeigt Kennzahlen aus allen "
+            "drei Städten nebeneinander."
         ),
         "participants": ["Ratingen", "Velbert", "Heiligenhaus"],
         "lead": "Ratingen",
@@ -229,12 +223,12 @@ ENTRIES = [
         "title": "Gemeinsamer Datenschutzbeauftragter für Jüchen, Korschenbroich und Rommerskirchen",
         "description": (
             "Statt drei Teilzeitlösungen gibt es einen hauptamtlichen behördlichen "
-            "Datenschutzbeauftragten, der bei der Stadt Korschenbroich angestellt ist und "
-            "formell von allen drei Kommunen bestellt wurde. Er pflegt die Verzeichnisse der "
+            "Datenschutzbeauftragten, der bei der Stadt Korschenbroich angestellt ist und formell von "
+            "allen drei Kommunen bestellt wurde. Er pflegt die Verzeichnisse der "
             "Verarbeitungstätigkeiten, berät bei Datenschutz-Folgenabschätzungen, prüft "
-            "Auftragsverarbeitungsverträge und schult die Beschäftigten. Feste Sprechtage in "
-            "jedem Rathaus sorgen dafür, dass er vor Ort ansprechbar bleibt. Die Kosten werden "
-            "nach Beschäftigtenzahl verteilt."
+            "Auftragsverarbeitungsverträge und schult die Beschäftigten. Feste Sprechtage in jedem "
+            "Rathaus sorgen dafür, dass er vor Ort ansprechbar bleibt. Die Kosten werden nach "
+            "Beschäftigtenzahl verteilt."
         ),
         "participants": ["Korschenbroich", "Jüchen", "Rommerskirchen"],
         "lead": "Korschenbroich",
@@ -253,13 +247,12 @@ ENTRIES = [
     {
         "title": "Planungsgemeinschaft Radpendlerroute Neuss – Kaarst – Düsseldorf",
         "description": (
-            "Neuss, Kaarst und die Landeshauptstadt Düsseldorf planen gemeinsam eine "
-            "durchgehende Radpendlerroute mit einheitlichem Standard: mindestens vier Meter "
-            "Breite im Zweirichtungsverkehr, Vorrang an Knotenpunkten, Beleuchtung. Eine "
-            "gemeinsame Projektgruppe stimmt Trassenvarianten, Grunderwerb und Förderanträge ab; "
-            "gebaut wird jeweils im eigenen Stadtgebiet. Die Wegweisung folgt dem landesweiten "
-            "Radverkehrsnetz, damit Pendler an der Stadtgrenze nicht plötzlich andere Schilder "
-            "sehen."
+            "Neuss, Kaarst und die Landeshauptstadt Düsseldorf planen gemeinsam eine durchgehende "
+            "Radpendlerroute mit einheitlichem Standard: mindestens vier Meter Breite im "
+            "Zweirichtungsverkehr, Vorrang an Knotenpunkten, Beleuchtung. Eine gemeinsame Projektgruppe "
+            "stimmt Trassenvarianten, Grunderwerb und Förderanträge ab; gebaut wird jeweils im eigenen "
+            "Stadtgebiet. Die Wegweisung folgt dem landesweiten Radverkehrsnetz, damit Pendler an der "
+            "Stadtgrenze nicht plötzlich andere Schilder sehen."
         ),
         "participants": ["Neuss", "Kaarst", "Düsseldorf"],
         "lead": "Neuss",
@@ -278,13 +271,12 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Gemeinsames Service-Team Einbürgerung Mülheim an der Ruhr und Oberhausen",
         "description": (
-            "Die Zahl der Einbürgerungsanträge ist stark gestiegen, die Wartezeiten in beiden "
-            "Städten liegen bei weit über einem Jahr. Mülheim an der Ruhr und Oberhausen wollen "
-            "deshalb ein gemeinsames Service-Team aufbauen, das Antragsvorprüfung, "
-            "Vollständigkeitskontrolle und Terminvergabe übernimmt. Die Entscheidung über die "
-            "Einbürgerung bleibt bei der jeweils zuständigen Behörde. Geplant sind ein "
-            "gemeinsames Online-Antragsverfahren und ein Pool von Sachbearbeitenden, der Spitzen "
-            "in einer Stadt abfedern kann."
+            "Die Zahl der Einbürgerungsanträge ist stark gestiegen, die Wartezeiten in beiden Städten "
+            "liegen bei weit über einem Jahr. Mülheim an der Ruhr und Oberhausen wollen deshalb ein "
+            "gemeinsames Service-Team aufbauen, das Antragsvorprüfung, Vollständigkeitskontrolle und "
+            "Terminvergabe übernimmt. Die Entscheidung über die Einbürgerung bleibt bei der jeweils "
+            "zuständigen Behörde. Geplant sind ein gemeinsames Online-Antragsverfahren und ein Pool von "
+            "Sachbearbeitenden, der Spitzen in einer Stadt abfedern kann."
         ),
         "participants": ["Mülheim an der Ruhr", "Oberhausen"],
         "lead": "Mülheim an der Ruhr",
@@ -301,12 +293,11 @@ ENTRIES = [
         "title": "Klärschlammverwertung Rhein-Ruhr-West",
         "description": (
             "Weil Klärschlamm künftig nicht mehr auf Felder ausgebracht werden darf und Phosphor "
-            "zurückgewonnen werden muss, haben Duisburg, Essen, Mülheim an der Ruhr und Oberhausen "
-            "eine gemeinsame Anstalt öffentlichen Rechts gegründet. Sie plant eine "
-            "Monoverbrennungsanlage mit anschließender Phosphorrückgewinnung und schließt bis zur "
-            "Inbetriebnahme Übergangsverträge für die Entsorgung. Die Städte bringen ihre "
-            "Klärschlammmengen langfristig ein und sichern so die Auslastung; die Gebühren für "
-            "die Abwasserbeseitigung sollen dadurch planbar bleiben."
+            "zurückgewonnen werden muss, haben Duisburg, Essen, Mülheim an der Ruhr und Oberhausen eine "
+            "gemeinsame Anstalt öffentlichen Rechts gegründet. Sie plant eine Monoverbrennungsanlage mit "
+            "anschließender Phosphorrückgewinnung und schließt bis zur Inbetriebnahme Übergangsverträge "
+            "für die Entsorgung. Die Städte bringen ihre Klärschlammmengen langfristig ein und sichern "
+            "so die Auslastung; die Gebühren für die Abwasserbeseitigung sollen dadurch planbar bleiben."
         ),
         "participants": ["Duisburg", "Essen", "Mülheim an der Ruhr", "Oberhausen"],
         "lead": "Duisburg",
@@ -326,11 +317,10 @@ ENTRIES = [
         "title": "Friedhofsverwaltung mit digitalem Grabstättenkataster Tönisvorst und Willich",
         "description": (
             "Die Friedhofsverwaltung der Stadt Willich übernimmt für Tönisvorst die Vergabe von "
-            "Nutzungsrechten, die Gebührenbescheide und die Terminierung der Bestattungen. "
-            "Grundlage ist ein gemeinsames digitales Grabstättenkataster, in dem alle Grabfelder "
-            "vermessen und mit Laufzeiten hinterlegt sind. Bestatter buchen Termine online, "
-            "Angehörige erhalten Auskünfte zu Ruhefristen schneller. Die Pflege der Friedhöfe "
-            "selbst bleibt beim jeweiligen Bauhof."
+            "Nutzungsrechten, die Gebührenbescheide und die Terminierung der Bestattungen. Grundlage ist "
+            "ein gemeinsames digitales Grabstättenkataster, in dem alle Grabfelder vermessen und mit "
+            "Laufzeiten hinterlegt sind. Bestatter buchen Termine online, Angehörige erhalten Auskünfte "
+            "zu Ruhefristen schneller. Die Pflege der Friedhöfe selbst bleibt beim jeweiligen Bauhof."
         ),
         "participants": ["Willich", "Tönisvorst"],
         "lead": "Willich",
@@ -349,13 +339,13 @@ ENTRIES = [
     {
         "title": "Treuhänderische Stiftungsverwaltung Mönchengladbach für Korschenbroich und Jüchen",
         "description": (
-            "Viele kleine, unselbstständige Stiftungen – Vermächtnisse für Schülerpreise, "
-            "Seniorenhilfe oder die Pflege eines Denkmals – binden in kleinen Kämmereien "
-            "unverhältnismäßig viel Arbeit. Die Stiftungsverwaltung der Stadt Mönchengladbach "
-            "übernimmt deshalb Vermögensanlage, Buchführung, Jahresrechnung und die Vorbereitung "
-            "der Vergabebeschlüsse auch für die Stiftungen in Korschenbroich und Jüchen. Über die "
-            "Verwendung der Erträge entscheiden weiterhin die Gremien vor Ort. Das Vermögen wird "
-            "getrennt geführt, aber gemeinsam angelegt."
+            "Viele kleine, unselbstständige Stiftungen – Vermächtnisse für Schülerpreise, Seniorenhilfe "
+            "oder die Pflege eines Denkmals – binden in kleinen Kämmereien unverhältnismäßig viel "
+            "Arbeit. Die Stiftungsverwaltung der Stadt Mönchengladbach übernimmt deshalb "
+            "Vermögensanlage, Buchführung, Jahresrechnung und die Vorbereitung der Vergabebeschlüsse "
+            "auch für die Stiftungen in Korschenbroich und Jüchen. Über die Verwendung der Erträge "
+            "entscheiden weiterhin die Gremien vor Ort. Das Vermögen wird getrennt geführt, aber "
+            "gemeinsam angelegt."
         ),
         "participants": ["Mönchengladbach", "Korschenbroich", "Jüchen"],
         "lead": "Mönchengladbach",
@@ -376,13 +366,12 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Ladeinfrastrukturkonzept Remscheid, Wermelskirchen und Hückeswagen",
         "description": (
-            "Wo braucht das Bergische Land öffentliche Ladepunkte, und wo reichen private "
-            "Wallboxen? Remscheid, Wermelskirchen und Hückeswagen lassen ein gemeinsames "
-            "Ladeinfrastrukturkonzept erstellen, das Pendlerströme über die Stadtgrenzen hinweg "
-            "berücksichtigt. Standorte an Park-and-Ride-Plätzen, Schulen und Gewerbegebieten "
-            "werden nach einheitlichen Kriterien bewertet. Die Ausschreibung für Betreiber soll "
-            "anschließend gemeinsam erfolgen, damit auch kleinere Standorte in den Dörfern "
-            "mitversorgt werden."
+            "Wo braucht das Bergische Land öffentliche Ladepunkte, und wo reichen private Wallboxen? "
+            "Remscheid, Wermelskirchen und Hückeswagen lassen ein gemeinsames Ladeinfrastrukturkonzept "
+            "erstellen, das Pendlerströme über die Stadtgrenzen hinweg berücksichtigt. Standorte an "
+            "Park-and-Ride-Plätzen, Schulen und Gewerbegebieten werden nach einheitlichen Kriterien "
+            "bewertet. Die Ausschreibung für Betreiber soll anschließend gemeinsam erfolgen, damit auch "
+            "kleinere Standorte in den Dörfern mitversorgt werden."
         ),
         "participants": ["Remscheid", "Wermelskirchen", "Hückeswagen"],
         "lead": "Remscheid",
@@ -400,12 +389,12 @@ ENTRIES = [
     {
         "title": "Ausbildungsverbund Verwaltungsnachwuchs Monheim, Langenfeld und Hilden",
         "description": (
-            "Drei Städte im Süden des Kreises Mettmann bilden ihren Verwaltungsnachwuchs "
-            "gemeinsam aus. Auszubildende zu Verwaltungsfachangestellten und Studierende im "
-            "dualen Studium durchlaufen Stationen in allen drei Rathäusern, etwa im Standesamt "
-            "der einen und in der Kämmerei der anderen Stadt. Auswahlverfahren, Azubi-Marketing "
-            "auf Messen und ein gemeinsamer Einführungsworkshop werden zusammen organisiert. Die "
-            "Städte verpflichten sich, fertig Ausgebildete nicht aktiv gegenseitig abzuwerben."
+            "Drei Städte im Süden des Kreises Mettmann bilden ihren Verwaltungsnachwuchs gemeinsam aus. "
+            "Auszubildende zu Verwaltungsfachangestellten und Studierende im dualen Studium durchlaufen "
+            "Stationen in allen drei Rathäusern, etwa im Standesamt der einen und in der Kämmerei der "
+            "anderen Stadt. Auswahlverfahren, Azubi-Marketing auf Messen und ein gemeinsamer "
+            "Einführungsworkshop werden zusammen organisiert. Die Städte verpflichten sich, fertig "
+            "Ausgebildete nicht aktiv gegenseitig abzuwerben."
         ),
         "participants": ["Langenfeld", "Monheim am Rhein", "Hilden"],
         "lead": "Langenfeld",
@@ -424,11 +413,11 @@ ENTRIES = [
         "title": "Tourismusgemeinschaft Unterer Niederrhein",
         "description": (
             "Emmerich am Rhein, Rees, Kalkar und Isselburg vermarkten Radtourismus, Rheinufer und "
-            "Hansestädte gemeinsam. Getragen wird die Arbeit von einem eingetragenen Verein, in "
-            "dem neben den Kommunen auch Gastgeber und Gastronomie Mitglied sind. Der Verein "
-            "betreibt ein gemeinsames Buchungsportal, gibt eine Radkarte heraus und organisiert "
-            "den Auftritt auf Messen in den Niederlanden. Die Tourist-Informationen vor Ort "
-            "bleiben städtisch, geben aber Auskünfte für die ganze Region."
+            "Hansestädte gemeinsam. Getragen wird die Arbeit von einem eingetragenen Verein, in dem "
+            "neben den Kommunen auch Gastgeber und Gastronomie Mitglied sind. Der Verein betreibt ein "
+            "gemeinsames Buchungsportal, gibt eine Radkarte heraus und organisiert den Auftritt auf "
+            "Messen in den Niederlanden. Die Tourist-Informationen vor Ort bleiben städtisch, geben aber "
+            "Auskünfte für die ganze Region."
         ),
         "participants": ["Emmerich am Rhein", "Rees", "Kalkar", "Isselburg"],
         "lead": "Rees",
@@ -447,12 +436,12 @@ ENTRIES = [
     {
         "title": "Gemeinsamer Klimaschutzmanager Hamminkeln und Schermbeck",
         "description": (
-            "Hamminkeln und Schermbeck teilen sich eine Stelle für das Klimaschutzmanagement. "
-            "Die Klimaschutzmanagerin ist bei der Stadt Hamminkeln angestellt und arbeitet an "
-            "festen Tagen in Schermbeck. Auf Basis eines gemeinsamen Klimaschutzkonzepts "
-            "kümmert sie sich um Energieberatungskampagnen, Photovoltaik auf kommunalen Dächern "
-            "und ein Stadtradeln-Team beider Kommunen. Maßnahmen, die beide betreffen – etwa ein "
-            "Solardachkataster – werden nur einmal beauftragt."
+            "Hamminkeln und Schermbeck teilen sich eine Stelle für das Klimaschutzmanagement. Die "
+            "Klimaschutzmanagerin ist bei der Stadt Hamminkeln angestellt und arbeitet an festen Tagen "
+            "in Schermbeck. Auf Basis eines gemeinsamen Klimaschutzkonzepts kümmert sie sich um "
+            "Energieberatungskampagnen, Photovoltaik auf kommunalen Dächern und ein Stadtradeln-Team "
+            "beider Kommunen. Maßnahmen, die beide betreffen – etwa ein Solardachkataster – werden nur "
+            "einmal beauftragt."
         ),
         "participants": ["Hamminkeln", "Schermbeck"],
         "lead": "Hamminkeln",
@@ -471,12 +460,11 @@ ENTRIES = [
     {
         "title": "Gewerbeflächenpool Grenzland Nettetal, Brüggen und Straelen",
         "description": (
-            "Neue Gewerbeflächen sind im Grenzland knapp, die Regionalplanung erlaubt sie nur an "
-            "wenigen Stellen. Nettetal, Brüggen und Straelen wollen deshalb einen "
-            "Gewerbeflächenpool bilden: Flächen werden gemeinsam entwickelt und vermarktet, "
-            "Kosten und Gewerbesteuereinnahmen nach einem festen Schlüssel geteilt. Zurzeit "
-            "werden Satzung und Verteilungsschlüssel für einen Zweckverband erarbeitet. Strittig "
-            "ist noch, wie Bestandsflächen angerechnet werden."
+            "Neue Gewerbeflächen sind im Grenzland knapp, die Regionalplanung erlaubt sie nur an wenigen "
+            "Stellen. Nettetal, Brüggen und Straelen wollen deshalb einen Gewerbeflächenpool bilden: "
+            "Flächen werden gemeinsam entwickelt und vermarktet, Kosten und Gewerbesteuereinnahmen nach "
+            "einem festen Schlüssel geteilt. Zurzeit werden Satzung und Verteilungsschlüssel für einen "
+            "Zweckverband erarbeitet. Strittig ist noch, wie Bestandsflächen angerechnet werden."
         ),
         "participants": ["Nettetal", "Brüggen", "Straelen"],
         "lead": "Nettetal",
@@ -494,13 +482,13 @@ ENTRIES = [
         "title": "Schuldnerberatung für Dinslaken, Voerde und Hünxe",
         "description": (
             "Die Städte Dinslaken und Voerde und die Gemeinde Hünxe finanzieren gemeinsam eine "
-            "Schuldner- und Insolvenzberatung, die ein Wohlfahrtsverband in ihrem Auftrag "
-            "betreibt. Beratungsstellen gibt es in Dinslaken und Voerde, in Hünxe eine "
-            "wöchentliche Sprechstunde im Rathaus. Die Kommunen haben Qualitätsstandards, "
-            "Berichtswesen und Wartezeiten vertraglich festgelegt. Menschen im Leistungsbezug und "
-            "Familien mit Kindern erhalten vorrangig Termine."
+            "Schuldner- und Insolvenzberatung, die ein Wohlfahrtsverband in ihrem Auftrag betreibt. "
+            "Beratungsstellen gibt es in Dinslaken und Voerde, in Hünxe eine wöchentliche Sprechstunde "
+            "im Rathaus. Die Kommunen haben Qualitätsstandards, Berichtswesen und Wartezeiten "
+            "vertraglich festgelegt. Menschen im Leistungsbezug und Familien mit Kindern erhalten "
+            "vorrangig Termine."
         ),
-        "participants": ["Dinslaken", "Voerde", "Hünxe", O("Wohlfahrtsverband im Kreis Wesel (Träger)")],
+        "participants": ["Dinslaken", "Voerde", "Hünxe", Org("Wohlfahrtsverband im Kreis Wesel (Träger)")],
         "lead": "Dinslaken",
         "state": "NW",
         "taskAreas": ["05"],
@@ -516,12 +504,12 @@ ENTRIES = [
     {
         "title": "Abwasserkooperation Kevelaer, Weeze und Geldern",
         "description": (
-            "Die drei Kommunen betreiben ihre Kläranlagen seit 2009 in einem Zweckverband. Zwei "
-            "kleine Anlagen wurden stillgelegt, das Abwasser wird über Druckleitungen zur "
-            "modernisierten Kläranlage in Geldern gepumpt. Der Verband übernimmt außerdem die "
-            "Kanalbefahrung und die Überwachung der Indirekteinleiter für alle drei Gebiete. "
-            "Die Kanalnetze selbst und die Gebührenhoheit bleiben bei den Kommunen. "
-            "Die Betriebsführung liegt beim Abwasserbetrieb der Stadt Geldern."
+            "Die drei Kommunen betreiben ihre Kläranlagen seit 2009 in einem Zweckverband. Zwei kleine "
+            "Anlagen wurden stillgelegt, das Abwasser wird über Druckleitungen zur modernisierten "
+            "Kläranlage in Geldern gepumpt. Der Verband übernimmt außerdem die Kanalbefahrung und die "
+            "Überwachung der Indirekteinleiter für alle drei Gebiete. Die Kanalnetze selbst und die "
+            "Gebührenhoheit bleiben bei den Kommunen. Die Betriebsführung liegt beim Abwasserbetrieb der "
+            "Stadt Geldern."
         ),
         "participants": ["Geldern", "Kevelaer", "Weeze"],
         "lead": "Geldern",
@@ -545,14 +533,14 @@ ENTRIES = [
         "title": "Kfz-Zulassung in den Bürgerbüros Dormagen und Grevenbroich",
         "description": (
             "Der Rhein-Kreis Neuss hat als Zulassungsbehörde die Städte Dormagen und Grevenbroich "
-            "beauftragt, in ihren Bürgerbüros einfache Zulassungsvorgänge zu bearbeiten: "
-            "Umschreibungen, Außerbetriebsetzungen, Adressänderungen. Die Bürgerbüros arbeiten "
-            "mit dem Fachverfahren des Kreises, Kennzeichen werden vor Ort geprägt. Komplizierte "
-            "Fälle wie Importfahrzeuge bleiben in der Zulassungsstelle des Kreises. Der Kreis "
-            "erstattet den Städten einen Anteil der Gebühren."
+            "beauftragt, in ihren Bürgerbüros einfache Zulassungsvorgänge zu bearbeiten: Umschreibungen, "
+            "Außerbetriebsetzungen, Adressänderungen. Die Bürgerbüros arbeiten mit dem Fachverfahren des "
+            "Kreises, Kennzeichen werden vor Ort geprägt. Komplizierte Fälle wie Importfahrzeuge bleiben "
+            "in der Zulassungsstelle des Kreises. Der Kreis erstattet den Städten einen Anteil der "
+            "Gebühren."
         ),
-        "participants": [O("Rhein-Kreis Neuss"), "Dormagen", "Grevenbroich"],
-        "lead": O("Rhein-Kreis Neuss"),
+        "participants": [Org("Rhein-Kreis Neuss"), "Dormagen", "Grevenbroich"],
+        "lead": Org("Rhein-Kreis Neuss"),
         "state": "NW",
         "taskAreas": ["02"],
         "legalForm": "oerv-mandatierend",
@@ -568,12 +556,12 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Gemeinsame Beschaffung von Büromaterial und IT-Hardware im Kreis Kleve",
         "description": (
-            "Acht Kommunen im Kreis Kleve kaufen Druckerpapier, Toner, Büromöbel, Notebooks und "
-            "Monitore nicht mehr einzeln ein. Die Stadt Kleve schreibt als federführende Stelle "
-            "Rahmenverträge für alle Partner aus; die Kommunen rufen ihre Mengen aus dem "
-            "gemeinsamen Katalog ab. Vorab werden Standards abgestimmt, etwa ein einheitliches "
-            "Notebook-Modell für die Verwaltung. Die Bündelung lohnt sich vor allem bei der "
-            "IT-Hardware, wo größere Stückzahlen deutlich bessere Preise bringen."
+            "Acht Kommunen im Kreis Kleve kaufen Druckerpapier, Toner, Büromöbel, Notebooks und Monitore "
+            "nicht mehr einzeln ein. Die Stadt Kleve schreibt als federführende Stelle Rahmenverträge "
+            "für alle Partner aus; die Kommunen rufen ihre Mengen aus dem gemeinsamen Katalog ab. Vorab "
+            "werden Standards abgestimmt, etwa ein einheitliches Notebook-Modell für die Verwaltung. Die "
+            "Bündelung lohnt sich vor allem bei der IT-Hardware, wo größere Stückzahlen deutlich bessere "
+            "Preise bringen."
         ),
         "participants": ["Kleve", "Bedburg-Hau", "Goch", "Kalkar", "Kranenburg", "Uedem", "Kevelaer", "Kerken"],
         "lead": "Kleve",

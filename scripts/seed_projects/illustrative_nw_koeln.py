@@ -5,21 +5,21 @@ Participants are real neighbouring municipalities; projects, figures and mailbox
 
 from __future__ import annotations
 
-from seed_projects.build import O
+from seed_projects.build import Org
 
 ENTRIES = [
     {
         "title": "Feuerwehrausbildung im Dreiländereck Roetgen, Simmerath und Raeren",
         "description": (
             "Die Freiwilligen Feuerwehren aus Roetgen und Simmerath bilden ihre Atemschutz- und "
-            "Maschinistenlehrgänge gemeinsam mit der Feuerwehr der belgischen Gemeinde Raeren "
-            "aus. Genutzt werden abwechselnd die Übungshöfe auf beiden Seiten der Grenze. Weil "
-            "die Einheiten bei Waldbränden im Hohen Venn ohnehin gemeinsam ausrücken, üben sie "
-            "Funkverkehr, Einsatztaktik und Wasserversorgung über lange Wegstrecken zusammen. "
-            "Lehrgangsunterlagen gibt es zweisprachig; die Anerkennung der Lehrgänge ist mit den "
-            "zuständigen Stellen abgestimmt."
+            "Maschinistenlehrgänge gemeinsam mit der Feuerwehr der belgischen Gemeinde Raeren aus. "
+            "Genutzt werden abwechselnd die Übungshöfe auf beiden Seiten der Grenze. Weil die Einheiten "
+            "bei Waldbränden im Hohen Venn ohnehin gemeinsam ausrücken, üben sie Funkverkehr, "
+            "Einsatztaktik und Wasserversorgung über lange Wegstrecken zusammen. Lehrgangsunterlagen "
+            "gibt es zweisprachig; die Anerkennung der Lehrgänge ist mit den zuständigen Stellen "
+            "abgestimmt."
         ),
-        "participants": ["Roetgen", "Simmerath", O("Gemeinde Raeren", "BE")],
+        "participants": ["Roetgen", "Simmerath", Org("Gemeinde Raeren", "BE")],
         "lead": "Simmerath",
         "state": "NW",
         "nutsRegion": "BE33",
@@ -38,14 +38,14 @@ ENTRIES = [
     {
         "title": "Grenzradweg Selfkant – Sittard-Geleen",
         "description": (
-            "Gangelt, Selfkant und Waldfeucht haben mit der niederländischen Gemeente "
-            "Sittard-Geleen ein durchgehendes Radwegenetz entlang der Grenze geschaffen. Lücken "
-            "zwischen den Knotenpunktsystemen beider Länder wurden geschlossen, Wegweiser "
-            "vereinheitlicht und an drei Grenzübergängen Rastplätze mit Infotafeln gebaut. Das "
-            "Projekt ist abgeschlossen; Unterhaltung und Beschilderung liegen seitdem wieder bei "
-            "den einzelnen Kommunen, die sich einmal im Jahr zur Wegeschau treffen."
+            "Gangelt, Selfkant und Waldfeucht haben mit der niederländischen Gemeente Sittard-Geleen ein "
+            "durchgehendes Radwegenetz entlang der Grenze geschaffen. Lücken zwischen den "
+            "Knotenpunktsystemen beider Länder wurden geschlossen, Wegweiser vereinheitlicht und an drei "
+            "Grenzübergängen Rastplätze mit Infotafeln gebaut. Das Projekt ist abgeschlossen; "
+            "Unterhaltung und Beschilderung liegen seitdem wieder bei den einzelnen Kommunen, die sich "
+            "einmal im Jahr zur Wegeschau treffen."
         ),
-        "participants": ["Selfkant", "Gangelt", "Waldfeucht", O("Gemeente Sittard-Geleen", "NL")],
+        "participants": ["Selfkant", "Gangelt", "Waldfeucht", Org("Gemeente Sittard-Geleen", "NL")],
         "lead": "Selfkant",
         "state": "NW",
         "nutsRegion": "NL42",
@@ -65,16 +65,15 @@ ENTRIES = [
     {
         "title": "Erziehungsberatung Rureifel für Nideggen, Heimbach und Kreuzau",
         "description": (
-            "Familien aus Nideggen, Heimbach und Kreuzau mussten für eine Erziehungsberatung "
-            "bisher bis nach Düren fahren. Die drei Kommunen haben gemeinsam mit dem Kreis Düren "
-            "eine Außenstelle in Kreuzau eingerichtet und bieten zusätzlich Sprechstunden in den "
-            "Familienzentren von Nideggen und Heimbach an. Träger ist die "
-            "Erziehungsberatungsstelle des Kreises; die Gemeinden stellen Räume und beteiligen "
-            "sich an den Personalkosten. Termine sind auch per Video möglich, was gerade "
-            "Alleinerziehende ohne Auto nutzen."
+            "Familien aus Nideggen, Heimbach und Kreuzau mussten für eine Erziehungsberatung bisher bis "
+            "nach Düren fahren. Die drei Kommunen haben gemeinsam mit dem Kreis Düren eine Außenstelle "
+            "in Kreuzau eingerichtet und bieten zusätzlich Sprechstunden in den Familienzentren von "
+            "Nideggen und Heimbach an. Träger ist die Erziehungsberatungsstelle des Kreises; die "
+            "Gemeinden stellen Räume und beteiligen sich an den Personalkosten. Termine sind auch per "
+            "Video möglich, was gerade Alleinerziehende ohne Auto nutzen."
         ),
-        "participants": ["Kreuzau", "Nideggen", "Heimbach", O("Kreis Düren")],
-        "lead": O("Kreis Düren"),
+        "participants": ["Kreuzau", "Nideggen", "Heimbach", Org("Kreis Düren")],
+        "lead": Org("Kreis Düren"),
         "state": "NW",
         "taskAreas": ["06"],
         "legalForm": "oerv-mandatierend",
@@ -89,13 +88,12 @@ ENTRIES = [
     {
         "title": "Flächenentwicklung am Tagebaurand Inden, Aldenhoven, Jülich und Niederzier",
         "description": (
-            "Der Braunkohletagebau geht zu Ende, rund um die künftige Seelandschaft entstehen "
-            "Flächen für Gewerbe, Wohnen und Freizeit. Die vier Anrainerkommunen haben eine "
-            "gemeinsame Entwicklungsgesellschaft in Form einer GmbH gegründet, die Flächen "
-            "ankauft, Rahmenpläne abstimmt und Fördermittel aus dem Strukturwandel beantragt. "
-            "Die Bauleitplanung bleibt bei den Räten; die Gesellschaft sorgt dafür, dass "
-            "Nutzungen nicht gegeneinander konkurrieren. Erste Projekte sind ein "
-            "Gewerbestandort für Wasserstofftechnik und ein Uferweg."
+            "Der Braunkohletagebau geht zu Ende, rund um die künftige Seelandschaft entstehen Flächen "
+            "für Gewerbe, Wohnen und Freizeit. Die vier Anrainerkommunen haben eine gemeinsame "
+            "Entwicklungsgesellschaft in Form einer GmbH gegründet, die Flächen ankauft, Rahmenpläne "
+            "abstimmt und Fördermittel aus dem Strukturwandel beantragt. Die Bauleitplanung bleibt bei "
+            "den Räten; die Gesellschaft sorgt dafür, dass Nutzungen nicht gegeneinander konkurrieren. "
+            "Erste Projekte sind ein Gewerbestandort für Wasserstofftechnik und ein Uferweg."
         ),
         "participants": ["Inden", "Aldenhoven", "Jülich", "Niederzier"],
         "lead": "Jülich",
@@ -114,12 +112,12 @@ ENTRIES = [
     {
         "title": "Winterdienst und Straßenunterhaltung Nettersheim, Kall und Dahlem",
         "description": (
-            "In der Hocheifel fällt viel Schnee, die Gemeindestraßen sind lang und die Bauhöfe "
-            "klein. Nettersheim, Kall und Dahlem haben ihre Streu- und Räumtouren deshalb neu "
-            "zugeschnitten – nach Straßenverlauf statt nach Gemeindegrenze. Der Bauhof Kall "
-            "koordiniert die Einsätze, alle drei stellen Fahrzeuge und Personal. Im Sommer wird "
-            "dieselbe Tourenplanung für Bankettmahd und Schlaglochflicken genutzt. Salz wird "
-            "gemeinsam eingekauft und in einer Halle in Kall gelagert."
+            "In der Hocheifel fällt viel Schnee, die Gemeindestraßen sind lang und die Bauhöfe klein. "
+            "Nettersheim, Kall und Dahlem haben ihre Streu- und Räumtouren deshalb neu zugeschnitten – "
+            "nach Straßenverlauf statt nach Gemeindegrenze. Der Bauhof Kall koordiniert die Einsätze, "
+            "alle drei stellen Fahrzeuge und Personal. Im Sommer wird dieselbe Tourenplanung für "
+            "Bankettmahd und Schlaglochflicken genutzt. Salz wird gemeinsam eingekauft und in einer "
+            "Halle in Kall gelagert."
         ),
         "participants": ["Kall", "Nettersheim", "Dahlem"],
         "lead": "Kall",
@@ -142,12 +140,11 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Pegelsensoren und Hochwasserwarnung an der oberen Erft",
         "description": (
-            "Nach dem Hochwasser 2021 haben Bad Münstereifel, Euskirchen und Weilerswist "
-            "zusätzliche Pegel- und Niederschlagssensoren an Erft und Nebenbächen installiert. "
-            "Die Messwerte laufen in einem gemeinsamen Dashboard zusammen, das Feuerwehr, "
-            "Ordnungsamt und Bauhof nutzen. Überschreiten Pegel festgelegte Schwellen, werden "
-            "Warnungen über die Warn-App und Sirenen ausgelöst. Die Sensoren funken über ein "
-            "LoRaWAN-Netz, das die Kommunen gemeinsam betreiben."
+            "Nach dem Hochwasser 2021 haben Bad Münstereifel, Euskirchen und Weilerswist zusätzliche "
+            "Pegel- und Niederschlagssensoren an Erft und Nebenbächen installiert. Die Messwerte laufen "
+            "in einem gemeinsamen Dashboard zusammen, das Feuerwehr, Ordnungsamt und Bauhof nutzen. "
+            "Überschreiten Pegel festgelegte Schwellen, werden Warnungen über die Warn-App und Sirenen "
+            "ausgelöst. Die Sensoren funken über ein LoRaWAN-Netz, das die Kommunen gemeinsam betreiben."
         ),
         "participants": ["Bad Münstereifel", "Euskirchen", "Weilerswist"],
         "lead": "Euskirchen",
@@ -168,12 +165,11 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Beihilfebearbeitung für vier Gemeinden im Oberbergischen",
         "description": (
-            "Die Stadt Wiehl bearbeitet seit 2012 auch die Beihilfeanträge der Beamtinnen, Beamten "
-            "und Versorgungsempfänger aus Nümbrecht, Reichshof und Morsbach. Anträge kommen per "
-            "App oder Post, werden gescannt und im Beihilfeverfahren bearbeitet. Die Gemeinden "
-            "erstatten die Kosten nach Fallzahl. Weil die Beihilfestelle jetzt zwei Fachkräfte "
-            "hat, ist die Bearbeitung auch in Urlaubszeiten gesichert und die Laufzeiten sind "
-            "kürzer."
+            "Die Stadt Wiehl bearbeitet seit 2012 auch die Beihilfeanträge der Beamtinnen, Beamten und "
+            "Versorgungsempfänger aus Nümbrecht, Reichshof und Morsbach. Anträge kommen per App oder "
+            "Post, werden gescannt und im Beihilfeverfahren bearbeitet. Die Gemeinden erstatten die "
+            "Kosten nach Fallzahl. Weil die Beihilfestelle jetzt zwei Fachkräfte hat, ist die "
+            "Bearbeitung auch in Urlaubszeiten gesichert und die Laufzeiten sind kürzer."
         ),
         "participants": ["Wiehl", "Nümbrecht", "Reichshof", "Morsbach"],
         "lead": "Wiehl",
@@ -192,11 +188,10 @@ ENTRIES = [
         "title": "Bauhof-Netzwerk Radevormwald, Hückeswagen und Wipperfürth",
         "description": (
             "Die Bauhofleiter der drei Städte im Norden des Oberbergischen Kreises treffen sich "
-            "monatlich und tauschen Geräte, Personal und Erfahrungen aus. Bei Sturmschäden oder "
-            "großen Veranstaltungen helfen die Kolonnen einander aus, Spezialgeräte wie "
-            "Baumpflegebühne oder Wildkrautbürste werden nur einmal vorgehalten. Abgerechnet wird "
-            "über einfache Stundensätze. Fortbildungen für Baumkontrolleure und Motorsägenführer "
-            "organisieren die Bauhöfe reihum."
+            "monatlich und tauschen Geräte, Personal und Erfahrungen aus. Bei Sturmschäden oder großen "
+            "Veranstaltungen helfen die Kolonnen einander aus, Spezialgeräte wie Baumpflegebühne oder "
+            "Wildkrautbürste werden nur einmal vorgehalten. Abgerechnet wird über einfache Stundensätze. "
+            "Fortbildungen für Baumkontrolleure und Motorsägenführer organisieren die Bauhöfe reihum."
         ),
         "participants": ["Radevormwald", "Hückeswagen", "Wipperfürth"],
         "lead": "Wipperfürth",
@@ -215,13 +210,14 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Informationssicherheitsbeauftragte für Bergheim, Bedburg und Elsdorf",
         "description": (
-            "Cyberangriffe auf Kommunalverwaltungen haben auch im Rhein-Erft-Kreis für Unruhe "
-            "gesorgt. Bergheim, Bedburg und Elsdorf haben deshalb zwei gemeinsame "
-            "Informationssicherheitsbeauftragte eingestellt, die ein Informationssicherheits-"
-            "Managementsystem nach BSI-IT-Grundschutz für alle drei Verwaltungen aufbauen. Sie "
-            "erstellen Notfallpläne, organisieren Phishing-Schulungen und prüfen die Anbindung an "
-            "den kommunalen IT-Dienstleister. Die Stellen sind in Bergheim angesiedelt. "
-            "Außerdem begleiten sie die Umsetzung der Vorgaben aus der Cybersicherheitsstrategie des Landes."
+            "Cyberangriffe auf Kommunalverwaltungen haben auch im Rhein-Erft-Kreis für Unruhe gesorgt. "
+            "Bergheim, Bedburg und Elsdorf haben deshalb zwei gemeinsame "
+            "Informationssicherheitsbeauftragte eingestellt, die ein "
+            "Informationssicherheits-Managementsystem nach BSI-IT-Grundschutz für alle drei Verwaltungen "
+            "aufbauen. Sie erstellen Notfallpläne, organisieren Phishing-Schulungen und prüfen die "
+            "Anbindung an den kommunalen IT-Dienstleister. Die Stellen sind in Bergheim angesiedelt. "
+            "Außerdem begleiten sie die Umsetzung der Vorgaben aus der Cybersicherheitsstrategie des "
+            "Landes."
         ),
         "participants": ["Bergheim", "Bedburg", "Elsdorf"],
         "lead": "Bergheim",
@@ -241,12 +237,12 @@ ENTRIES = [
     {
         "title": "Kommunale Wärmeplanung im südlichen Rhein-Erft-Kreis",
         "description": (
-            "Brühl, Hürth, Wesseling und Erftstadt gehen die kommunale Wärmeplanung als "
-            "Planungsverbund an. Industrielle Abwärme aus den Chemieparks und ein bestehendes "
-            "Fernwärmenetz machen eine gemeinsame Betrachtung sinnvoll, weil Potenziale nicht an "
-            "Stadtgrenzen enden. Die vier Städte haben einen Dienstleister gemeinsam beauftragt "
-            "und eine Lenkungsgruppe mit Stadtwerken und Netzbetreiber gebildet. Beschlossen wird "
-            "am Ende in jedem Rat einzeln, die Maßnahmenliste ist aber abgestimmt."
+            "Brühl, Hürth, Wesseling und Erftstadt gehen die kommunale Wärmeplanung als Planungsverbund "
+            "an. Industrielle Abwärme aus den Chemieparks und ein bestehendes Fernwärmenetz machen eine "
+            "gemeinsame Betrachtung sinnvoll, weil Potenziale nicht an Stadtgrenzen enden. Die vier "
+            "Städte haben einen Dienstleister gemeinsam beauftragt und eine Lenkungsgruppe mit "
+            "Stadtwerken und Netzbetreiber gebildet. Beschlossen wird am Ende in jedem Rat einzeln, die "
+            "Maßnahmenliste ist aber abgestimmt."
         ),
         "participants": ["Hürth", "Brühl", "Wesseling", "Erftstadt"],
         "lead": "Hürth",
@@ -266,12 +262,12 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Entgelt- und Besoldungsabrechnung für Eitorf, Windeck, Ruppichteroth und Much",
         "description": (
-            "Die Personalabrechnung der vier Gemeinden im östlichen Rhein-Sieg-Kreis erledigt "
-            "seit 2021 ein gemeinsames Team bei der Stadt Hennef. Die Gemeinden melden "
-            "Neueinstellungen, Stufenaufstiege und Fehlzeiten digital über ein Self-Service-Portal. "
-            "Die Beschäftigten erhalten ihre Entgeltnachweise elektronisch. Für "
-            "Zusatzversorgung, Zeitwertkonten und Altersteilzeit gibt es feste Ansprechpersonen. "
-            "Ziel war vor allem, die Abhängigkeit von einzelnen Personen zu beenden."
+            "Die Personalabrechnung der vier Gemeinden im östlichen Rhein-Sieg-Kreis erledigt seit 2021 "
+            "ein gemeinsames Team bei der Stadt Hennef. Die Gemeinden melden Neueinstellungen, "
+            "Stufenaufstiege und Fehlzeiten digital über ein Self-Service-Portal. Die Beschäftigten "
+            "erhalten ihre Entgeltnachweise elektronisch. Für Zusatzversorgung, Zeitwertkonten und "
+            "Altersteilzeit gibt es feste Ansprechpersonen. Ziel war vor allem, die Abhängigkeit von "
+            "einzelnen Personen zu beenden."
         ),
         "participants": ["Hennef", "Eitorf", "Windeck", "Ruppichteroth", "Much"],
         "lead": "Hennef",
@@ -291,11 +287,11 @@ ENTRIES = [
         "title": "Gemeinsamer Grünpflegebetrieb Swisttal, Rheinbach und Meckenheim",
         "description": (
             "Swisttal, Rheinbach und Meckenheim hatten 2016 begonnen, die Pflege von Grünanlagen, "
-            "Spielplätzen und Straßenbegleitgrün in einem gemeinsamen Betrieb zu organisieren. "
-            "Die Kolonnen wurden gemischt, Maschinen zentral disponiert. Nach drei Jahren wurde "
-            "die Zusammenarbeit eingestellt: Unterschiedliche Pflegestandards, getrennte "
-            "Haushalte und die Frage, wer bei Engpässen Vorrang hat, führten immer wieder zu "
-            "Konflikten. Erhalten geblieben ist der gemeinsame Einkauf von Pflanzgut."
+            "Spielplätzen und Straßenbegleitgrün in einem gemeinsamen Betrieb zu organisieren. Die "
+            "Kolonnen wurden gemischt, Maschinen zentral disponiert. Nach drei Jahren wurde die "
+            "Zusammenarbeit eingestellt: Unterschiedliche Pflegestandards, getrennte Haushalte und die "
+            "Frage, wer bei Engpässen Vorrang hat, führten immer wieder zu Konflikten. Erhalten "
+            "geblieben ist der gemeinsame Einkauf von Pflanzgut."
         ),
         "participants": ["Rheinbach", "Swisttal", "Meckenheim"],
         "lead": "Rheinbach",
@@ -316,11 +312,11 @@ ENTRIES = [
         "title": "Schul-IT-Support für Burscheid, Leichlingen und Odenthal",
         "description": (
             "Tablets, Whiteboards, WLAN in jedem Klassenraum – seit dem Digitalpakt betreuen die "
-            "Schulträger deutlich mehr Technik. Burscheid, Leichlingen und Odenthal haben dafür "
-            "ein gemeinsames Schul-IT-Team mit vier Technikern aufgebaut, das bei der Stadt "
-            "Leichlingen angestellt ist. Es betreut Grund- und weiterführende Schulen aller drei "
-            "Kommunen, verwaltet die Geräte zentral und organisiert ein Ticketsystem für "
-            "Lehrkräfte. Medienentwicklungspläne werden abgestimmt, Geräte gemeinsam beschafft."
+            "Schulträger deutlich mehr Technik. Burscheid, Leichlingen und Odenthal haben dafür ein "
+            "gemeinsames Schul-IT-Team mit vier Technikern aufgebaut, das bei der Stadt Leichlingen "
+            "angestellt ist. Es betreut Grund- und weiterführende Schulen aller drei Kommunen, verwaltet "
+            "die Geräte zentral und organisiert ein Ticketsystem für Lehrkräfte. Medienentwicklungspläne "
+            "werden abgestimmt, Geräte gemeinsam beschafft."
         ),
         "participants": ["Leichlingen", "Burscheid", "Odenthal"],
         "lead": "Leichlingen",
@@ -345,12 +341,12 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Mobilstationen rechtsrheinisch: Köln, Leverkusen und Bergisch Gladbach",
         "description": (
-            "An Stadtbahn- und S-Bahn-Haltestellen entstehen Mobilstationen mit Leihrädern, "
-            "Carsharing, Lastenrädern und sicheren Fahrradabstellanlagen. Köln, Leverkusen und "
-            "Bergisch Gladbach verwenden dafür dasselbe Gestaltungshandbuch und dieselbe "
-            "Ausleih-App, damit Pendler an jeder Station gleich vorgehen können. Ein gemeinsames "
-            "Monitoring zählt Ausleihen und Auslastung. Die Stationen werden jeweils von der "
-            "Stadt gebaut, der Betrieb der Sharing-Angebote ist gemeinsam ausgeschrieben."
+            "An Stadtbahn- und S-Bahn-Haltestellen entstehen Mobilstationen mit Leihrädern, Carsharing, "
+            "Lastenrädern und sicheren Fahrradabstellanlagen. Köln, Leverkusen und Bergisch Gladbach "
+            "verwenden dafür dasselbe Gestaltungshandbuch und dieselbe Ausleih-App, damit Pendler an "
+            "jeder Station gleich vorgehen können. Ein gemeinsames Monitoring zählt Ausleihen und "
+            "Auslastung. Die Stationen werden jeweils von der Stadt gebaut, der Betrieb der "
+            "Sharing-Angebote ist gemeinsam ausgeschrieben."
         ),
         "participants": ["Köln", "Leverkusen", "Bergisch Gladbach"],
         "lead": "Köln",
@@ -370,12 +366,12 @@ ENTRIES = [
     {
         "title": "Ökokonto und Ausgleichsflächenbörse Bonn, Bornheim, Alfter und Wachtberg",
         "description": (
-            "Für Eingriffe in Natur und Landschaft braucht jede Kommune Ausgleichsflächen – und die "
-            "sind in Bonn knapp. Die Stadt Bonn und die Nachbarn Bornheim, Alfter und Wachtberg "
-            "führen ein gemeinsames Ökokonto. Geeignete Flächen im Umland werden aufgewertet, "
-            "etwa Äcker in Streuobstwiesen umgewandelt, und die Ökopunkte anschließend "
-            "Bebauungsplänen zugeordnet. Ein gemeinsames Kataster zeigt Zustand und Pflege der "
-            "Flächen. Die Umlandgemeinden erhalten für verkaufte Punkte einen Erlös."
+            "Für Eingriffe in Natur und Landschaft braucht jede Kommune Ausgleichsflächen – und die sind "
+            "in Bonn knapp. Die Stadt Bonn und die Nachbarn Bornheim, Alfter und Wachtberg führen ein "
+            "gemeinsames Ökokonto. Geeignete Flächen im Umland werden aufgewertet, etwa Äcker in "
+            "Streuobstwiesen umgewandelt, und die Ökopunkte anschließend Bebauungsplänen zugeordnet. Ein "
+            "gemeinsames Kataster zeigt Zustand und Pflege der Flächen. Die Umlandgemeinden erhalten für "
+            "verkaufte Punkte einen Erlös."
         ),
         "participants": ["Bonn", "Bornheim", "Alfter", "Wachtberg"],
         "lead": "Bonn",
@@ -397,10 +393,10 @@ ENTRIES = [
             "Königswinter, Bad Honnef und die Bundesstadt Bonn bewerben das Siebengebirge als "
             "gemeinsames Ausflugsziel. Eine gemeinsame Tourismusgesellschaft pflegt die "
             "Wanderwege-Website, koordiniert Veranstaltungskalender und betreibt ein "
-            "Besucherlenkungskonzept für überlaufene Wochenenden am Drachenfels. Für "
-            "Gruppenangebote wie Weinwanderungen arbeitet die Gesellschaft mit Gastronomie und "
-            "Winzern zusammen. Die Städte tragen die Gesellschaft über Gesellschafterbeiträge. "
-            "Die Tourist-Informationen in Königswinter und Bad Honnef bleiben als Anlaufstellen vor Ort erhalten."
+            "Besucherlenkungskonzept für überlaufene Wochenenden am Drachenfels. Für Gruppenangebote wie "
+            "Weinwanderungen arbeitet die Gesellschaft mit Gastronomie und Winzern zusammen. Die Städte "
+            "tragen die Gesellschaft über Gesellschafterbeiträge. Die Tourist-Informationen in "
+            "Königswinter und Bad Honnef bleiben als Anlaufstellen vor Ort erhalten."
         ),
         "participants": ["Königswinter", "Bad Honnef", "Bonn"],
         "lead": "Königswinter",
@@ -420,13 +416,12 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Online-Gewerbeamt Leverkusen, Burscheid und Leichlingen",
         "description": (
-            "Gewerbeanmeldungen, -ummeldungen und -abmeldungen können in Leverkusen, Burscheid "
-            "und Leichlingen vollständig online erledigt werden. Die Anträge landen in einem "
-            "gemeinsamen Postfach beim Gewerbeamt Leverkusen, das die formale Prüfung und die "
-            "Weiterleitung an Finanzamt, IHK und Handwerkskammer übernimmt. Erlaubnispflichtige "
-            "Gewerbe wie Gaststätten oder Bewachung prüfen weiterhin die Ordnungsämter der "
-            "jeweiligen Stadt. "
-            "Antragstellende erhalten Eingangsbestätigung und Bearbeitungsstand per E-Mail."
+            "Gewerbeanmeldungen, -ummeldungen und -abmeldungen können in Leverkusen, Burscheid und "
+            "Leichlingen vollständig online erledigt werden. Die Anträge landen in einem gemeinsamen "
+            "Postfach beim Gewerbeamt Leverkusen, das die formale Prüfung und die Weiterleitung an "
+            "Finanzamt, IHK und Handwerkskammer übernimmt. Erlaubnispflichtige Gewerbe wie Gaststätten "
+            "oder Bewachung prüfen weiterhin die Ordnungsämter der jeweiligen Stadt. Antragstellende "
+            "erhalten Eingangsbestätigung und Bearbeitungsstand per E-Mail."
         ),
         "participants": ["Leverkusen", "Burscheid", "Leichlingen"],
         "lead": "Leverkusen",
@@ -444,12 +439,12 @@ ENTRIES = [
     {
         "title": "Einkaufsgemeinschaft Energie der Städteregion-Kommunen",
         "description": (
-            "Strom und Gas für Rathäuser, Schulen, Sporthallen und Straßenbeleuchtung kaufen "
-            "Würselen, Alsdorf, Baesweiler, Eschweiler und Herzogenrath gemeinsam ein. "
-            "Federführend ist die Stadt Würselen, die mit Unterstützung eines Energieberaters "
-            "europaweit ausschreibt und in Tranchen beschafft, um Preisrisiken zu streuen. Jede "
-            "Stadt schließt ihren eigenen Liefervertrag aus dem Gesamtergebnis. Seit 2023 wird "
-            "ausschließlich Ökostrom mit Herkunftsnachweis beschafft."
+            "Strom und Gas für Rathäuser, Schulen, Sporthallen und Straßenbeleuchtung kaufen Würselen, "
+            "Alsdorf, Baesweiler, Eschweiler und Herzogenrath gemeinsam ein. Federführend ist die Stadt "
+            "Würselen, die mit Unterstützung eines Energieberaters europaweit ausschreibt und in "
+            "Tranchen beschafft, um Preisrisiken zu streuen. Jede Stadt schließt ihren eigenen "
+            "Liefervertrag aus dem Gesamtergebnis. Seit 2023 wird ausschließlich Ökostrom mit "
+            "Herkunftsnachweis beschafft."
         ),
         "participants": ["Würselen", "Alsdorf", "Baesweiler", "Eschweiler", "Herzogenrath"],
         "lead": "Würselen",
@@ -469,12 +464,12 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "LoRaWAN-Netz für die Kommunen im Kreis Heinsberg",
         "description": (
-            "Heinsberg, Hückelhoven, Wassenberg, Wegberg und Erkelenz bauen über ihre Stadtwerke "
-            "ein gemeinsames Funknetz für Sensoren auf. Erste Anwendungen sind Füllstandsmelder "
-            "für Glascontainer, Bodenfeuchtesensoren für Stadtbäume und Zähler für "
-            "Radverkehr. Die Netzinfrastruktur gehört einer Tochtergesellschaft der Stadtwerke; "
-            "die Kommunen nutzen sie über Dienstleistungsverträge. Ein gemeinsamer Use-Case-"
-            "Katalog verhindert, dass jede Stadt dieselbe Anwendung neu erfindet."
+            "Heinsberg, Hückelhoven, Wassenberg, Wegberg und Erkelenz bauen über ihre Stadtwerke ein "
+            "gemeinsames Funknetz für Sensoren auf. Erste Anwendungen sind Füllstandsmelder für "
+            "Glascontainer, Bodenfeuchtesensoren für Stadtbäume und Zähler für Radverkehr. Die "
+            "Netzinfrastruktur gehört einer Tochtergesellschaft der Stadtwerke; die Kommunen nutzen sie "
+            "über Dienstleistungsverträge. Ein gemeinsamer Use-Case-Katalog verhindert, dass jede Stadt "
+            "dieselbe Anwendung neu erfindet."
         ),
         "participants": ["Heinsberg", "Hückelhoven", "Wassenberg", "Wegberg", "Erkelenz"],
         "lead": "Heinsberg",
@@ -494,11 +489,11 @@ ENTRIES = [
         "title": "Verwaltung örtlicher Stiftungen durch die Stadt Jülich",
         "description": (
             "Die Stadt Jülich verwaltet neben eigenen Stiftungen auch die kleinen kommunalen "
-            "Treuhandstiftungen aus Linnich und Titz. Dazu gehören eine Stiftung für "
-            "Schulausflüge und ein Vermächtnis zur Unterstützung älterer Menschen. Jülich führt "
-            "die Bücher, legt das Vermögen an und bereitet die jährlichen Vergabevorschläge vor; "
-            "die Stiftungsräte in Linnich und Titz entscheiden. Die Vereinbarung entstand, als in "
-            "Titz die zuständige Kraft in Ruhestand ging."
+            "Treuhandstiftungen aus Linnich und Titz. Dazu gehören eine Stiftung für Schulausflüge und "
+            "ein Vermächtnis zur Unterstützung älterer Menschen. Jülich führt die Bücher, legt das "
+            "Vermögen an und bereitet die jährlichen Vergabevorschläge vor; die Stiftungsräte in Linnich "
+            "und Titz entscheiden. Die Vereinbarung entstand, als in Titz die zuständige Kraft in "
+            "Ruhestand ging."
         ),
         "participants": ["Jülich", "Linnich", "Titz"],
         "lead": "Jülich",
@@ -516,12 +511,12 @@ ENTRIES = [
     {
         "title": "Gesundheitskiosk und Hebammenzentrale Schleiden, Hellenthal und Kall",
         "description": (
-            "In der Nordeifel fehlen Hausärzte und Hebammen. Schleiden, Hellenthal und Kall "
-            "richten deshalb gemeinsam einen Gesundheitskiosk in Schleiden ein, in dem "
-            "Pflegefachkräfte beraten, Termine vermitteln und bei Anträgen helfen. Angeschlossen "
-            "ist eine Hebammenzentrale, die werdende Eltern mit freien Hebammen zusammenbringt. "
-            "Das Gesundheitsamt des Kreises unterstützt fachlich. Der Start ist für das kommende "
-            "Jahr geplant, die Finanzierung mit Krankenkassen wird noch verhandelt."
+            "In der Nordeifel fehlen Hausärzte und Hebammen. Schleiden, Hellenthal und Kall richten "
+            "deshalb gemeinsam einen Gesundheitskiosk in Schleiden ein, in dem Pflegefachkräfte beraten, "
+            "Termine vermitteln und bei Anträgen helfen. Angeschlossen ist eine Hebammenzentrale, die "
+            "werdende Eltern mit freien Hebammen zusammenbringt. Das Gesundheitsamt des Kreises "
+            "unterstützt fachlich. Der Start ist für das kommende Jahr geplant, die Finanzierung mit "
+            "Krankenkassen wird noch verhandelt."
         ),
         "participants": ["Schleiden", "Hellenthal", "Kall"],
         "lead": "Schleiden",
@@ -538,12 +533,12 @@ ENTRIES = [
     {
         "title": "Sportstättenbelegung online in Pulheim, Frechen und Kerpen",
         "description": (
-            "Vereine buchen Hallenzeiten, Sportplätze und Schwimmbahnen in Pulheim, Frechen und "
-            "Kerpen über ein gemeinsames Belegungsportal. Die Sportämter pflegen ihre Anlagen "
-            "selbst, nutzen aber dieselben Regeln für Dauerbelegung, Einzeltermine und "
-            "Stornierungen. Freie Kapazitäten werden stadtübergreifend angezeigt – ein Verein aus "
-            "Frechen kann so kurzfristig eine Halle in Pulheim nutzen. Die Abrechnung der "
-            "Nutzungsentgelte läuft aus dem Portal in die jeweilige Finanzsoftware."
+            "Vereine buchen Hallenzeiten, Sportplätze und Schwimmbahnen in Pulheim, Frechen und Kerpen "
+            "über ein gemeinsames Belegungsportal. Die Sportämter pflegen ihre Anlagen selbst, nutzen "
+            "aber dieselben Regeln für Dauerbelegung, Einzeltermine und Stornierungen. Freie Kapazitäten "
+            "werden stadtübergreifend angezeigt – ein Verein aus Frechen kann so kurzfristig eine Halle "
+            "in Pulheim nutzen. Die Abrechnung der Nutzungsentgelte läuft aus dem Portal in die "
+            "jeweilige Finanzsoftware."
         ),
         "participants": ["Pulheim", "Frechen", "Kerpen"],
         "lead": "Frechen",
@@ -564,12 +559,12 @@ ENTRIES = [
             "Monschau, Roetgen und Simmerath haben die örtliche Rechnungsprüfung auf das "
             "Rechnungsprüfungsamt der Städteregion Aachen übertragen. Die Städteregion prüft "
             "Jahresabschlüsse, Vergaben ab festgelegten Wertgrenzen und die Kassen. Die "
-            "Rechnungsprüfungsausschüsse der Kommunen bleiben bestehen und erhalten die "
-            "Prüfberichte direkt. Für die kleinen Kommunen war eine eigene, fachlich "
-            "unabhängige Prüferstelle kaum noch zu besetzen."
+            "Rechnungsprüfungsausschüsse der Kommunen bleiben bestehen und erhalten die Prüfberichte "
+            "direkt. Für die kleinen Kommunen war eine eigene, fachlich unabhängige Prüferstelle kaum "
+            "noch zu besetzen. Die Kosten werden nach Prüfstunden abgerechnet."
         ),
-        "participants": [O("Städteregion Aachen"), "Monschau", "Roetgen", "Simmerath"],
-        "lead": O("Städteregion Aachen"),
+        "participants": [Org("Städteregion Aachen"), "Monschau", "Roetgen", "Simmerath"],
+        "lead": Org("Städteregion Aachen"),
         "state": "NW",
         "taskAreas": ["01"],
         "legalForm": "oerv-delegierend",
@@ -586,11 +581,11 @@ ENTRIES = [
         "title": "Wohnraumförderung und Wohnberatung Gummersbach, Bergneustadt und Marienheide",
         "description": (
             "Bezahlbarer Wohnraum ist auch im Oberbergischen knapp. Gummersbach, Bergneustadt und "
-            "Marienheide wollen eine gemeinsame Wohnraumförder- und Beratungsstelle schaffen. Sie "
-            "soll Investoren zu Landesfördermitteln beraten, Wohnberechtigungsscheine ausstellen "
-            "und Eigentümer bei altersgerechtem Umbau unterstützen. Eine gemeinsame "
-            "Wohnungsmarktbeobachtung soll zeigen, wo welcher Bedarf besteht. Die Räte haben "
-            "einen Grundsatzbeschluss gefasst, die Vereinbarung wird derzeit ausgearbeitet."
+            "Marienheide wollen eine gemeinsame Wohnraumförder- und Beratungsstelle schaffen. Sie soll "
+            "Investoren zu Landesfördermitteln beraten, Wohnberechtigungsscheine ausstellen und "
+            "Eigentümer bei altersgerechtem Umbau unterstützen. Eine gemeinsame Wohnungsmarktbeobachtung "
+            "soll zeigen, wo welcher Bedarf besteht. Die Räte haben einen Grundsatzbeschluss gefasst, "
+            "die Vereinbarung wird derzeit ausgearbeitet."
         ),
         "participants": ["Gummersbach", "Bergneustadt", "Marienheide"],
         "lead": "Gummersbach",

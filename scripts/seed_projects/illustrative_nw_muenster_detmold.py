@@ -5,7 +5,7 @@ Participants are real neighbouring municipalities; projects, figures and mailbox
 
 from __future__ import annotations
 
-from seed_projects.build import O
+from seed_projects.build import Org
 
 ENTRIES = [
     # ------------------------------------------------------------------ Regierungsbezirk Münster
@@ -13,13 +13,12 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Gemeinsames Standesamt Heek, Legden und Schöppingen",
         "description": (
-            "Drei kleine Standesämter im Kreis Borken mit jeweils weniger als hundert "
-            "Eheschließungen im Jahr: Seit 2022 gibt es stattdessen einen gemeinsamen "
-            "Standesamtsbezirk mit Sitz in Heek. Die Beurkundung von Geburten und Sterbefällen, "
-            "Namenserklärungen und die Prüfung von Ehefähigkeit mit Auslandsbezug erledigt ein "
-            "Team von drei Standesbeamtinnen. Getraut wird weiterhin in allen drei Rathäusern und "
-            "an den beliebten Außentrauorten. Das elektronische Personenstandsregister wurde "
-            "zusammengeführt."
+            "Drei kleine Standesämter im Kreis Borken mit jeweils weniger als hundert Eheschließungen im "
+            "Jahr: Seit 2022 gibt es stattdessen einen gemeinsamen Standesamtsbezirk mit Sitz in Heek. "
+            "Die Beurkundung von Geburten und Sterbefällen, Namenserklärungen und die Prüfung von "
+            "Ehefähigkeit mit Auslandsbezug erledigt ein Team von drei Standesbeamtinnen. Getraut wird "
+            "weiterhin in allen drei Rathäusern und an den beliebten Außentrauorten. Das elektronische "
+            "Personenstandsregister wurde zusammengeführt."
         ),
         "participants": ["Heek", "Legden", "Schöppingen"],
         "lead": "Heek",
@@ -39,14 +38,13 @@ ENTRIES = [
         "title": "Grenzüberschreitende Jugendarbeit Gronau und Enschede",
         "description": (
             "Jugendzentren aus Gronau und Enschede organisieren gemeinsame Ferienfreizeiten, "
-            "Sportturniere und einen deutsch-niederländischen Jugendrat. Die Jugendpflege der "
-            "Stadt Gronau und die Jugendarbeit der Gemeente Enschede teilen sich Busse, "
-            "Betreuerteams und ein Budget für Kleinprojekte, über das Jugendliche selbst "
-            "entscheiden. Sprachbarrieren werden spielerisch abgebaut; viele Angebote laufen "
-            "bewusst zweisprachig. Ein gemeinsamer Jugendschutzleitfaden regelt unterschiedliche "
-            "Vorschriften auf beiden Seiten der Grenze."
+            "Sportturniere und einen deutsch-niederländischen Jugendrat. Die Jugendpflege der Stadt "
+            "Gronau und die Jugendarbeit der Gemeente Enschede teilen sich Busse, Betreuerteams und ein "
+            "Budget für Kleinprojekte, über das Jugendliche selbst entscheiden. Sprachbarrieren werden "
+            "spielerisch abgebaut; viele Angebote laufen bewusst zweisprachig. Ein gemeinsamer "
+            "Jugendschutzleitfaden regelt unterschiedliche Vorschriften auf beiden Seiten der Grenze."
         ),
-        "participants": ["Gronau", O("Gemeente Enschede", "NL")],
+        "participants": ["Gronau", Org("Gemeente Enschede", "NL")],
         "lead": "Gronau",
         "state": "NW",
         "nutsRegion": "NL21",
@@ -65,11 +63,11 @@ ENTRIES = [
         "title": "Zweckverband Volkshochschule Vreden, Stadtlohn und Südlohn",
         "description": (
             "Sprachkurse, Integrationskurse, Gesundheitsangebote und Schulabschlüsse: Die "
-            "Volkshochschule für Vreden, Stadtlohn und Südlohn wird von einem Zweckverband "
-            "getragen. Die Geschäftsstelle sitzt in Stadtlohn, unterrichtet wird in allen drei "
-            "Orten. Die Verbandsumlage richtet sich nach Einwohnerzahl. Seit der Pandemie bietet "
-            "die VHS einen festen Anteil ihrer Kurse online oder hybrid an, was besonders bei "
-            "Berufstätigen gut ankommt."
+            "Volkshochschule für Vreden, Stadtlohn und Südlohn wird von einem Zweckverband getragen. Die "
+            "Geschäftsstelle sitzt in Stadtlohn, unterrichtet wird in allen drei Orten. Die "
+            "Verbandsumlage richtet sich nach Einwohnerzahl. Seit der Pandemie bietet die VHS einen "
+            "festen Anteil ihrer Kurse online oder hybrid an, was besonders bei Berufstätigen gut "
+            "ankommt."
         ),
         "participants": ["Stadtlohn", "Vreden", "Südlohn"],
         "lead": "Stadtlohn",
@@ -88,13 +86,12 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Gemeinsame Gemeindekasse Nottuln, Havixbeck und Billerbeck",
         "description": (
-            "Zahlungsverkehr, Buchung der Einzahlungen, Mahnwesen und Liquiditätsplanung für "
-            "drei Kommunen am Rand der Baumberge laufen über eine gemeinsame Kasse in Nottuln. "
-            "Havixbeck und Billerbeck haben ihre Kassengeschäfte per Vereinbarung übertragen; "
-            "ihre Haushalte und Bankkonten bleiben getrennt. Durch die Bündelung konnten das "
-            "Vier-Augen-Prinzip lückenlos umgesetzt und die Kassenprüfungen vereinfacht werden. "
-            "Bürgerinnen und Bürger zahlen weiterhin bei ihrer Gemeinde ein, die Barkassen vor "
-            "Ort bleiben."
+            "Zahlungsverkehr, Buchung der Einzahlungen, Mahnwesen und Liquiditätsplanung für drei "
+            "Kommunen am Rand der Baumberge laufen über eine gemeinsame Kasse in Nottuln. Havixbeck und "
+            "Billerbeck haben ihre Kassengeschäfte per Vereinbarung übertragen; ihre Haushalte und "
+            "Bankkonten bleiben getrennt. Durch die Bündelung konnten das Vier-Augen-Prinzip lückenlos "
+            "umgesetzt und die Kassenprüfungen vereinfacht werden. Bürgerinnen und Bürger zahlen "
+            "weiterhin bei ihrer Gemeinde ein, die Barkassen vor Ort bleiben."
         ),
         "participants": ["Nottuln", "Havixbeck", "Billerbeck"],
         "lead": "Nottuln",
@@ -114,13 +111,12 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "DorfApp Südkreis Coesfeld",
         "description": (
-            "Olfen, Lüdinghausen, Senden, Ascheberg und Nordkirchen betreiben eine gemeinsame "
-            "Dorf- und Stadtteil-App. Vereine posten Termine, Nachbarn bieten Hilfe an, die "
-            "Verwaltungen informieren über Baustellen und Müllabfuhr. Jede Kommune hat einen "
-            "eigenen Bereich, Inhalte können aber übergreifend geteilt werden. Eine Redakteurin "
-            "je Kommune moderiert; technische Pflege und Lizenz laufen über einen gemeinsamen "
-            "Vertrag. Besonders genutzt werden Mitfahrangebote und der digitale Marktplatz für "
-            "Ehrenamt."
+            "Olfen, Lüdinghausen, Senden, Ascheberg und Nordkirchen betreiben eine gemeinsame Dorf- und "
+            "Stadtteil-App. Vereine posten Termine, Nachbarn bieten Hilfe an, die Verwaltungen "
+            "informieren über Baustellen und Müllabfuhr. Jede Kommune hat einen eigenen Bereich, Inhalte "
+            "können aber übergreifend geteilt werden. Eine Redakteurin je Kommune moderiert; technische "
+            "Pflege und Lizenz laufen über einen gemeinsamen Vertrag. Besonders genutzt werden "
+            "Mitfahrangebote und der digitale Marktplatz für Ehrenamt."
         ),
         "participants": ["Lüdinghausen", "Olfen", "Senden", "Ascheberg", "Nordkirchen"],
         "lead": "Lüdinghausen",
@@ -142,10 +138,10 @@ ENTRIES = [
         "description": (
             "Die Stadt Datteln bearbeitet die Verwarn- und Bußgeldverfahren aus der kommunalen "
             "Verkehrsüberwachung auch für Oer-Erkenschwick und Waltrop. Die Politessen und der "
-            "Ordnungsdienst bleiben bei ihrer Stadt und erfassen Verstöße mobil; die Daten laufen "
-            "direkt in das gemeinsame Verfahren. Anhörungen, Bescheide, Einsprüche und die "
-            "Abgabe an das Amtsgericht erledigt das Team in Datteln. Die Einnahmen stehen der "
-            "Stadt zu, in der der Verstoß festgestellt wurde."
+            "Ordnungsdienst bleiben bei ihrer Stadt und erfassen Verstöße mobil; die Daten laufen direkt "
+            "in das gemeinsame Verfahren. Anhörungen, Bescheide, Einsprüche und die Abgabe an das "
+            "Amtsgericht erledigt das Team in Datteln. Die Einnahmen stehen der Stadt zu, in der der "
+            "Verstoß festgestellt wurde."
         ),
         "participants": ["Datteln", "Oer-Erkenschwick", "Waltrop"],
         "lead": "Datteln",
@@ -170,9 +166,9 @@ ENTRIES = [
             "Herten und Marl führen ihre Hallen- und Freibäder in einer gemeinsamen Anstalt des "
             "öffentlichen Rechts. Schwimmmeister, Kassenpersonal und Technik werden zwischen den "
             "Standorten eingesetzt, Öffnungszeiten abgestimmt, sodass an jedem Tag mindestens ein "
-            "Hallenbad geöffnet ist. Schulen und Vereine erhalten Wasserzeiten in beiden Städten. "
-            "Die Sanierung des älteren Hallenbads wurde dank gemeinsamer Planung günstiger als "
-            "zwei getrennte Vorhaben."
+            "Hallenbad geöffnet ist. Schulen und Vereine erhalten Wasserzeiten in beiden Städten. Die "
+            "Sanierung des älteren Hallenbads wurde dank gemeinsamer Planung günstiger als zwei "
+            "getrennte Vorhaben."
         ),
         "participants": ["Herten", "Marl"],
         "lead": "Marl",
@@ -192,12 +188,11 @@ ENTRIES = [
         "title": "Geodatenverbund Dorsten, Haltern am See und Marl",
         "description": (
             "Die Vermessungs- und Katasterabteilungen der drei Städte betreiben ein gemeinsames "
-            "Geoinformationssystem. Liegenschaftskarte, Bebauungspläne, Kanalkataster und "
-            "Baumkataster liegen auf einer Plattform; Fachämter aller drei Städte greifen über "
-            "einen Webviewer darauf zu. Luftbildbefliegungen werden gemeinsam beauftragt. Eine "
-            "GIS-Koordinatorin in Dorsten betreut Server, Schnittstellen und Schulungen. "
-            "Bürgerinnen und Bürger finden Bodenrichtwerte und Bebauungspläne im gemeinsamen "
-            "Geoportal."
+            "Geoinformationssystem. Liegenschaftskarte, Bebauungspläne, Kanalkataster und Baumkataster "
+            "liegen auf einer Plattform; Fachämter aller drei Städte greifen über einen Webviewer darauf "
+            "zu. Luftbildbefliegungen werden gemeinsam beauftragt. Eine GIS-Koordinatorin in Dorsten "
+            "betreut Server, Schnittstellen und Schulungen. Bürgerinnen und Bürger finden "
+            "Bodenrichtwerte und Bebauungspläne im gemeinsamen Geoportal."
         ),
         "participants": ["Dorsten", "Haltern am See", "Marl"],
         "lead": "Dorsten",
@@ -218,10 +213,10 @@ ENTRIES = [
         "description": (
             "Westerkappeln, Lotte, Mettingen und Recke wollen ihre kommunalen Wärmepläne gemeinsam "
             "aufstellen. Die Gemeinden sind klein, haben ähnliche Siedlungsstrukturen und kaum "
-            "Fernwärme; Biogasanlagen und Abwärme aus der Landwirtschaft könnten Nahwärmenetze in "
-            "den Ortskernen speisen. Geplant ist eine gemeinsame Ausschreibung der "
-            "Planungsleistung, eine Datenerhebung aus einem Guss und eine abgestimmte "
-            "Bürgerinformation. Der Förderantrag ist gestellt."
+            "Fernwärme; Biogasanlagen und Abwärme aus der Landwirtschaft könnten Nahwärmenetze in den "
+            "Ortskernen speisen. Geplant ist eine gemeinsame Ausschreibung der Planungsleistung, eine "
+            "Datenerhebung aus einem Guss und eine abgestimmte Bürgerinformation. Der Förderantrag ist "
+            "gestellt."
         ),
         "participants": ["Westerkappeln", "Lotte", "Mettingen", "Recke"],
         "lead": "Mettingen",
@@ -238,12 +233,11 @@ ENTRIES = [
     {
         "title": "Gemeinsamer Vollziehungsdienst Greven, Emsdetten und Saerbeck",
         "description": (
-            "Vollziehungsbeamtinnen und -beamte aus Greven, Emsdetten und Saerbeck arbeiten in "
-            "einem gemeinsamen Pool. Außendiensttouren werden nach Postleitzahlen statt nach "
-            "Gemeindegrenzen geplant, Pfändungen und Vermögensauskünfte einheitlich dokumentiert. "
-            "Jede Kommune bleibt Vollstreckungsbehörde für ihre Forderungen; die Beamten handeln "
-            "im Auftrag. Für schwierige Fälle wie Gewerbebetriebe mit Steuerrückständen gibt es "
-            "eine Spezialistin für alle drei."
+            "Vollziehungsbeamtinnen und -beamte aus Greven, Emsdetten und Saerbeck arbeiten in einem "
+            "gemeinsamen Pool. Außendiensttouren werden nach Postleitzahlen statt nach Gemeindegrenzen "
+            "geplant, Pfändungen und Vermögensauskünfte einheitlich dokumentiert. Jede Kommune bleibt "
+            "Vollstreckungsbehörde für ihre Forderungen; die Beamten handeln im Auftrag. Für schwierige "
+            "Fälle wie Gewerbebetriebe mit Steuerrückständen gibt es eine Spezialistin für alle drei."
         ),
         "participants": ["Greven", "Emsdetten", "Saerbeck"],
         "lead": "Greven",
@@ -261,14 +255,14 @@ ENTRIES = [
     {
         "title": "Bürgerwindpark Hörstel, Hopsten und Recke",
         "description": (
-            "An der Gemeindegrenze von Hörstel, Hopsten und Recke betreiben die drei Kommunen "
-            "gemeinsam mit einer Bürgerenergiegenossenschaft einen Windpark mit sechs Anlagen. "
-            "Die Kommunen halten über eine gemeinsame Beteiligungsgesellschaft einen Anteil an der "
-            "Betreibergesellschaft. Flächenpacht wird nach einem Poolmodell verteilt, damit nicht "
-            "nur die Eigentümer der Standortflächen profitieren. Ein Teil der Erträge fließt in "
-            "einen Klimafonds für Vereine und Schulen."
+            "An der Gemeindegrenze von Hörstel, Hopsten und Recke betreiben die drei Kommunen gemeinsam "
+            "mit einer Bürgerenergiegenossenschaft einen Windpark mit sechs Anlagen. Die Kommunen halten "
+            "über eine gemeinsame Beteiligungsgesellschaft einen Anteil an der Betreibergesellschaft. "
+            "Flächenpacht wird nach einem Poolmodell verteilt, damit nicht nur die Eigentümer der "
+            "Standortflächen profitieren. Ein Teil der Erträge fließt in einen Klimafonds für Vereine "
+            "und Schulen."
         ),
-        "participants": ["Hörstel", "Hopsten", "Recke", O("Bürgerenergiegenossenschaft (Mitgesellschafterin)")],
+        "participants": ["Hörstel", "Hopsten", "Recke", Org("Bürgerenergiegenossenschaft (Mitgesellschafterin)")],
         "lead": "Hörstel",
         "state": "NW",
         "taskAreas": ["11", "14"],
@@ -289,13 +283,12 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Zentrale Vergabestelle für Beckum, Ennigerloh und Oelde",
         "description": (
-            "Die Stadt Oelde führt seit 2020 die Ausschreibungen für Bau-, Liefer- und "
-            "Dienstleistungen auch für Beckum und Ennigerloh durch. Die Fachämter erstellen "
-            "Leistungsverzeichnisse mit gemeinsamen Vorlagen, die Zentrale Vergabestelle übernimmt "
-            "Bekanntmachung, Bieterkommunikation, Submission und Dokumentation über die "
-            "E-Vergabe-Plattform. Eine monatliche Vergabesprechstunde berät Fachämter bei "
-            "Direktaufträgen und Verhandlungsvergaben. Die Kosten werden nach Zahl der Verfahren "
-            "abgerechnet."
+            "Die Stadt Oelde führt seit 2020 die Ausschreibungen für Bau-, Liefer- und Dienstleistungen "
+            "auch für Beckum und Ennigerloh durch. Die Fachämter erstellen Leistungsverzeichnisse mit "
+            "gemeinsamen Vorlagen, die Zentrale Vergabestelle übernimmt Bekanntmachung, "
+            "Bieterkommunikation, Submission und Dokumentation über die E-Vergabe-Plattform. Eine "
+            "monatliche Vergabesprechstunde berät Fachämter bei Direktaufträgen und "
+            "Verhandlungsvergaben. Die Kosten werden nach Zahl der Verfahren abgerechnet."
         ),
         "participants": ["Oelde", "Beckum", "Ennigerloh"],
         "lead": "Oelde",
@@ -314,12 +307,11 @@ ENTRIES = [
     {
         "title": "Innenstadtmanagement Ahlen, Drensteinfurt und Sendenhorst",
         "description": (
-            "Leerstände in den Einkaufsstraßen nehmen zu. Ahlen, Drensteinfurt und Sendenhorst "
-            "haben ein gemeinsames Innenstadt- und Leerstandsmanagement eingerichtet: Zwei "
-            "Citymanagerinnen erfassen Leerstände, sprechen Eigentümer an, vermitteln "
-            "Zwischennutzungen und beraten Gründerinnen und Gründer. Ein gemeinsamer "
-            "Verfügungsfonds unterstützt Pop-up-Stores. Die Städte teilen sich außerdem eine "
-            "Frequenzzählung, um die Wirkung von Maßnahmen zu messen. "
+            "Leerstände in den Einkaufsstraßen nehmen zu. Ahlen, Drensteinfurt und Sendenhorst haben ein "
+            "gemeinsames Innenstadt- und Leerstandsmanagement eingerichtet: Zwei Citymanagerinnen "
+            "erfassen Leerstände, sprechen Eigentümer an, vermitteln Zwischennutzungen und beraten "
+            "Gründerinnen und Gründer. Ein gemeinsamer Verfügungsfonds unterstützt Pop-up-Stores. Die "
+            "Städte teilen sich außerdem eine Frequenzzählung, um die Wirkung von Maßnahmen zu messen. "
             "Die Citymanagerinnen sind bei der Stadt Ahlen angestellt."
         ),
         "participants": ["Ahlen", "Drensteinfurt", "Sendenhorst"],
@@ -341,12 +333,11 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Regionales Fahrradverleihsystem Münster, Telgte, Greven und Altenberge",
         "description": (
-            "Ein Leihrad in Münster ausleihen und in Telgte zurückgeben – das ermöglicht ein "
-            "gemeinsames Fahrradverleihsystem mit Stationen an Bahnhöfen, Bushaltestellen und "
-            "Hochschulstandorten. Die Stadtwerke Münster betreiben das System im Auftrag aller "
-            "vier Kommunen; die Umlandgemeinden finanzieren ihre Stationen selbst. Pedelecs und "
-            "Lastenräder ergänzen das Angebot. Die Ausleihe funktioniert mit derselben App wie "
-            "der Busfahrschein."
+            "Ein Leihrad in Münster ausleihen und in Telgte zurückgeben – das ermöglicht ein gemeinsames "
+            "Fahrradverleihsystem mit Stationen an Bahnhöfen, Bushaltestellen und Hochschulstandorten. "
+            "Die Stadtwerke Münster betreiben das System im Auftrag aller vier Kommunen; die "
+            "Umlandgemeinden finanzieren ihre Stationen selbst. Pedelecs und Lastenräder ergänzen das "
+            "Angebot. Die Ausleihe funktioniert mit derselben App wie der Busfahrschein."
         ),
         "participants": ["Münster", "Telgte", "Greven", "Altenberge"],
         "lead": "Münster",
@@ -367,12 +358,11 @@ ENTRIES = [
         "description": (
             "Gefundene Hunde, Katzen und Kleintiere sind eine Pflichtaufgabe der Ordnungsbehörden. "
             "Münster, Havixbeck, Everswinkel und Senden haben gemeinsam einen Vertrag mit einem "
-            "Tierschutzverein geschlossen, der die Tiere aufnimmt, tierärztlich versorgt und "
-            "vermittelt. Die Kommunen zahlen eine Pauschale pro Einwohner, die Fahrten zum "
-            "Tierheim übernimmt der Verein. Ein einheitliches Meldeformular erleichtert "
-            "Ordnungsämtern und Polizei die Arbeit."
+            "Tierschutzverein geschlossen, der die Tiere aufnimmt, tierärztlich versorgt und vermittelt. "
+            "Die Kommunen zahlen eine Pauschale pro Einwohner, die Fahrten zum Tierheim übernimmt der "
+            "Verein. Ein einheitliches Meldeformular erleichtert Ordnungsämtern und Polizei die Arbeit."
         ),
-        "participants": ["Münster", "Havixbeck", "Everswinkel", "Senden", O("Tierschutzverein (Vertragspartner)")],
+        "participants": ["Münster", "Havixbeck", "Everswinkel", "Senden", Org("Tierschutzverein (Vertragspartner)")],
         "lead": "Münster",
         "state": "NW",
         "taskAreas": ["02"],
@@ -388,13 +378,12 @@ ENTRIES = [
     {
         "title": "Drohnenstaffel für den Bevölkerungsschutz Gelsenkirchen, Gladbeck und Herten",
         "description": (
-            "Vermisstensuche, Lageerkundung bei Großbränden, Hochwasserbeobachtung: Die "
-            "Feuerwehren von Gelsenkirchen, Gladbeck und Herten bauen eine gemeinsame "
-            "Drohnenstaffel auf. Piloten aus allen drei Wehren werden nach einheitlichem Standard "
-            "ausgebildet, die Drohnen mit Wärmebildkameras sind auf zwei Wachen stationiert und "
-            "über die Leitstelle alarmierbar. Datenschutz und Bildspeicherung regelt ein "
-            "gemeinsames Einsatzkonzept. "
-            "Die Kosten für Geräte und Ausbildung teilen sich die Städte zu gleichen Teilen."
+            "Vermisstensuche, Lageerkundung bei Großbränden, Hochwasserbeobachtung: Die Feuerwehren von "
+            "Gelsenkirchen, Gladbeck und Herten bauen eine gemeinsame Drohnenstaffel auf. Piloten aus "
+            "allen drei Wehren werden nach einheitlichem Standard ausgebildet, die Drohnen mit "
+            "Wärmebildkameras sind auf zwei Wachen stationiert und über die Leitstelle alarmierbar. "
+            "Datenschutz und Bildspeicherung regelt ein gemeinsames Einsatzkonzept. Die Kosten für "
+            "Geräte und Ausbildung teilen sich die Städte zu gleichen Teilen."
         ),
         "participants": ["Gelsenkirchen", "Gladbeck", "Herten"],
         "lead": "Gelsenkirchen",
@@ -414,12 +403,12 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Digitales Bürgeramt Bottrop, Gladbeck und Dorsten",
         "description": (
-            "Termin buchen, Unterlagen vorab hochladen, Ausweis per SMS-Benachrichtigung abholen: "
-            "Die Bürgerämter von Bottrop, Gladbeck und Dorsten nutzen eine gemeinsame Plattform für "
-            "Terminvergabe und Online-Dienste. Wer in der eigenen Stadt keinen freien Termin "
-            "findet, bekommt für bestimmte Leistungen wie Führungszeugnis oder Meldebescheinigung "
-            "Termine im Nachbarrathaus angeboten. Self-Service-Terminals für Passfotos und "
-            "Fingerabdrücke wurden gemeinsam beschafft."
+            "Termin buchen, Unterlagen vorab hochladen, Ausweis per SMS-Benachrichtigung abholen: Die "
+            "Bürgerämter von Bottrop, Gladbeck und Dorsten nutzen eine gemeinsame Plattform für "
+            "Terminvergabe und Online-Dienste. Wer in der eigenen Stadt keinen freien Termin findet, "
+            "bekommt für bestimmte Leistungen wie Führungszeugnis oder Meldebescheinigung Termine im "
+            "Nachbarrathaus angeboten. Self-Service-Terminals für Passfotos und Fingerabdrücke wurden "
+            "gemeinsam beschafft."
         ),
         "participants": ["Bottrop", "Gladbeck", "Dorsten"],
         "lead": "Bottrop",
@@ -438,13 +427,12 @@ ENTRIES = [
     {
         "title": "Gemeinsame Wirtschaftsförderung Raesfeld, Heiden, Velen und Reken",
         "description": (
-            "Vier Gemeinden im Kreis Borken haben ihre Wirtschaftsförderung in einer gemeinsamen "
-            "GmbH gebündelt. Sie vermarktet Gewerbeflächen, berät Gründerinnen und Gründer, "
-            "organisiert Unternehmerfrühstücke und kümmert sich um Fachkräftemarketing mit "
-            "Betrieben der Region. Die Gemeinden sind zu gleichen Teilen Gesellschafter. Ein "
-            "gemeinsames Unternehmensportal zeigt freie Flächen, Ausbildungsplätze und "
-            "Ansprechpartner. "
-            "Gegenüber Kreis und Regionalplanung vertritt sie die Gemeinden gemeinsam, wenn es um neue Gewerbeflächen geht."
+            "Vier Gemeinden im Kreis Borken haben ihre Wirtschaftsförderung in einer gemeinsamen GmbH "
+            "gebündelt. Sie vermarktet Gewerbeflächen, berät Gründerinnen und Gründer, organisiert "
+            "Unternehmerfrühstücke und kümmert sich um Fachkräftemarketing mit Betrieben der Region. Die "
+            "Gemeinden sind zu gleichen Teilen Gesellschafter. Ein gemeinsames Unternehmensportal zeigt "
+            "freie Flächen, Ausbildungsplätze und Ansprechpartner. Gegenüber Kreis und Regionalplanung "
+            "vertritt sie die Gemeinden gemeinsam, wenn es um neue Gewerbeflächen geht."
         ),
         "participants": ["Raesfeld", "Heiden", "Velen", "Reken"],
         "lead": "Velen",
@@ -466,10 +454,9 @@ ENTRIES = [
             "Ascheberg und Nordkirchen haben in einem Planungsverband einen gemeinsamen "
             "Flächennutzungsplan aufgestellt. Anlass waren Wohnbauflächen, die sich an der "
             "Gemeindegrenze berühren, und ein gemeinsames Gewerbegebiet an der Autobahn. Der "
-            "Planungsverband hat Bestandsaufnahme, Umweltbericht und Beteiligung gemeinsam "
-            "durchgeführt. Der Plan ist wirksam; für Änderungen tritt der Verband nur noch "
-            "anlassbezogen zusammen. "
-            "Die Geschäftsführung lag bei der Bauverwaltung in Ascheberg."
+            "Planungsverband hat Bestandsaufnahme, Umweltbericht und Beteiligung gemeinsam durchgeführt. "
+            "Der Plan ist wirksam; für Änderungen tritt der Verband nur noch anlassbezogen zusammen. Die "
+            "Geschäftsführung lag bei der Bauverwaltung in Ascheberg."
         ),
         "participants": ["Ascheberg", "Nordkirchen"],
         "lead": "Ascheberg",
@@ -489,11 +476,11 @@ ENTRIES = [
     {
         "title": "Zweckverband Freibad Telgte und Everswinkel",
         "description": (
-            "Telgte und Everswinkel hatten das Freibad an der Gemeindegrenze über einen "
-            "Zweckverband gemeinsam betrieben. Nach einem Gutachten zur Sanierung – Becken, "
-            "Technik und Umkleiden waren am Ende ihrer Lebensdauer – konnten sich die Räte nicht "
-            "auf die Finanzierung einigen. Der Zweckverband wurde 2020 aufgelöst, das Bad "
-            "geschlossen. Für das Schulschwimmen wurden Wasserzeiten in Nachbarbädern vereinbart."
+            "Telgte und Everswinkel hatten das Freibad an der Gemeindegrenze über einen Zweckverband "
+            "gemeinsam betrieben. Nach einem Gutachten zur Sanierung – Becken, Technik und Umkleiden "
+            "waren am Ende ihrer Lebensdauer – konnten sich die Räte nicht auf die Finanzierung einigen. "
+            "Der Zweckverband wurde 2020 aufgelöst, das Bad geschlossen. Für das Schulschwimmen wurden "
+            "Wasserzeiten in Nachbarbädern vereinbart."
         ),
         "participants": ["Telgte", "Everswinkel"],
         "lead": "Telgte",
@@ -513,13 +500,12 @@ ENTRIES = [
     {
         "title": "Kommunaler Ordnungsdienst Harsewinkel und Herzebrock-Clarholz",
         "description": (
-            "Die beiden Kommunen teilen sich einen Kommunalen Ordnungsdienst mit sechs "
-            "Einsatzkräften. Streifen am Abend und am Wochenende, Kontrollen von "
-            "Veranstaltungen, Ruhestörungen und wildes Müllabladen werden aus einer gemeinsamen "
-            "Einsatzplanung heraus bearbeitet. Die Einsatzkräfte sind bei der Stadt Harsewinkel "
-            "angestellt und handeln in Herzebrock-Clarholz im Auftrag der Gemeinde. Durch die "
-            "Größe des Teams sind Doppelstreifen möglich, was die Sicherheit der Beschäftigten "
-            "erhöht."
+            "Die beiden Kommunen teilen sich einen Kommunalen Ordnungsdienst mit sechs Einsatzkräften. "
+            "Streifen am Abend und am Wochenende, Kontrollen von Veranstaltungen, Ruhestörungen und "
+            "wildes Müllabladen werden aus einer gemeinsamen Einsatzplanung heraus bearbeitet. Die "
+            "Einsatzkräfte sind bei der Stadt Harsewinkel angestellt und handeln in Herzebrock-Clarholz "
+            "im Auftrag der Gemeinde. Durch die Größe des Teams sind Doppelstreifen möglich, was die "
+            "Sicherheit der Beschäftigten erhöht."
         ),
         "participants": ["Harsewinkel", "Herzebrock-Clarholz"],
         "lead": "Harsewinkel",
@@ -540,11 +526,10 @@ ENTRIES = [
         "description": (
             "Halle (Westf.) ist Sitz einer Personalabrechnungszentrale, die Lohn-, Gehalts- und "
             "Besoldungsabrechnungen für Versmold, Borgholzhausen, Werther (Westf.) und Steinhagen "
-            "übernimmt. Die Partner haben die Aufgabe vollständig übertragen; Halle ist damit für "
-            "die Abrechnung und die Meldungen an Krankenkassen, Finanzamt und Versorgungskasse "
-            "verantwortlich. Die Personalsachbearbeitung vor Ort konzentriert sich auf Beratung "
-            "und Personalentwicklung. Monatliche Abrechnungsprotokolle gehen digital an die "
-            "Partner."
+            "übernimmt. Die Partner haben die Aufgabe vollständig übertragen; Halle ist damit für die "
+            "Abrechnung und die Meldungen an Krankenkassen, Finanzamt und Versorgungskasse "
+            "verantwortlich. Die Personalsachbearbeitung vor Ort konzentriert sich auf Beratung und "
+            "Personalentwicklung. Monatliche Abrechnungsprotokolle gehen digital an die Partner."
         ),
         "participants": ["Halle", "Versmold", "Borgholzhausen", "Werther", "Steinhagen"],
         "lead": "Halle",
@@ -568,12 +553,11 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Digitales Fundbüro Rheda-Wiedenbrück, Rietberg und Verl",
         "description": (
-            "Verlorene Schlüssel, Handys und Fahrräder werden in den drei Städten in einem "
-            "gemeinsamen Online-Fundbüro erfasst. Wer etwas verloren hat, sucht in einer "
-            "Datenbank für alle drei Städte und kann Fundsachen direkt reklamieren. Fahrräder "
-            "werden mit Rahmennummer erfasst und automatisch mit Diebstahlmeldungen der Polizei "
-            "abgeglichen. Versteigerungen nicht abgeholter Fundsachen finden gemeinsam online "
-            "statt."
+            "Verlorene Schlüssel, Handys und Fahrräder werden in den drei Städten in einem gemeinsamen "
+            "Online-Fundbüro erfasst. Wer etwas verloren hat, sucht in einer Datenbank für alle drei "
+            "Städte und kann Fundsachen direkt reklamieren. Fahrräder werden mit Rahmennummer erfasst "
+            "und automatisch mit Diebstahlmeldungen der Polizei abgeglichen. Versteigerungen nicht "
+            "abgeholter Fundsachen finden gemeinsam online statt."
         ),
         "participants": ["Rheda-Wiedenbrück", "Rietberg", "Verl"],
         "lead": "Rheda-Wiedenbrück",
@@ -592,13 +576,12 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Fördermittelmanagement für Enger, Spenge, Rödinghausen und Kirchlengern",
         "description": (
-            "Förderprogramme gibt es viele, doch kleine Verwaltungen verlieren leicht den "
-            "Überblick. Vier Kommunen im Kreis Herford haben eine gemeinsame Stelle für "
-            "Fördermittelmanagement bei der Stadt Enger eingerichtet. Zwei Fördermittelmanager "
-            "beobachten Förderaufrufe, prüfen Projektideen auf Förderfähigkeit, schreiben Anträge "
-            "mit den Fachämtern und begleiten Verwendungsnachweise. Ein monatlicher Förder-Newsletter "
-            "geht an alle Fachbereiche. "
-            "Die Kosten tragen die Kommunen nach Einwohnerzahl."
+            "Förderprogramme gibt es viele, doch kleine Verwaltungen verlieren leicht den Überblick. "
+            "Vier Kommunen im Kreis Herford haben eine gemeinsame Stelle für Fördermittelmanagement bei "
+            "der Stadt Enger eingerichtet. Zwei Fördermittelmanager beobachten Förderaufrufe, prüfen "
+            "Projektideen auf Förderfähigkeit, schreiben Anträge mit den Fachämtern und begleiten "
+            "Verwendungsnachweise. Ein monatlicher Förder-Newsletter geht an alle Fachbereiche. Die "
+            "Kosten tragen die Kommunen nach Einwohnerzahl."
         ),
         "participants": ["Enger", "Spenge", "Rödinghausen", "Kirchlengern"],
         "lead": "Enger",
@@ -617,12 +600,12 @@ ENTRIES = [
     {
         "title": "Interkommunales Archiv Bünde, Kirchlengern und Rödinghausen",
         "description": (
-            "Ratsprotokolle, Bauakten, Fotos aus hundert Jahren Ortsgeschichte: Bünde, "
-            "Kirchlengern und Rödinghausen bauen ein gemeinsames Kommunalarchiv auf. Ein "
-            "Facharchivar bei der Stadt Bünde übernimmt Bewertung, Erschließung und "
-            "Benutzerbetreuung für alle drei Kommunen. Das Magazin wird in einem umgebauten "
-            "Schulgebäude in Bünde eingerichtet, mit Klimatechnik und Brandschutz. Parallel "
-            "startet die Übernahme elektronischer Unterlagen aus den E-Akten der Verwaltungen."
+            "Ratsprotokolle, Bauakten, Fotos aus hundert Jahren Ortsgeschichte: Bünde, Kirchlengern und "
+            "Rödinghausen bauen ein gemeinsames Kommunalarchiv auf. Ein Facharchivar bei der Stadt Bünde "
+            "übernimmt Bewertung, Erschließung und Benutzerbetreuung für alle drei Kommunen. Das Magazin "
+            "wird in einem umgebauten Schulgebäude in Bünde eingerichtet, mit Klimatechnik und "
+            "Brandschutz. Parallel startet die Übernahme elektronischer Unterlagen aus den E-Akten der "
+            "Verwaltungen."
         ),
         "participants": ["Bünde", "Kirchlengern", "Rödinghausen"],
         "lead": "Bünde",
@@ -641,12 +624,11 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Standesamt Warburger Börde",
         "description": (
-            "Die Stadt Warburg führt seit 2019 das Standesamt auch für Borgentreich und "
-            "Willebadessen. Geburten aus dem Warburger Krankenhaus machten ohnehin den Großteil "
-            "der Beurkundungen aus; die kleinen Standesämter hatten dagegen kaum Fälle, mussten "
-            "aber Fachwissen vorhalten. Heute arbeiten vier Standesbeamtinnen in Warburg, "
-            "Trauungen bleiben in allen drei Städten möglich. Urkunden können online bestellt "
-            "werden."
+            "Die Stadt Warburg führt seit 2019 das Standesamt auch für Borgentreich und Willebadessen. "
+            "Geburten aus dem Warburger Krankenhaus machten ohnehin den Großteil der Beurkundungen aus; "
+            "die kleinen Standesämter hatten dagegen kaum Fälle, mussten aber Fachwissen vorhalten. "
+            "Heute arbeiten vier Standesbeamtinnen in Warburg, Trauungen bleiben in allen drei Städten "
+            "möglich. Urkunden können online bestellt werden."
         ),
         "participants": ["Warburg", "Borgentreich", "Willebadessen"],
         "lead": "Warburg",
@@ -666,12 +648,11 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Digitale Mitfahrvermittlung Nieheim, Marienmünster und Steinheim",
         "description": (
-            "Ohne Auto ist man in den Dörfern zwischen Nieheim, Marienmünster und Steinheim "
-            "schnell abgehängt. Die drei Städte haben Mitfahrbänke aufgestellt und mit einer "
-            "App verknüpft, über die Fahrten angeboten und gesucht werden können. "
-            "Ehrenamtliche Mobilitätslotsen haben älteren Menschen die App erklärt. Das Projekt "
-            "lief drei Jahre; danach wurde die App mangels Nutzung abgeschaltet, die Mitfahrbänke "
-            "sind geblieben und werden weiter genutzt."
+            "Ohne Auto ist man in den Dörfern zwischen Nieheim, Marienmünster und Steinheim schnell "
+            "abgehängt. Die drei Städte haben Mitfahrbänke aufgestellt und mit einer App verknüpft, über "
+            "die Fahrten angeboten und gesucht werden können. Ehrenamtliche Mobilitätslotsen haben "
+            "älteren Menschen die App erklärt. Das Projekt lief drei Jahre; danach wurde die App mangels "
+            "Nutzung abgeschaltet, die Mitfahrbänke sind geblieben und werden weiter genutzt."
         ),
         "participants": ["Nieheim", "Marienmünster", "Steinheim"],
         "lead": "Nieheim",
@@ -692,12 +673,12 @@ ENTRIES = [
     {
         "title": "LED-Umrüstung der Straßenbeleuchtung Lage, Oerlinghausen und Leopoldshöhe",
         "description": (
-            "Rund 9.000 Leuchten in drei lippischen Kommunen wurden in einem gemeinsamen Projekt "
-            "auf LED umgestellt. Die Stadt Lage hat die Ausschreibung für alle durchgeführt, "
-            "inklusive Lichtplanung und Montage. Nachts wird die Beleuchtung in Wohnstraßen "
-            "gedimmt. Die Kommunen haben einheitliche Leuchtentypen gewählt, sodass Ersatzteile "
-            "gemeinsam vorgehalten werden können. "
-            "Die Wartung übernimmt ein gemeinsam beauftragter Dienstleister; defekte Leuchten melden Bürgerinnen und Bürger über ein Onlineformular."
+            "Rund 9.000 Leuchten in drei lippischen Kommunen wurden in einem gemeinsamen Projekt auf LED "
+            "umgestellt. Die Stadt Lage hat die Ausschreibung für alle durchgeführt, inklusive "
+            "Lichtplanung und Montage. Nachts wird die Beleuchtung in Wohnstraßen gedimmt. Die Kommunen "
+            "haben einheitliche Leuchtentypen gewählt, sodass Ersatzteile gemeinsam vorgehalten werden "
+            "können. Die Wartung übernimmt ein gemeinsam beauftragter Dienstleister; defekte Leuchten "
+            "melden Bürgerinnen und Bürger über ein Onlineformular."
         ),
         "participants": ["Lage", "Oerlinghausen", "Leopoldshöhe"],
         "lead": "Lage",
@@ -721,12 +702,12 @@ ENTRIES = [
     {
         "title": "Fachstelle Kindertagespflege Lemgo, Bad Salzuflen und Leopoldshöhe",
         "description": (
-            "Tagesmütter und Tagesväter finden, qualifizieren und begleiten – das übernimmt für "
-            "drei Kommunen eine gemeinsame Fachstelle Kindertagespflege in Lemgo. Sie vermittelt "
-            "Betreuungsplätze, organisiert Vertretung bei Krankheit über Stützpunkte und berät "
-            "Eltern. Die Jugendämter der Städte bleiben für Bescheide und Kostenbeiträge "
-            "zuständig. Ein gemeinsamer Qualifizierungskurs startet zweimal im Jahr. "
-            "Eine gemeinsame Fortbildungsreihe hält die Qualifikation der Tagespflegepersonen aktuell."
+            "Tagesmütter und Tagesväter finden, qualifizieren und begleiten – das übernimmt für drei "
+            "Kommunen eine gemeinsame Fachstelle Kindertagespflege in Lemgo. Sie vermittelt "
+            "Betreuungsplätze, organisiert Vertretung bei Krankheit über Stützpunkte und berät Eltern. "
+            "Die Jugendämter der Städte bleiben für Bescheide und Kostenbeiträge zuständig. Ein "
+            "gemeinsamer Qualifizierungskurs startet zweimal im Jahr. Eine gemeinsame Fortbildungsreihe "
+            "hält die Qualifikation der Tagespflegepersonen aktuell."
         ),
         "participants": ["Lemgo", "Bad Salzuflen", "Leopoldshöhe"],
         "lead": "Lemgo",
@@ -744,13 +725,12 @@ ENTRIES = [
     {
         "title": "Geodaten und Straßenkataster im Altkreis Lübbecke",
         "description": (
-            "Espelkamp, Rahden, Stemwede und Preußisch Oldendorf pflegen ihr Straßen- und "
-            "Kanalkataster in einem gemeinsamen GIS. Ein Vermessungstechniker pro Kommune "
-            "erfasst Änderungen, ein gemeinsamer GIS-Administrator in Espelkamp betreut die "
-            "Plattform. Grundlage ist eine einheitliche Straßenzustandserfassung, die als "
-            "Basis für Erhaltungsprogramme und Straßenausbaubeiträge dient. Die Daten stehen "
-            "ausschließlich den beteiligten Verwaltungen zur Verfügung. "
-            "Die Erfassung wird alle fünf Jahre wiederholt."
+            "Espelkamp, Rahden, Stemwede und Preußisch Oldendorf pflegen ihr Straßen- und Kanalkataster "
+            "in einem gemeinsamen GIS. Ein Vermessungstechniker pro Kommune erfasst Änderungen, ein "
+            "gemeinsamer GIS-Administrator in Espelkamp betreut die Plattform. Grundlage ist eine "
+            "einheitliche Straßenzustandserfassung, die als Basis für Erhaltungsprogramme und "
+            "Straßenausbaubeiträge dient. Die Daten stehen ausschließlich den beteiligten Verwaltungen "
+            "zur Verfügung. Die Erfassung wird alle fünf Jahre wiederholt."
         ),
         "participants": ["Espelkamp", "Rahden", "Stemwede", "Preußisch Oldendorf"],
         "lead": "Espelkamp",
@@ -769,12 +749,13 @@ ENTRIES = [
     {
         "title": "Klimaschutzmanagement für Hille, Hüllhorst und Lübbecke",
         "description": (
-            "Eine Klimaschutzmanagerin, drei Rathäuser: Hille, Hüllhorst und Lübbecke haben "
-            "gemeinsam ein integriertes Klimaschutzkonzept erstellt und setzen es mit einer "
-            "geteilten Stelle um. Schwerpunkte sind energetische Sanierung kommunaler Gebäude, "
-            "Photovoltaik-Beratung für Hausbesitzer und ein Klimaschutzfonds für Vereine. Eine "
-            "gemeinsame Energiebilanz wird alle zwei Jahre fortgeschrieben. "
-            "Die Kosten der Stelle werden nach Einwohnerzahl verteilt, Fördermittel gemeinsam beantragt. Einmal im Jahr berichtet die Managerin in allen drei Umweltausschüssen."
+            "Eine Klimaschutzmanagerin, drei Rathäuser: Hille, Hüllhorst und Lübbecke haben gemeinsam "
+            "ein integriertes Klimaschutzkonzept erstellt und setzen es mit einer geteilten Stelle um. "
+            "Schwerpunkte sind energetische Sanierung kommunaler Gebäude, Photovoltaik-Beratung für "
+            "Hausbesitzer und ein Klimaschutzfonds für Vereine. Eine gemeinsame Energiebilanz wird alle "
+            "zwei Jahre fortgeschrieben. Die Kosten der Stelle werden nach Einwohnerzahl verteilt, "
+            "Fördermittel gemeinsam beantragt. Einmal im Jahr berichtet die Managerin in allen drei "
+            "Umweltausschüssen."
         ),
         "participants": ["Lübbecke", "Hille", "Hüllhorst"],
         "lead": "Lübbecke",
@@ -794,12 +775,11 @@ ENTRIES = [
     {
         "title": "Abwasserzweckverband Obere Alme",
         "description": (
-            "Büren, Bad Wünnenberg und Salzkotten reinigen ihr Abwasser in einer gemeinsamen "
-            "Kläranlage, die ein Zweckverband betreibt. Der Verband ist auch für die "
-            "Verbindungssammler und die Regenüberlaufbecken zuständig. Die Kommunen erheben "
-            "weiterhin ihre eigenen Abwassergebühren und zahlen dem Verband eine Umlage nach "
-            "Schmutzfracht. Aktuell wird die Anlage um eine vierte Reinigungsstufe gegen "
-            "Spurenstoffe erweitert."
+            "Büren, Bad Wünnenberg und Salzkotten reinigen ihr Abwasser in einer gemeinsamen Kläranlage, "
+            "die ein Zweckverband betreibt. Der Verband ist auch für die Verbindungssammler und die "
+            "Regenüberlaufbecken zuständig. Die Kommunen erheben weiterhin ihre eigenen Abwassergebühren "
+            "und zahlen dem Verband eine Umlage nach Schmutzfracht. Aktuell wird die Anlage um eine "
+            "vierte Reinigungsstufe gegen Spurenstoffe erweitert."
         ),
         "participants": ["Büren", "Bad Wünnenberg", "Salzkotten"],
         "lead": "Büren",
@@ -819,13 +799,12 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Digitale Schulanmeldung im Paderborner Land",
         "description": (
-            "Eltern melden ihre Kinder an Grund- und weiterführenden Schulen in Borchen, "
-            "Altenbeken, Bad Lippspringe und Hövelhof online an. Ein gemeinsames Portal zeigt "
-            "Schulprofile, Ganztagsangebote und Anmeldefristen; Geburtsurkunde und Zeugnisse "
-            "werden hochgeladen. Die Schulverwaltungen sehen Anmeldezahlen in Echtzeit und können "
-            "Zügigkeiten früher planen. Schulträger und Schulleitungen haben die Abläufe gemeinsam "
-            "entwickelt. "
-            "Papieranmeldungen bleiben für Familien ohne Internetzugang möglich."
+            "Eltern melden ihre Kinder an Grund- und weiterführenden Schulen in Borchen, Altenbeken, Bad "
+            "Lippspringe und Hövelhof online an. Ein gemeinsames Portal zeigt Schulprofile, "
+            "Ganztagsangebote und Anmeldefristen; Geburtsurkunde und Zeugnisse werden hochgeladen. Die "
+            "Schulverwaltungen sehen Anmeldezahlen in Echtzeit und können Zügigkeiten früher planen. "
+            "Schulträger und Schulleitungen haben die Abläufe gemeinsam entwickelt. Papieranmeldungen "
+            "bleiben für Familien ohne Internetzugang möglich."
         ),
         "participants": ["Bad Lippspringe", "Borchen", "Altenbeken", "Hövelhof"],
         "lead": "Bad Lippspringe",
@@ -843,11 +822,11 @@ ENTRIES = [
     {
         "title": "Nachtbuslinie Bielefeld, Oerlinghausen und Lage",
         "description": (
-            "Am Wochenende verbindet eine Nachtbuslinie Bielefeld mit Oerlinghausen und Lage. "
-            "Die drei Kommunen haben die Linie gemeinsam beim Verkehrsunternehmen bestellt und "
-            "teilen sich das Defizit nach gefahrenen Kilometern im jeweiligen Gebiet. Die Linie "
-            "fährt stündlich bis in die frühen Morgenstunden und hält an Bahnhöfen und "
-            "Diskotheken. Fahrgastzählungen fließen jährlich in die Abstimmung des Fahrplans ein."
+            "Am Wochenende verbindet eine Nachtbuslinie Bielefeld mit Oerlinghausen und Lage. Die drei "
+            "Kommunen haben die Linie gemeinsam beim Verkehrsunternehmen bestellt und teilen sich das "
+            "Defizit nach gefahrenen Kilometern im jeweiligen Gebiet. Die Linie fährt stündlich bis in "
+            "die frühen Morgenstunden und hält an Bahnhöfen und Diskotheken. Fahrgastzählungen fließen "
+            "jährlich in die Abstimmung des Fahrplans ein."
         ),
         "participants": ["Bielefeld", "Oerlinghausen", "Lage"],
         "lead": "Bielefeld",
@@ -865,12 +844,13 @@ ENTRIES = [
     {
         "title": "Gründer- und Innovationszentrum Gütersloh und Verl",
         "description": (
-            "Gütersloh und Verl betreiben gemeinsam ein Gründer- und Innovationszentrum für "
-            "junge Unternehmen aus IT, Maschinenbau und Logistik. Die Betreibergesellschaft "
-            "vermietet Büros und Werkstätten zu Startkonditionen, organisiert "
-            "Mentoringprogramme mit ansässigen Familienunternehmen und ein Pitch-Format. Beide "
-            "Städte sind Gesellschafter; die Wirtschaftsförderungen arbeiten eng zusammen. "
-            "Die Räume liegen verkehrsgünstig an der Stadtgrenze nahe der Autobahn. Ein Beirat mit Hochschule und Kammern berät bei der Auswahl der Mieter."
+            "Gütersloh und Verl betreiben gemeinsam ein Gründer- und Innovationszentrum für junge "
+            "Unternehmen aus IT, Maschinenbau und Logistik. Die Betreibergesellschaft vermietet Büros "
+            "und Werkstätten zu Startkonditionen, organisiert Mentoringprogramme mit ansässigen "
+            "Familienunternehmen und ein Pitch-Format. Beide Städte sind Gesellschafter; die "
+            "Wirtschaftsförderungen arbeiten eng zusammen. Die Räume liegen verkehrsgünstig an der "
+            "Stadtgrenze nahe der Autobahn. Ein Beirat mit Hochschule und Kammern berät bei der Auswahl "
+            "der Mieter."
         ),
         "participants": ["Gütersloh", "Verl"],
         "lead": "Gütersloh",
@@ -888,12 +868,11 @@ ENTRIES = [
     {
         "title": "WeserCard für Höxter, Beverungen und Holzminden",
         "description": (
-            "Über die Landesgrenze hinweg bieten Höxter, Beverungen und das niedersächsische "
-            "Holzminden eine gemeinsame Gästekarte an. Übernachtungsgäste fahren mit der WeserCard "
-            "kostenlos Bus, erhalten Rabatte bei Museen, Fähren und Kanuverleihen und können "
-            "Veranstaltungen in allen drei Städten buchen. Finanziert wird die Karte über einen "
-            "Anteil des Gästebeitrags; ein touristischer Verein übernimmt Vertrieb und "
-            "Abrechnung mit den Leistungspartnern."
+            "Über die Landesgrenze hinweg bieten Höxter, Beverungen und das niedersächsische Holzminden "
+            "eine gemeinsame Gästekarte an. Übernachtungsgäste fahren mit der WeserCard kostenlos Bus, "
+            "erhalten Rabatte bei Museen, Fähren und Kanuverleihen und können Veranstaltungen in allen "
+            "drei Städten buchen. Finanziert wird die Karte über einen Anteil des Gästebeitrags; ein "
+            "touristischer Verein übernimmt Vertrieb und Abrechnung mit den Leistungspartnern."
         ),
         "participants": ["Höxter", "Beverungen", "Holzminden|NI"],
         "lead": "Höxter",
@@ -912,12 +891,11 @@ ENTRIES = [
     {
         "title": "Neues Hallenbad für Bad Oeynhausen, Löhne und Vlotho",
         "description": (
-            "Alle drei Städte haben sanierungsbedürftige Hallenbäder. Statt drei Bäder zu "
-            "sanieren, prüfen Bad Oeynhausen, Löhne und Vlotho den gemeinsamen Neubau eines "
-            "Sport- und Familienbads mit Lehrschwimmbecken an einem zentralen Standort. Eine "
-            "Machbarkeitsstudie liegt vor; sie vergleicht Standorte nach Erreichbarkeit mit Bus "
-            "und Rad. Als Träger ist ein Zweckverband vorgesehen, der auch Schulschwimmzeiten "
-            "verteilt."
+            "Alle drei Städte haben sanierungsbedürftige Hallenbäder. Statt drei Bäder zu sanieren, "
+            "prüfen Bad Oeynhausen, Löhne und Vlotho den gemeinsamen Neubau eines Sport- und "
+            "Familienbads mit Lehrschwimmbecken an einem zentralen Standort. Eine Machbarkeitsstudie "
+            "liegt vor; sie vergleicht Standorte nach Erreichbarkeit mit Bus und Rad. Als Träger ist ein "
+            "Zweckverband vorgesehen, der auch Schulschwimmzeiten verteilt."
         ),
         "participants": ["Bad Oeynhausen", "Löhne", "Vlotho"],
         "lead": "Bad Oeynhausen",
@@ -935,13 +913,13 @@ ENTRIES = [
     {
         "title": "Interkommunaler Gewerbepark Borchen-Paderborn an der A33",
         "description": (
-            "Die Gemeinde Borchen und die Stadt Paderborn entwickeln gemeinsam einen "
-            "Gewerbepark an der Autobahn 33. Ein Zweckverband plant, erschließt und vermarktet "
-            "die Flächen; Erschließungskosten und Gewerbesteuereinnahmen werden im Verhältnis "
-            "60 zu 40 geteilt. Bevorzugt werden Betriebe mit hoher Arbeitsplatzdichte und "
-            "geringem Verkehrsaufkommen angesiedelt. Ein Regenrückhaltebecken dient zugleich als "
-            "Ausgleichsfläche. "
-            "Die Bauleitplanung liegt beim Zweckverband, die Baugenehmigungen erteilt die zuständige Bauaufsicht."
+            "Die Gemeinde Borchen und die Stadt Paderborn entwickeln gemeinsam einen Gewerbepark an der "
+            "Autobahn 33. Ein Zweckverband plant, erschließt und vermarktet die Flächen; "
+            "Erschließungskosten und Gewerbesteuereinnahmen werden im Verhältnis 60 zu 40 geteilt. "
+            "Bevorzugt werden Betriebe mit hoher Arbeitsplatzdichte und geringem Verkehrsaufkommen "
+            "angesiedelt. Ein Regenrückhaltebecken dient zugleich als Ausgleichsfläche. Die "
+            "Bauleitplanung liegt beim Zweckverband, die Baugenehmigungen erteilt die zuständige "
+            "Bauaufsicht."
         ),
         "participants": ["Borchen", "Paderborn"],
         "lead": "Borchen",
@@ -963,12 +941,12 @@ ENTRIES = [
     {
         "title": "Bürgerstiftung Teutoburger Wald für Detmold und Horn-Bad Meinberg",
         "description": (
-            "Detmold und Horn-Bad Meinberg haben gemeinsam mit Unternehmen und Privatpersonen "
-            "eine Bürgerstiftung gegründet, die Kultur, Heimatpflege und Jugendprojekte im "
-            "Umfeld der Externsteine fördert. Die beiden Städte haben das Gründungskapital "
-            "gestellt und sind im Stiftungsrat vertreten; die laufende Verwaltung erledigt die "
-            "Kämmerei Detmold. Zustiftungen und Spenden werden gemeinsam eingeworben, über die "
-            "Förderung entscheidet ein unabhängiger Vorstand."
+            "Detmold und Horn-Bad Meinberg haben gemeinsam mit Unternehmen und Privatpersonen eine "
+            "Bürgerstiftung gegründet, die Kultur, Heimatpflege und Jugendprojekte im Umfeld der "
+            "Externsteine fördert. Die beiden Städte haben das Gründungskapital gestellt und sind im "
+            "Stiftungsrat vertreten; die laufende Verwaltung erledigt die Kämmerei Detmold. Zustiftungen "
+            "und Spenden werden gemeinsam eingeworben, über die Förderung entscheidet ein unabhängiger "
+            "Vorstand."
         ),
         "participants": ["Detmold", "Horn-Bad Meinberg"],
         "lead": "Detmold",
@@ -987,12 +965,12 @@ ENTRIES = [
     {
         "title": "Ehrenamtsagentur Minden, Porta Westfalica und Petershagen",
         "description": (
-            "Wer sich engagieren möchte, findet in der gemeinsamen Ehrenamtsagentur passende "
-            "Angebote in allen drei Städten: Lesepatenschaften, Fahrdienste, Tafelarbeit, "
-            "Sportvereine. Die Agentur berät Vereine zu Versicherung und Datenschutz, "
-            "organisiert eine jährliche Ehrenamtsmesse und verwaltet die Ehrenamtskarte NRW. "
-            "Getragen wird sie gemeinsam von den Städten; die Koordinatorin sitzt in Minden und "
-            "bietet Sprechstunden in Porta Westfalica und Petershagen an."
+            "Wer sich engagieren möchte, findet in der gemeinsamen Ehrenamtsagentur passende Angebote in "
+            "allen drei Städten: Lesepatenschaften, Fahrdienste, Tafelarbeit, Sportvereine. Die Agentur "
+            "berät Vereine zu Versicherung und Datenschutz, organisiert eine jährliche Ehrenamtsmesse "
+            "und verwaltet die Ehrenamtskarte NRW. Getragen wird sie gemeinsam von den Städten; die "
+            "Koordinatorin sitzt in Minden und bietet Sprechstunden in Porta Westfalica und Petershagen "
+            "an."
         ),
         "participants": ["Minden", "Porta Westfalica", "Petershagen"],
         "lead": "Minden",

@@ -15,7 +15,7 @@ Judgement calls, because the sources do not state them explicitly:
 
 from __future__ import annotations
 
-from seed_projects.build import O
+from seed_projects.build import Org
 
 # Landtag NRW, Antrag der Fraktionen CDU und BÜNDNIS 90/DIE GRÜNEN "Interkommunale
 # Zusammenarbeit: Stärkung von Effizienz und Innovation durch Shared-Service-Center" (2023);
@@ -26,17 +26,14 @@ MOTION = (
 )
 MOTION_PRESS = "https://gruene-fraktion-nrw.de/?p=49299"
 DIGITAL_MODEL_REGIONS = (
-    "https://digitales.nrw/de/aktuelles/foerderbekanntmachungen/"
-    "richtlinie-ueber-die-gewaehrung-von-zuwendungen-zur-foerderung-von"
+    "https://digitales.nrw/de/aktuelles/foerderbekanntmachungen/richtlinie-ueber-die-gewaehrung-von-zuwendungen-zur-foerderung-von"
 )
 MARKTOWL = (
     "https://marktowl.de/artikel-startseite?tx_news_pi1%5Baction%5D=detail"
     "&tx_news_pi1%5Bcontroller%5D=News&tx_news_pi1%5Bnews%5D=4820"
     "&cHash=171b55be2604a66c86f2bc6a7d44c7c0"
 )
-DIGITAL_MODEL_REGIONS_END = (
-    "https://www.gkdpb.de/de/aktuelles/meldungen/Digitale-Modellregionen-setzen-Impulse.php"
-)
+DIGITAL_MODEL_REGIONS_END = "https://www.gkdpb.de/de/aktuelles/meldungen/Digitale-Modellregionen-setzen-Impulse.php"
 
 ENTRIES = [
     # ------------------------------------------------------------------ examples in the motion
@@ -44,18 +41,17 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Standesamtverbund Hellweg",
         "description": (
-            "Die Stadt Erwitte und die Gemeinden Anröchte und Bad Sassendorf im Kreis Soest haben "
-            "ihre drei Standesämter zum gemeinsamen Standesamt Hellweg mit Sitz in Erwitte "
-            "zusammengelegt. Die Sachbearbeitung im Personenstandswesen – Beurkundungen, "
-            "Anmeldungen zur Eheschließung, Urkunden – wird im Verbund gebündelt und soll "
-            "durchgängig digitalisiert werden, damit Bürgerinnen und Bürger ihre Anliegen "
-            "möglichst unabhängig von Ort und Zeit erledigen können. Trauungen finden weiterhin "
-            "in allen drei Kommunen statt; in Anröchte etwa bleibt das Trauzimmer im Rathaus "
-            "erhalten, obwohl die Gemeinde kein eigenes Standesamt mehr führt. Das Land "
-            "Nordrhein-Westfalen fördert den Verbund; die Bezirksregierung Arnsberg übergab den "
-            "Förderbescheid und bezeichnete das Vorhaben als Modellprojekt für kleinere Gemeinden. "
-            "Der Landtagsantrag zu Shared-Service-Centern nennt den Verbund als Beispiel für "
-            "Synergien und digitalisierte Prozesse."
+            "Die Stadt Erwitte und die Gemeinden Anröchte und Bad Sassendorf im Kreis Soest haben ihre "
+            "drei Standesämter zum gemeinsamen Standesamt Hellweg mit Sitz in Erwitte zusammengelegt. "
+            "Die Sachbearbeitung im Personenstandswesen – Beurkundungen, Anmeldungen zur Eheschließung, "
+            "Urkunden – wird im Verbund gebündelt und soll durchgängig digitalisiert werden, damit "
+            "Bürgerinnen und Bürger ihre Anliegen möglichst unabhängig von Ort und Zeit erledigen "
+            "können. Trauungen finden weiterhin in allen drei Kommunen statt; in Anröchte etwa bleibt "
+            "das Trauzimmer im Rathaus erhalten, obwohl die Gemeinde kein eigenes Standesamt mehr führt. "
+            "Das Land Nordrhein-Westfalen fördert den Verbund; die Bezirksregierung Arnsberg übergab den "
+            "Förderbescheid und bezeichnete das Vorhaben als Modellprojekt für kleinere Gemeinden. Der "
+            "Landtagsantrag zu Shared-Service-Centern nennt den Verbund als Beispiel für Synergien und "
+            "digitalisierte Prozesse."
         ),
         "participants": ["Erwitte", "Anröchte", "Bad Sassendorf"],
         "lead": "Erwitte",
@@ -75,8 +71,7 @@ ENTRIES = [
             "Trauorte in allen Partnerkommunen zu erhalten, sichert die Akzeptanz vor Ort."
         ),
         "transferability": (
-            "Vom Regierungspräsidenten als Vorbild für die zahlreichen kleineren Gemeinden im "
-            "Regierungsbezirk und im Land bezeichnet."
+            "Vom Regierungspräsidenten als Vorbild für die zahlreichen kleineren Gemeinden im Regierungsbezirk und im Land bezeichnet."
         ),
         "keywords": ["Standesamt", "Personenstandswesen", "Eheschließung", "Digitalisierung", "Kreis Soest"],
         "sources": [
@@ -89,16 +84,15 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Bergisches Veterinär- und Lebensmittelüberwachungsamt (BVLA)",
         "description": (
-            "Remscheid, Solingen und Wuppertal haben ihre Veterinär- und "
-            "Lebensmittelüberwachungsämter 2010 zum Bergischen Veterinär- und "
-            "Lebensmittelüberwachungsamt mit Sitz an der Dorper Straße in Solingen zusammengelegt. "
-            "Das Amt kontrolliert Lebensmittelbetriebe, Gastronomie und Handel, nimmt Proben, "
-            "überwacht Kosmetika, Tabak und Bedarfsgegenstände, bearbeitet Verbraucherbeschwerden "
-            "und ist für Tierseuchenbekämpfung, Tierschutz und Vorgänge nach dem Landeshundegesetz "
-            "zuständig. Beim Start wurden 33 Beschäftigte aus Remscheid, Wuppertal und Solingen an "
-            "einem Standort zusammengeführt; später arbeiteten laut Stadt Solingen 38 Beschäftigte "
-            "für die drei Großstädte. In Wuppertal blieb eine Anlaufstelle im Rathaus Barmen für "
-            "die Abgabe von Proben und Meldungen erhalten. Die jährlichen Erfahrungsberichte "
+            "Remscheid, Solingen und Wuppertal haben ihre Veterinär- und Lebensmittelüberwachungsämter "
+            "2010 zum Bergischen Veterinär- und Lebensmittelüberwachungsamt mit Sitz an der Dorper "
+            "Straße in Solingen zusammengelegt. Das Amt kontrolliert Lebensmittelbetriebe, Gastronomie "
+            "und Handel, nimmt Proben, überwacht Kosmetika, Tabak und Bedarfsgegenstände, bearbeitet "
+            "Verbraucherbeschwerden und ist für Tierseuchenbekämpfung, Tierschutz und Vorgänge nach dem "
+            "Landeshundegesetz zuständig. Beim Start wurden 33 Beschäftigte aus Remscheid, Wuppertal und "
+            "Solingen an einem Standort zusammengeführt; später arbeiteten laut Stadt Solingen 38 "
+            "Beschäftigte für die drei Großstädte. In Wuppertal blieb eine Anlaufstelle im Rathaus "
+            "Barmen für die Abgabe von Proben und Meldungen erhalten. Die jährlichen Erfahrungsberichte "
             "dokumentieren Kontrollen, Proben und Maßnahmen für das gesamte Städtedreieck."
         ),
         "participants": ["Solingen", "Remscheid", "Wuppertal"],
@@ -135,18 +129,17 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Bergisches ServiceCenter – interkommunale Telefon-Service-Zentrale",
         "description": (
-            "Das ServiceCenter in Wuppertal-Barmen nimmt telefonische Anfragen an die "
-            "Stadtverwaltungen des Bergischen Städtedreiecks entgegen und beantwortet sie "
-            "möglichst abschließend auf Grundlage einer gemeinsamen, laufend gepflegten "
-            "Wissensdatenbank. Es wurde 2008 zunächst für Wuppertal eingerichtet; 2009 schloss sich "
-            "Remscheid an, 2010 folgte Solingen als dritter Partner. Grundlage ist eine "
-            "öffentlich-rechtliche Vereinbarung, der die Räte der Städte zugestimmt haben. Die "
-            "Beschäftigten sind so geschult, dass sie Fragen zu allen Partnerstädten beantworten "
-            "können; die gewohnten Rufnummern der Städte bleiben bestehen. Das ServiceCenter ist "
-            "montags bis freitags von 7 bis 19 Uhr erreichbar, Anfragen sind auch per E-Mail "
-            "möglich. Mit dem Beitritt Solingens arbeiteten dort 50 Beschäftigte. Der "
-            "Landtagsantrag nennt die interkommunale Telefon-Service-Zentrale als Beispiel für "
-            "besseren Service durch gemeinsame Aufgabenwahrnehmung."
+            "Das ServiceCenter in Wuppertal-Barmen nimmt telefonische Anfragen an die Stadtverwaltungen "
+            "des Bergischen Städtedreiecks entgegen und beantwortet sie möglichst abschließend auf "
+            "Grundlage einer gemeinsamen, laufend gepflegten Wissensdatenbank. Es wurde 2008 zunächst "
+            "für Wuppertal eingerichtet; 2009 schloss sich Remscheid an, 2010 folgte Solingen als "
+            "dritter Partner. Grundlage ist eine öffentlich-rechtliche Vereinbarung, der die Räte der "
+            "Städte zugestimmt haben. Die Beschäftigten sind so geschult, dass sie Fragen zu allen "
+            "Partnerstädten beantworten können; die gewohnten Rufnummern der Städte bleiben bestehen. "
+            "Das ServiceCenter ist montags bis freitags von 7 bis 19 Uhr erreichbar, Anfragen sind auch "
+            "per E-Mail möglich. Mit dem Beitritt Solingens arbeiteten dort 50 Beschäftigte. Der "
+            "Landtagsantrag nennt die interkommunale Telefon-Service-Zentrale als Beispiel für besseren "
+            "Service durch gemeinsame Aufgabenwahrnehmung."
         ),
         "participants": ["Wuppertal", "Remscheid", "Solingen"],
         "lead": "Wuppertal",
@@ -160,7 +153,11 @@ ENTRIES = [
             "Wuppertal werden rund drei Viertel der Anrufe abschließend bearbeitet."
         ),
         "outcomeFigures": [
-            {"label": "Einsparung durch Bündelung des Telefonverkehrs mit Remscheid (laut Stadt Wuppertal)", "value": 350000, "unit": "EUR/Jahr"},
+            {
+                "label": "Einsparung durch Bündelung des Telefonverkehrs mit Remscheid (laut Stadt Wuppertal)",
+                "value": 350000,
+                "unit": "EUR/Jahr",
+            },
             {"label": "Abschließend bearbeitete Anrufe (2010)", "value": 75, "unit": "Prozent"},
         ],
         "lessonsLearned": (
@@ -182,16 +179,16 @@ ENTRIES = [
     {
         "title": "Nordlippe: gemeinsames Gebäude- und Energiemanagement",
         "description": (
-            "Die vier Kommunalverwaltungen der LEADER-Region Nordlippe – die Stadt Barntrup und "
-            "die Gemeinden Dörentrup, Extertal und Kalletal im Kreis Lippe – haben ein "
-            "gemeinsames Gebäude- und Energiemanagement auf ihre Agenda gesetzt. Grundlage ist die "
-            "Regionale Entwicklungsstrategie für die LEADER-Förderperiode 2023–2027, an der seit "
-            "Dezember 2021 Bürgerinnen und Bürger, Vereine und Unternehmen mitgearbeitet haben und "
-            "deren Schwerpunkt auf interkommunaler Zusammenarbeit liegt. Ziel ist ein regional "
-            "abgestimmter Ansatz mit zeitgemäßen Arbeitsplätzen, Expertenteams und digitalen "
-            "Verwaltungsdienstleistungen; das gemeinsame Management der kommunalen Liegenschaften "
-            "und ihres Energieverbrauchs ist eines der Themen. Umsetzungsstand und Organisationsform "
-            "sind in den öffentlich zugänglichen Quellen noch nicht beschrieben."
+            "Die vier Kommunalverwaltungen der LEADER-Region Nordlippe – die Stadt Barntrup und die "
+            "Gemeinden Dörentrup, Extertal und Kalletal im Kreis Lippe – haben ein gemeinsames Gebäude- "
+            "und Energiemanagement auf ihre Agenda gesetzt. Grundlage ist die Regionale "
+            "Entwicklungsstrategie für die LEADER-Förderperiode 2023–2027, an der seit Dezember 2021 "
+            "Bürgerinnen und Bürger, Vereine und Unternehmen mitgearbeitet haben und deren Schwerpunkt "
+            "auf interkommunaler Zusammenarbeit liegt. Ziel ist ein regional abgestimmter Ansatz mit "
+            "zeitgemäßen Arbeitsplätzen, Expertenteams und digitalen Verwaltungsdienstleistungen; das "
+            "gemeinsame Management der kommunalen Liegenschaften und ihres Energieverbrauchs ist eines "
+            "der Themen. Umsetzungsstand und Organisationsform sind in den öffentlich zugänglichen "
+            "Quellen noch nicht beschrieben."
         ),
         "participants": ["Barntrup", "Dörentrup", "Extertal", "Kalletal"],
         "state": "NW",
@@ -208,12 +205,12 @@ ENTRIES = [
             "Barntrup, Dörentrup, Extertal und Kalletal wollen im Rahmen ihrer LEADER-Strategie "
             "interkommunales Co-Working ermöglichen. Nach der Beschreibung im Landtagsantrag zu "
             "Shared-Service-Centern verfolgen die vier nordlippischen Kommunalverwaltungen einen "
-            "regional abgestimmten Ansatz, der zeitgemäße Arbeitsplätze, flexible Arbeitsmodelle "
-            "und spannende Tätigkeitsbereiche bieten soll – auch, um im ländlichen Raum Fachkräfte "
-            "für die Verwaltung zu gewinnen und zu halten. Gemeinsam nutzbare Arbeitsorte für "
-            "Beschäftigte der vier Verwaltungen sind ein Baustein dieses Ansatzes. Die Lokale "
-            "Aktionsgruppe Nordlippe begleitet die Umsetzung der Regionalen Entwicklungsstrategie. "
-            "Konkrete Standorte und Starttermine sind in den ausgewerteten Quellen nicht genannt."
+            "regional abgestimmten Ansatz, der zeitgemäße Arbeitsplätze, flexible Arbeitsmodelle und "
+            "spannende Tätigkeitsbereiche bieten soll – auch, um im ländlichen Raum Fachkräfte für die "
+            "Verwaltung zu gewinnen und zu halten. Gemeinsam nutzbare Arbeitsorte für Beschäftigte der "
+            "vier Verwaltungen sind ein Baustein dieses Ansatzes. Die Lokale Aktionsgruppe Nordlippe "
+            "begleitet die Umsetzung der Regionalen Entwicklungsstrategie. Konkrete Standorte und "
+            "Starttermine sind in den ausgewerteten Quellen nicht genannt."
         ),
         "participants": ["Barntrup", "Dörentrup", "Extertal", "Kalletal"],
         "state": "NW",
@@ -228,14 +225,13 @@ ENTRIES = [
         "title": "Nordlippe: interkommunales Leerstandsmanagement",
         "description": (
             "Leerstehende Wohnhäuser und Ladenlokale sind in den Dörfern und kleinen Stadtkernen "
-            "Nordlippes ein Dauerthema. Die Stadt Barntrup und die Gemeinden Dörentrup, Extertal "
-            "und Kalletal haben ein gemeinsames Leerstandsmanagement auf die Agenda ihrer "
-            "LEADER-Region gesetzt, wie der Landtagsantrag zu Shared-Service-Centern festhält. Die "
-            "vier Kommunen können dabei auf Erfahrungen aus dem früheren kreisweiten Projekt "
-            "Leerstandsmanagement Lippe zurückgreifen, an dem sie zusammen mit weiteren lippischen "
-            "Kommunen beteiligt waren und das einen Leerstandskataster und eine Internetbörse "
-            "aufgebaut hat. Wie das neue Vorhaben organisiert wird, ist in den ausgewerteten "
-            "Quellen noch nicht beschrieben."
+            "Nordlippes ein Dauerthema. Die Stadt Barntrup und die Gemeinden Dörentrup, Extertal und "
+            "Kalletal haben ein gemeinsames Leerstandsmanagement auf die Agenda ihrer LEADER-Region "
+            "gesetzt, wie der Landtagsantrag zu Shared-Service-Centern festhält. Die vier Kommunen "
+            "können dabei auf Erfahrungen aus dem früheren kreisweiten Projekt Leerstandsmanagement "
+            "Lippe zurückgreifen, an dem sie zusammen mit weiteren lippischen Kommunen beteiligt waren "
+            "und das einen Leerstandskataster und eine Internetbörse aufgebaut hat. Wie das neue "
+            "Vorhaben organisiert wird, ist in den ausgewerteten Quellen noch nicht beschrieben."
         ),
         "participants": ["Barntrup", "Dörentrup", "Extertal", "Kalletal"],
         "state": "NW",
@@ -252,31 +248,27 @@ ENTRIES = [
     {
         "title": "LEADER-Region Nordlippe (Lokale Aktionsgruppe Nordlippe e. V.)",
         "description": (
-            "Seit 2007 arbeiten die Stadt Barntrup und die Gemeinden Dörentrup, Extertal und "
-            "Kalletal im Nordosten des Kreises Lippe als LEADER-Region zusammen. Die Kommunen "
-            "gründeten den Verein Lokale Aktionsgruppe Nordlippe e. V., setzten ein "
-            "Regionalmanagement ein und erarbeiteten gemeinsame Entwicklungskonzepte als "
-            "Bewerbungsgrundlage für die Förderperioden ab 2007, ab 2014 und 2023–2027. Den "
-            "Vorstand bilden die vier Bürgermeister. Gefördert wurden unter anderem das "
-            "Multifunktionshaus in Erder, der Wanderweg „Weg der Blicke“ durch alle vier Kommunen, "
-            "ein interkommunales Abwasserprojekt, ein Wirtschaftswegekonzept und das integrierte "
-            "kommunale Entwicklungskonzept (IKEK) Nordlippe. Über ein Regionalbudget aus der "
-            "Gemeinschaftsaufgabe Agrarstruktur und Küstenschutz werden zusätzlich Kleinprojekte "
-            "von Vereinen und Kommunen unterstützt. Für 2023–2027 liegt der Schwerpunkt ausdrücklich "
-            "auf interkommunaler Zusammenarbeit."
+            "Seit 2007 arbeiten die Stadt Barntrup und die Gemeinden Dörentrup, Extertal und Kalletal im "
+            "Nordosten des Kreises Lippe als LEADER-Region zusammen. Die Kommunen gründeten den Verein "
+            "Lokale Aktionsgruppe Nordlippe e. V., setzten ein Regionalmanagement ein und erarbeiteten "
+            "gemeinsame Entwicklungskonzepte als Bewerbungsgrundlage für die Förderperioden ab 2007, ab "
+            "2014 und 2023–2027. Den Vorstand bilden die vier Bürgermeister. Gefördert wurden unter "
+            "anderem das Multifunktionshaus in Erder, der Wanderweg „Weg der Blicke“ durch alle vier "
+            "Kommunen, ein interkommunales Abwasserprojekt, ein Wirtschaftswegekonzept und das "
+            "integrierte kommunale Entwicklungskonzept (IKEK) Nordlippe. Über ein Regionalbudget aus der "
+            "Gemeinschaftsaufgabe Agrarstruktur und Küstenschutz werden zusätzlich Kleinprojekte von "
+            "Vereinen und Kommunen unterstützt. Für 2023–2027 liegt der Schwerpunkt ausdrücklich auf "
+            "interkommunaler Zusammenarbeit."
         ),
-        "participants": ["Barntrup", "Dörentrup", "Extertal", "Kalletal", O("Lokale Aktionsgruppe Nordlippe e. V.")],
-        "lead": O("Lokale Aktionsgruppe Nordlippe e. V."),
+        "participants": ["Barntrup", "Dörentrup", "Extertal", "Kalletal", Org("Lokale Aktionsgruppe Nordlippe e. V.")],
+        "lead": Org("Lokale Aktionsgruppe Nordlippe e. V."),
         "state": "NW",
         "taskAreas": ["09", "15"],
         "legalForm": "privatrechtlich",
         "status": "im-betrieb",
         "startDate": "2007",
         "fundingProgramme": "LEADER (EU/Land NRW); Regionalbudget GAK",
-        "outcomes": (
-            "In der ersten Förderperiode 2007–2014 flossen laut Region knapp eine Million Euro "
-            "LEADER-Mittel in 25 Projekte."
-        ),
+        "outcomes": ("In der ersten Förderperiode 2007–2014 flossen laut Region knapp eine Million Euro LEADER-Mittel in 25 Projekte."),
         "outcomeFigures": [{"label": "Umgesetzte Projekte 2007–2014", "value": 25, "unit": "Projekte"}],
         "lessonsLearned": (
             "Ein gemeinsamer Verein mit den Bürgermeistern im Vorstand und ein hauptamtliches "
@@ -296,16 +288,16 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Fachstelle für soziale Sicherungssysteme / Interkommunales Sozialamt Bad Sassendorf",
         "description": (
-            "Nach dem Landtagsantrag zu Shared-Service-Centern plante die Gemeinde Bad Sassendorf "
-            "mit weiteren Gemeinden eine Fachstelle für soziale Sicherungssysteme, um Kompetenzen "
-            "zu bündeln und Arbeitsprozesse mit IT-Lösungen effizienter zu gestalten. Das Portal "
-            "Interkommunales.NRW stellt das Vorhaben inzwischen als „Interkommunales Sozialamt“ "
-            "vor: Bad Sassendorf hat mit der Stadt Erwitte und den Gemeinden Ense und Welver eine "
+            "Nach dem Landtagsantrag zu Shared-Service-Centern plante die Gemeinde Bad Sassendorf mit "
+            "weiteren Gemeinden eine Fachstelle für soziale Sicherungssysteme, um Kompetenzen zu bündeln "
+            "und Arbeitsprozesse mit IT-Lösungen effizienter zu gestalten. Das Portal "
+            "Interkommunales.NRW stellt das Vorhaben inzwischen als „Interkommunales Sozialamt“ vor: Bad "
+            "Sassendorf hat mit der Stadt Erwitte und den Gemeinden Ense und Welver eine "
             "Verwaltungsvereinbarung zum Spezialisten-Sharing geschlossen. Hintergrund sind "
             "Fachkräftemangel, steigende Fallzahlen und immer komplexere Rechtsänderungen in der "
-            "Sachbearbeitung und Beratung. Die Partner bauten interkommunale Back-Office-Strukturen "
-            "in Form einer Kompetenzstelle auf, über die Spezialwissen für alle beteiligten "
-            "Kommunen abrufbar ist; das Projekt soll weiterentwickelt werden."
+            "Sachbearbeitung und Beratung. Die Partner bauten interkommunale Back-Office-Strukturen in "
+            "Form einer Kompetenzstelle auf, über die Spezialwissen für alle beteiligten Kommunen "
+            "abrufbar ist; das Projekt soll weiterentwickelt werden."
         ),
         "participants": ["Bad Sassendorf", "Erwitte", "Ense", "Welver"],
         "lead": "Bad Sassendorf",
@@ -324,17 +316,16 @@ ENTRIES = [
     {
         "title": "Gemeinsame integrierte Regionalleitstelle Solingen/Wuppertal („Leitstelle Wupper“)",
         "description": (
-            "Wuppertal und Solingen betreiben seit 2007 eine gemeinsame integrierte "
-            "Regionalleitstelle für Feuerwehr, Rettungsdienst und Katastrophenschutz in der "
-            "Hauptfeuer- und Rettungswache an der August-Bebel-Straße in Wuppertal. Anlass war ein "
-            "Gutachten zu Kooperationsmöglichkeiten der beiden Berufsfeuerwehren; ein "
-            "Lenkungskreis begleitete das Projekt. Beide Städte stellen Personal, die frühere "
-            "Solinger Leitstelle dient als Notleitstelle. Die Kosten werden nach Einwohnerzahl und "
-            "Fläche verteilt; die Investitionen für die Einrichtung lagen laut Portal "
-            "Interkommunales.NRW bei rund drei Millionen Euro. Über die 112 und die "
-            "Krankentransportnummer 19222 laufen täglich Hunderte Anrufe auf. Wegen steigender "
-            "Einsatzzahlen planen die Städte einen Leitstellen-Neubau in Wuppertal-Vohwinkel nahe "
-            "der Solinger Stadtgrenze."
+            "Wuppertal und Solingen betreiben seit 2007 eine gemeinsame integrierte Regionalleitstelle "
+            "für Feuerwehr, Rettungsdienst und Katastrophenschutz in der Hauptfeuer- und Rettungswache "
+            "an der August-Bebel-Straße in Wuppertal. Anlass war ein Gutachten zu "
+            "Kooperationsmöglichkeiten der beiden Berufsfeuerwehren; ein Lenkungskreis begleitete das "
+            "Projekt. Beide Städte stellen Personal, die frühere Solinger Leitstelle dient als "
+            "Notleitstelle. Die Kosten werden nach Einwohnerzahl und Fläche verteilt; die Investitionen "
+            "für die Einrichtung lagen laut Portal Interkommunales.NRW bei rund drei Millionen Euro. "
+            "Über die 112 und die Krankentransportnummer 19222 laufen täglich Hunderte Anrufe auf. Wegen "
+            "steigender Einsatzzahlen planen die Städte einen Leitstellen-Neubau in Wuppertal-Vohwinkel "
+            "nahe der Solinger Stadtgrenze."
         ),
         "participants": ["Wuppertal", "Solingen"],
         "lead": "Wuppertal",
@@ -365,19 +356,18 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Smart Cities: 5 für Südwestfalen",
         "description": (
-            "Im Bundesmodellvorhaben „Modellprojekte Smart Cities“ haben sich Arnsberg, Bad "
-            "Berleburg, Menden, Olpe und Soest – je eine Kommune aus jedem der fünf "
-            "südwestfälischen Kreise – mit der Südwestfalen Agentur zu einem Konsortium "
-            "zusammengeschlossen. Jede Pionierkommune hat mit ihren Bürgerinnen und Bürgern eine "
-            "eigene Smart-City-Strategie erarbeitet, etwa Soest mit dem Ziel einer klimaneutralen "
-            "Smart City bis 2030. Die Südwestfalen Agentur koordiniert als Netzwerkknoten, "
-            "Projekte werden interkommunal gedacht und so angelegt, dass andere Städte und "
-            "Gemeinden der Region einsteigen können; Iserlohn kam als weitere Kommune hinzu. Ziel "
-            "ist, möglichst alle 59 Kommunen Südwestfalens am Wissenstransfer zu beteiligen. Das "
+            "Im Bundesmodellvorhaben „Modellprojekte Smart Cities“ haben sich Arnsberg, Bad Berleburg, "
+            "Menden, Olpe und Soest – je eine Kommune aus jedem der fünf südwestfälischen Kreise – mit "
+            "der Südwestfalen Agentur zu einem Konsortium zusammengeschlossen. Jede Pionierkommune hat "
+            "mit ihren Bürgerinnen und Bürgern eine eigene Smart-City-Strategie erarbeitet, etwa Soest "
+            "mit dem Ziel einer klimaneutralen Smart City bis 2030. Die Südwestfalen Agentur koordiniert "
+            "als Netzwerkknoten, Projekte werden interkommunal gedacht und so angelegt, dass andere "
+            "Städte und Gemeinden der Region einsteigen können; Iserlohn kam als weitere Kommune hinzu. "
+            "Ziel ist, möglichst alle 59 Kommunen Südwestfalens am Wissenstransfer zu beteiligen. Das "
             "Projekt läuft bis Herbst 2026."
         ),
-        "participants": ["Arnsberg", "Bad Berleburg", "Menden", "Olpe", "Soest", "Iserlohn", O("Südwestfalen Agentur GmbH")],
-        "lead": O("Südwestfalen Agentur GmbH"),
+        "participants": ["Arnsberg", "Bad Berleburg", "Menden", "Olpe", "Soest", "Iserlohn", Org("Südwestfalen Agentur GmbH")],
+        "lead": Org("Südwestfalen Agentur GmbH"),
         "state": "NW",
         "taskAreas": ["01", "09", "15"],
         "legalForm": "arbeitsgemeinschaft",
@@ -402,17 +392,16 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Digitale Modellregion Ostwestfalen-Lippe",
         "description": (
-            "Im Landesprogramm „Digitale Modellregionen in NRW“ war die Stadt Paderborn "
-            "Leitkommune für den Regierungsbezirk Detmold, gemeinsam mit der kreisfreien Stadt "
-            "Bielefeld, der Stadt Delbrück, dem Kreis Paderborn und der Bezirksregierung Detmold. "
-            "Die Partner setzten Projekte in den Bereichen E-Government, digitale Serviceportale "
-            "und Open Data um, dazu Vorhaben zu Gesundheit, Bildung, Kultur, Mobilität und "
-            "Sicherheit – etwa eine digitale Gesundheitsplattform oder Erweiterungen des "
-            "MINT-Unterrichts. Ein Projektbüro in Paderborn koordinierte die Arbeit und den "
-            "Transfer in andere Kommunen. Das Förderprogramm endete am 30. Juni 2023; die "
-            "Ergebnisse stehen als Produkte und Dienste zur Nachnutzung bereit."
+            "Im Landesprogramm „Digitale Modellregionen in NRW“ war die Stadt Paderborn Leitkommune für "
+            "den Regierungsbezirk Detmold, gemeinsam mit der kreisfreien Stadt Bielefeld, der Stadt "
+            "Delbrück, dem Kreis Paderborn und der Bezirksregierung Detmold. Die Partner setzten "
+            "Projekte in den Bereichen E-Government, digitale Serviceportale und Open Data um, dazu "
+            "Vorhaben zu Gesundheit, Bildung, Kultur, Mobilität und Sicherheit – etwa eine digitale "
+            "Gesundheitsplattform oder Erweiterungen des MINT-Unterrichts. Ein Projektbüro in Paderborn "
+            "koordinierte die Arbeit und den Transfer in andere Kommunen. Das Förderprogramm endete am "
+            "30. Juni 2023; die Ergebnisse stehen als Produkte und Dienste zur Nachnutzung bereit."
         ),
-        "participants": ["Paderborn", "Bielefeld", "Delbrück", O("Kreis Paderborn"), O("Bezirksregierung Detmold")],
+        "participants": ["Paderborn", "Bielefeld", "Delbrück", Org("Kreis Paderborn"), Org("Bezirksregierung Detmold")],
         "lead": "Paderborn",
         "state": "NW",
         "taskAreas": ["01", "09"],
@@ -435,17 +424,16 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Digitale Modellregion Südwestfalen mit Leitkommune Soest",
         "description": (
-            "Für den Regierungsbezirk Arnsberg wählte das Land Nordrhein-Westfalen die Stadt "
-            "Soest als Leitkommune einer digitalen Modellregion im ländlichen Raum. Beteiligt "
-            "waren die Städte Iserlohn und Lippstadt sowie der Kreis Soest. Die Förderrichtlinie "
-            "des Wirtschafts- und Digitalministeriums zielte darauf, Digitalisierungsprojekte in "
-            "Verwaltung und Stadtentwicklung gemeinsam mit Wirtschaft und Wissenschaft anzustoßen "
-            "und Lösungen zu entwickeln, die in ganz Nordrhein-Westfalen nachgenutzt werden können. "
-            "Wie die anderen vier Modellregionen arbeitete die Region mit einem Projektbüro, das "
-            "auch den Austausch mit Kommunen außerhalb der Region organisierte. Das Programm lief "
-            "von 2018 bis Mitte 2023."
+            "Für den Regierungsbezirk Arnsberg wählte das Land Nordrhein-Westfalen die Stadt Soest als "
+            "Leitkommune einer digitalen Modellregion im ländlichen Raum. Beteiligt waren die Städte "
+            "Iserlohn und Lippstadt sowie der Kreis Soest. Die Förderrichtlinie des Wirtschafts- und "
+            "Digitalministeriums zielte darauf, Digitalisierungsprojekte in Verwaltung und "
+            "Stadtentwicklung gemeinsam mit Wirtschaft und Wissenschaft anzustoßen und Lösungen zu "
+            "entwickeln, die in ganz Nordrhein-Westfalen nachgenutzt werden können. Wie die anderen vier "
+            "Modellregionen arbeitete die Region mit einem Projektbüro, das auch den Austausch mit "
+            "Kommunen außerhalb der Region organisierte. Das Programm lief von 2018 bis Mitte 2023."
         ),
-        "participants": ["Soest", "Iserlohn", "Lippstadt", O("Kreis Soest")],
+        "participants": ["Soest", "Iserlohn", "Lippstadt", Org("Kreis Soest")],
         "lead": "Soest",
         "state": "NW",
         "taskAreas": ["01", "09"],
@@ -470,12 +458,12 @@ ENTRIES = [
             "beteiligt waren die Nachbarstädte Solingen und Remscheid. Damit setzte das Bergische "
             "Städtedreieck seine lange Reihe gemeinsamer Vorhaben – vom Veterinäramt bis zum "
             "ServiceCenter – im Bereich Digitalisierung fort. Nach der Förderrichtlinie des Landes "
-            "sollten die Modellregionen den Digitalisierungsprozess in den Kommunen beschleunigen "
-            "und mit Wirtschaft und Wissenschaft Projekte zur digitalen Stadtentwicklung "
-            "umsetzen. Das Landesprogramm lief von 2018 bis zum 30. Juni 2023. Für den Transfer "
-            "der Ergebnisse an andere Kommunen arbeiteten die Modellregionen mit dem Land und dem "
-            "Dachverband der kommunalen IT-Dienstleister (KDN) zusammen; die Projektbüros pflegten "
-            "den Austausch der Modellregionen untereinander."
+            "sollten die Modellregionen den Digitalisierungsprozess in den Kommunen beschleunigen und "
+            "mit Wirtschaft und Wissenschaft Projekte zur digitalen Stadtentwicklung umsetzen. Das "
+            "Landesprogramm lief von 2018 bis zum 30. Juni 2023. Für den Transfer der Ergebnisse an "
+            "andere Kommunen arbeiteten die Modellregionen mit dem Land und dem Dachverband der "
+            "kommunalen IT-Dienstleister (KDN) zusammen; die Projektbüros pflegten den Austausch der "
+            "Modellregionen untereinander."
         ),
         "participants": ["Wuppertal", "Solingen", "Remscheid"],
         "lead": "Wuppertal",
@@ -493,15 +481,15 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Digitale Modellregion Aachen",
         "description": (
-            "Für den Regierungsbezirk Köln bestimmte das Land die Stadt Aachen als Leitkommune "
-            "einer digitalen Modellregion, beteiligt war die Städteregion Aachen. Die Region "
-            "gehörte zu den fünf Modellregionen, die das Land Nordrhein-Westfalen ab 2018 mit "
-            "insgesamt rund 91 Millionen Euro förderte, damit Kommunen ihre Verwaltung schneller "
-            "digitalisieren, Bürgerinnen und Bürgern sowie Unternehmen digitale Angebote machen und "
-            "mit der Wirtschaft Projekte der Stadtentwicklung umsetzen. Die Förderung der "
-            "Modellregionen wurde bis Mitte 2023 verlängert und endete am 30. Juni 2023."
+            "Für den Regierungsbezirk Köln bestimmte das Land die Stadt Aachen als Leitkommune einer "
+            "digitalen Modellregion, beteiligt war die Städteregion Aachen. Die Region gehörte zu den "
+            "fünf Modellregionen, die das Land Nordrhein-Westfalen ab 2018 mit insgesamt rund 91 "
+            "Millionen Euro förderte, damit Kommunen ihre Verwaltung schneller digitalisieren, "
+            "Bürgerinnen und Bürgern sowie Unternehmen digitale Angebote machen und mit der Wirtschaft "
+            "Projekte der Stadtentwicklung umsetzen. Die Förderung der Modellregionen wurde bis Mitte "
+            "2023 verlängert und endete am 30. Juni 2023."
         ),
-        "participants": ["Aachen", O("Städteregion Aachen")],
+        "participants": ["Aachen", Org("Städteregion Aachen")],
         "lead": "Aachen",
         "state": "NW",
         "taskAreas": ["01", "09"],
@@ -521,15 +509,15 @@ ENTRIES = [
         "type": "smartCityInitiative",
         "title": "Digitale Modellregion Emscher-Lippe mit Leitkommune Gelsenkirchen",
         "description": (
-            "Für den Regierungsbezirk Münster fiel die Wahl auf Gelsenkirchen als Leitkommune, "
-            "beteiligt waren die Stadt Bottrop und der Kreis Recklinghausen. Gelsenkirchen konnte "
-            "auf die Digitalisierungsinitiative „Smart Region“ in der Emscher-Lippe-Region "
-            "aufbauen; die Westfälische Hochschule und die Hochschule Ruhr West waren früh "
-            "eingebunden. Wie alle fünf digitalen Modellregionen sollte die Region Lösungen für "
-            "Verwaltung und Stadtentwicklung erproben, die andere Kommunen in Nordrhein-Westfalen "
-            "übernehmen können. Das Förderprogramm endete am 30. Juni 2023."
+            "Für den Regierungsbezirk Münster fiel die Wahl auf Gelsenkirchen als Leitkommune, beteiligt "
+            "waren die Stadt Bottrop und der Kreis Recklinghausen. Gelsenkirchen konnte auf die "
+            "Digitalisierungsinitiative „Smart Region“ in der Emscher-Lippe-Region aufbauen; die "
+            "Westfälische Hochschule und die Hochschule Ruhr West waren früh eingebunden. Wie alle fünf "
+            "digitalen Modellregionen sollte die Region Lösungen für Verwaltung und Stadtentwicklung "
+            "erproben, die andere Kommunen in Nordrhein-Westfalen übernehmen können. Das Förderprogramm "
+            "endete am 30. Juni 2023."
         ),
-        "participants": ["Gelsenkirchen", "Bottrop", O("Kreis Recklinghausen")],
+        "participants": ["Gelsenkirchen", "Bottrop", Org("Kreis Recklinghausen")],
         "lead": "Gelsenkirchen",
         "state": "NW",
         "taskAreas": ["01", "09"],
@@ -549,20 +537,19 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Südwestfalen-IT (SIT) – kommunaler IT-Zweckverband",
         "description": (
-            "Die beiden kommunalen IT-Dienstleister KDZ Westfalen-Süd und KDVZ Citkomm gründeten "
-            "2013 den gemeinsamen Dachverband Südwestfalen-IT (SIT) und gingen zum 1. Januar 2018 "
-            "in ihm auf; das Gesetz über kommunale Gemeinschaftsarbeit nennt diesen Vorgang "
-            "Eingliederung. Als kommunaler IT-Dienstleister stellt die SIT ihren Mitgliedern – "
-            "Kreisen, Städten und Gemeinden in Südwestfalen – IT-Infrastruktur und Fachverfahren "
-            "bereit. Auch Kommunen außerhalb der Region sind Kunden oder Mitglieder: "
-            "Die Stadt Wermelskirchen im Rheinisch-Bergischen Kreis beschloss ihren Beitritt als "
-            "Verbandsmitglied zum 1. Januar 2020, nachdem sie seit den 1990er-Jahren "
-            "privatrechtlich an die Vorgängerorganisation angebunden war. Hintergrund der "
-            "Bündelung sind komplexere IT-Systeme, steigende Sicherheitsanforderungen und der "
-            "Wunsch nach wirtschaftlicheren Strukturen."
+            "Die beiden kommunalen IT-Dienstleister KDZ Westfalen-Süd und KDVZ Citkomm gründeten 2013 "
+            "den gemeinsamen Dachverband Südwestfalen-IT (SIT) und gingen zum 1. Januar 2018 in ihm auf; "
+            "das Gesetz über kommunale Gemeinschaftsarbeit nennt diesen Vorgang Eingliederung. Als "
+            "kommunaler IT-Dienstleister stellt die SIT ihren Mitgliedern – Kreisen, Städten und "
+            "Gemeinden in Südwestfalen – IT-Infrastruktur und Fachverfahren bereit. Auch Kommunen "
+            "außerhalb der Region sind Kunden oder Mitglieder: Die Stadt Wermelskirchen im "
+            "Rheinisch-Bergischen Kreis beschloss ihren Beitritt als Verbandsmitglied zum 1. Januar "
+            "2020, nachdem sie seit den 1990er-Jahren privatrechtlich an die Vorgängerorganisation "
+            "angebunden war. Hintergrund der Bündelung sind komplexere IT-Systeme, steigende "
+            "Sicherheitsanforderungen und der Wunsch nach wirtschaftlicheren Strukturen."
         ),
-        "participants": [O("Südwestfalen-IT (SIT)"), O("Kreis Soest"), "Wermelskirchen"],
-        "lead": O("Südwestfalen-IT (SIT)"),
+        "participants": [Org("Südwestfalen-IT (SIT)"), Org("Kreis Soest"), "Wermelskirchen"],
+        "lead": Org("Südwestfalen-IT (SIT)"),
         "state": "NW",
         "taskAreas": ["01"],
         "legalForm": "zweckverband",
@@ -582,21 +569,30 @@ ENTRIES = [
         "type": "sharedServiceCenter",
         "title": "Zweckverband IT-Kooperation Rheinland (ITK Rheinland)",
         "description": (
-            "Die Landeshauptstadt Düsseldorf, die Stadt Mönchengladbach, der Rhein-Kreis Neuss "
-            "und seine Städte und Gemeinden Neuss, Dormagen, Grevenbroich, Jüchen, Kaarst, "
-            "Korschenbroich, Meerbusch und Rommerskirchen sowie der Zweckverband "
-            "Tagebaufolge(n)landschaft Garzweiler bilden den Zweckverband IT-Kooperation "
-            "Rheinland. Er betreibt die Kommunale Datenverarbeitungszentrale ITK Rheinland als "
-            "Beratungs-, Organisations-, Software-, Qualifizierungs- und Produktionsverbund. Zu "
-            "seinen Aufgaben gehören gemeinsame Standards für eine einheitliche IT-Infrastruktur, "
-            "Konzepte für den IT-Einsatz, Auswahl und Beschaffung von Verfahren sowie deren "
-            "Betrieb für die Mitglieder. Die Verbandssatzung stammt vom 11. Dezember 2007 und "
-            "wurde mehrfach geändert, zuletzt 2018 mit der siebten Änderungssatzung."
+            "Die Landeshauptstadt Düsseldorf, die Stadt Mönchengladbach, der Rhein-Kreis Neuss und seine "
+            "Städte und Gemeinden Neuss, Dormagen, Grevenbroich, Jüchen, Kaarst, Korschenbroich, "
+            "Meerbusch und Rommerskirchen sowie der Zweckverband Tagebaufolge(n)landschaft Garzweiler "
+            "bilden den Zweckverband IT-Kooperation Rheinland. Er betreibt die Kommunale "
+            "Datenverarbeitungszentrale ITK Rheinland als Beratungs-, Organisations-, Software-, "
+            "Qualifizierungs- und Produktionsverbund. Zu seinen Aufgaben gehören gemeinsame Standards "
+            "für eine einheitliche IT-Infrastruktur, Konzepte für den IT-Einsatz, Auswahl und "
+            "Beschaffung von Verfahren sowie deren Betrieb für die Mitglieder. Die Verbandssatzung "
+            "stammt vom 11. Dezember 2007 und wurde mehrfach geändert, zuletzt 2018 mit der siebten "
+            "Änderungssatzung."
         ),
         "participants": [
-            "Düsseldorf", "Mönchengladbach", "Neuss", "Dormagen", "Grevenbroich", "Jüchen", "Kaarst",
-            "Korschenbroich", "Meerbusch", "Rommerskirchen", O("Rhein-Kreis Neuss"),
-            O("Zweckverband Tagebaufolge(n)landschaft Garzweiler"),
+            "Düsseldorf",
+            "Mönchengladbach",
+            "Neuss",
+            "Dormagen",
+            "Grevenbroich",
+            "Jüchen",
+            "Kaarst",
+            "Korschenbroich",
+            "Meerbusch",
+            "Rommerskirchen",
+            Org("Rhein-Kreis Neuss"),
+            Org("Zweckverband Tagebaufolge(n)landschaft Garzweiler"),
         ],
         "lead": "Düsseldorf",
         "state": "NW",
@@ -610,22 +606,24 @@ ENTRIES = [
     {
         "title": "Zweckverband Nahverkehr Westfalen-Lippe (NWL)",
         "description": (
-            "Mit dem neuen ÖPNV-Gesetz NRW schlossen sich die bis dahin neun Verkehrsräume des "
-            "Landes zu drei Organisationen zusammen. In Westfalen-Lippe gründeten die regionalen "
-            "Zweckverbände und Verkehrsverbünde im Januar 2008 den Zweckverband Nahverkehr "
-            "Westfalen-Lippe mit Sitz in Unna; heute setzt er sich aus vier regionalen "
-            "Zweckverbänden sowie den Kreisen Paderborn und Höxter zusammen. Der NWL plant, "
-            "organisiert und finanziert den Schienenpersonennahverkehr in Westfalen-Lippe, "
-            "bestellt die Zugleistungen, ist Bewilligungsbehörde des Landes für die "
-            "ÖPNV-Infrastrukturförderung und entwickelt den westfälischen Nahverkehrsplan. Die "
-            "Verbandsversammlung mit 45 Mitgliedern aus den Kreisen und kreisfreien Städten ist "
-            "das oberste Entscheidungsgremium. Die regionalen Zweckverbände bleiben "
-            "Ansprechpartner vor Ort."
+            "Mit dem neuen ÖPNV-Gesetz NRW schlossen sich die bis dahin neun Verkehrsräume des Landes zu "
+            "drei Organisationen zusammen. In Westfalen-Lippe gründeten die regionalen Zweckverbände und "
+            "Verkehrsverbünde im Januar 2008 den Zweckverband Nahverkehr Westfalen-Lippe mit Sitz in "
+            "Unna; heute setzt er sich aus vier regionalen Zweckverbänden sowie den Kreisen Paderborn "
+            "und Höxter zusammen. Der NWL plant, organisiert und finanziert den "
+            "Schienenpersonennahverkehr in Westfalen-Lippe, bestellt die Zugleistungen, ist "
+            "Bewilligungsbehörde des Landes für die ÖPNV-Infrastrukturförderung und entwickelt den "
+            "westfälischen Nahverkehrsplan. Die Verbandsversammlung mit 45 Mitgliedern aus den Kreisen "
+            "und kreisfreien Städten ist das oberste Entscheidungsgremium. Die regionalen Zweckverbände "
+            "bleiben Ansprechpartner vor Ort."
         ),
         "participants": [
-            O("Zweckverband Mobilität Ruhr-Lippe (ZRL)"), O("Zweckverband Mobilität Münsterland (ZVM)"),
-            O("Verkehrsverbund Ostwestfalen-Lippe (VVOWL)"), O("Zweckverband Personennahverkehr Westfalen-Süd (ZWS)"),
-            O("Kreis Paderborn"), O("Kreis Höxter"),
+            Org("Zweckverband Mobilität Ruhr-Lippe (ZRL)"),
+            Org("Zweckverband Mobilität Münsterland (ZVM)"),
+            Org("Verkehrsverbund Ostwestfalen-Lippe (VVOWL)"),
+            Org("Zweckverband Personennahverkehr Westfalen-Süd (ZWS)"),
+            Org("Kreis Paderborn"),
+            Org("Kreis Höxter"),
         ],
         "state": "NW",
         "taskAreas": ["12"],
@@ -635,7 +633,9 @@ ENTRIES = [
         "outcomeFigures": [
             {"label": "Bestellte Betriebsleistung im SPNV", "value": 37300000, "unit": "Zugkilometer/Jahr"},
         ],
-        "lessonsLearned": "Eine Dachorganisation bündelt Bestellung und Finanzierung, ohne die bewährten regionalen Ansprechpartner aufzugeben.",
+        "lessonsLearned": (
+            "Eine Dachorganisation bündelt Bestellung und Finanzierung, ohne die bewährten regionalen Ansprechpartner aufzugeben."
+        ),
         "website": "https://www.nwl-info.de/",
         "keywords": ["ÖPNV", "SPNV", "Nahverkehr", "Zweckverband", "Westfalen-Lippe"],
         "sources": [
@@ -651,17 +651,24 @@ ENTRIES = [
             "Chemische und Geowissenschaftliche Institut der Stadt Essen, das Chemische "
             "Untersuchungsinstitut Bergisches Land der Stadt Wuppertal und das Institut für "
             "Lebensmitteluntersuchungen und Umwelthygiene des Kreises Wesel zu einer Anstalt des "
-            "öffentlichen Rechts mit Sitz in Krefeld zusammengeführt. Zuvor hatten die Ämter zwei "
-            "Jahre in einer Arbeitsgemeinschaft kooperiert. In der Trägerschaft sind Land und "
-            "Kommunen vertreten, darunter Krefeld, Solingen, Remscheid, Essen, Oberhausen, "
-            "Mülheim an der Ruhr, Wuppertal und der Kreis Wesel; 2020 kamen die Labore der Stadt "
-            "Düsseldorf und des Kreises Mettmann hinzu. Das Amt untersucht Lebensmittel, "
-            "Bedarfsgegenstände, Kosmetika und Futtermittel und leistet Tiergesundheits- und "
-            "Tierseuchenuntersuchungen für die Regierungsbezirke Düsseldorf und Köln."
+            "öffentlichen Rechts mit Sitz in Krefeld zusammengeführt. Zuvor hatten die Ämter zwei Jahre "
+            "in einer Arbeitsgemeinschaft kooperiert. In der Trägerschaft sind Land und Kommunen "
+            "vertreten, darunter Krefeld, Solingen, Remscheid, Essen, Oberhausen, Mülheim an der Ruhr, "
+            "Wuppertal und der Kreis Wesel; 2020 kamen die Labore der Stadt Düsseldorf und des Kreises "
+            "Mettmann hinzu. Das Amt untersucht Lebensmittel, Bedarfsgegenstände, Kosmetika und "
+            "Futtermittel und leistet Tiergesundheits- und Tierseuchenuntersuchungen für die "
+            "Regierungsbezirke Düsseldorf und Köln."
         ),
         "participants": [
-            "Krefeld", "Essen", "Wuppertal", "Solingen", "Remscheid", "Oberhausen", "Mülheim an der Ruhr",
-            O("Kreis Wesel"), O("Land Nordrhein-Westfalen"),
+            "Krefeld",
+            "Essen",
+            "Wuppertal",
+            "Solingen",
+            "Remscheid",
+            "Oberhausen",
+            "Mülheim an der Ruhr",
+            Org("Kreis Wesel"),
+            Org("Land Nordrhein-Westfalen"),
         ],
         "lead": "Krefeld",
         "state": "NW",
@@ -670,7 +677,11 @@ ENTRIES = [
         "status": "im-betrieb",
         "startDate": "2009-01-01",
         "outcomeFigures": [
-            {"label": "Lebensmittel-, Bedarfsgegenstände- und Kosmetikproben (Planung bei Gründung)", "value": 26000, "unit": "Proben/Jahr"},
+            {
+                "label": "Lebensmittel-, Bedarfsgegenstände- und Kosmetikproben (Planung bei Gründung)",
+                "value": 26000,
+                "unit": "Proben/Jahr",
+            },
         ],
         "lessonsLearned": (
             "Die zweijährige Zusammenarbeit in einer Arbeitsgemeinschaft bereitete die Fusion "
@@ -686,16 +697,15 @@ ENTRIES = [
     {
         "title": "Grafschafter Gewerbepark Genend und wir4-Wirtschaftsförderung",
         "description": (
-            "Nach dem Ende des Steinkohlenbergbaus am linken Niederrhein beschlossen die Städte "
-            "Moers, Kamp-Lintfort, Neukirchen-Vluyn und Rheinberg 1992 per Ratsbeschluss, "
-            "gemeinsam den Grafschafter Gewerbepark Genend zu entwickeln. Der Park liegt auf dem "
-            "Gebiet von Moers und Neukirchen-Vluyn und wurde mit Landesmitteln erschlossen. Später "
-            "gründeten die vier Städte die interkommunale wir4-Wirtschaftsförderung als Anstalt "
-            "des öffentlichen Rechts, die den Park und den Bereich Genend-Süd vermarktet. "
-            "Bebauungsplan und Förderrichtlinien schreiben mindestens 20 Prozent Grünfläche vor, "
-            "der Charakter als Park ist gewollt. Der Gewerbepark gilt als eines der ersten "
-            "interkommunalen Gewerbegebiete und als Modellprojekt in Nordrhein-Westfalen; "
-            "inzwischen ist die Fläche nahezu vollständig vermarktet."
+            "Nach dem Ende des Steinkohlenbergbaus am linken Niederrhein beschlossen die Städte Moers, "
+            "Kamp-Lintfort, Neukirchen-Vluyn und Rheinberg 1992 per Ratsbeschluss, gemeinsam den "
+            "Grafschafter Gewerbepark Genend zu entwickeln. Der Park liegt auf dem Gebiet von Moers und "
+            "Neukirchen-Vluyn und wurde mit Landesmitteln erschlossen. Später gründeten die vier Städte "
+            "die interkommunale wir4-Wirtschaftsförderung als Anstalt des öffentlichen Rechts, die den "
+            "Park und den Bereich Genend-Süd vermarktet. Bebauungsplan und Förderrichtlinien schreiben "
+            "mindestens 20 Prozent Grünfläche vor, der Charakter als Park ist gewollt. Der Gewerbepark "
+            "gilt als eines der ersten interkommunalen Gewerbegebiete und als Modellprojekt in "
+            "Nordrhein-Westfalen; inzwischen ist die Fläche nahezu vollständig vermarktet."
         ),
         "participants": ["Moers", "Kamp-Lintfort", "Neukirchen-Vluyn", "Rheinberg"],
         "lead": "Moers",
@@ -725,15 +735,14 @@ ENTRIES = [
     {
         "title": "Interkommunales Gewerbe- und Industriegebiet Oberbehme",
         "description": (
-            "Die Nachbargemeinden Kirchlengern und Hiddenhausen im Kreis Herford schlossen 2001 "
-            "eine öffentlich-rechtliche Vereinbarung über die Entwicklung eines gemeinsamen "
-            "Gewerbestandorts. Im rund 43 Hektar großen Gewerbe- und Industriegebiet Oberbehme "
-            "wurden Erschließungs- und Entwässerungsanlagen bedarfsgerecht gebaut; die Grundstücke "
-            "lassen sich flexibel zuschneiden. Angesiedelt haben sich sowohl ortsansässige als "
-            "auch auswärtige Unternehmen. Das Deutsche Institut für Urbanistik führt Oberbehme als "
-            "Fallbeispiel dafür an, wie interkommunale Gewerbeflächenentwicklung den "
-            "Handlungsspielraum der beteiligten Kommunen vergrößert, wenn eine Gemeinde allein "
-            "keine geeigneten Flächen bereitstellen kann."
+            "Die Nachbargemeinden Kirchlengern und Hiddenhausen im Kreis Herford schlossen 2001 eine "
+            "öffentlich-rechtliche Vereinbarung über die Entwicklung eines gemeinsamen Gewerbestandorts. "
+            "Im rund 43 Hektar großen Gewerbe- und Industriegebiet Oberbehme wurden Erschließungs- und "
+            "Entwässerungsanlagen bedarfsgerecht gebaut; die Grundstücke lassen sich flexibel "
+            "zuschneiden. Angesiedelt haben sich sowohl ortsansässige als auch auswärtige Unternehmen. "
+            "Das Deutsche Institut für Urbanistik führt Oberbehme als Fallbeispiel dafür an, wie "
+            "interkommunale Gewerbeflächenentwicklung den Handlungsspielraum der beteiligten Kommunen "
+            "vergrößert, wenn eine Gemeinde allein keine geeigneten Flächen bereitstellen kann."
         ),
         "participants": ["Kirchlengern", "Hiddenhausen"],
         "state": "NW",
@@ -749,16 +758,16 @@ ENTRIES = [
     {
         "title": "Standesamt „Untere Lenne“ Altena und Nachrodt-Wiblingwerde",
         "description": (
-            "Die Stadt Altena und die Gemeinde Nachrodt-Wiblingwerde im Märkischen Kreis arbeiten "
-            "im Standesamtswesen seit 2012 zusammen. Zunächst kooperierten die beiden "
-            "Standesämter, dann wurden sie aufgelöst und zum gemeinsamen Standesamtsbezirk "
-            "„Untere Lenne“ mit Sitz im Amtshaus in Nachrodt-Wiblingwerde zusammengeführt – mit "
-            "neuem Siegel und einheitlicher Software. Seitdem kann eine Standesbeamtin oder ein "
-            "Standesbeamter einen Vorgang vollständig bearbeiten, auch wenn das Paar im jeweils "
-            "anderen Ort heiraten möchte; zusätzliche Gebühren für die Weitergabe entfallen, und "
-            "die gegenseitige Vertretung ist einfacher. Getraut wird weiterhin an mehreren Orten "
-            "in beiden Kommunen, etwa auf der Burg Altena. Die Kreisverwaltung bezeichnete das "
-            "Modell bei der Gründung als Vorreiterbeispiel in Nordrhein-Westfalen."
+            "Die Stadt Altena und die Gemeinde Nachrodt-Wiblingwerde im Märkischen Kreis arbeiten im "
+            "Standesamtswesen seit 2012 zusammen. Zunächst kooperierten die beiden Standesämter, dann "
+            "wurden sie aufgelöst und zum gemeinsamen Standesamtsbezirk „Untere Lenne“ mit Sitz im "
+            "Amtshaus in Nachrodt-Wiblingwerde zusammengeführt – mit neuem Siegel und einheitlicher "
+            "Software. Seitdem kann eine Standesbeamtin oder ein Standesbeamter einen Vorgang "
+            "vollständig bearbeiten, auch wenn das Paar im jeweils anderen Ort heiraten möchte; "
+            "zusätzliche Gebühren für die Weitergabe entfallen, und die gegenseitige Vertretung ist "
+            "einfacher. Getraut wird weiterhin an mehreren Orten in beiden Kommunen, etwa auf der Burg "
+            "Altena. Die Kreisverwaltung bezeichnete das Modell bei der Gründung als Vorreiterbeispiel "
+            "in Nordrhein-Westfalen."
         ),
         "participants": ["Nachrodt-Wiblingwerde", "Altena"],
         "lead": "Nachrodt-Wiblingwerde",
@@ -782,23 +791,30 @@ ENTRIES = [
     {
         "title": "Leerstandsmanagement Lippe",
         "description": (
-            "Unter Leitung des Fachbereichs Planen und Bauen des Kreises Lippe schlossen sich 2009 "
-            "die Städte Blomberg, Barntrup, Horn-Bad Meinberg, Lügde und Schieder-Schwalenberg "
-            "sowie die Gemeinden Schlangen, Kalletal, Dörentrup und Extertal zum Arbeitskreis "
-            "Leerstandsmanagement zusammen. In Blomberg wurde ein Projektbüro mit einer "
-            "Leerstandsmanagerin eingerichtet. Der Arbeitskreis baute einen internen "
-            "Leerstandskataster auf und schuf mit einer Internetdatenbank einen Marktplatz für "
-            "Käufer, Mieter, Verkäufer und Vermieter, den Eigentümer kostenfrei nutzen können. "
-            "Öffentlichkeitskampagnen, Handlungskonzepte für historische Stadtkerne und dörfliche "
-            "Strukturen sowie ein Maßnahmenkatalog mit Empfehlungen für Kommunen ergänzten die "
-            "Arbeit. Das Projektbüro wurde Ende 2014 planmäßig aufgelöst; Arbeitskreis und "
-            "Datenbank werden von den Kommunen weitergeführt."
+            "Unter Leitung des Fachbereichs Planen und Bauen des Kreises Lippe schlossen sich 2009 die "
+            "Städte Blomberg, Barntrup, Horn-Bad Meinberg, Lügde und Schieder-Schwalenberg sowie die "
+            "Gemeinden Schlangen, Kalletal, Dörentrup und Extertal zum Arbeitskreis Leerstandsmanagement "
+            "zusammen. In Blomberg wurde ein Projektbüro mit einer Leerstandsmanagerin eingerichtet. Der "
+            "Arbeitskreis baute einen internen Leerstandskataster auf und schuf mit einer "
+            "Internetdatenbank einen Marktplatz für Käufer, Mieter, Verkäufer und Vermieter, den "
+            "Eigentümer kostenfrei nutzen können. Öffentlichkeitskampagnen, Handlungskonzepte für "
+            "historische Stadtkerne und dörfliche Strukturen sowie ein Maßnahmenkatalog mit Empfehlungen "
+            "für Kommunen ergänzten die Arbeit. Das Projektbüro wurde Ende 2014 planmäßig aufgelöst; "
+            "Arbeitskreis und Datenbank werden von den Kommunen weitergeführt."
         ),
         "participants": [
-            O("Kreis Lippe"), "Blomberg", "Barntrup", "Horn-Bad Meinberg", "Lügde", "Schieder-Schwalenberg",
-            "Schlangen", "Kalletal", "Dörentrup", "Extertal",
+            Org("Kreis Lippe"),
+            "Blomberg",
+            "Barntrup",
+            "Horn-Bad Meinberg",
+            "Lügde",
+            "Schieder-Schwalenberg",
+            "Schlangen",
+            "Kalletal",
+            "Dörentrup",
+            "Extertal",
         ],
-        "lead": O("Kreis Lippe"),
+        "lead": Org("Kreis Lippe"),
         "state": "NW",
         "taskAreas": ["09", "10"],
         "legalForm": "arbeitsgemeinschaft",
@@ -813,10 +829,7 @@ ENTRIES = [
             "Ein zentrales Projektbüro gibt dem Thema ein Gesicht; nach Projektende müssen die "
             "strategischen Aufgaben klar auf die Kommunen verteilt werden."
         ),
-        "transferability": (
-            "Der Maßnahmenkatalog „Umgang mit Leerständen“ bündelt Erfahrungen und Empfehlungen "
-            "für andere Kommunen."
-        ),
+        "transferability": ("Der Maßnahmenkatalog „Umgang mit Leerständen“ bündelt Erfahrungen und Empfehlungen für andere Kommunen."),
         "keywords": ["Leerstandsmanagement", "Leerstandskataster", "demografischer Wandel", "Immobilienbörse", "Kreis Lippe"],
         "sources": [
             "http://2014.blomberg-voices.de/arbeitskreis-leerstandsmanagement-stellt-massnahmenkatalog-vor",
@@ -827,18 +840,16 @@ ENTRIES = [
     {
         "title": "Örtliche Rechnungsprüfung der Stadt Kaarst durch den Rhein-Kreis Neuss",
         "description": (
-            "Mit einer öffentlich-rechtlichen Vereinbarung vom Dezember 2018 hat die Stadt Kaarst "
-            "die Aufgaben der örtlichen Rechnungsprüfung nach § 103 der Gemeindeordnung NRW auf "
-            "den Rhein-Kreis Neuss übertragen. Die Rechnungsprüfung des Kreises übernimmt "
-            "spätestens ab dem 1. April 2019 anstelle eines eigenen städtischen "
-            "Rechnungsprüfungsamtes die Prüfungsaufgaben und stellt deren ordnungsgemäße "
-            "Erledigung sicher. Die "
-            "Vereinbarung stützt sich auf § 102 Abs. 2 GO NRW und das Gesetz über kommunale "
-            "Gemeinschaftsarbeit und wurde von der Aufsichtsbehörde genehmigt und öffentlich "
-            "bekannt gemacht."
+            "Mit einer öffentlich-rechtlichen Vereinbarung vom Dezember 2018 hat die Stadt Kaarst die "
+            "Aufgaben der örtlichen Rechnungsprüfung nach § 103 der Gemeindeordnung NRW auf den "
+            "Rhein-Kreis Neuss übertragen. Die Rechnungsprüfung des Kreises übernimmt spätestens ab dem "
+            "1. April 2019 anstelle eines eigenen städtischen Rechnungsprüfungsamtes die "
+            "Prüfungsaufgaben und stellt deren ordnungsgemäße Erledigung sicher. Die Vereinbarung stützt "
+            "sich auf § 102 Abs. 2 GO NRW und das Gesetz über kommunale Gemeinschaftsarbeit und wurde "
+            "von der Aufsichtsbehörde genehmigt und öffentlich bekannt gemacht."
         ),
-        "participants": ["Kaarst", O("Rhein-Kreis Neuss")],
-        "lead": O("Rhein-Kreis Neuss"),
+        "participants": ["Kaarst", Org("Rhein-Kreis Neuss")],
+        "lead": Org("Rhein-Kreis Neuss"),
         "state": "NW",
         "taskAreas": ["01"],
         "legalForm": "oerv-delegierend",
@@ -857,16 +868,15 @@ ENTRIES = [
     {
         "title": "Zweckverband Musikschule Coesfeld",
         "description": (
-            "Die Stadt Coesfeld, die Stadt Billerbeck und die Gemeinde Rosendahl tragen gemeinsam "
-            "den Zweckverband „Musikschule Coesfeld“ mit Hauptsitz in Coesfeld. Der Zweckverband "
-            "leitet und verwaltet die Musikschule, stellt eigenverantwortlich Personal ein und "
-            "organisiert das Angebot. Organe sind der Verbandsvorsteher und die "
-            "Verbandsversammlung mit 15 Mitgliedern, davon sieben aus Coesfeld und je vier aus "
-            "Billerbeck und Rosendahl; sie beschließt über Satzung, wesentliche Ausgaben, "
-            "Jahresabschluss und Verbandsumlage. Das Angebot richtet sich an alle Altersgruppen, "
-            "mit Schwerpunkt auf Kindern und Jugendlichen: musikalische Früherziehung und "
-            "Grundausbildung, Instrumental- und Gesangsunterricht als Einzel-, Gruppen- oder "
-            "Klassenunterricht sowie Chöre und Orchester."
+            "Die Stadt Coesfeld, die Stadt Billerbeck und die Gemeinde Rosendahl tragen gemeinsam den "
+            "Zweckverband „Musikschule Coesfeld“ mit Hauptsitz in Coesfeld. Der Zweckverband leitet und "
+            "verwaltet die Musikschule, stellt eigenverantwortlich Personal ein und organisiert das "
+            "Angebot. Organe sind der Verbandsvorsteher und die Verbandsversammlung mit 15 Mitgliedern, "
+            "davon sieben aus Coesfeld und je vier aus Billerbeck und Rosendahl; sie beschließt über "
+            "Satzung, wesentliche Ausgaben, Jahresabschluss und Verbandsumlage. Das Angebot richtet sich "
+            "an alle Altersgruppen, mit Schwerpunkt auf Kindern und Jugendlichen: musikalische "
+            "Früherziehung und Grundausbildung, Instrumental- und Gesangsunterricht als Einzel-, "
+            "Gruppen- oder Klassenunterricht sowie Chöre und Orchester."
         ),
         "participants": ["Coesfeld", "Billerbeck", "Rosendahl"],
         "lead": "Coesfeld",
@@ -882,13 +892,12 @@ ENTRIES = [
         "description": (
             "Seit dem 1. April 2016 übernimmt die Stadt Schleiden im Kreis Euskirchen die gesamte "
             "Sachbearbeitung der Leistungen nach dem Zwölften Buch Sozialgesetzbuch auch für die "
-            "Gemeinden Dahlem und Blankenheim. Zuvor hatten alle drei Verwaltungen diese Aufgabe "
-            "selbst erledigt. Die Bürgerinnen und Bürger der beiden Gemeinden stellen ihre Anträge "
-            "seitdem in Schleiden; die Bürgermeister verweisen auf ständige, kompetente Beratung "
-            "und kurze Wartezeiten, räumen aber längere Wege ein. Dahlem und Blankenheim zahlen "
-            "Schleiden einen Ausgleich, der sich nach der Zahl der Fälle richtet. Ähnliche "
-            "Vereinbarungen bestehen seit 2013 mit Kall, das für Schleiden das Wohngeld "
-            "bearbeitet, und mit Hellenthal."
+            "Gemeinden Dahlem und Blankenheim. Zuvor hatten alle drei Verwaltungen diese Aufgabe selbst "
+            "erledigt. Die Bürgerinnen und Bürger der beiden Gemeinden stellen ihre Anträge seitdem in "
+            "Schleiden; die Bürgermeister verweisen auf ständige, kompetente Beratung und kurze "
+            "Wartezeiten, räumen aber längere Wege ein. Dahlem und Blankenheim zahlen Schleiden einen "
+            "Ausgleich, der sich nach der Zahl der Fälle richtet. Ähnliche Vereinbarungen bestehen seit "
+            "2013 mit Kall, das für Schleiden das Wohngeld bearbeitet, und mit Hellenthal."
         ),
         "participants": ["Schleiden", "Dahlem", "Blankenheim"],
         "lead": "Schleiden",
@@ -907,14 +916,14 @@ ENTRIES = [
     {
         "title": "Kommunales Integrationsmanagement Erwitte, Bad Sassendorf und Lippetal",
         "description": (
-            "Im April 2022 beschlossen die Räte der Stadt Erwitte sowie der Gemeinden Bad "
-            "Sassendorf und Lippetal eine Zusammenarbeit in der Integrationsarbeit. Nach der "
-            "öffentlich-rechtlichen Vereinbarung richtet die Stadt Erwitte zwei Personalstellen "
-            "für alle drei Partnerkommunen ein. Die Fachkräfte leisten Beratung und Case "
-            "Management für Menschen mit Migrationshintergrund, um Brüche im Integrationsprozess "
-            "abzufedern und ihn zu beschleunigen. Finanziert wird ein Teil der Stellen aus dem "
-            "landesweiten Förderprogramm Kommunales Integrationsmanagement, dessen Mittel über den "
-            "Kreis Soest weitergereicht werden."
+            "Im April 2022 beschlossen die Räte der Stadt Erwitte sowie der Gemeinden Bad Sassendorf und "
+            "Lippetal eine Zusammenarbeit in der Integrationsarbeit. Nach der öffentlich-rechtlichen "
+            "Vereinbarung richtet die Stadt Erwitte zwei Personalstellen für alle drei Partnerkommunen "
+            "ein. Die Fachkräfte leisten Beratung und Case Management für Menschen mit "
+            "Migrationshintergrund, um Brüche im Integrationsprozess abzufedern und ihn zu "
+            "beschleunigen. Finanziert wird ein Teil der Stellen aus dem landesweiten Förderprogramm "
+            "Kommunales Integrationsmanagement, dessen Mittel über den Kreis Soest weitergereicht "
+            "werden."
         ),
         "participants": ["Erwitte", "Bad Sassendorf", "Lippetal"],
         "lead": "Erwitte",
@@ -933,14 +942,14 @@ ENTRIES = [
     {
         "title": "Gemeinsame Stadtplanerstelle Medebach und Winterberg",
         "description": (
-            "Die Städte Medebach und Winterberg im südöstlichen Hochsauerlandkreis haben eine "
-            "gemeinsame Stadtplanerstelle eingerichtet. Die NRW.BANK nennt die Kooperation als "
-            "Beispiel dafür, wie Kommunen durch interkommunale Zusammenarbeit Leistungen "
-            "effizienter erbringen, weil sie Synergieeffekte nutzen; beim NRW.BANK-Ideenwettbewerb "
-            "2013 wurde sie prämiert. Die guten Erfahrungen führten dazu, dass Winterberg, "
-            "Medebach und Hallenberg weitere gemeinsame Vorhaben angehen – Winterberg und "
-            "Hallenberg kooperierten bereits im Tourismus. Dabei werden sie kostenfrei vom Team "
-            "„Projekte Öffentliche Hand“ der NRW.BANK beraten und begleitet."
+            "Die Städte Medebach und Winterberg im südöstlichen Hochsauerlandkreis haben eine gemeinsame "
+            "Stadtplanerstelle eingerichtet. Die NRW.BANK nennt die Kooperation als Beispiel dafür, wie "
+            "Kommunen durch interkommunale Zusammenarbeit Leistungen effizienter erbringen, weil sie "
+            "Synergieeffekte nutzen; beim NRW.BANK-Ideenwettbewerb 2013 wurde sie prämiert. Die guten "
+            "Erfahrungen führten dazu, dass Winterberg, Medebach und Hallenberg weitere gemeinsame "
+            "Vorhaben angehen – Winterberg und Hallenberg kooperierten bereits im Tourismus. Dabei "
+            "werden sie kostenfrei vom Team „Projekte Öffentliche Hand“ der NRW.BANK beraten und "
+            "begleitet."
         ),
         "participants": ["Medebach", "Winterberg"],
         "state": "NW",
@@ -957,19 +966,27 @@ ENTRIES = [
             "Der Kreis Mettmann hat für sich und alle zehn kreisangehörigen Städte die "
             "bundeseinheitliche Behördennummer 115 eingeführt. Das 115-Servicecenter baut auf dem "
             "bestehenden Info-Service der Kreisverwaltung auf; dafür stellte der Kreis zusätzlich "
-            "Teilzeitkräfte im Schichtdienst ein. Anrufende erhalten werktags von 8 bis 18 Uhr "
-            "Auskunft zu Verwaltungsfragen, gleichgültig ob Kommune, Land oder Bund zuständig "
-            "ist – von der Kfz-Zulassung über Personalausweis und Eheschließung bis zum Sperrmüll. "
-            "Grundlage ist eine Wissensdatenbank mit den Informationen aller Städte. Es gilt das "
-            "115-Serviceversprechen: 75 Prozent der Anrufe sollen binnen 30 Sekunden angenommen, "
-            "65 Prozent beim ersten Kontakt abschließend beantwortet werden, sonst gibt es "
-            "innerhalb von 24 Stunden einen Rückruf."
+            "Teilzeitkräfte im Schichtdienst ein. Anrufende erhalten werktags von 8 bis 18 Uhr Auskunft "
+            "zu Verwaltungsfragen, gleichgültig ob Kommune, Land oder Bund zuständig ist – von der "
+            "Kfz-Zulassung über Personalausweis und Eheschließung bis zum Sperrmüll. Grundlage ist eine "
+            "Wissensdatenbank mit den Informationen aller Städte. Es gilt das 115-Serviceversprechen: 75 "
+            "Prozent der Anrufe sollen binnen 30 Sekunden angenommen, 65 Prozent beim ersten Kontakt "
+            "abschließend beantwortet werden, sonst gibt es innerhalb von 24 Stunden einen Rückruf."
         ),
         "participants": [
-            O("Kreis Mettmann"), "Erkrath", "Haan", "Heiligenhaus", "Hilden", "Langenfeld", "Mettmann",
-            "Monheim am Rhein", "Ratingen", "Velbert", "Wülfrath",
+            Org("Kreis Mettmann"),
+            "Erkrath",
+            "Haan",
+            "Heiligenhaus",
+            "Hilden",
+            "Langenfeld",
+            "Mettmann",
+            "Monheim am Rhein",
+            "Ratingen",
+            "Velbert",
+            "Wülfrath",
         ],
-        "lead": O("Kreis Mettmann"),
+        "lead": Org("Kreis Mettmann"),
         "state": "NW",
         "taskAreas": ["01"],
         "legalForm": "oerv-mandatierend",
@@ -988,15 +1005,15 @@ ENTRIES = [
     {
         "title": "Info-Line Düsseldorf: Behördennummer 115 für Neuss und Kaarst",
         "description": (
-            "Die Landeshauptstadt Düsseldorf nahm am Pilotprojekt des Bundes zur Behördennummer "
-            "115 teil und öffnete ihre Info-Line für Nachbarkommunen. Neuss schloss sich 2010 als "
-            "erste Kommune im Rhein-Kreis Neuss an – nach Angaben Düsseldorfs die erste große "
-            "Erweiterung aus einem Pilotgebiet heraus – und übertrug ihre Telefonzentrale an die "
-            "Info-Line. Später folgte Kaarst: Der Hauptausschuss beauftragte die Verwaltung, "
-            "entsprechende Vereinbarungen mit Düsseldorf und Neuss zu schließen. Die Beschäftigten "
-            "der Info-Line verfügen über dieselben Informationen wie die Kolleginnen und Kollegen "
-            "in den Rathäusern und verbinden auf Wunsch weiter. Neuss berichtete von hoher "
-            "Servicequalität, entlasteten Dienststellen und geringeren Kosten."
+            "Die Landeshauptstadt Düsseldorf nahm am Pilotprojekt des Bundes zur Behördennummer 115 teil "
+            "und öffnete ihre Info-Line für Nachbarkommunen. Neuss schloss sich 2010 als erste Kommune "
+            "im Rhein-Kreis Neuss an – nach Angaben Düsseldorfs die erste große Erweiterung aus einem "
+            "Pilotgebiet heraus – und übertrug ihre Telefonzentrale an die Info-Line. Später folgte "
+            "Kaarst: Der Hauptausschuss beauftragte die Verwaltung, entsprechende Vereinbarungen mit "
+            "Düsseldorf und Neuss zu schließen. Die Beschäftigten der Info-Line verfügen über dieselben "
+            "Informationen wie die Kolleginnen und Kollegen in den Rathäusern und verbinden auf Wunsch "
+            "weiter. Neuss berichtete von hoher Servicequalität, entlasteten Dienststellen und "
+            "geringeren Kosten."
         ),
         "participants": ["Düsseldorf", "Neuss", "Kaarst"],
         "lead": "Düsseldorf",
@@ -1006,8 +1023,7 @@ ENTRIES = [
         "status": "im-betrieb",
         "startDate": "2010",
         "lessonsLearned": (
-            "Die Akzeptanz der 115 stieg deutlich, als Anrufe aus Festnetz und vielen "
-            "Mobilfunknetzen zum Ortstarif möglich wurden."
+            "Die Akzeptanz der 115 stieg deutlich, als Anrufe aus Festnetz und vielen Mobilfunknetzen zum Ortstarif möglich wurden."
         ),
         "keywords": ["115", "Info-Line", "Telefonzentrale", "Bürgerservice", "Rhein-Kreis Neuss"],
         "sources": [
@@ -1019,15 +1035,15 @@ ENTRIES = [
     {
         "title": "Gemeinsamer Standesamtsbezirk Korbach und Diemelsee",
         "description": (
-            "Die Kreisstadt Korbach und die Gemeinde Diemelsee im Landkreis Waldeck-Frankenberg "
-            "haben einen gemeinsamen Standesamtsbezirk gebildet. Die Verwaltung des Diemelseer "
-            "Standesamts, Urkunden und Register gingen nach Korbach; dort werden Aufgebote "
-            "bestellt und Urkunden ausgestellt. Die Standesbeamtinnen in Diemelsee bleiben für "
-            "Trauungen vor Ort zuständig und werden ansonsten in anderen Bereichen eingesetzt, "
-            "Stellen fallen nicht weg. Die Kooperation entstand im Rahmen des Serviceverbunds "
-            "Eisenberg, in dem die Kommunen bereits einen gemeinsamen Ordnungsbehördenbezirk "
-            "gegründet hatten. Diemelsee spart vor allem EDV-Kosten; das eingesparte Geld soll "
-            "nach Angaben des Serviceverbunds an anderer Stelle in der Gemeinde eingesetzt werden."
+            "Die Kreisstadt Korbach und die Gemeinde Diemelsee im Landkreis Waldeck-Frankenberg haben "
+            "einen gemeinsamen Standesamtsbezirk gebildet. Die Verwaltung des Diemelseer Standesamts, "
+            "Urkunden und Register gingen nach Korbach; dort werden Aufgebote bestellt und Urkunden "
+            "ausgestellt. Die Standesbeamtinnen in Diemelsee bleiben für Trauungen vor Ort zuständig und "
+            "werden ansonsten in anderen Bereichen eingesetzt, Stellen fallen nicht weg. Die Kooperation "
+            "entstand im Rahmen des Serviceverbunds Eisenberg, in dem die Kommunen bereits einen "
+            "gemeinsamen Ordnungsbehördenbezirk gegründet hatten. Diemelsee spart vor allem EDV-Kosten; "
+            "das eingesparte Geld soll nach Angaben des Serviceverbunds an anderer Stelle in der "
+            "Gemeinde eingesetzt werden."
         ),
         "participants": ["Korbach", "Diemelsee"],
         "lead": "Korbach",
@@ -1046,13 +1062,13 @@ ENTRIES = [
             "Die Stadt Reinfeld (Holstein) und das Amt Nordstormarn im Kreis Stormarn haben per "
             "Kooperationsvereinbarung den gemeinsamen Standesamtsbezirk „Standesamt Reinfeld – "
             "Nordstormarn“ geschaffen, der zum 1. November 2019 in Kraft trat. Anlass war ein "
-            "personeller Engpass im Amt. Reinfeld schafft für die zusätzlichen Aufgaben eine "
-            "halbe Stelle und erhält dafür eine jährliche Kostenerstattung des Amtes; die "
-            "bisherige Standesbeamtin des Amtes übernimmt andere Aufgaben. Heiratswillige aus den "
-            "Amtsgemeinden können seither auch im historischen Rathaus von Reinfeld heiraten. Die "
-            "Bürgermeister sprechen von einer Win-win-Situation."
+            "personeller Engpass im Amt. Reinfeld schafft für die zusätzlichen Aufgaben eine halbe "
+            "Stelle und erhält dafür eine jährliche Kostenerstattung des Amtes; die bisherige "
+            "Standesbeamtin des Amtes übernimmt andere Aufgaben. Heiratswillige aus den Amtsgemeinden "
+            "können seither auch im historischen Rathaus von Reinfeld heiraten. Die Bürgermeister "
+            "sprechen von einer Win-win-Situation."
         ),
-        "participants": ["Reinfeld", O("Amt Nordstormarn")],
+        "participants": ["Reinfeld", Org("Amt Nordstormarn")],
         "lead": "Reinfeld",
         "state": "SH",
         "taskAreas": ["02"],
@@ -1067,13 +1083,12 @@ ENTRIES = [
         "description": (
             "Die Stadt Waldkappel und die Gemeinden Wehretal, Weißenborn und Ringgau im "
             "Werra-Meißner-Kreis arbeiten im Standesamtswesen zusammen. Standesbeamtinnen und "
-            "Standesbeamte brauchen eine anspruchsvolle Ausbildung und regelmäßige Fortbildung, "
-            "kleine Kommunen haben aber oft nur Stellenanteile für diese Aufgabe. Fällt jemand "
-            "ungeplant aus, etwa durch Krankheit, ist das Fachwissen kaum zu ersetzen. Die vier "
-            "Kommunen haben sich deshalb im Standesamtswesen zusammengeschlossen und eine "
-            "unkomplizierte, partnerschaftliche Lösung gefunden, um solche Ausfälle gemeinsam "
-            "aufzufangen. Aus Sicht der Beteiligten hat die Kooperation für Bürgerinnen und "
-            "Bürger nur Vorteile."
+            "Standesbeamte brauchen eine anspruchsvolle Ausbildung und regelmäßige Fortbildung, kleine "
+            "Kommunen haben aber oft nur Stellenanteile für diese Aufgabe. Fällt jemand ungeplant aus, "
+            "etwa durch Krankheit, ist das Fachwissen kaum zu ersetzen. Die vier Kommunen haben sich "
+            "deshalb im Standesamtswesen zusammengeschlossen und eine unkomplizierte, partnerschaftliche "
+            "Lösung gefunden, um solche Ausfälle gemeinsam aufzufangen. Aus Sicht der Beteiligten hat "
+            "die Kooperation für Bürgerinnen und Bürger nur Vorteile."
         ),
         "participants": ["Waldkappel", "Wehretal", "Weißenborn", "Ringgau"],
         "state": "HE",
@@ -1087,19 +1102,27 @@ ENTRIES = [
         "title": "Interkommunales Datenschutzprojekt saarländischer Kommunen",
         "description": (
             "Zehn saarländische Kommunen – die Gemeinden Ensdorf, Heusweiler, Illingen, Namborn, "
-            "Quierschied, Schiffweiler und Wadgassen sowie die Städte Püttlingen, Lebach und "
-            "Wadern – haben 2017 eine interkommunale Vereinbarung zum Datenschutz geschlossen. "
-            "Gemeinsam entwickeln sie ein Datenschutzkonzept und standardisierte "
-            "Verfahrensverzeichnisse für die in den Verwaltungen eingesetzten Fachverfahren. Weil "
-            "jede Kommune rund 30 Fachverfahren nutzt und sich diese stark überschneiden, müssen "
-            "große Verfahren wie Finanz- oder Meldesoftware nur einmal beschrieben werden. "
-            "Experten aus IT und Recht begleiten das Projekt in einem Public-Private-Partnership-"
-            "Modell, das Innenministerium des Saarlandes unterstützt es finanziell. Die Ergebnisse "
-            "sollen weiteren Kommunen im Land zur Verfügung stehen."
+            "Quierschied, Schiffweiler und Wadgassen sowie die Städte Püttlingen, Lebach und Wadern – "
+            "haben 2017 eine interkommunale Vereinbarung zum Datenschutz geschlossen. Gemeinsam "
+            "entwickeln sie ein Datenschutzkonzept und standardisierte Verfahrensverzeichnisse für die "
+            "in den Verwaltungen eingesetzten Fachverfahren. Weil jede Kommune rund 30 Fachverfahren "
+            "nutzt und sich diese stark überschneiden, müssen große Verfahren wie Finanz- oder "
+            "Meldesoftware nur einmal beschrieben werden. Experten aus IT und Recht begleiten das "
+            "Projekt in einem Public-Private-Partnership-Modell, das Innenministerium des Saarlandes "
+            "unterstützt es finanziell. Die Ergebnisse sollen weiteren Kommunen im Land zur Verfügung "
+            "stehen."
         ),
         "participants": [
-            "Illingen", "Ensdorf", "Heusweiler", "Namborn", "Quierschied", "Schiffweiler", "Wadgassen",
-            "Püttlingen", "Lebach", "Wadern",
+            "Illingen",
+            "Ensdorf",
+            "Heusweiler",
+            "Namborn",
+            "Quierschied",
+            "Schiffweiler",
+            "Wadgassen",
+            "Püttlingen",
+            "Lebach",
+            "Wadern",
         ],
         "lead": "Illingen",
         "state": "SL",
@@ -1120,18 +1143,25 @@ ENTRIES = [
         "title": "Gemeinsame Informationssicherheit der ILE Oberes Werntal",
         "description": (
             "Neun Kommunen der Integrierten Ländlichen Entwicklung „Oberes Werntal“ im Landkreis "
-            "Schweinfurt – Bergrheinfeld, Dittelbrunn, Euerbach, Geldersheim, Niederwerrn, "
-            "Poppenhausen, Waigolshausen, Wasserlosen und der Markt Werneck – vereinbarten Anfang "
-            "2019, gemeinsam ein Informationssicherheitssystem aufzubauen und einen gemeinsamen "
-            "Informationssicherheitsbeauftragten zu benennen. Die Gemeinde Poppenhausen übernahm "
-            "die Federführung, holte Angebote ein und stimmte die Förderanträge mit den anderen "
-            "Geschäftsleitern ab; ein externer Dienstleister begleitete die Workshops inhaltlich. "
-            "Die Regierung von Unterfranken förderte das auf mindestens fünf Jahre angelegte "
-            "Projekt, das Ende 2023 auslief."
+            "Schweinfurt – Bergrheinfeld, Dittelbrunn, Euerbach, Geldersheim, Niederwerrn, Poppenhausen, "
+            "Waigolshausen, Wasserlosen und der Markt Werneck – vereinbarten Anfang 2019, gemeinsam ein "
+            "Informationssicherheitssystem aufzubauen und einen gemeinsamen "
+            "Informationssicherheitsbeauftragten zu benennen. Die Gemeinde Poppenhausen übernahm die "
+            "Federführung, holte Angebote ein und stimmte die Förderanträge mit den anderen "
+            "Geschäftsleitern ab; ein externer Dienstleister begleitete die Workshops inhaltlich. Die "
+            "Regierung von Unterfranken förderte das auf mindestens fünf Jahre angelegte Projekt, das "
+            "Ende 2023 auslief."
         ),
         "participants": [
-            "Poppenhausen", "Bergrheinfeld", "Dittelbrunn", "Euerbach", "Geldersheim", "Niederwerrn",
-            "Waigolshausen", "Wasserlosen", "Werneck",
+            "Poppenhausen",
+            "Bergrheinfeld",
+            "Dittelbrunn",
+            "Euerbach",
+            "Geldersheim",
+            "Niederwerrn",
+            "Waigolshausen",
+            "Wasserlosen",
+            "Werneck",
         ],
         "lead": "Poppenhausen",
         "state": "BY",
@@ -1151,23 +1181,28 @@ ENTRIES = [
         "title": "Interkommunaler Datenschutzbeauftragter Hagenbach, Kandel und Wörth am Rhein",
         "description": (
             "Die Verbandsgemeinden Hagenbach und Kandel und die Stadt Wörth am Rhein im Landkreis "
-            "Germersheim wollen einen gemeinsam eingesetzten Datenschutzbeauftragten etablieren, "
-            "der die drei Verwaltungen rechtlich, organisatorisch und technisch unterstützt. Die "
-            "Stelle soll zugleich Anfragen nach dem Landestransparenzgesetz, Hinweisgebermeldungen "
-            "und die Korruptionsprävention übernehmen. Das rheinland-pfälzische Innenministerium "
-            "fördert die Einrichtung der Stelle, die Personalgewinnung, die Qualifizierung und die "
-            "technische Ausstattung. Die drei Verwaltungen betreiben bereits eine gemeinsame "
-            "zentrale Vergabestelle, die im Programm „Starke Kommunen – Starkes Land“ entstanden "
-            "ist."
+            "Germersheim wollen einen gemeinsam eingesetzten Datenschutzbeauftragten etablieren, der die "
+            "drei Verwaltungen rechtlich, organisatorisch und technisch unterstützt. Die Stelle soll "
+            "zugleich Anfragen nach dem Landestransparenzgesetz, Hinweisgebermeldungen und die "
+            "Korruptionsprävention übernehmen. Das rheinland-pfälzische Innenministerium fördert die "
+            "Einrichtung der Stelle, die Personalgewinnung, die Qualifizierung und die technische "
+            "Ausstattung. Die drei Verwaltungen betreiben bereits eine gemeinsame zentrale "
+            "Vergabestelle, die im Programm „Starke Kommunen – Starkes Land“ entstanden ist."
         ),
-        "participants": ["Wörth am Rhein", O("Verbandsgemeinde Hagenbach"), O("Verbandsgemeinde Kandel")],
+        "participants": ["Wörth am Rhein", Org("Verbandsgemeinde Hagenbach"), Org("Verbandsgemeinde Kandel")],
         "state": "RP",
         "taskAreas": ["01"],
         "legalForm": "oerv-mandatierend",
         "status": "in-umsetzung",
         "fundingProgramme": "IKZ-Förderung des Ministeriums des Innern und für Sport Rheinland-Pfalz",
         "lessonsLearned": "Eine erfolgreiche erste Kooperation (Vergabestelle) ebnete den Weg für weitere Querschnittsaufgaben.",
-        "keywords": ["Datenschutzbeauftragter", "Transparenzgesetz", "Hinweisgeberschutz", "Korruptionsprävention", "Landkreis Germersheim"],
+        "keywords": [
+            "Datenschutzbeauftragter",
+            "Transparenzgesetz",
+            "Hinweisgeberschutz",
+            "Korruptionsprävention",
+            "Landkreis Germersheim",
+        ],
         "sources": ["https://mdi.rlp.de/service/pressemitteilungen/detail/hagenbach-kandel-und-woerth-am-rhein-erhalten-ikz-foerderung"],
     },
 ]

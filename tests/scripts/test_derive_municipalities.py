@@ -22,9 +22,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).parent / "fixtures" / "gv-excerpt.csv"
 SEED = REPO_ROOT / "seed_data"
 
-_spec = importlib.util.spec_from_file_location(
-    "derive_municipalities", REPO_ROOT / "scripts" / "derive_municipalities.py"
-)
+_spec = importlib.util.spec_from_file_location("derive_municipalities", REPO_ROOT / "scripts" / "derive_municipalities.py")
 assert _spec and _spec.loader
 dm = importlib.util.module_from_spec(_spec)
 sys.modules["derive_municipalities"] = dm
@@ -44,12 +42,12 @@ WITHOUT_COORDINATES = {"07000999", "10042999", "13000999"}
 
 
 @pytest.fixture(scope="module")
-def excerpt() -> "dm.Register":
+def excerpt() -> dm.Register:
     return dm.derive(dm.read_rows(FIXTURE))
 
 
 @pytest.fixture(scope="module")
-def by_ags(excerpt: "dm.Register") -> dict[str, "dm.Municipality"]:
+def by_ags(excerpt: dm.Register) -> dict[str, dm.Municipality]:
     return {m.ags: m for m in excerpt.municipalities}
 
 
@@ -98,7 +96,7 @@ def test_placeholder_or_missing_coordinates_become_empty() -> None:
 
 
 def test_every_gemeinde_of_the_excerpt_becomes_one_row_sorted_by_ags(
-    excerpt: "dm.Register",
+    excerpt: dm.Register,
 ) -> None:
     agss = [m.ags for m in excerpt.municipalities]
     assert len(agss) == 14
@@ -161,7 +159,7 @@ def test_rows_with_empty_fields_are_kept_without_inventing_values(by_ags: dict) 
     assert (condominium.lon, condominium.lat) == (None, None)  # "0","0" in the source
 
 
-def test_kreise_carry_kreisfrei_from_textkennzeichen(excerpt: "dm.Register") -> None:
+def test_kreise_carry_kreisfrei_from_textkennzeichen(excerpt: dm.Register) -> None:
     kreise = {k.kreis_key: k for k in excerpt.kreise}
     assert kreise["01001"].kreisfrei is True  # 41 kreisfreie Stadt
     assert kreise["08111"].kreisfrei is True  # 42 Stadtkreis
@@ -175,7 +173,7 @@ def test_kreise_carry_kreisfrei_from_textkennzeichen(excerpt: "dm.Register") -> 
     assert kreise["05974"].rb_key == "059"
 
 
-def test_regierungsbezirke(excerpt: "dm.Register") -> None:
+def test_regierungsbezirke(excerpt: dm.Register) -> None:
     rbs = {(r.rb_key, r.name, r.land_code) for r in excerpt.regierungsbezirke}
     assert rbs == {
         ("051", "Reg.-Bez. Düsseldorf", "NW"),
@@ -184,9 +182,7 @@ def test_regierungsbezirke(excerpt: "dm.Register") -> None:
     }
 
 
-def test_csv_output_has_exact_header_dot_decimals_and_no_bom(
-    excerpt: "dm.Register", tmp_path: Path
-) -> None:
+def test_csv_output_has_exact_header_dot_decimals_and_no_bom(excerpt: dm.Register, tmp_path: Path) -> None:
     dm.write_register(excerpt, tmp_path)
     raw = (tmp_path / "municipalities.csv").read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
@@ -201,7 +197,7 @@ def test_csv_output_has_exact_header_dot_decimals_and_no_bom(
     )
     kreise = (tmp_path / "kreise.csv").read_text(encoding="utf-8").split("\n")
     assert kreise[0] == "kreis_key,name,short_name,rb_key,land_code,kreisfrei"
-    assert "01001,\"Flensburg, Stadt\",Flensburg,010,SH,true" in kreise
+    assert '01001,"Flensburg, Stadt",Flensburg,010,SH,true' in kreise
     rbs = (tmp_path / "regierungsbezirke.csv").read_text(encoding="utf-8").split("\n")
     assert rbs[0] == "rb_key,name,land_code"
     attribution = (tmp_path / "ATTRIBUTION.md").read_text(encoding="utf-8")

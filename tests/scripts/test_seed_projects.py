@@ -43,10 +43,33 @@ NRW_RBS = {"051": "Düsseldorf", "053": "Köln", "055": "Münster", "057": "Detm
 DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
 EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$")
 FIELDS = {
-    "type", "title", "description", "participants", "lead", "state", "country", "nutsRegion",
-    "taskAreas", "legalForm", "status", "startDate", "endDate", "fundingProgramme", "outcomes",
-    "outcomeFigures", "lessonsLearned", "transferability", "digitalDelivery", "vat2b", "contact",
-    "website", "keywords", "visibility", "sources", "illustrative", "language",
+    "type",
+    "title",
+    "description",
+    "participants",
+    "lead",
+    "state",
+    "country",
+    "nutsRegion",
+    "taskAreas",
+    "legalForm",
+    "status",
+    "startDate",
+    "endDate",
+    "fundingProgramme",
+    "outcomes",
+    "outcomeFigures",
+    "lessonsLearned",
+    "transferability",
+    "digitalDelivery",
+    "vat2b",
+    "contact",
+    "website",
+    "keywords",
+    "visibility",
+    "sources",
+    "illustrative",
+    "language",
 }
 MOTION_EXAMPLES = [
     "Standesamtverbund Hellweg",
@@ -170,9 +193,9 @@ def test_standesamtverbund_hellweg_uses_the_register_keys(real: list, register: 
 
 def test_at_least_eight_further_real_nrw_examples(real: list[dict[str, Any]]) -> None:
     further = [
-        r for r in real
-        if r["state"] == "NW" and not any(m in r["title"] for m in MOTION_EXAMPLES)
-        and not r["title"].startswith("Nordlippe:")
+        r
+        for r in real
+        if r["state"] == "NW" and not any(m in r["title"] for m in MOTION_EXAMPLES) and not r["title"].startswith("Nordlippe:")
     ]
     assert len(further) >= 8
 
@@ -188,3 +211,93 @@ def test_generated_files_match_the_hand_written_entries() -> None:
         sys.path.pop(0)
     for path, text in build.render().items():
         assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: run scripts/seed_projects/build.py"
+
+
+# ----------------------------------------------------------------------------- illustrative set
+
+
+@pytest.fixture(scope="module")
+def illustrative() -> list[dict[str, Any]]:
+    return load("illustrative.json")
+
+
+def test_illustrative_records_are_valid_catalogue_entries(illustrative: list[dict[str, Any]], register: dict) -> None:
+    assert len(illustrative) >= 170
+    for record in illustrative:
+        title = record["title"]
+        check_record(record, register)
+        assert record["illustrative"] is True, title
+        assert "sources" not in record, title
+        assert 50 <= words(record["description"]) <= 150, (title, words(record["description"]))
+        assert 2 <= len(record["participants"]) <= 8, title
+        assert "lead" in record and "startDate" in record, title
+        assert 3 <= len(record["keywords"]) <= 8, title
+
+
+def test_illustrative_participants_lie_near_each_other(illustrative: list[dict[str, Any]], register: dict) -> None:
+    for record in illustrative:
+        rows = [register[ags] for ags in municipal(record)]
+        assert rows, record["title"]
+        widest = max((km(a, b) for a in rows for b in rows), default=0.0)
+        assert widest <= 60, (record["title"], round(widest))
+
+
+def test_illustrative_cover_all_concepts(illustrative: list[dict[str, Any]]) -> None:
+    areas = Counter(area for record in illustrative for area in record["taskAreas"])
+    assert set(areas) == TASK_AREAS
+    assert areas["17"] >= 2
+    forms = Counter(record["legalForm"] for record in illustrative)
+    assert set(forms) == LEGAL_FORMS and min(forms.values()) >= 8, forms
+    assert {record["status"] for record in illustrative} == STATUSES
+    assert {record.get("digitalDelivery") for record in illustrative} >= DIGITAL
+    assert {record.get("vat2b") for record in illustrative} >= VAT2B
+    types = Counter(record.get("type", "project") for record in illustrative)
+    assert types["sharedServiceCenter"] >= 25 and types["smartCityInitiative"] >= 20, types
+
+
+def test_illustrative_spread_over_nrw_and_other_laender(illustrative: list[dict[str, Any]], register: dict) -> None:
+    states = Counter(record["state"] for record in illustrative)
+    assert 100 <= states["NW"] <= 120, states
+    assert len(set(states) - {"NW"}) >= 5, states
+    nrw = [record for record in illustrative if record["state"] == "NW"]
+    rbs = {register[ags]["rb_key"] for record in nrw for ags in municipal(record)}
+    assert set(NRW_RBS) <= rbs
+    kreise = {register[ags]["kreis_key"] for record in nrw for ags in municipal(record)}
+    assert len(kreise) >= 30
+
+
+def test_illustrative_optional_fields_are_used_like_a_real_catalogue(
+    illustrative: list[dict[str, Any]],
+) -> None:
+    total = len(illustrative)
+
+    def share(predicate: Any) -> float:
+        return sum(1 for record in illustrative if predicate(record)) / total
+
+    assert 0.25 <= share(lambda r: r.get("outcomeFigures")) <= 0.45
+    assert share(lambda r: r.get("lessonsLearned")) >= 0.6
+    assert share(lambda r: r.get("transferability")) >= 0.6
+    assert 0.05 <= share(lambda r: r.get("website")) <= 0.3
+    assert share(lambda r: r.get("fundingProgramme")) >= 0.1
+    assert share(lambda r: r.get("contact")) > 0
+    network = sum(1 for r in illustrative if r.get("visibility") == "network")
+    assert 5 <= network <= 12
+    abroad = [r for r in illustrative if any(isinstance(p, dict) and p["country"] in {"NL", "BE"} for p in r["participants"])]
+    assert len(abroad) >= 2 and all(r.get("nutsRegion") for r in abroad)
+
+
+def test_illustrative_contain_near_duplicates_for_similarity_search(
+    illustrative: list[dict[str, Any]],
+) -> None:
+    def count(*terms: str) -> int:
+        return sum(1 for r in illustrative if any(t in r["title"] or t in r["keywords"] for t in terms))
+
+    assert count("Standesamt") >= 3
+    assert count("Lohnabrechnung", "Bezügeabrechnung", "Entgeltabrechnung", "Gehaltsabrechnung") >= 3
+    assert count("Vergabestelle") >= 2
+    assert count("gemeinsame Beschaffung", "Einkaufsgemeinschaft", "Beschaffung") >= 2
+
+
+def test_titles_are_unique_across_both_files(real: list, illustrative: list) -> None:
+    titles = [record["title"] for record in real + illustrative]
+    assert len(titles) == len(set(titles))
