@@ -57,8 +57,8 @@ def linked(node_factory: Callable[..., LiveNode]) -> Callable[..., tuple[LiveNod
     """``linked()`` → (origin, harvester): the harvester has the origin as peer (push hints off)."""
 
     def make(**overrides: Any) -> tuple[LiveNode, LiveNode]:
-        origin = node_factory("origin", name="Stadt Erwitte", push_notifications=False, **overrides)
-        harvester = node_factory("harvester", name="Kreis Soest", push_notifications=False, **overrides)
+        origin = node_factory("origin", push_notifications=False, **overrides)
+        harvester = node_factory("harvester", push_notifications=False, **overrides)
         add_peer(harvester, origin)
         return origin, harvester
 
