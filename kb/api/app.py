@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kb.errors import KbError, TooLarge
@@ -71,6 +72,24 @@ def error_response(request: Request, status: int, payload: dict[str, Any], heade
     return JSONResponse(payload, status_code=status, headers=headers)
 
 
+def _attach_web(app: FastAPI, node: Node) -> None:
+    """The web interface: pages, forms, static files, and HTML for record IRIs and errors."""
+    from fastapi.staticfiles import StaticFiles
+
+    from kb.api.routes import inventory_page, pages, publish
+    from kb.api.web import STATIC, Web, error_page
+
+    web = Web(node)
+    app.state.web = web
+    app.state.sessions = web.sessions
+    app.state.project_page = pages.project_page
+    app.state.sparql_page = pages.sparql_page
+    app.state.error_renderer = lambda request, status, payload: error_page(web, request, status, payload)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for module in (pages, publish, inventory_page):
+        app.include_router(module.router)
+
+
 def create_app(node: Node) -> FastAPI:
     from kb.api.routes import ROUTERS, records
 
@@ -104,6 +123,16 @@ def create_app(node: Node) -> FastAPI:
         }
         return error_response(request, 422, payload)
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        texts = {
+            404: ("Diese Seite gibt es nicht. Bitte prüfen Sie die Adresse.", "There is no such page."),
+            405: ("Diese Aktion ist an dieser Adresse nicht möglich.", "Method not allowed."),
+        }
+        de, en = texts.get(exc.status_code, (str(exc.detail), str(exc.detail)))
+        payload = {"error": "not_found" if exc.status_code == 404 else "http_error", "message": de, "message_en": en}
+        return error_response(request, exc.status_code, payload, getattr(exc, "headers", None))
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
@@ -116,6 +145,7 @@ def create_app(node: Node) -> FastAPI:
 
     for module in ROUTERS:
         app.include_router(module.router)
+    _attach_web(app, node)
     app.include_router(records.router)  # last: catches the record IRIs /projects/{key}
     app.add_middleware(BodyLimit, limit=node.settings.max_body_bytes)
     return app

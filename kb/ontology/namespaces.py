@@ -57,7 +57,7 @@ DIGITAL = Namespace(VOCAB + "digitalisierung/")
 VAT = Namespace(VOCAB + "umsatzsteuer/")
 VISIBILITY = Namespace(VOCAB + "sichtbarkeit/")
 MUNICIPALITY = Namespace(KB_BASE + "gemeinde/")
-"""Municipalities by their 8-digit AGS: ``MUNICIPALITY["05974012"]``."""
+"""Municipalities by their 8-digit AGS: ``MUNICIPALITY["05974016"]``."""
 SHAPES = Namespace(KB_BASE + "shapes#")
 KBM = Namespace(KB_BASE + "meta#")
 """Node-internal bookkeeping terms (provenance, event log, peers)."""

@@ -1,0 +1,339 @@
+"""The web interface for municipal staff: start, search, projects, municipalities, network.
+
+Handlers stay thin: the data comes from the core (catalogue, search, inventory, federation);
+this module only shapes it for the templates in ``kb/api/templates``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.web import Web
+from kb.errors import InvalidRecord, NotFound
+from kb.node import Node
+from kb.ontology.records import RECORD_TYPE_LABELS, RECORD_TYPE_NAMES
+from kb.store.model import ListQuery, StoredRecord
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 10
+FACET_TITLES = {
+    "taskArea": "Aufgabenbereich",
+    "legalForm": "Rechtsform",
+    "state": "Bundesland",
+    "regierungsbezirk": "Regierungsbezirk",
+    "kreis": "Kreis",
+    "status": "Status",
+    "funding": "Förderung",
+    "origin": "Veröffentlicht von",
+    "type": "Art",
+}
+FACET_SCHEMES = {"taskArea": "taskArea", "legalForm": "legalForm", "state": "state", "status": "status"}
+FILTER_PARAMS = ("taskArea", "legalForm", "state", "regierungsbezirk", "kreis", "status", "type", "origin", "funding")
+
+
+def web_of(request: Request) -> Web:
+    return request.app.state.web  # type: ignore[no-any-return]
+
+
+def card(node: Node, iri: str, summary: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """What a list entry shows about a record, from its stored summary."""
+    summary = summary or node.catalog.summary(iri)
+    meta = node.catalog.meta(iri)
+    if summary is None or meta is None or meta.deleted:
+        return None
+    vocab = node.vocabularies
+
+    def label(scheme: str, code: str | None) -> str | None:
+        if not code:
+            return None
+        c = vocab[scheme].get(code)
+        return c.label() if c else code
+
+    return {
+        "id": iri,
+        "title": summary["title"],
+        "typeLabel": RECORD_TYPE_LABELS.get(summary.get("type", "project"), ("", ""))[0],
+        "participantNames": summary.get("participantNames", []),
+        "stateLabel": label("state", summary.get("state")),
+        "legalFormLabel": label("legalForm", summary.get("legalForm")),
+        "statusLabel": label("status", summary.get("status")),
+        "taskAreaLabels": [label("taskArea", c) for c in summary.get("taskAreas", [])],
+        "illustrative": summary.get("illustrative", False),
+        "originName": node.node_name(meta.origin) or meta.origin,
+        "local": meta.local,
+        "modified": meta.modified,
+        "receivedAt": meta.received_at,
+    }
+
+
+def _recent(node: Node, *, local: bool, include_network: bool, limit: int = 6) -> list[dict[str, Any]]:
+    page = node.catalog.list(ListQuery(include_network=include_network, sort="modified", limit=200))
+    out = []
+    for item in page.items:
+        if (item.origin == node.iri) == local:
+            c = card(node, item.iri)
+            if c:
+                out.append(c)
+        if len(out) >= limit:
+            break
+    return out
+
+
+@router.get("/", response_class=HTMLResponse)
+def start(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+    web = web_of(request)
+    include = principal.can_see_network
+    summaries = node.catalog.summaries()
+    visible = [s for s in summaries.values() if include or s.get("visibility", "public") == "public"]
+    municipalities = {p for s in visible for p in s.get("participants", []) if p.isdigit()}
+    origins = {m.origin for iri in summaries if (m := node.catalog.meta(iri))} if len(summaries) < 20000 else set()
+    stats = {
+        "projects": len(visible),
+        "ssc": sum(1 for s in visible if s.get("type") == "sharedServiceCenter"),
+        "smartCity": sum(1 for s in visible if s.get("type") == "smartCityInitiative"),
+        "municipalities": len(municipalities),
+        "nodes": len(origins | {node.iri}),
+    }
+    return web.render(request, "start.html", title="Startseite", stats=stats,
+                      recent_local=_recent(node, local=True, include_network=include),
+                      recent_harvested=_recent(node, local=False, include_network=include))
+
+
+def _search_extension(node: Node) -> Any:
+    return node.extensions.get("search")
+
+
+@router.get("/suche", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    node: NodeDep,
+    principal: PrincipalDep,
+    q: Annotated[str, Query(max_length=2000)] = "",
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> Response:
+    web = web_of(request)
+    svc = _search_extension(node)
+    given = {name: request.query_params.get(name) or None for name in FILTER_PARAMS}
+    funding = given.pop("funding")
+    context: dict[str, Any] = {"q": q, "offset": offset, "given": {**given, "funding": funding}, "facet_titles": FACET_TITLES,
+                               "results": [], "total": 0, "facets": {}, "notes": [], "expansion": [], "errors": [], "page_size": PAGE_SIZE}
+    if svc is None:
+        context["notes"].append("Die Volltextsuche ist auf diesem Knoten abgeschaltet; gezeigt wird die Liste aller Projekte.")
+        return _listing_fallback(request, node, principal, web, context, given)
+    try:
+        filters = svc.resolve_filters(**given)
+    except InvalidRecord as exc:
+        context["errors"] = [v.message for v in exc.violations]
+        return web.render(request, "results.html", status=422, title="Suche", **context)
+    if funding in ("yes", "no"):
+        filters.funding = funding  # a column of the search view, filtered like the others
+    query = q.strip() or "*"
+    if query == "*":
+        result = _browse(node, svc, filters, principal.can_see_network, offset)
+    else:
+        result = svc.search(query, limit=PAGE_SIZE, offset=offset, filters=filters, include_network=principal.can_see_network)
+    hits = []
+    for hit in result.results:
+        c = card(node, hit.id)
+        if c:
+            c["why"] = _why_text(node, hit.why)
+            hits.append(c)
+    facets = {name: _facet_entries(node, name, counts) for name, counts in result.facets.items() if counts}
+    context.update(results=hits, total=result.total, facets=facets, notes=result.notes, expansion=result.expansion)
+    if not hits and q.strip():
+        context["suggestions"] = _broader(node, q)
+    return web.render(request, "results.html", title=f"Suche: {q}" if q else "Alle Projekte", **context)
+
+
+def _browse(node: Node, svc: Any, filters: Any, include_network: bool, offset: int) -> Any:
+    """No query: all (filtered) records, newest first, with facets — the search's own view."""
+    from kb.search.service import SearchResult
+
+    view = svc.indexer.view
+    allowed = view.mask(include_network=include_network, filters=filters.as_mask_args())
+    ids = [int(i) for i in allowed.nonzero()[0]]
+    docs = sorted((view.docs[i] for i in ids), key=lambda d: d.title.lower())
+    from kb.search.service import Hit
+
+    hits = [Hit(d.iri, d.title, 0.0, d.origin, {}) for d in docs[offset: offset + PAGE_SIZE]]
+    return SearchResult("", len(ids), hits, view.facets(allowed), [], [], {})
+
+
+def _listing_fallback(request: Request, node: Node, principal: Any, web: Web, context: dict[str, Any], given: dict[str, Any]) -> Response:
+    from kb.ontology.filters import resolve_filters
+
+    try:
+        f = resolve_filters(node.vocabularies, node.register, taskArea=given.get("taskArea"), legalForm=given.get("legalForm"),
+                            state=given.get("state"), kreis=given.get("kreis"), status=given.get("status"), type=given.get("type"))
+    except InvalidRecord as exc:
+        context["errors"] = [v.message for v in exc.violations]
+        return web.render(request, "results.html", status=422, title="Suche", **context)
+    page = node.catalog.list(ListQuery(task_area=f.task_area, legal_form=f.legal_form, state=f.state, kreis=f.kreis, status=f.status,
+                                       record_type=f.record_type, include_network=principal.can_see_network,
+                                       offset=context["offset"], limit=PAGE_SIZE))
+    context.update(results=[c for i in page.items if (c := card(node, i.iri))], total=page.total)
+    return web.render(request, "results.html", title="Alle Projekte", **context)
+
+
+def _why_text(node: Node, why: dict[str, Any]) -> str:
+    parts = []
+    if why.get("terms"):
+        parts.append("Suchwörter: " + ", ".join(why["terms"][:6]))
+    if why.get("concepts"):
+        parts.append("Aufgabenbereich/Rechtsform: " + ", ".join(c["label"] for c in why["concepts"]))
+    if why.get("sharedTaskAreas"):
+        parts.append("Gleicher Aufgabenbereich: " + ", ".join(node.vocabularies.label(node.vocabularies["taskArea"].get(c).iri)
+                                                            for c in why["sharedTaskAreas"] if node.vocabularies["taskArea"].get(c)))
+    if why.get("semantic") is not None and why["semantic"] > 0.3:
+        parts.append(f"inhaltlich ähnlich ({round(why['semantic'] * 100)} %)")
+    return " · ".join(parts)
+
+
+def _facet_entries(node: Node, name: str, counts: dict[str, int]) -> list[dict[str, Any]]:
+    vocab = node.vocabularies
+    entries = []
+    for value, count in counts.items():
+        if name in FACET_SCHEMES:
+            concept = vocab[FACET_SCHEMES[name]].get(value)
+            label = concept.label() if concept else value
+        elif name == "kreis":
+            kreis = node.register.kreise.get(value)
+            label = kreis.name if kreis else value
+        elif name == "regierungsbezirk":
+            label = node.register.regierungsbezirke.get(value) or _state_name(node, value)
+        elif name == "origin":
+            label = node.node_name(value) or value
+        elif name == "type":
+            label = RECORD_TYPE_LABELS.get(value, (value, value))[0]
+        elif name == "funding":
+            label = {"yes": "mit Förderung", "no": "ohne Angabe zur Förderung"}.get(value, value)
+        else:
+            label = value
+        entries.append({"value": value, "label": label, "count": count})
+    entries.sort(key=lambda e: (-e["count"], e["label"]))
+    return entries[:12] if name in ("kreis", "origin") else entries
+
+
+def _state_name(node: Node, rb_key: str) -> str:
+    """Länder without Regierungsbezirke: name the Land instead of showing a bare key."""
+    for concept in node.vocabularies["state"]:
+        if rb_key[:2] in concept.notations:
+            return f"{concept.label()} (ohne Regierungsbezirke)"
+    return rb_key
+
+
+def _broader(node: Node, q: str) -> list[dict[str, str]]:
+    """When nothing matches: shorter queries and task areas named in the query."""
+    words = [w for w in q.split() if len(w) > 3]
+    out = [{"label": w, "url": f"/suche?q={w}"} for w in words[:3]] if len(words) > 1 else []
+    for word in q.split():
+        for concept in node.vocabularies["taskArea"].concepts_for(word):
+            out.append({"label": f"alle Projekte im Aufgabenbereich {concept.label()}", "url": f"/suche?taskArea={concept.code}"})
+    out.append({"label": "alle Projekte ansehen", "url": "/suche"})
+    return out
+
+
+# ---------------------------------------------------------------------- project pages
+
+
+def project_page(request: Request, stored: StoredRecord) -> Response:
+    """The HTML view of a record (hooked into the record IRI's content negotiation)."""
+    web = web_of(request)
+    node: Node = request.app.state.node
+    view = node.project_view(stored)
+    principal = request.state.principal if hasattr(request.state, "principal") else None
+    include = bool(principal and principal.can_see_network)
+    similar: list[dict[str, Any]] = []
+    svc = _search_extension(node)
+    if svc is not None:
+        try:
+            result = svc.similar(stored.meta.iri, limit=5, include_network=include)
+            for hit in result.results:
+                c = card(node, hit.id)
+                if c:
+                    c["why"] = _why_text(node, hit.why)
+                    similar.append(c)
+        except NotFound:
+            similar = []
+    key = node.key_of(stored.meta.iri)
+    session = web.sessions.get(request)
+    may_edit = bool(key and session and stored.meta.local)
+    return web.render(request, "project.html", title=view["title"], p=view, similar=similar, key=key, may_edit=may_edit,
+                      type_label=RECORD_TYPE_LABELS.get(view["type"], ("", ""))[0],
+                      rdf_base=stored.meta.iri if key else f"/api/projects/{_quote(stored.meta.iri)}")
+
+
+def _quote(value: str) -> str:
+    from urllib.parse import quote
+
+    return quote(value, safe="")
+
+
+@router.get("/projekt", response_class=HTMLResponse)
+def harvested_project(request: Request, node: NodeDep, principal: PrincipalDep, iri: str = "") -> Response:
+    """Any record this node holds, by IRI (harvested records live under other nodes' addresses)."""
+    if not iri.startswith(("http://", "https://")):
+        raise NotFound("Dieses Projekt gibt es hier nicht.", "There is no such project here.")
+    key = node.key_of(iri)
+    if key:
+        return RedirectResponse(f"/projects/{key}", status_code=303)
+    stored = node.catalog.get_live(iri, include_network=principal.can_see_network)
+    return project_page(request, stored)
+
+
+# ---------------------------------------------------------------------- municipalities
+
+
+@router.get("/gemeinde/{ags}", response_class=HTMLResponse)
+def municipality_page(ags: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+    web = web_of(request)
+    m = node.register.get(ags)
+    if m is None:
+        raise NotFound("Diese Gemeinde gibt es im Gemeindeverzeichnis nicht.", "No such municipality in the register.")
+    from kb.api.routes.inventory import inventory_of
+
+    data = inventory_of(node).municipality(m.ags, include_network=principal.can_see_network)
+    projects = [c for p in data.get("projects", []) if (c := card(node, p["id"]))]
+    return web.render(request, "municipality.html", title=m.short_name, m=m, data=data, projects=projects)
+
+
+# ---------------------------------------------------------------------- network
+
+
+@router.get("/netzwerk", response_class=HTMLResponse)
+def network_page(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+    web = web_of(request)
+    fed = node.extensions.get("federation")
+    peers = fed.status() if fed is not None else []
+    quarantine = fed.quarantine() if fed is not None and principal.role != "anonymous" else []
+    summaries = node.catalog.summaries()
+    by_origin: dict[str, int] = {}
+    for iri in summaries:
+        meta = node.catalog.meta(iri)
+        if meta is not None:
+            by_origin[meta.origin] = by_origin.get(meta.origin, 0) + 1
+    known = []
+    if fed is not None:
+        for origin, entry in fed.keyring.known().items():
+            known.append({"id": origin, "name": entry.get("name") or origin, "records": by_origin.get(origin, 0),
+                          "state": entry.get("state"), "operator": entry.get("operator"), "kind": entry.get("kind")})
+    return web.render(request, "network.html", title="Netzwerk", peers=peers, quarantine=quarantine, known=known,
+                      own_records=by_origin.get(node.iri, 0), signed_in_role=principal.role)
+
+
+# ---------------------------------------------------------------------- SPARQL form
+
+
+def sparql_page(request: Request) -> Response:
+    web = web_of(request)
+    example = ("SELECT ?projekt ?titel WHERE {\n  ?projekt a ikz:SharedServiceCenter ;\n           dcterms:title ?titel .\n}\nLIMIT 20")
+    return web.render(request, "sparql.html", title="SPARQL-Abfrage", example=example)
+
+
+def type_name(iri: str) -> str:
+    return RECORD_TYPE_NAMES.get(iri, "project")
