@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-TEXT_VERSION = 2
+TEXT_VERSION = 3
 """Bump when the text recipe changes: every record is then embedded again."""
 
 
@@ -19,7 +19,10 @@ class SearchDocument:
     content_hash: str
     title: str
     dense_text: str
-    """What the embedding model reads: title, keywords, task areas, description, outcomes."""
+    """What the embedding model reads: title, keywords, task areas (German and English labels).
+
+    Measured on the dev set with the default English MiniLM: this short text ranks better than
+    one with the description (nDCG@10 dense-only 0.36 vs 0.26); the description goes to BM25."""
     lexical_text: str
     """What BM25 reads; title and keywords repeated (field boost)."""
     origin: str = ""
@@ -34,6 +37,8 @@ class SearchDocument:
     regierungsbezirke: list[str] = field(default_factory=list)
     funding: bool = False
     keywords: list[str] = field(default_factory=list)
+    illustrative: bool = False
+    """Made-up example data (seed); ranked after real records of similar relevance."""
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -62,7 +67,7 @@ def build_document(record: dict[str, Any], *, content_hash: str, origin: str, su
     legal = (record.get("legalForm") or {}).get("label") or ""
     outcomes = record.get("outcomes") or ""
     extra = " ".join(x for x in (record.get("lessonsLearned"), record.get("transferability")) if x)
-    dense = ". ".join(x for x in (title, ", ".join(keywords), ", ".join(areas + (task_area_labels_en or [])), description, outcomes) if x)
+    dense = ". ".join(x for x in (title, ", ".join(keywords), ", ".join(areas + (task_area_labels_en or []))) if x)
     lexical = "\n".join(x for x in (title, title, " ".join(keywords), " ".join(keywords), " ".join(areas), legal, description,
                                     outcomes, extra) if x)
     s = summary or {}
@@ -84,4 +89,5 @@ def build_document(record: dict[str, Any], *, content_hash: str, origin: str, su
         regierungsbezirke=list(s.get("regierungsbezirke") or []),
         funding=bool(record.get("fundingProgramme")),
         keywords=keywords,
+        illustrative=bool(record.get("illustrative")),
     )

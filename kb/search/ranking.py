@@ -21,12 +21,19 @@ from kb.search.expansion import ConceptMatch
 
 Method = Literal["hybrid", "dense", "lexical"]
 
-RRF_K = 60
-DENSE_WEIGHT = 1.0
+RRF_K = 10
+DENSE_WEIGHT = 0.2
 LEXICAL_WEIGHT = 1.0
-CONCEPT_WEIGHT = 0.5
-DENSE_MATCH = 0.42
-"""Cosine above which a record counts as matching on meaning alone (calibrated on the dev set)."""
+CONCEPT_WEIGHT = 0.3
+DENSE_MATCH = 0.5
+"""Cosine above which a record counts as matching on meaning alone: on the dev set 58 % of the
+records above it are judged relevant (22 % of the relevant ones reach it)."""
+LEXICAL_CUTOFF = 0.15
+"""Lexical hits below this share of the best BM25 score (and without a dense match) are dropped
+from the result set: they only share a frequent word ("gemeinsam") with the query."""
+ILLUSTRATIVE_FACTOR = 0.7
+"""Fused score factor for illustrative (made-up) records, so real examples come first. Costs
+0.016 nDCG@10 on the dev set, which grades real and illustrative records alike."""
 DENSE_DEPTH = 1000
 """Dense ranks beyond this depth add nothing to the fused score."""
 
@@ -48,6 +55,8 @@ class Scored:
     term_hits: dict[str, np.ndarray] = field(default_factory=dict)
     """word → its BM25 contribution per id (for 'why')."""
     concepts: list[tuple[ConceptMatch, np.ndarray]] = field(default_factory=list)
+    prior: np.ndarray | None = None
+    """Per-id factor on the fused score (illustrative records < 1)."""
 
 
 def ranks_of(scores: np.ndarray, candidates: np.ndarray, depth: int | None = None) -> np.ndarray:
@@ -88,7 +97,11 @@ def fuse(scored: Scored, method: Method, *, dense_match: float = DENSE_MATCH) ->
     """(scores, matching) over all ids. ``matching`` is the result set: lexical hits and records
     whose cosine passes ``dense_match`` (for ``lexical`` alone: lexical hits)."""
     allowed = scored.allowed
-    lexical_hit = allowed & (scored.lexical > 0) if scored.lexical is not None else np.zeros_like(allowed)
+    lexical_hit = np.zeros_like(allowed)
+    if scored.lexical is not None:
+        lexical_hit = allowed & (scored.lexical > 0)
+        if method != "lexical" and lexical_hit.any():
+            lexical_hit &= scored.lexical >= LEXICAL_CUTOFF * scored.lexical[lexical_hit].max()
     dense_hit = allowed & (scored.dense >= dense_match) if scored.dense is not None else np.zeros_like(allowed)
     if method == "lexical":
         assert scored.lexical is not None
@@ -109,7 +122,10 @@ def fuse(scored: Scored, method: Method, *, dense_match: float = DENSE_MATCH) ->
         matching |= carriers & (scored.dense >= dense_match - 0.1)
     if not lists:
         return np.zeros(len(allowed)), matching
-    return rrf(lists), matching
+    fused = rrf(lists)
+    if scored.prior is not None:
+        fused *= scored.prior
+    return fused, matching
 
 
 def top(scores: np.ndarray, matching: np.ndarray, offset: int, limit: int) -> list[int]:

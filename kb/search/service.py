@@ -21,7 +21,7 @@ from kb.ontology.records import RECORD_TYPE_NAMES
 from kb.search.embedder import Embedder
 from kb.search.expansion import Expansion
 from kb.search.indexer import Indexer
-from kb.search.ranking import Method, QueryTerm, Scored, fuse, ranks_of, rrf, top
+from kb.search.ranking import ILLUSTRATIVE_FACTOR, Method, QueryTerm, Scored, fuse, ranks_of, rrf, top
 from kb.search.analysis import tokens
 from kb.search.view import View
 
@@ -212,7 +212,7 @@ class SearchService:
     def _score(self, view: View, lexical: Any, vectors: Any, text: str, expansion: Expansion, allowed: np.ndarray,
                method: Method, *, filtered: bool) -> Scored:
         cap = view.capacity
-        scored = Scored(allowed=allowed)
+        scored = Scored(allowed=allowed, prior=np.where(view.illustrative, ILLUSTRATIVE_FACTOR, 1.0))
         if method != "lexical":
             query_vector = self.embedder.encode_query(text)
             if vectors.approximate and not filtered:

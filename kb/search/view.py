@@ -73,10 +73,12 @@ class View:
         self.ids_by_iri = {d.iri: i for i, d in self.docs.items()}
         self.alive = np.zeros(self.capacity, dtype=bool)
         self.public = np.zeros(self.capacity, dtype=bool)
+        self.illustrative = np.zeros(self.capacity, dtype=bool)
         if self.docs:
             ids = np.fromiter(self.docs, dtype=np.int64, count=len(self.docs))
             self.alive[ids] = True
             self.public[[i for i, d in self.docs.items() if d.visibility == "public"]] = True
+            self.illustrative[[i for i, d in self.docs.items() if d.illustrative]] = True
         self.columns: dict[str, _Column] = {}
         for name in SINGLE_FIELDS:
             self.columns[name] = _Column.build([(i, v) for i, d in self.docs.items() if (v := _single(d, name)) is not None])

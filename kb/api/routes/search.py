@@ -1,0 +1,123 @@
+"""Search API: hybrid search over the federated catalogue, and similar projects."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.routes.projects import resolve_record
+from kb.errors import Busy
+from kb.node import Node
+from kb.search import SearchResult
+
+router = APIRouter(tags=["Suche / search"])
+
+MAX_QUERY = 2000
+"""Longer query parameters are refused (422); up to this, the service truncates to 500 characters with a note."""
+
+
+class ConceptWhy(BaseModel):
+    id: str
+    code: str
+    label: str
+    matched: str = Field(description="The vocabulary label the query matched.")
+
+
+class Why(BaseModel):
+    terms: list[str] = Field([], description="Query words (or their German translations) found in the record.")
+    concepts: list[ConceptWhy] = Field([], description="Task areas or legal forms the query names and the record carries.")
+    semantic: float | None = Field(None, description="Cosine similarity of query and record embeddings.")
+    lexical: float | None = Field(None, description="BM25 score.")
+    sharedTaskAreas: list[str] | None = Field(None, description="For similar projects: task-area codes both share.")
+
+
+class SearchHit(BaseModel):
+    id: str = Field(description="The record IRI.")
+    key: str | None = Field(None, description="Local key for /api/projects/{key}, for records minted here.")
+    title: str
+    score: float
+    origin: str = Field(description="IRI of the node that published the record.")
+    originName: str | None = None
+    type: str
+    state: str | None = None
+    taskAreas: list[str] = []
+    legalForm: str | None = None
+    status: str | None = None
+    illustrative: bool = False
+    why: Why
+
+
+class SearchOut(BaseModel):
+    query: str
+    total: int = Field(description="Size of the matching set (facets count over all of it).")
+    offset: int = 0
+    limit: int = 10
+    results: list[SearchHit]
+    facets: dict[str, dict[str, int]] = Field({}, description="Counts per value of taskArea, legalForm, state, regierungsbezirk, "
+                                                              "kreis, status, funding (yes/no), origin, type.")
+    expansion: list[dict[str, str]] = Field([], description="Concepts and translations the query was expanded with.")
+    notes: list[str] = []
+    indexing: dict[str, Any] = Field({}, description="State of the index (records, state, progress).")
+
+
+def _service(node: Node) -> Any:
+    service = node.extensions.get("search")
+    if service is None:
+        raise Busy("Die Suche ist auf diesem Knoten abgeschaltet.", "Search is switched off on this node.")
+    return service
+
+
+def _out(node: Node, result: SearchResult, offset: int, limit: int) -> dict[str, Any]:
+    hits = []
+    for h in result.results:
+        d = h.doc
+        hits.append({"id": h.id, "key": node.key_of(h.id), "title": h.title, "score": h.score, "origin": h.origin,
+                     "originName": node.node_name(h.origin), "type": d.type, "state": d.state, "taskAreas": d.task_areas,
+                     "legalForm": d.legal_form, "status": d.status, "illustrative": d.illustrative, "why": h.why})
+    return {"query": result.query, "total": result.total, "offset": offset, "limit": limit, "results": hits,
+            "facets": result.facets, "expansion": result.expansion, "notes": result.notes, "indexing": result.indexing}
+
+
+@router.get("/api/search", response_model=SearchOut)
+def search(
+    node: NodeDep,
+    principal: PrincipalDep,
+    q: Annotated[str, Query(max_length=MAX_QUERY, description="Suchtext, deutsch oder englisch / query text.")] = "",
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+    taskArea: Annotated[str | None, Query(description="Produktbereich: Code (02), Name oder Begriff (Standesamt).")] = None,
+    legalForm: Annotated[str | None, Query(description="Rechtsform, z. B. zweckverband.")] = None,
+    state: Annotated[str | None, Query(description="Bundesland-Code, z. B. NW.")] = None,
+    kreis: Annotated[str | None, Query(description="Kreisschlüssel (5 Ziffern) oder Kreisname.")] = None,
+    regierungsbezirk: Annotated[str | None, Query(description="Schlüssel des Regierungsbezirks (z. B. 059) oder Name.")] = None,
+    status: Annotated[str | None, Query()] = None,
+    type: Annotated[str | None, Query(description="project, sharedServiceCenter oder smartCityInitiative.")] = None,
+    origin: Annotated[str | None, Query(description="IRI des Ursprungsknotens.")] = None,
+    method: Annotated[str, Query(pattern="^(hybrid|dense|lexical)$", description="Ranking (for comparison).")] = "hybrid",
+) -> dict[str, Any]:
+    """Projekte suchen (hybrid: Bedeutung, Wörter, Begriffe) / search the federated catalogue."""
+    service = _service(node)
+    filters = service.resolve_filters(taskArea=taskArea, legalForm=legalForm, state=state, kreis=kreis,
+                                      regierungsbezirk=regierungsbezirk, status=status, type=type, origin=origin)
+    result = service.search(q, limit=limit, offset=offset, filters=filters, include_network=principal.can_see_network,
+                            method=method)
+    return _out(node, result, offset, limit)
+
+
+@router.get("/api/projects/{key:path}/similar", response_model=SearchOut)
+def similar(
+    key: str,
+    node: NodeDep,
+    principal: PrincipalDep,
+    limit: Annotated[int, Query(ge=1, le=50)] = 5,
+    otherStates: Annotated[bool, Query(description="Nur Projekte aus anderen Bundesländern / only other Bundesländer.")] = False,
+) -> dict[str, Any]:
+    """Ähnliche Projekte im ganzen Katalog (ohne das Projekt selbst) / similar projects."""
+    service = _service(node)
+    iri = resolve_record(node, key)
+    node.catalog.get_live(iri, include_network=principal.can_see_network)  # 404 / 410 like the record itself
+    result = service.similar(iri, limit=limit, other_states=otherStates, include_network=principal.can_see_network)
+    return _out(node, result, 0, limit)
