@@ -4,4 +4,8 @@ from kb.api.routes import federation, imports, meta, ontology, projects, records
 
 ROUTERS = [meta, ontology, projects, imports, sparql, federation]
 
+from kb.api.routes import search  # noqa: E402
+
+ROUTERS.insert(ROUTERS.index(projects), search)  # /api/projects/{key}/similar before the projects catch-all
+
 __all__ = ["ROUTERS", "records"]
