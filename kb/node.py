@@ -16,6 +16,7 @@ from kb.config import Settings
 from kb.federation import Federation
 from kb.federation.members import key_iri, sealer_for
 from kb.federation.signing import NodeKey
+from kb.inventory import Inventory
 from kb.ontology.records import RecordMapper
 from kb.ontology.register import Register
 from kb.ontology.validation import RecordValidator
@@ -69,6 +70,7 @@ class Node:
         )
         self.extensions: dict[str, Any] = {}
         """Parts that attach themselves (federation, search), by name."""
+        self.extensions["inventory"] = Inventory(self.catalog, self.register, self.vocabularies)
         self.extensions["federation"] = Federation(self)
         if settings.search_enabled:
             from kb.search import SearchService

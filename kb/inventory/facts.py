@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kb.ontology.register import Municipality, Register
+
+if TYPE_CHECKING:
+    from .scope import Scope
 
 ACTIVE_STATUSES = frozenset({"geplant", "in-umsetzung", "im-betrieb"})
 """Statuses that count as an existing cooperation for potentials and partner suggestions.
@@ -40,6 +43,11 @@ class RecordFacts:
     """Participants found in the register (organisations without an official key are not placed)."""
     participant_count: int
     lead: str | None
+    ags: frozenset[str]
+    kreise: frozenset[str]
+    regierungsbezirke: frozenset[str]
+    states: frozenset[str]
+    """Keys of the places of its municipalities (for fast filtering)."""
 
     @property
     def is_ssc(self) -> bool:
@@ -48,10 +56,6 @@ class RecordFacts:
     @property
     def active(self) -> bool:
         return self.status is None or self.status in ACTIVE_STATUSES
-
-    @cached_property
-    def ags(self) -> frozenset[str]:
-        return frozenset(m.ags for m in self.municipalities)
 
     def ref(self) -> dict[str, Any]:
         """How a record appears inside a figure (the page links it by its IRI)."""
@@ -79,6 +83,10 @@ def facts_from_summary(iri: str, summary: Mapping[str, Any], register: Register)
         municipalities=tuple(found.values()),
         participant_count=len(participants),
         lead=summary.get("lead") or None,
+        ags=frozenset(found),
+        kreise=frozenset(m.kreis_key for m in found.values()),
+        regierungsbezirke=frozenset(m.rb_key for m in found.values()),
+        states=frozenset(m.land_code for m in found.values()),
     )
 
 
@@ -87,6 +95,15 @@ class View:
 
     def __init__(self, records: Iterable[RecordFacts]) -> None:
         self.records: list[RecordFacts] = sorted(records, key=lambda r: r.iri)
+        self._scoped: dict[Scope, list[RecordFacts]] = {}
+
+    def in_scope(self, scope: Scope) -> list[RecordFacts]:
+        """The records of a region (see ``Scope.includes``), computed once per view."""
+        found = self._scoped.get(scope)
+        if found is None:
+            found = self.records if scope.is_everything else [r for r in self.records if scope.includes(r)]
+            self._scoped[scope] = found
+        return found
 
     @cached_property
     def by_ags(self) -> dict[str, list[RecordFacts]]:

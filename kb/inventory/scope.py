@@ -33,18 +33,22 @@ class Scope:
         return not (self.state or self.regierungsbezirk or self.kreis)
 
     def contains(self, m: Municipality) -> bool:
-        return (
-            (self.state is None or m.land_code == self.state)
-            and (self.regierungsbezirk is None or m.rb_key == self.regierungsbezirk)
-            and (self.kreis is None or m.kreis_key == self.kreis)
-        )
+        """Whether a municipality lies in the region (the most specific level given decides; ``resolve_scope``
+        guarantees that the levels agree)."""
+        if self.kreis:
+            return m.kreis_key == self.kreis
+        if self.regierungsbezirk:
+            return m.rb_key == self.regierungsbezirk
+        return self.state is None or m.land_code == self.state
 
     def includes(self, record: RecordFacts) -> bool:
-        if self.is_everything:
-            return True
-        if record.municipalities:
-            return any(self.contains(m) for m in record.municipalities)
-        return self.regierungsbezirk is None and self.kreis is None and record.state == self.state
+        if self.kreis:
+            return self.kreis in record.kreise
+        if self.regierungsbezirk:
+            return self.regierungsbezirk in record.regierungsbezirke
+        if self.state:
+            return self.state in record.states if record.municipalities else record.state == self.state
+        return True
 
     def query(self) -> str:
         """The filter as query parameters (for links between figures)."""
@@ -116,7 +120,9 @@ def _regierungsbezirk(register: Register, value: str, state_code: str | None, vi
         return value
     wanted = fold(value)
     for key, name in register.regierungsbezirke.items():
-        short = name.removeprefix("früher: ").removeprefix("Reg.-Bez. ").removeprefix("Statistische Region ").removeprefix("Direktionsbezirk ")
+        short = name.removeprefix("früher: ")
+        for prefix in ("Reg.-Bez. ", "Statistische Region ", "Direktionsbezirk "):
+            short = short.removeprefix(prefix)
         if wanted in (fold(name), fold(short), fold(f"Regierungsbezirk {short}")):
             return key
     violations.append(_rb_violation(register, value, state_code,

@@ -1,0 +1,369 @@
+"""Response models of ``/api/inventory/...`` (the OpenAPI schema at /docs, and the check of every figure)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class ConceptRef(BaseModel):
+    code: str = Field(description="Code of the concept (Produktbereich '02', 'zweckverband', 'NW'); 'unbekannt' if a record does not say.")
+    label: str
+    labelEn: str
+
+
+class KeyRef(BaseModel):
+    key: str
+    name: str
+
+
+class ScopeOut(BaseModel):
+    state: ConceptRef | None = None
+    regierungsbezirk: KeyRef | None = None
+    kreis: KeyRef | None = None
+    label: str = Field(description="The region in words, e.g. 'Nordrhein-Westfalen – Reg.-Bez. Arnsberg'.")
+    includesNetwork: bool = Field(description="Whether records of visibility 'network' are counted (authenticated callers only).")
+    seq: int = Field(description="Position in the node's change log the figures are computed at.")
+    records: int = Field(description="Records in the scope.")
+
+
+class ProjectRef(BaseModel):
+    id: str = Field(description="Record IRI.")
+    title: str
+    type: str
+    status: str | None = None
+
+
+# ---------------------------------------------------------------- overview
+
+
+class TotalsOut(BaseModel):
+    projects: int
+    sharedServiceCenters: int
+    smartCityInitiatives: int
+    active: int = Field(description="Records that are planned, being implemented or in operation.")
+    municipalities: int = Field(description="Municipalities of the register in the scope.")
+    municipalitiesCooperating: int = Field(description="Of those, taking part in at least one record.")
+    municipalitiesShare: float
+    population: int
+    populationCooperating: int
+    kreise: int
+    kreiseCooperating: int
+
+
+class CountOut(ConceptRef):
+    projects: int
+    sharedServiceCenters: int
+
+
+class OverviewOut(BaseModel):
+    scope: ScopeOut
+    totals: TotalsOut
+    byType: list[CountOut]
+    byStatus: list[CountOut]
+    byLegalForm: list[CountOut]
+    byTaskArea: list[CountOut] = Field(description="A record with two task areas counts in both.")
+    byDigitalDelivery: list[CountOut]
+    links: dict[str, str] = {}
+
+
+# ---------------------------------------------------------------- tables
+
+
+class DigitalOut(BaseModel):
+    analog: int
+    teilweiseDigital: int
+    vollstaendigDigital: int
+    unknown: int
+
+
+class TaskAreaRow(ConceptRef):
+    projects: int
+    sharedServiceCenters: int
+    active: int
+    municipalities: int = Field(description="Distinct municipalities of the scope taking part.")
+    kreise: int
+    share: float = Field(description="Projects in this area ÷ projects in the scope.")
+    digital: DigitalOut
+
+
+class TaskAreasOut(BaseModel):
+    scope: ScopeOut
+    total: int
+    items: list[TaskAreaRow]
+
+
+class LegalFormRow(ConceptRef):
+    projects: int
+    sharedServiceCenters: int
+    municipalities: int
+    share: float
+
+
+class LegalFormsOut(BaseModel):
+    scope: ScopeOut
+    total: int
+    items: list[LegalFormRow]
+
+
+class KreisRow(BaseModel):
+    key: str
+    name: str
+    regierungsbezirk: KeyRef | None = None
+    state: str
+    kreisfrei: bool
+    projects: int = Field(description="Records with at least one participating municipality in the Kreis.")
+    sharedServiceCenters: int
+    active: int
+    municipalities: int
+    municipalitiesCooperating: int
+    share: float
+    population: int
+    taskAreas: int = Field(description="Distinct task areas of its records.")
+
+
+class KreiseOut(BaseModel):
+    scope: ScopeOut
+    total: int
+    unplaced: int = Field(description="Records in the scope without any municipality from the register (in no Kreis).")
+    items: list[KreisRow]
+
+
+class MapPoint(BaseModel):
+    ags: str
+    name: str
+    kreis: str
+    lon: float | None
+    lat: float | None
+    population: int
+    count: int = Field(description="Records the municipality takes part in.")
+    active: int
+    level: int = Field(description="Legend class of count (index into legend).")
+
+
+class LegendClass(BaseModel):
+    level: int
+    min: int
+    max: int | None
+    label: str
+
+
+class BBox(BaseModel):
+    minLon: float
+    minLat: float
+    maxLon: float
+    maxLat: float
+
+
+class MunicipalitiesOut(BaseModel):
+    scope: ScopeOut
+    bbox: BBox | None
+    maxCount: int
+    legend: list[LegendClass]
+    items: list[MapPoint]
+
+
+class MatrixRow(BaseModel):
+    key: str
+    name: str
+    counts: list[int] = Field(description="One count per column (task area), in column order.")
+    total: int = Field(description="Distinct records in the Kreis (not the sum of the cells).")
+
+
+class MatrixOut(BaseModel):
+    scope: ScopeOut
+    columns: list[ConceptRef]
+    rows: list[MatrixRow]
+    columnTotals: list[int]
+    total: int
+    unplaced: int
+    max: int = Field(description="Largest cell, for a colour scale.")
+
+
+# ---------------------------------------------------------------- potentials
+
+
+class PartnerOut(BaseModel):
+    ags: str
+    name: str
+    km: float
+    projectCount: int = Field(description="Active records of the neighbour in the task area.")
+    projects: list[ProjectRef] = Field(description="The first two of them.")
+
+
+class PotentialItem(BaseModel):
+    rank: int
+    ags: str
+    name: str
+    kreis: KeyRef | None
+    population: int
+    lon: float | None
+    lat: float | None
+    neighbours: int = Field(description="Neighbours considered (nearest within maxKm).")
+    cooperatingNeighbours: int
+    nearestKm: float
+    partners: list[PartnerOut] = Field(description="The (up to five) nearest neighbours that cooperate in the task area.")
+    projectCount: int = Field(description="Distinct active records of all cooperating neighbours in the task area.")
+    projects: list[ProjectRef] = Field(description="Up to five of them, those of the nearest neighbours first.")
+
+
+class PotentialArea(BaseModel):
+    taskArea: ConceptRef
+    municipalities: int
+    cooperating: int = Field(description="Municipalities of the scope with an active cooperation in the area.")
+    candidates: int = Field(description="All candidates in the scope (items holds one page of them).")
+    offset: int
+    items: list[PotentialItem]
+
+
+class PotentialParams(BaseModel):
+    neighbours: int
+    maxKm: float
+    minNeighbours: int
+    limit: int
+    offset: int
+    activeStatuses: list[str]
+
+
+class PotentialsOut(BaseModel):
+    scope: ScopeOut
+    parameters: PotentialParams
+    items: list[PotentialArea]
+
+
+# ---------------------------------------------------------------- priorities
+
+
+class PriorityItem(BaseModel):
+    rank: int
+    taskArea: ConceptRef
+    projects: int
+    municipalities: int
+    volume: float = Field(description="Projects ÷ projects of the largest task area in the scope.")
+    analog: int
+    teilweiseDigital: int
+    vollstaendigDigital: int
+    unknown: int
+    dataCoverage: float = Field(description="Share of the area's records that state their digital delivery.")
+    digitalGap: float | None = Field(description="(analog × 1 + partly × 0.5 + fully × 0) ÷ records that state it; null if none does.")
+    gapAssumed: bool
+    score: float = Field(description="100 × volume × digitalGap (0.5 assumed when unknown).")
+
+
+class PrioritiesOut(BaseModel):
+    scope: ScopeOut
+    method: str
+    weights: dict[str, float]
+    assumedGap: float
+    items: list[PriorityItem]
+
+
+# ---------------------------------------------------------------- one municipality
+
+
+class MunicipalityInfo(BaseModel):
+    ags: str
+    name: str
+    officialName: str
+    population: int
+    lon: float | None
+    lat: float | None
+    kreis: KeyRef | None
+    regierungsbezirk: KeyRef | None
+    state: ConceptRef
+
+
+class OwnProject(ProjectRef):
+    taskAreas: list[str]
+    legalForm: str | None
+    digitalDelivery: str | None
+    participants: int
+    active: bool
+
+
+class AreaCount(ConceptRef):
+    projects: int
+
+
+class PartnerCount(BaseModel):
+    ags: str
+    name: str
+    projects: int = Field(description="Records shared with the municipality.")
+
+
+class NeighbourOut(BaseModel):
+    ags: str
+    name: str
+    km: float
+    population: int
+    projects: int
+    taskAreas: list[str] = Field(description="Task areas of its active cooperations.")
+    partner: bool = Field(description="Already shares a record with the municipality.")
+
+
+class NeighbourActivity(BaseModel):
+    ags: str
+    name: str
+    km: float
+    projects: list[ProjectRef]
+
+
+class MunicipalityPotential(BaseModel):
+    taskArea: ConceptRef
+    neighbours: list[NeighbourActivity]
+
+
+class SuggestedPartner(BaseModel):
+    ags: str
+    name: str
+    km: float
+    partner: bool
+    taskAreas: list[ConceptRef] = Field(description="Areas the neighbour cooperates in and the municipality does not.")
+    projects: list[ProjectRef]
+
+
+class ServiceCenterOut(ProjectRef):
+    km: float = Field(description="Distance to the nearest participating municipality.")
+    taskAreas: list[ConceptRef]
+
+
+class MunicipalityParams(BaseModel):
+    neighbours: int
+    maxKm: float
+    activeStatuses: list[str]
+
+
+class MunicipalityOut(BaseModel):
+    seq: int
+    includesNetwork: bool
+    municipality: MunicipalityInfo
+    parameters: MunicipalityParams
+    projects: list[OwnProject]
+    taskAreas: list[AreaCount]
+    partners: list[PartnerCount]
+    neighbours: list[NeighbourOut]
+    potentials: list[MunicipalityPotential]
+    suggestedPartners: list[SuggestedPartner]
+    serviceCenters: list[ServiceCenterOut] = Field(description="Active SSCs of the same Bundesland in areas the municipality lacks.")
+
+
+# ---------------------------------------------------------------- regions (for filter forms)
+
+
+class RegionKreis(BaseModel):
+    key: str
+    name: str
+
+
+class RegionRb(BaseModel):
+    key: str
+    name: str
+    kreise: list[RegionKreis]
+
+
+class RegionState(ConceptRef):
+    regierungsbezirke: list[RegionRb]
+    kreise: list[RegionKreis] = Field(description="All Kreise of the Land (also for Länder without Regierungsbezirke).")
+
+
+class RegionsOut(BaseModel):
+    states: list[RegionState]

@@ -1,0 +1,288 @@
+"""The inventory as a node extension: an in-memory snapshot kept current from the change log.
+
+Start-up reads every stored summary in one pass (``catalog.summaries()``); after that each change
+log entry re-reads the one record it names (``catalog.summary(iri)``, ``None`` for a withdrawn
+record). A background thread follows the log (``wait_for_change``) so pages find the snapshot
+current, and every request also checks ``catalog.last_seq`` first, so a change is visible to the
+next request even before the thread has seen it (read your writes).
+
+Figures (and their JSON/CSV renderings) are cached per snapshot; a change starts a fresh cache.
+The thread then recomputes the figures asked for most recently (once the log has been quiet for a
+moment), so pages that people look at stay warm while records come and go.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar, cast
+
+from kb.errors import NotFound
+from kb.ontology.register import Municipality, Register
+from kb.ontology.vocabulary import Vocabularies
+from kb.store.model import ChangeEvent
+from kb.store.oxigraph import OxigraphCatalog
+
+from .facts import RecordFacts, Snapshot, facts_from_summary
+from .figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS, Figures
+from .neighbours import neighbour_table
+from .scope import EVERYTHING, Scope, resolve_scope
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class Inventory:
+    """The Bestandsaufnahme of one node's catalogue (own and harvested records)."""
+
+    def __init__(self, catalog: OxigraphCatalog, register: Register, vocabularies: Vocabularies, *,
+                 max_replay: int = 2000, cache_size: int = 512, warm: int = 32) -> None:
+        self.catalog = catalog
+        self.register = register
+        self.vocabularies = vocabularies
+        self.figures = Figures(register, vocabularies)
+        self.max_replay = max_replay
+        """Behind by more log entries than this, reload all summaries instead of replaying."""
+        self._snapshot: Snapshot | None = None
+        self._refresh_lock = threading.Lock()
+        self._cache: OrderedDict[Hashable, Any] = OrderedDict()
+        self._cache_seq = -1
+        self._cache_lock = threading.Lock()
+        self._cache_size = cache_size
+        self._inflight: dict[tuple[int, Hashable], threading.Event] = {}
+        self._recent: OrderedDict[Hashable, Callable[[], Any]] = OrderedDict()
+        self._warm = warm
+        """How many of the most recently asked-for figures to recompute after a change."""
+        self._constants: dict[Hashable, Any] = {}
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.reloads = 0
+        """Full reloads so far (for tests and the bench)."""
+
+    # ------------------------------------------------------------------ life cycle
+
+    def start(self) -> None:
+        """Build the snapshot and the default neighbour table in the background, then follow the log."""
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._follow, name="kb-inventory", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join(timeout=10)
+
+    def _follow(self) -> None:
+        try:
+            neighbour_table(self.register, DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM)
+        except Exception:  # pragma: no cover - the register is static and tested
+            log.exception("inventory: neighbour table failed")
+        seen = -1
+        while not self._stop.is_set():
+            try:
+                seq = self.snapshot().seq
+                if seq != seen and seen != -1:
+                    self._warm_recent(seq)
+                seen = seq
+            except Exception:
+                if self._stop.is_set():
+                    return
+                log.exception("inventory: refresh failed; retrying")
+                self._stop.wait(2.0)
+                continue
+            if self.catalog.wait_for_change(seq, timeout=1.0):
+                self._settle()
+
+    def _settle(self, quiet: float = 0.2, longest: float = 2.0) -> None:
+        """Wait until the log has been quiet for ``quiet`` seconds (at most ``longest``): a bulk import or
+        harvest round is followed once, not after each of its records."""
+        deadline = time.monotonic() + longest
+        while time.monotonic() < deadline and not self._stop.is_set():
+            if not self.catalog.wait_for_change(self.catalog.last_seq, timeout=quiet):
+                return
+
+    def _warm_recent(self, seq: int) -> None:
+        for key, produce in reversed(list(self._recent.items())):
+            if self._stop.is_set() or self.catalog.last_seq != seq:
+                return  # outdated already: the next round warms the newer state
+            try:
+                produce()
+            except Exception:  # a figure that fails now fails for its next caller too, with the error shown there
+                log.debug("inventory: warming %r failed", key, exc_info=True)
+
+    # ------------------------------------------------------------------ the snapshot
+
+    def snapshot(self) -> Snapshot:
+        """The records as of the catalogue's latest change."""
+        snap = self._snapshot
+        if snap is not None and snap.seq == self.catalog.last_seq:
+            return snap
+        with self._refresh_lock:
+            snap = self._snapshot
+            target = self.catalog.last_seq
+            if snap is None or target - snap.seq > self.max_replay:
+                snap = self._load()
+            elif snap.seq != target:
+                snap = self._replay(snap)
+            self._snapshot = snap
+            return snap
+
+    def _load(self) -> Snapshot:
+        seq = self.catalog.last_seq  # before reading: later changes are replayed again, harmlessly
+        records = {iri: facts_from_summary(iri, s, self.register) for iri, s in self.catalog.summaries().items()}
+        self.reloads += 1
+        return Snapshot(seq, records)
+
+    def _replay(self, snap: Snapshot) -> Snapshot:
+        records: dict[str, RecordFacts] = dict(snap.records)
+        seq = snap.seq
+        while seq < self.catalog.last_seq:
+            events = cast("list[ChangeEvent]", self.catalog.events_since(seq, limit=500))
+            if not events:
+                break
+            for event in events:
+                summary = self.catalog.summary(event.record)
+                if summary is None:
+                    records.pop(event.record, None)
+                else:
+                    records[event.record] = facts_from_summary(event.record, summary, self.register)
+            seq = events[-1].seq
+        return Snapshot(seq, records)
+
+    def memo(self, key: Hashable, compute: Callable[[], T], seq: int | None = None) -> T:
+        """``compute()`` once per snapshot and key (figures, and their JSON/CSV renderings).
+
+        Concurrent callers of the same key wait for the first one instead of computing it again. A
+        caller working on an older snapshot than the cache computes without caching.
+        """
+        seq = self.snapshot().seq if seq is None else seq
+        while True:
+            with self._cache_lock:
+                if seq > self._cache_seq:
+                    self._cache.clear()
+                    self._inflight = {k: e for k, e in self._inflight.items() if k[0] >= seq}
+                    self._cache_seq = seq
+                if seq < self._cache_seq:
+                    return compute()
+                if key in self._cache:
+                    self._cache.move_to_end(key)
+                    return self._cache[key]  # type: ignore[no-any-return]
+                running = self._inflight.get((seq, key))
+                if running is None:
+                    done = self._inflight[(seq, key)] = threading.Event()
+                    break
+            running.wait(timeout=60)
+        try:
+            value = compute()
+            with self._cache_lock:
+                if self._cache_seq == seq:
+                    self._cache[key] = value
+                    while len(self._cache) > self._cache_size:
+                        self._cache.popitem(last=False)
+            return value
+        finally:
+            with self._cache_lock:
+                self._inflight.pop((seq, key), None)
+            done.set()
+
+    def produce(self, key: Hashable, produce: Callable[[], T]) -> T:
+        """``produce()`` cached for the current snapshot, and remembered for warming after changes.
+
+        ``produce`` must work from scratch (ask the inventory for its figure, then render it), since it
+        is called again for later snapshots.
+        """
+        with self._cache_lock:
+            self._recent[key] = produce
+            self._recent.move_to_end(key)
+            while len(self._recent) > self._warm:
+                self._recent.popitem(last=False)
+        return self.memo(key, produce)
+
+    def constant(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Computed once for the life of the inventory (what depends only on the register and vocabularies)."""
+        if key not in self._constants:
+            self._constants[key] = compute()
+        return self._constants[key]  # type: ignore[no-any-return]
+
+    # ------------------------------------------------------------------ filters
+
+    def resolve_scope(self, *, state: str | None = None, regierungsbezirk: str | None = None, kreis: str | None = None) -> Scope:
+        """A scope from codes or names (``NW``, ``059`` or ``Arnsberg``, ``05974`` or ``Soest``); 422 if unknown."""
+        return resolve_scope(self.vocabularies, self.register, state=state, regierungsbezirk=regierungsbezirk, kreis=kreis)
+
+    def resolve_task_area(self, value: str) -> str:
+        """A task area code from a code, label or term (``02``, ``Standesamt``); 422 listing all of them."""
+        return self.vocabularies["taskArea"].resolve(value, "taskArea").code
+
+    def resolve_municipality(self, key: str) -> Municipality:
+        """By AGS/ARS (404 if unknown) or by name (422 if unknown or ambiguous, with candidates)."""
+        key = key.strip()
+        if key.isdigit():
+            found = self.register.get(key)
+            if found is None:
+                raise NotFound("Diese Gemeinde gibt es im amtlichen Gemeindeverzeichnis nicht. Bitte prüfen Sie den Gemeindeschlüssel.",
+                               "There is no municipality with this key in the official register.", ags=key)
+            return found
+        return self.register.resolve(key, None, "ags")
+
+    # ------------------------------------------------------------------ figures
+
+    def _figure(self, name: str, scope: Scope, include_network: bool, compute: Callable[..., dict[str, Any]],
+                **params: Any) -> dict[str, Any]:
+        def build() -> dict[str, Any]:
+            snap = self.snapshot()
+            view = snap.view(include_network)
+            body = compute(view, scope, **params)
+            return {"scope": self.figures.scope_out(scope, view, include_network, snap.seq, len(view.in_scope(scope))), **body}
+
+        return self.produce((name, scope, include_network, tuple(sorted(params.items()))), build)
+
+    def overview(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+        return self._figure("overview", scope, include_network, self.figures.overview)
+
+    def task_areas(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+        return self._figure("task-areas", scope, include_network, self.figures.task_areas)
+
+    def legal_forms(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+        return self._figure("legal-forms", scope, include_network, self.figures.legal_forms)
+
+    def kreise(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+        return self._figure("kreise", scope, include_network, self.figures.kreise)
+
+    def municipalities(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+        return self._figure("municipalities", scope, include_network, self.figures.municipalities)
+
+    def matrix(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+        return self._figure("matrix", scope, include_network, self.figures.matrix)
+
+    def potentials(self, scope: Scope = EVERYTHING, *, include_network: bool = False, task_area: str | None = None, limit: int = 10,
+                   offset: int = 0, neighbours: int = DEFAULT_NEIGHBOURS, max_km: float = DEFAULT_MAX_KM,
+                   min_neighbours: int = 1) -> dict[str, Any]:
+        return self._figure("potentials", scope, include_network, self.figures.potentials, task_area=task_area, limit=limit, offset=offset,
+                            neighbours=neighbours, max_km=float(max_km), min_neighbours=min_neighbours)
+
+    def priorities(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+        return self._figure("priorities", scope, include_network, self.figures.priorities)
+
+    def municipality(self, ags: str, *, include_network: bool = False, neighbours: int = DEFAULT_NEIGHBOURS,
+                     max_km: float = DEFAULT_MAX_KM) -> dict[str, Any]:
+        """A municipality's cooperations, what its neighbours do, and suggested partners."""
+        m = self.resolve_municipality(ags)
+
+        def build() -> dict[str, Any]:
+            snap = self.snapshot()
+            body = self.figures.municipality(snap.view(include_network), m, neighbours=neighbours, max_km=float(max_km))
+            return {"seq": snap.seq, "includesNetwork": include_network, **body}
+
+        return self.produce(("municipality", m.ags, include_network, neighbours, float(max_km)), build)
+
+    def regions(self) -> dict[str, Any]:
+        """The Länder, Regierungsbezirke and Kreise the filters accept (from the register; never changes)."""
+        return self.constant("regions", self.figures.regions)
