@@ -33,6 +33,7 @@ PROJECTS: list[dict[str, Any]] = [
         "state": "NW",
         "taskAreas": ["01"],
         "legalForm": "oerv-mandatierend",
+        "status": "im-betrieb",
         "keywords": ["Vergabe", "Beschaffung"],
     },
     {
@@ -42,6 +43,7 @@ PROJECTS: list[dict[str, Any]] = [
         "state": "HE",
         "taskAreas": ["11"],
         "legalForm": "zweckverband",
+        "status": "im-betrieb",
         "keywords": ["Abwasser", "Kläranlage"],
         "visibility": "network",
     },
@@ -58,6 +60,12 @@ def publish(node: Any, *projects: dict[str, Any]) -> list[str]:
     return [titles[p["title"]] for p in projects]
 
 
+def close(node: Any) -> None:
+    """Stop a node in the middle of a test (the fixture then leaves it alone)."""
+    node.close()
+    node.closed_by_test = True
+
+
 def search_of(node: Any) -> Any:
     return node.extensions["search"]
 
@@ -70,14 +78,16 @@ def small_node(tmp_path: Path) -> Iterator[Callable[..., Any]]:
     opened: list[Any] = []
 
     def factory(name: str = "node", **overrides: Any) -> Any:
-        node = Node(make_settings(tmp_path / name, port=8000 + len(opened), search_enabled=True, **overrides))
+        values: dict[str, Any] = {"port": 8000 + len(opened), "search_enabled": True, **overrides}
+        node = Node(make_settings(tmp_path / name, **values))
         node.start()
         opened.append(node)
         return node
 
     yield factory
     for node in reversed(opened):
-        node.close()
+        if not getattr(node, "closed_by_test", False):
+            node.close()
 
 
 @pytest.fixture(scope="session")
