@@ -68,7 +68,8 @@ class Register:
         self.regierungsbezirke = rb_names
         self._by_name: dict[str, list[Municipality]] = {}
         for m in municipalities:
-            for key in {fold(m.short_name), fold(m.name)}:
+            plain = m.short_name.split("(", 1)[0]  # "Wickede (Ruhr)" is also just "Wickede"
+            for key in {fold(m.short_name), fold(m.name), fold(plain)}:
                 self._by_name.setdefault(key, []).append(m)
 
     @classmethod

@@ -75,7 +75,7 @@ def errors_by_field(exc: InvalidRecord) -> dict[str, list[str]]:
         name = parts[0]
         if name == "contact" and len(parts) > 1:
             name = f"contact_{parts[1]}"
-        message = v.message
+        message = v.message.replace('als {"name": ..., "kind": "organisation"} ein', "als „Organisation: Name“ in eine eigene Zeile")
         if v.candidates and name in ("participants", "lead"):
             names = ", ".join(f"{c.get('name')} ({c.get('kreis', '')}, AGS {c.get('ags')})" for c in v.candidates[:6] if c.get("ags"))
             if names:
