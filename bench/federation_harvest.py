@@ -1,0 +1,160 @@
+"""Issue 3 bench: full harvest of a 10,000-record node over loopback, then an incremental sync.
+
+The origin is a real ``kb serve`` process; the harvester runs in this process so the time can be
+split into its stages (fetch, parse, verify, validate, store). Search indexing is off.
+
+    .venv/bin/python bench/federation_harvest.py [--records 10000] [--page-size 250] [--changes 10]
+
+Setting up the origin bypasses SHACL (records are generated valid and committed directly), so the
+setup takes seconds, not minutes; the harvester validates everything as always.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.generated import generate  # noqa: E402
+from tests.conftest import ADMIN_TOKEN, free_port  # noqa: E402
+from tests.e2e.processes import NodeProcess  # noqa: E402
+
+TIMES: dict[str, float] = defaultdict(float)
+BYTES = {"n": 0, "requests": 0}
+
+
+def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            TIMES[name] += time.perf_counter() - started
+
+    return wrapper
+
+
+def build_origin(data_dir: Path, port: int, records: int) -> list[dict[str, Any]]:
+    from kb.config import Settings
+    from kb.node import Node
+    from kb.store.model import Draft
+
+    node = Node(Settings(data_dir=data_dir, port=port, name="Ursprung", search_enabled=False, push_notifications=False))
+    items = generate(records, node.register)
+    started = time.perf_counter()
+    batch = []
+    for item in items:
+        data = dict(item)
+        key = data.pop("key")
+        graph = node.publisher.graph_from_json(node.publisher.iri_for_key(key), data)
+        batch.append(Draft(graph.iri, graph.triples, graph.visibility, graph.record_type))
+        if len(batch) == 500:
+            node.catalog.commit_local(batch)
+            batch = []
+    if batch:
+        node.catalog.commit_local(batch)
+    node.close()
+    print(f"origin: {records} records written in {time.perf_counter() - started:.1f} s (setup, no SHACL)")
+    return items
+
+
+def harvester_node(data_dir: Path) -> Any:
+    from kb.config import Settings
+    from kb.node import Node
+
+    node = Node(Settings(data_dir=data_dir, port=free_port(), name="Sammler", search_enabled=False, push_notifications=False,
+                         sync_interval=0, harvest_budget=3600))
+    fed = node.extensions["federation"]
+    get = fed.fetcher.get
+
+    def counting_get(*args: Any, **kwargs: Any) -> Any:
+        got = get(*args, **kwargs)
+        BYTES["n"] += len(got.body)
+        BYTES["requests"] += 1
+        return got
+
+    fed.fetcher.get = timed("fetch", counting_get)
+    import kb.federation.harvester as harvester_module
+
+    harvester_module.read_page = timed("parse page", harvester_module.read_page)
+    h = fed.harvester
+    h._verify = timed("verify", h._verify)
+    h._validate = timed("validate (SHACL)", h._validate)
+    node.catalog.commit_received = timed("store (commit)", node.catalog.commit_received)
+    return node
+
+
+def report(label: str, seconds: float, stored: int) -> None:
+    print(f"\n{label}: {stored} records in {seconds:.2f} s = {stored / seconds:.0f} records/s; "
+          f"{BYTES['n'] / 1e6:.2f} MB in {BYTES['requests']} requests")
+    accounted = sum(TIMES.values())
+    for name, t in sorted(TIMES.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<18} {t:7.2f} s  {100 * t / seconds:5.1f} %")
+    print(f"  {'other (check, ...)':<18} {seconds - accounted:7.2f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--page-size", type=int, default=250)
+    parser.add_argument("--changes", type=int, default=10)
+    parser.add_argument("--turbo", action="store_true",
+                        help="validate with pyshacl-turbo (a Rust engine with pySHACL's API) if importable, to size the SHACL share")
+    args = parser.parse_args()
+    if args.turbo:
+        import pyshacl_turbo
+
+        import kb.ontology.validation
+
+        kb.ontology.validation.shacl_validate = pyshacl_turbo.validate
+        print("validator: pyshacl-turbo", pyshacl_turbo.__version__ if hasattr(pyshacl_turbo, "__version__") else "")
+    import httpx
+
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        base = Path(tmp)
+        port = free_port()
+        items = build_origin(base / "origin", port, args.records)
+        origin = NodeProcess(base / "origin", name="Ursprung", port=port, env={"KB_PAGE_SIZE": str(args.page_size)}).start()
+        node = harvester_node(base / "harvester")
+        fed = node.extensions["federation"]
+        try:
+            fed.add_peer(origin.url)
+            BYTES.update(n=0, requests=0)
+            TIMES.clear()
+            started = time.perf_counter()
+            (full,) = fed.sync()
+            full_seconds = time.perf_counter() - started
+            assert full.ok, full.error
+            report("full harvest", full_seconds, full.stored)
+            full_bytes = BYTES["n"]
+
+            with httpx.Client(base_url=origin.url, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}, timeout=60) as c:
+                for item in items[: args.changes]:
+                    data = {k: v for k, v in item.items() if k != "key"}
+                    data["description"] += " Geändert für den Benchmark."
+                    c.put(f"/api/projects/{item['key']}", json=data).raise_for_status()
+            BYTES.update(n=0, requests=0)
+            TIMES.clear()
+            started = time.perf_counter()
+            (inc,) = fed.sync()
+            inc_seconds = time.perf_counter() - started
+            assert inc.ok and inc.stored == args.changes, inc
+            report(f"incremental sync after {args.changes} changes", inc_seconds, inc.stored)
+            print(f"\nincremental / full: time {100 * inc_seconds / full_seconds:.2f} %, bytes {100 * BYTES['n'] / full_bytes:.2f} %")
+            print(f"target: full >= 1000 records/s -> {'met' if full.stored / full_seconds >= 1000 else 'NOT met'}; "
+                  f"incremental < 1 % -> {'met' if inc_seconds < 0.01 * full_seconds and BYTES['n'] < 0.01 * full_bytes else 'NOT met'}")
+        finally:
+            node.close()
+            origin.stop()
+
+
+if __name__ == "__main__":
+    main()
