@@ -11,7 +11,7 @@ exponential gain ``2^rel - 1``; Recall@10 over records with grade ≥ 1; MRR of 
 with grade ≥ 1).
 
     >>> round(ndcg([3, 0, 1], [3, 1], 10), 4)
-    0.9851
+    0.9828
     >>> recall([3, 0, 1], 2, 10), mrr([0, 2, 3])
     (1.0, 0.5)
 """
@@ -99,8 +99,8 @@ def evaluate(queries: Sequence[Query], rank: Ranker, titles: dict[str, str], met
              k: int = K) -> Report:
     """Scores every method on every query. ``titles`` maps record IRI → title (to resolve judgements)."""
     by_title: dict[str, str] = {}
-    for iri, title in titles.items():
-        by_title.setdefault(title.strip().lower(), iri)
+    for record, title in titles.items():
+        by_title.setdefault(title.strip().lower(), record)
     report = Report()
     sums: dict[str, dict[str, float]] = {m: {"ndcg": 0.0, "recall": 0.0, "mrr": 0.0} for m in methods}
     kinds: dict[str, dict[str, dict[str, float]]] = {}

@@ -18,11 +18,11 @@ import numpy as np
 from kb.errors import InvalidRecord, NotFound, Violation
 from kb.ontology.filters import resolve_filters
 from kb.ontology.records import RECORD_TYPE_NAMES
+from kb.search.analysis import tokens
 from kb.search.embedder import Embedder
 from kb.search.expansion import Expansion
 from kb.search.indexer import Indexer
 from kb.search.ranking import ILLUSTRATIVE_FACTOR, Method, QueryTerm, Scored, fuse, ranks_of, rrf, top
-from kb.search.analysis import tokens
 from kb.search.view import View
 
 log = logging.getLogger(__name__)
@@ -202,7 +202,8 @@ class SearchService:
             return SearchResult(text, 0, [], {}, [], notes, status)
         expansion = lexical.matcher.expand(text)
         allowed = view.mask(include_network=include_network, filters=(filters or SearchFilters()).as_mask_args())
-        scored = self._score(view, lexical, vectors, text, expansion, allowed, method, filtered=bool(filters and any(vars(filters).values())))
+        filtered = bool(filters and any(vars(filters).values()))
+        scored = self._score(view, lexical, vectors, text, expansion, allowed, method, filtered=filtered)
         scores, matching = fuse(scored, method)
         ids = top(scores, matching, offset, limit)
         hits = [self._hit(view, scored, i, float(scores[i])) for i in ids]
@@ -274,7 +275,7 @@ class SearchService:
         if other_states and source.all_states:
             for state in source.all_states:
                 allowed &= ~view.columns["state"].mask(state, view.capacity)
-        vector = vectors.vector(id_)
+        vector = vectors.vector(int(id_))  # type: ignore[arg-type]
         scored = Scored(allowed=allowed)
         if vector is not None:
             ids, sims = vectors.scores_all(vector)
@@ -301,9 +302,8 @@ class SearchService:
             base = scored.dense if scored.dense is not None else total
             lists.append((ranks_of(shared + 1e-3 * base, allowed & (shared > 0), 1000), 0.5))
         scores = rrf(lists)
-        ids = top(scores, allowed & (scores > 0), 0, limit)
         hits = []
-        for i in ids:
+        for i in top(scores, allowed & (scores > 0), 0, limit):
             hit = self._hit(view, scored, i, float(scores[i]))
             hit.why["sharedTaskAreas"] = sorted(set(source.task_areas) & set(view.docs[i].task_areas))
             hits.append(hit)

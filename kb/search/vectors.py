@@ -63,7 +63,7 @@ class VectorIndex:
     def vector(self, id_: int) -> np.ndarray | None:
         with self._lock:
             try:
-                return self.flat.reconstruct(int(id_))  # type: ignore[no-any-return]
+                return self.flat.reconstruct(int(id_))  # type: ignore[no-any-return,return-value]
             except RuntimeError:
                 return None
 
@@ -96,7 +96,7 @@ class VectorIndex:
                 stale_ids = np.asarray(present, dtype=np.int64)
                 stale_vectors = np.vstack([self.flat.reconstruct(int(i)) for i in present]) if present else None
         assert hnsw_ids is not None
-        params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))
+        params = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF_SEARCH, k))  # type: ignore[attr-defined]
         scores, rows = hnsw.search(q, k + len(stale), params=params)
         found = [(float(s), int(hnsw_ids[r])) for s, r in zip(scores[0], rows[0], strict=True) if r >= 0 and int(hnsw_ids[r]) not in stale]
         if stale_vectors is not None and stale_ids is not None:
@@ -108,7 +108,7 @@ class VectorIndex:
     def _base(self, n: int) -> np.ndarray:
         """The flat index's vectors as an (n, d) array view (no copy)."""
         flat = faiss.downcast_index(self.flat.index)
-        return faiss.rev_swig_ptr(flat.get_xb(), n * self.dimension).reshape(n, self.dimension)
+        return faiss.rev_swig_ptr(flat.get_xb(), n * self.dimension).reshape(n, self.dimension)  # type: ignore[attr-defined]
 
     def _has(self, id_: int) -> bool:
         try:
@@ -160,5 +160,5 @@ class VectorIndex:
         if not isinstance(flat, faiss.IndexIDMap2):
             flat = faiss.downcast_index(flat)
         index = cls(dimension, hnsw_threshold)
-        index.flat = flat
+        index.flat = flat  # type: ignore[assignment]
         return index
