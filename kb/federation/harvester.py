@@ -177,8 +177,9 @@ class Harvester:
             next_url = page.next_urls[0] if page.next_urls else None
             if len(page.next_urls) > 1:
                 result.notes.append(f"{url} hat {len(page.next_urls)} Relationen; kb folgt der ersten")
+            # A complete page is never read again: the cursor moves on to its successor at once.
             cursor = Cursor(
-                page=url,
+                page=next_url or url,
                 position=max([cursor.position, *positions]),
                 etag=None if next_url else got.etag,
                 received=cursor.received + len(checked.members),

@@ -78,6 +78,21 @@ def test_cursor_advances_with_the_members(linked: Callable[..., tuple[LiveNode, 
     assert report["stored"] == 25 and report["pages"] == 3
     cursor = harvester.node.extensions["federation"].harvester.cursor(report["peer"])
     assert cursor.position == 25 and cursor.page == f"{origin.url}/ldes/pages/21" and cursor.received == 25
+    with origin.client() as c:
+        c.post("/api/import", json=[project(f"Weitere Kooperation {i}") for i in range(3)]).raise_for_status()
+    report = sync(harvester)["results"][0]
+    assert report["stored"] == 3 and report["pages"] == 1  # only the newest page is read again
+
+
+def test_cursor_moves_past_a_complete_page(linked: Callable[..., tuple[LiveNode, LiveNode]]) -> None:
+    origin, harvester = linked(page_size=10)
+    with origin.client() as c:
+        c.post("/api/import", json=[project(f"Genau zehn {i}") for i in range(10)]).raise_for_status()
+    sync(harvester)
+    cursor = harvester.node.extensions["federation"].harvester.cursor(f"127-0-0-1-{origin.settings.port}")
+    assert cursor.page == f"{origin.url}/ldes/pages/11" and cursor.position == 10
+    again = sync(harvester)["results"][0]
+    assert again["unchanged"] and again["stored"] == 0  # only the newest page was asked, and it answered 304
 
 
 def test_forged_signature_is_quarantined_and_the_page_goes_on(linked: Callable[..., tuple[LiveNode, LiveNode]]) -> None:
