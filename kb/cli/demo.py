@@ -86,7 +86,6 @@ class ServedNode:
         self.url = self.node.base_url
         config = uvicorn.Config(create_app(self.node), host=settings.host, port=settings.port, log_level="warning", access_log=False)
         self.server = uvicorn.Server(config)
-        self.server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
         self.thread = threading.Thread(target=self.server.run, name=f"kb-serve-{settings.port}", daemon=True)
 
     def start(self) -> ServedNode:
@@ -143,10 +142,11 @@ def run_demo(*, data_dir: Path, base_port: int, fresh: bool, sync_interval: floa
     nodes: dict[str, ServedNode] = {}
     try:
         for i, spec in enumerate(TOPOLOGY):
-            settings = Settings(
-                data_dir=data_dir / spec.slug, host="127.0.0.1", port=base_port + i, name=spec.name, operator=spec.operator,
-                state=spec.state, kind=spec.kind, admin_token=admin, sync_interval=sync_interval, search_enabled=search,
-            )
+            settings = Settings.model_validate({
+                "data_dir": data_dir / spec.slug, "host": "127.0.0.1", "port": base_port + i, "name": spec.name,
+                "operator": spec.operator, "state": spec.state, "kind": spec.kind, "admin_token": admin,
+                "sync_interval": sync_interval, "search_enabled": search,
+            })
             nodes[spec.slug] = ServedNode(settings)
         seeded = 0
         for slug, served in nodes.items():

@@ -76,7 +76,8 @@ def sync(peer_id: str | None, node_url: str, admin_token: str | None) -> None:
     report = _api(node_url, admin_token, "POST", "/api/peers/sync", params=params)
     for r in report["results"]:
         mark = "✓" if r["ok"] else "✗"
-        line = f"{mark} {r['peer']}: {r['stored']} neu, {r['skipped']} übersprungen, {r['quarantined']} in Quarantäne, {r['pages']} Seiten, {r['seconds']:.1f} s"
+        line = (f"{mark} {r['peer']}: {r['stored']} neu, {r['skipped']} übersprungen, {r['quarantined']} in Quarantäne, "
+                f"{r['pages']} Seiten, {r['seconds']:.1f} s")
         click.echo(line + (f" – {r['error']}" if r["error"] else ""))
     if not report["results"]:
         click.echo("Keine Partnerknoten eingetragen.")
@@ -96,11 +97,12 @@ def peers(node_url: str, admin_token: str | None) -> None:
                      str(p["received"]), str(p["quarantined"]), (p["lastError"] or "")[:60]))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip())
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
 
 
 @main.command()
-@click.option("--data-dir", type=click.Path(path_type=Path), default=Path("demo-data"), show_default=True, help="Where the demo nodes keep their data.")
+@click.option("--data-dir", type=click.Path(path_type=Path), default=Path("demo-data"), show_default=True,
+              help="Where the demo nodes keep their data.")
 @click.option("--base-port", type=int, default=8701, show_default=True, help="Port of the first node; the others follow.")
 @click.option("--fresh", is_flag=True, default=False, help="Delete the demo data first and start from scratch.")
 @click.option("--sync-interval", type=float, default=30.0, show_default=True, help="Seconds between harvest rounds of each node.")

@@ -19,6 +19,7 @@ from kb.federation.keys import DescriptionError, KeyRing, fetch_description
 from kb.federation.notify import SUBSCRIBER, Inbox, Notifier
 from kb.federation.peers import CURSOR, PEER, PeerConfig, peer_id_for
 from kb.federation.quarantine import QUARANTINE, load_entries
+from kb.store.model import now_timestamp
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,9 @@ class Federation:
         try:
             description = fetch_description(self.fetcher, url, token)
         except DescriptionError as exc:
-            raise PeerError(f"Der Knoten unter {url} antwortet nicht richtig: {exc}", f"The node at {url} does not answer properly: {exc}") from None
+            raise PeerError(
+                f"Der Knoten unter {url} antwortet nicht richtig: {exc}", f"The node at {url} does not answer properly: {exc}"
+            ) from None
         if description["id"] == self.node.iri:
             raise BadRequest("Das ist dieser Knoten selbst.", "That is this node itself.")
         peer_id = peer_id_for(url)
@@ -101,7 +104,7 @@ class Federation:
             stream=description.get("stream") or f"{url}/ldes", name=description.get("name", ""),
             operator=description.get("operator", ""), state=description.get("state", ""), kind=description.get("kind", ""),
             inbox=description.get("inbox"), token=token if token is not None else (previous.token if previous else None),
-            added=previous.added if previous else PeerConfig.__dataclass_fields__["added"].default_factory(),  # type: ignore[misc]
+            added=previous.added if previous else now_timestamp(),
         )
         self.node.catalog.put_docs({(PEER, peer_id): cfg.as_doc()})
         self.keyring.pin(cfg.node, description, source="peer")

@@ -210,7 +210,7 @@ class Feed:
 
 def _jsonld(nquads: str) -> bytes:
     quads: list[Quad] = list(parse(nquads.encode(), format=RdfFormat.N_QUADS))
-    expanded = json.loads(serialize(quads, format=RdfFormat.JSON_LD))
+    expanded = json.loads(serialize(quads, format=RdfFormat.JSON_LD) or b"[]")
     return json.dumps(expanded, ensure_ascii=False).encode()
 
 

@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.federation.fetch import FetchError, Fetcher
+from kb.federation.fetch import Fetcher, FetchError
 from kb.federation.keys import KeyRing, KeyUnavailable
 from kb.federation.members import MemberError, ParsedMember, key_iri, parse_member, parse_payload, verify_member, version_iri
 from kb.federation.pages import ACCEPT, PageError, PageMemberGraph, read_page
@@ -227,7 +227,8 @@ class Harvester:
             if current is not None and current.version >= parsed.version:
                 out.skipped += 1  # already held (second path) or a replayed older version
                 if current.version > parsed.version:
-                    log.info("harvest peer=%s record=%s skipped older version %d (have %d)", cfg.id, parsed.record, parsed.version, current.version)
+                    log.info("harvest peer=%s record=%s skipped older version %d (have %d)",
+                             cfg.id, parsed.record, parsed.version, current.version)
                 continue
             held = candidates.get(parsed.record)
             if held is not None and held[0].version >= parsed.version:

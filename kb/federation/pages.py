@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Triple, parse
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, Triple, parse
 
 from kb.ontology.namespaces import KBM, LDES, RDF, TREE
 
@@ -58,27 +58,30 @@ def read_page(body: bytes, content_type: str, url: str) -> ReadPage:
                 graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
     except SyntaxError as exc:
         raise PageError(f"Seite {url} ist kein gültiges RDF: {exc}") from None
-    streams = {t.subject.value for t in default if t.predicate == RDF.type and t.object == LDES.EventStream}
+    streams = {t.subject.value for t in default
+               if isinstance(t.subject, NamedNode) and t.predicate == RDF.type and t.object == LDES.EventStream}
     member_of: dict[str, str] = {}
     positions: dict[str, int] = {}
     relations: dict[str, str] = {}
     page_relations: dict[str, set[str]] = {}
     view = None
     for t in default:
-        p = t.predicate
-        if p == TREE.member and isinstance(t.object, NamedNode):
-            member_of.setdefault(t.object.value, t.subject.value)
+        p, s, o = t.predicate, t.subject, t.object
+        if not isinstance(s, (NamedNode, BlankNode)) or not isinstance(o, (NamedNode, BlankNode, Literal)):
+            continue
+        if p == TREE.member and isinstance(o, NamedNode):
+            member_of.setdefault(o.value, s.value)
         elif p == KBM.streamPosition:
             try:
-                positions[t.subject.value] = int(t.object.value)
+                positions[s.value] = int(o.value)
             except ValueError:
-                raise PageError(f"Seite {url}: Position {t.object.value!r} ist keine Zahl") from None
-        elif p == TREE.node and isinstance(t.object, NamedNode):
-            relations[t.subject.value] = t.object.value
+                raise PageError(f"Seite {url}: Position {o.value!r} ist keine Zahl") from None
+        elif p == TREE.node and isinstance(o, NamedNode):
+            relations[s.value] = o.value
         elif p == TREE.relation:
-            page_relations.setdefault(t.subject.value, set()).add(t.object.value)
-        elif p == TREE.view and isinstance(t.object, NamedNode):
-            view = t.object.value
+            page_relations.setdefault(s.value, set()).add(o.value)
+        elif p == TREE.view and isinstance(o, NamedNode):
+            view = o.value
     stream = next(iter(streams)) if len(streams) == 1 else None
     page = ReadPage(url=url, stream=stream, view=view)
     # The relations of this page: those of the node named by the URL we fetched, or of the only

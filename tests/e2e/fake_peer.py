@@ -128,7 +128,8 @@ def make_handler(base: str, members: dict[str, tuple[str, str]]) -> type[BaseHTT
                 self.send(200, json.dumps(STATE["description"]).encode(), "application/json")
                 return
             if self.path == "/ldes":
-                self.send(200, f"<{base}/ldes> a <https://w3id.org/ldes#EventStream> ; <https://w3id.org/tree#view> <{base}/ldes/pages/1> .\n".encode())
+                view = f"<{base}/ldes> a <https://w3id.org/ldes#EventStream> ; <https://w3id.org/tree#view> <{base}/ldes/pages/1> .\n"
+                self.send(200, view.encode())
                 return
             if not self.path.startswith("/ldes/pages/"):
                 self.send(404, b"{}", "application/json")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -114,7 +113,8 @@ def test_update_and_deletion_propagate(chain: dict[str, NodeProcess]) -> None:
         iri, key = created["id"], created["key"]
     propagate(chain)
     with erwitte.client() as c:
-        c.put(f"/api/projects/{key}", json={**HELLWEG, "title": "Wird geändert und zurückgezogen", "status": "abgeschlossen"}).raise_for_status()
+        changed = {**HELLWEG, "title": "Wird geändert und zurückgezogen", "status": "abgeschlossen"}
+        c.put(f"/api/projects/{key}", json=changed).raise_for_status()
     propagate(chain)
     assert view(chain["hessen"], iri)["provenance"]["version"] == 2  # type: ignore[index]
     with erwitte.client() as c:
