@@ -167,11 +167,24 @@ def run_demo(*, data_dir: Path, base_port: int, fresh: bool, sync_interval: floa
         _wait_for_interrupt()
     finally:
         click.echo("\nFöderation wird beendet …")
-        for served in reversed(list(nodes.values())):
-            try:
-                served.stop()
-            except Exception:  # pragma: no cover - best effort on shutdown
-                log.exception("stopping %s failed", served.url)
+        _stop_all(list(nodes.values()))
+
+
+def _stop_all(nodes: list[ServedNode]) -> None:
+    """Stop all servers at once, then close every node (in parallel: each waits for its threads)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    for served in nodes:
+        served.server.should_exit = True
+
+    def stop(served: ServedNode) -> None:
+        try:
+            served.stop()
+        except Exception:  # pragma: no cover - best effort on shutdown
+            log.exception("stopping %s failed", served.url)
+
+    with ThreadPoolExecutor(max_workers=len(nodes) or 1) as pool:
+        list(pool.map(stop, nodes))
 
 
 def _initial_sync(nodes: dict[str, ServedNode]) -> None:
