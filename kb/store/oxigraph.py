@@ -207,6 +207,21 @@ class OxigraphCatalog:
             out[q.subject.value[: -len("#catalog-record")]] = json.loads(q.object.value)
         return out
 
+    def recent(self, *, local: bool, limit: int = 10, include_network: bool = False) -> list[str]:
+        """The most recently changed current records, this node's own or harvested ones."""
+        vis = "" if include_network else f"; {_P_VIS} {VISIBILITY.public}"
+        query = f"""SELECT ?rec WHERE {{ GRAPH {RECORDS_GRAPH} {{
+            ?cr {_P_TOPIC} ?rec ; {_P_DELETED} false ; {_P_LOCAL} {_bool(local)} ; {_P_MODIFIED} ?m {vis} }} }}
+            ORDER BY DESC(?m) LIMIT {int(limit)}"""
+        return [row["rec"].value for row in self._select(query)]
+
+    def count_by_origin(self, *, include_network: bool = False) -> dict[str, int]:
+        """Current records per origin node."""
+        vis = "" if include_network else f"; {_P_VIS} {VISIBILITY.public}"
+        query = f"""SELECT ?origin (COUNT(?cr) AS ?n) WHERE {{ GRAPH {RECORDS_GRAPH} {{
+            ?cr {_P_DELETED} false ; {_P_ORIGIN} ?origin {vis} }} }} GROUP BY ?origin"""
+        return {row["origin"].value: int(row["n"].value) for row in self._select(query)}
+
     def iter_live_records(self, *, include_network: bool = True) -> Iterator[str]:
         """IRIs of all current (not withdrawn) records."""
         query = f"""

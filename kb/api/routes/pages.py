@@ -72,32 +72,22 @@ def card(node: Node, iri: str, summary: dict[str, Any] | None = None) -> dict[st
 
 
 def _recent(node: Node, *, local: bool, include_network: bool, limit: int = 6) -> list[dict[str, Any]]:
-    page = node.catalog.list(ListQuery(include_network=include_network, sort="modified", limit=200))
-    out = []
-    for item in page.items:
-        if (item.origin == node.iri) == local:
-            c = card(node, item.iri)
-            if c:
-                out.append(c)
-        if len(out) >= limit:
-            break
-    return out
+    return [c for iri in node.catalog.recent(local=local, limit=limit, include_network=include_network) if (c := card(node, iri))]
 
 
 @router.get("/", response_class=HTMLResponse)
 def start(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+    from kb.api.routes.inventory import inventory_of
+
     web = web_of(request)
     include = principal.can_see_network
-    summaries = node.catalog.summaries()
-    visible = [s for s in summaries.values() if include or s.get("visibility", "public") == "public"]
-    municipalities = {p for s in visible for p in s.get("participants", []) if p.isdigit()}
-    origins = {m.origin for iri in summaries if (m := node.catalog.meta(iri))} if len(summaries) < 20000 else set()
+    totals = inventory_of(node).overview(include_network=include)["totals"]
     stats = {
-        "projects": len(visible),
-        "ssc": sum(1 for s in visible if s.get("type") == "sharedServiceCenter"),
-        "smartCity": sum(1 for s in visible if s.get("type") == "smartCityInitiative"),
-        "municipalities": len(municipalities),
-        "nodes": len(origins | {node.iri}),
+        "projects": totals["projects"],
+        "ssc": totals["sharedServiceCenters"],
+        "smartCity": totals["smartCityInitiatives"],
+        "municipalities": totals["municipalitiesCooperating"],
+        "nodes": len(set(node.catalog.count_by_origin(include_network=include)) | {node.iri}),
     }
     return web.render(request, "start.html", title="Startseite", stats=stats,
                       recent_local=_recent(node, local=True, include_network=include),
@@ -311,12 +301,7 @@ def network_page(request: Request, node: NodeDep, principal: PrincipalDep) -> Re
     fed = node.extensions.get("federation")
     peers = fed.status() if fed is not None else []
     quarantine = fed.quarantine() if fed is not None and principal.role != "anonymous" else []
-    summaries = node.catalog.summaries()
-    by_origin: dict[str, int] = {}
-    for iri in summaries:
-        meta = node.catalog.meta(iri)
-        if meta is not None:
-            by_origin[meta.origin] = by_origin.get(meta.origin, 0) + 1
+    by_origin = node.catalog.count_by_origin(include_network=principal.can_see_network)
     known = []
     if fed is not None:
         for origin, entry in fed.keyring.known().items():
