@@ -97,7 +97,7 @@ class Inventory:
                 log.exception("inventory: refresh failed; retrying")
                 self._stop.wait(2.0)
                 continue
-            if self.catalog.wait_for_change(seq, timeout=1.0):
+            if self.catalog.wait_for_change(seq, timeout=0.25):  # short, so that stop() returns quickly
                 self._settle()
 
     def _settle(self, quiet: float = 0.2, longest: float = 2.0) -> None:
@@ -109,11 +109,13 @@ class Inventory:
                 return
 
     def _warm_recent(self, seq: int) -> None:
-        for key, produce in reversed(list(self._recent.items())):
+        with self._cache_lock:
+            recipes = list(self._recent.items())
+        for key, produce in reversed(recipes):
             if self._stop.is_set() or self.catalog.last_seq != seq:
                 return  # outdated already: the next round warms the newer state
             try:
-                produce()
+                self.memo(key, produce)
             except Exception:  # a figure that fails now fails for its next caller too, with the error shown there
                 log.debug("inventory: warming %r failed", key, exc_info=True)
 
@@ -204,6 +206,11 @@ class Inventory:
             while len(self._recent) > self._warm:
                 self._recent.popitem(last=False)
         return self.memo(key, produce)
+
+    def cached_keys(self) -> list[Hashable]:
+        """Keys of what is computed for the catalogue's current state (empty right after a change)."""
+        with self._cache_lock:
+            return list(self._cache) if self._cache_seq == self.catalog.last_seq else []
 
     def constant(self, key: Hashable, compute: Callable[[], T]) -> T:
         """Computed once for the life of the inventory (what depends only on the register and vocabularies)."""

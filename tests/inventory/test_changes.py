@@ -117,3 +117,33 @@ def test_the_snapshot_kept_current_from_the_change_log_equals_a_fresh_build(live
             for name in ("overview", "task_areas", "legal_forms", "kreise", "municipalities", "matrix", "priorities", "potentials"):
                 assert getattr(followed, name)(scope, include_network=network) == getattr(fresh, name)(scope, include_network=network), name
     assert followed.reloads == 1, "followed by replaying the log, not by reloading"
+
+
+def test_figures_people_look_at_are_recomputed_in_the_background_after_a_change(live: LiveNode) -> None:
+    import time
+
+    inventory = live.node.extensions["inventory"]
+    with live.client(token=None) as anonymous, live.client() as admin:
+        assert anonymous.get("/api/inventory/matrix", params={"state": "NW"}).status_code == 200
+        nw = inventory.resolve_scope(state="NW")
+        keys = [k for k in inventory.cached_keys() if k[:3] == ("matrix", nw, False)]  # the figure and its JSON rendering
+        assert len(keys) == 2
+        created = admin.post("/api/projects", json=project("Nachtrag Hintergrund", [BUEREN, LICHTENAU], ["13"])).json()
+
+        deadline = time.monotonic() + 10
+        while not set(keys) <= set(inventory.cached_keys()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert set(keys) <= set(inventory.cached_keys()), "recomputed without anyone asking"
+        admin.delete(f"/api/projects/{created['key']}")
+
+
+def test_unchanged_figures_answer_304_to_their_etag(live: LiveNode) -> None:
+    with live.client(token=None) as anonymous, live.client() as admin:
+        first = anonymous.get("/api/inventory/kreise", params={"state": "NW"})
+        again = anonymous.get("/api/inventory/kreise", params={"state": "NW"}, headers={"If-None-Match": first.headers["etag"]})
+        assert again.status_code == 304
+
+        created = admin.post("/api/projects", json=project("Nachtrag ETag", [BUEREN, LICHTENAU], ["13"])).json()
+        changed = anonymous.get("/api/inventory/kreise", params={"state": "NW"}, headers={"If-None-Match": first.headers["etag"]})
+        assert changed.status_code == 200 and changed.headers["etag"] != first.headers["etag"]
+        admin.delete(f"/api/projects/{created['key']}")
