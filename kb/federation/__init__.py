@@ -45,6 +45,7 @@ class Federation:
         self._stopped = False
         self._thread: threading.Thread | None = None
         self._names: dict[str, str] = {}
+        self._names_fresh_until = 0.0
 
     # ------------------------------------------------------------------ node hooks
 
@@ -56,13 +57,15 @@ class Federation:
         }
 
     def node_name(self, iri: str) -> str | None:
-        if iri not in self._names:
+        """Name of a peer or of an origin we pinned a key for (refreshed at most every 5 s)."""
+        if iri not in self._names and time.monotonic() > self._names_fresh_until:
+            for origin, entry in self.keyring.known().items():
+                if entry.get("name"):
+                    self._names[origin] = entry["name"]
             for p in self.harvester.peers():
                 if p.name:
                     self._names[p.node] = p.name
-            for origin, entry in self.keyring.known().items():
-                if entry.get("name"):
-                    self._names.setdefault(origin, entry["name"])
+            self._names_fresh_until = time.monotonic() + 5.0
         return self._names.get(iri)
 
     def start(self) -> None:

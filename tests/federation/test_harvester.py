@@ -192,6 +192,7 @@ def test_relayed_origin_key_is_pinned_on_first_use(node_factory: Callable[..., L
     assert meta is not None and meta.origin == origin.node.iri and meta.received_from == aggregator.node.iri
     pinned = far.node.extensions["federation"].keyring.known()[origin.node.iri]
     assert pinned["publicKey"] == origin.node.key.public_multibase and pinned["source"] == "first-use"
+    assert far.node.node_name(origin.node.iri) == origin.node.settings.name  # shown as the record's origin
 
 
 def test_unreachable_origin_waits_in_quarantine_and_is_released(node_factory: Callable[..., LiveNode]) -> None:
