@@ -1,26 +1,41 @@
 """SHACL validation of records, in batches, with messages people can act on.
 
-pyshacl is fast per batch and slow per call (~800 small records/s in one graph, far fewer one by
-one), so callers hand over many records at once. Each result is traced back to its record and to
-the JSON field a person would fix, carrying the shape's own German and English ``sh:message``.
+Two engines read the same ``shapes.ttl``:
+
+- ``fast`` (the default): :mod:`kb.ontology.shacl_fast`, compiled from the shapes graph once;
+  several thousand records per second. If the shapes use a construct it does not implement, the
+  validator logs a warning and uses pyshacl instead; if a batch reaches a corner it does not
+  replicate, that batch goes to pyshacl.
+- ``pyshacl``: the reference implementation (inference none, warnings and infos allowed), fast per
+  batch and slow per record (~180 records/s), so callers hand over many records at once.
+
+Each result is traced back to its record and to the JSON field a person would fix, carrying the
+shape's own German and English ``sh:message``; both engines give the same violations.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import rdflib
-from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse
 from pyshacl import validate as shacl_validate
 
 from kb.errors import Violation
 from kb.ontology.namespaces import ADMS, DCAT, DCT, FOAF, IKZ, MUNICIPALITY, ORG, RDF, SCHEMA, VCARD
+from kb.ontology.shacl_fast import CompiledShapes, NeedsReference, Result, UnsupportedShapes
+
+log = logging.getLogger(__name__)
 
 SHAPES_PATH = Path(__file__).parent / "shapes.ttl"
+ENGINES = ("fast", "pyshacl")
 
 _SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 _KBSH = rdflib.Namespace("https://w3id.org/ikz-kb/shapes#")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_SEVERITY = {str(_SH.Warning): "warning", str(_SH.Info): "info"}
 
 FIELD_OF_PATH: dict[str, str] = {
     DCT.title.value: "title",
@@ -58,13 +73,33 @@ _SUB_FIELDS = {
 
 
 def to_rdflib_term(term: NamedNode | BlankNode | Literal) -> rdflib.term.Node:
+    """The rdflib term pyshacl sees: same lexical form, and one spelling for simple literals.
+
+    RDF 1.1 has one simple literal, "DE" = "DE"^^xsd:string; rdflib keeps the two apart, and the
+    shapes' Turtle gives the first while pyoxigraph always names the datatype. So xsd:string
+    becomes rdflib's plain literal (else sh:hasValue "DE" never matches), and lexical forms are not
+    normalised (rdflib would turn "1"^^xsd:boolean into "true", unlike the stored record).
+    """
     if isinstance(term, NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, BlankNode):
         return rdflib.BNode(term.value)
     if term.language:
         return rdflib.Literal(term.value, lang=term.language)
-    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    if term.datatype.value == _XSD_STRING:
+        return rdflib.Literal(term.value)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value), normalize=False)
+
+
+def from_rdflib_term(term: rdflib.term.Node) -> NamedNode | BlankNode | Literal:
+    if isinstance(term, rdflib.URIRef):
+        return NamedNode(str(term))
+    if isinstance(term, rdflib.BNode):
+        return BlankNode(str(term))
+    assert isinstance(term, rdflib.Literal), term
+    if term.language:
+        return Literal(str(term), language=term.language)
+    return Literal(str(term), datatype=NamedNode(str(term.datatype or _XSD_STRING)))
 
 
 def to_rdflib(triples: Iterable[Triple], graph: rdflib.Graph | None = None) -> rdflib.Graph:
@@ -76,55 +111,103 @@ def to_rdflib(triples: Iterable[Triple], graph: rdflib.Graph | None = None) -> r
 
 
 class RecordValidator:
-    """Validates record graphs against ``shapes.ttl``."""
+    """Validates record graphs against ``shapes.ttl``.
 
-    def __init__(self, shapes_path: Path = SHAPES_PATH) -> None:
-        self.shapes = rdflib.Graph().parse(shapes_path, format="turtle")
+    ``engine`` is "fast" (default) or "pyshacl"; ``self.engine`` says which one is in use and
+    ``self.fallback_reason`` why the fast one is not.
+    """
+
+    def __init__(self, shapes_path: Path = SHAPES_PATH, engine: str = "fast") -> None:
+        if engine not in ENGINES:
+            raise ValueError(f"unknown SHACL engine {engine!r}; use one of {ENGINES}")
+        # One parse for both engines, so both see the same terms (blank nodes included).
+        triples = [q.triple for q in parse(path=str(shapes_path), format=RdfFormat.TURTLE)]
+        self.shapes = to_rdflib(triples)
         self._messages: dict[str, tuple[str, str]] = {}
         for shape in set(self.shapes.subjects(_SH.message, None)):
             msgs = {str(m.language or "de"): str(m) for m in self.shapes.objects(shape, _SH.message)}
             self._messages[str(shape)] = (msgs.get("de", next(iter(msgs.values()))), msgs.get("en", ""))
         self._fields = {str(shape): str(name) for shape, name in self.shapes.subject_objects(_KBSH.jsonField)}
+        self.engine = engine
+        self.fallback_reason: str | None = None
+        self._fast: CompiledShapes | None = None
+        if engine == "fast":
+            try:
+                self._fast = CompiledShapes(triples)
+            except UnsupportedShapes as exc:
+                self.engine = "pyshacl"
+                self.fallback_reason = str(exc)
+                log.warning("SHACL: the fast evaluator does not cover %s (%s); validating with pyshacl instead",
+                            shapes_path.name, exc)
+
+    def results(self, records: Mapping[str, Sequence[Triple]]) -> tuple[bool, list[Result]]:
+        """Conformance (warnings and infos allowed) and all results for a batch of records."""
+        if self._fast is not None:
+            try:
+                return self._fast.evaluate(records.values(), allow_warnings=True, allow_infos=True)
+            except NeedsReference as exc:
+                log.info("SHACL: batch of %d records validated with pyshacl: %s", len(records), exc)
+        return self._pyshacl_results(records)
+
+    def _pyshacl_results(self, records: Mapping[str, Sequence[Triple]]) -> tuple[bool, list[Result]]:
+        data = rdflib.Graph()
+        for triples in records.values():
+            to_rdflib(triples, data)
+        conforms, report, _text = shacl_validate(
+            data, shacl_graph=self.shapes, inference="none", allow_warnings=True, allow_infos=True, abort_on_first=False
+        )
+        out = []
+        for r in report.subjects(rdflib.RDF.type, _SH.ValidationResult):
+            value, path = report.value(r, _SH.value), report.value(r, _SH.resultPath)
+            out.append(Result(
+                focus=from_rdflib_term(report.value(r, _SH.focusNode)),
+                shape=from_rdflib_term(report.value(r, _SH.sourceShape)),
+                severity=NamedNode(str(report.value(r, _SH.resultSeverity))),
+                value=from_rdflib_term(value) if value is not None else None,
+                path=from_rdflib_term(path) if path is not None else None,
+                messages=tuple(sorted(((str(m), getattr(m, "language", None)) for m in report.objects(r, _SH.resultMessage)),
+                                      key=lambda m: (m[0], m[1] or ""))),
+                component=NamedNode(str(report.value(r, _SH.sourceConstraintComponent))),
+            ))
+        return bool(conforms), out
 
     def validate(self, records: Mapping[str, Sequence[Triple]]) -> dict[str, list[Violation]]:
         """Violations (and warnings) per record IRI; records without any are absent."""
         if not records:
             return {}
-        data = rdflib.Graph()
-        owner: dict[str, set[str]] = {}
-        for iri, triples in records.items():
-            to_rdflib(triples, data)
-            for t in triples:
-                owner.setdefault(t.subject.value, set()).add(iri)
-        _conforms, results, _text = shacl_validate(
-            data, shacl_graph=self.shapes, inference="none", allow_warnings=True, allow_infos=True, abort_on_first=False
-        )
+        _conforms, results = self.results(records)
         out: dict[str, list[Violation]] = {}
-        for result in results.subjects(rdflib.RDF.type, _SH.ValidationResult):
-            focus = str(results.value(result, _SH.focusNode))
-            violation = self._violation(results, result, focus)
-            targets = {focus} if focus in records else owner.get(focus, set()) or {focus.split("#", 1)[0]}
+        owner: dict[str, set[str]] | None = None
+        for result in results:
+            focus = result.focus.value
+            if focus in records:
+                targets = {focus}
+            else:
+                if owner is None:
+                    owner = {}
+                    for iri, triples in records.items():
+                        for t in triples:
+                            owner.setdefault(t.subject.value, set()).add(iri)
+                targets = owner.get(focus, set()) or {focus.split("#", 1)[0]}
+            violation = self._violation(result)
             for record in targets:
                 out.setdefault(record, []).append(violation)
         return out
 
-    def _violation(self, results: rdflib.Graph, result: rdflib.term.Node, focus: str) -> Violation:
-        path = results.value(result, _SH.resultPath)
-        shape = results.value(result, _SH.sourceShape)
-        value = results.value(result, _SH.value)
-        severity = results.value(result, _SH.resultSeverity)
-        messages = list(results.objects(result, _SH.resultMessage))
-        tagged = {str(m.language): str(m) for m in messages if getattr(m, "language", None)}
-        shape_de, shape_en = self._messages.get(str(shape), ("", ""))
+    def _violation(self, result: Result) -> Violation:
+        shape = result.shape.value
+        focus = result.focus.value
+        tagged = {lang: text for text, lang in result.messages if lang}
+        shape_de, shape_en = self._messages.get(shape, ("", ""))
         # pyshacl drops language tags on SPARQL-based results: then the shape's own texts are used.
-        de = tagged.get("de") or shape_de or next((str(m) for m in messages), "")
+        de = tagged.get("de") or shape_de or next((text for text, _lang in result.messages), "")
         en = tagged.get("en") or shape_en
         return Violation(
-            field=self._fields.get(str(shape)) or field_for(focus, str(path) if path is not None else ""),
+            field=self._fields.get(shape) or field_for(focus, result.path.value if result.path is not None else ""),
             message=de or "Dieser Wert verletzt eine Regel des Datenmodells.",
             message_en=en or "This value breaks a rule of the data model.",
-            value=str(value) if value is not None else None,
-            severity="warning" if severity == _SH.Warning else ("info" if severity == _SH.Info else "violation"),
+            value=result.value.value if result.value is not None else None,
+            severity=_SEVERITY.get(result.severity.value, "violation"),
         )
 
 
