@@ -67,6 +67,7 @@ class Settings(BaseSettings):
     embed_model: str = Field(default_factory=default_embed_model, description="sentence-transformers model name or path.")
     embed_batch_size: int = Field(64, ge=1, description="Texts per embedding batch.")
     hnsw_threshold: int = Field(50_000, ge=0, description="Above this many records the vector index is HNSW (approximate).")
+    embed_threads: int = Field(1, ge=1, description="CPU threads for batch embedding in the indexer; a query is always encoded on one.")
 
     log_level: str = Field("INFO", description="Logging level.")
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from kb.ontology.text import fold
+from kb.ontology.text import fold  # noqa: F401  (the doctest of fast_fold compares with it)
 
 _GERMAN_STOP = """
 aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anders auch auf aus bei beim
@@ -66,9 +67,35 @@ def stem(word: str) -> str:
     return _stemmer_lock_free.stemWord(word)  # type: ignore[no-any-return]
 
 
+class _DropCombining(dict):  # type: ignore[type-arg]
+    """str.translate table that drops combining marks, filled as characters are met."""
+
+    def __missing__(self, char: int) -> int | None:
+        value = None if unicodedata.combining(chr(char)) else char
+        self[char] = value
+        return value
+
+
+_DROP_COMBINING = _DropCombining()
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fast_fold(text: str) -> str:
+    """Exactly :func:`kb.ontology.text.fold`, about five times faster on long texts (index build).
+
+    >>> fast_fold("Lebensmittelüberwachung, Kfz-Zulassung – café") == fold("Lebensmittelüberwachung, Kfz-Zulassung – café")
+    True
+    """
+    lowered = unicodedata.normalize("NFC", text).lower().translate(_UMLAUTS)
+    if not lowered.isascii():
+        lowered = unicodedata.normalize("NFKD", lowered).translate(_DROP_COMBINING)
+    return _NON_WORD.sub(" ", lowered).strip()
+
+
 def tokens(text: str) -> list[str]:
     """Folded words of ``text`` without stop words (numbers kept: "115", "2b")."""
-    return [t for t in fold(text).split() if t not in STOP_WORDS and (len(t) > 1 or t.isdigit())]
+    return [t for t in fast_fold(text).split() if t not in STOP_WORDS and (len(t) > 1 or t.isdigit())]
 
 
 @dataclass

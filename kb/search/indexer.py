@@ -28,6 +28,9 @@ from kb.search.view import View
 
 log = logging.getLogger(__name__)
 
+EMBED_CHUNK_BATCHES = 8
+"""Batches per encode call: sentence-transformers sorts each call's texts by length, so larger
+calls pad less; a view is published after each call."""
 SAVE_AFTER = 5.0
 """Seconds of quiet after changes before the files are written."""
 
@@ -160,7 +163,7 @@ class Indexer:
             self._publish()
             self.vectors.remove(removed)
         self.progress.total += len(to_embed)
-        size = max(1, self.embedder.batch_size)
+        size = max(1, self.embedder.batch_size) * EMBED_CHUNK_BATCHES
         for start in range(0, len(to_embed), size):
             chunk = to_embed[start:start + size]
             vectors = self.embedder.encode([d.dense_text for _, d in chunk])

@@ -24,7 +24,7 @@ Method = Literal["hybrid", "dense", "lexical"]
 RRF_K = 10
 DENSE_WEIGHT = 0.2
 LEXICAL_WEIGHT = 1.0
-CONCEPT_WEIGHT = 0.3
+CONCEPT_WEIGHT = 0.6
 DENSE_MATCH = 0.5
 """Cosine above which a record counts as matching on meaning alone: on the dev set 58 % of the
 records above it are judged relevant (22 % of the relevant ones reach it)."""
@@ -34,6 +34,9 @@ from the result set: they only share a frequent word ("gemeinsam") with the quer
 ILLUSTRATIVE_FACTOR = 0.7
 """Fused score factor for illustrative (made-up) records, so real examples come first. Costs
 0.016 nDCG@10 on the dev set, which grades real and illustrative records alike."""
+CONCEPT_SPECIFIC = True
+"""Scale the concept list's weight by how specific the concepts are: full weight when the carriers
+are a tenth of the records or fewer, none when every record carries them."""
 DENSE_DEPTH = 1000
 """Dense ranks beyond this depth add nothing to the fused score."""
 
@@ -106,9 +109,9 @@ def fuse(scored: Scored, method: Method, *, dense_match: float = DENSE_MATCH) ->
     if method == "lexical":
         assert scored.lexical is not None
         return scored.lexical.astype(np.float64), lexical_hit
-    if method == "dense":
+    if method == "dense":  # plain nearest neighbours, the baseline
         assert scored.dense is not None
-        return scored.dense.astype(np.float64), dense_hit | lexical_hit
+        return scored.dense.astype(np.float64), allowed & (scored.dense > -1)
     matching = lexical_hit | dense_hit
     lists: list[tuple[np.ndarray, float]] = []
     if scored.dense is not None:
@@ -118,7 +121,10 @@ def fuse(scored: Scored, method: Method, *, dense_match: float = DENSE_MATCH) ->
     concepts = concept_score(scored)
     if concepts is not None and scored.dense is not None:
         carriers = allowed & (concepts > 0)
-        lists.append((ranks_of(concepts + 1e-3 * scored.dense, carriers, DENSE_DEPTH), CONCEPT_WEIGHT))
+        specificity = 1.0
+        if CONCEPT_SPECIFIC and allowed.any():
+            specificity = float(np.clip(np.log(allowed.sum() / max(1, carriers.sum())) / np.log(10), 0.0, 1.0))
+        lists.append((ranks_of(concepts + 1e-3 * scored.dense, carriers, DENSE_DEPTH), CONCEPT_WEIGHT * specificity))
         matching |= carriers & (scored.dense >= dense_match - 0.1)
     if not lists:
         return np.zeros(len(allowed)), matching

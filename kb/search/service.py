@@ -22,12 +22,14 @@ from kb.search.analysis import tokens
 from kb.search.embedder import Embedder
 from kb.search.expansion import Expansion
 from kb.search.indexer import Indexer
-from kb.search.ranking import ILLUSTRATIVE_FACTOR, Method, QueryTerm, Scored, fuse, ranks_of, rrf, top
+from kb.search.ranking import DENSE_DEPTH, ILLUSTRATIVE_FACTOR, Method, QueryTerm, Scored, fuse, ranks_of, rrf, top
 from kb.search.view import View
 
 log = logging.getLogger(__name__)
 
 MAX_QUERY_CHARS = 500
+TRANSLATE_DENSE = True
+"""Append the glossary's German words to an English query before embedding it (the records are German)."""
 POLL_SECONDS = 0.5
 
 
@@ -76,7 +78,7 @@ class SearchService:
         self.node = node
         settings = node.settings
         self.embedder = Embedder(settings.embed_model, batch_size=settings.embed_batch_size,
-                                 backend=getattr(settings, "embed_backend", "torch"))
+                                 backend=getattr(settings, "embed_backend", "torch"), threads=settings.embed_threads)
         self.indexer = Indexer(node.catalog, node.mapper, node.vocabularies, self.embedder, settings.data_dir / "search",
                                hnsw_threshold=settings.hnsw_threshold)
         self._thread: threading.Thread | None = None
@@ -215,11 +217,14 @@ class SearchService:
         cap = view.capacity
         scored = Scored(allowed=allowed, prior=np.where(view.illustrative, ILLUSTRATIVE_FACTOR, 1.0))
         if method != "lexical":
-            query_vector = self.embedder.encode_query(text)
+            dense_text = text
+            if TRANSLATE_DENSE and expansion.translations:
+                dense_text = f"{text} ({' '.join(german for _, german in expansion.translations)})"
+            query_vector = self.embedder.encode_query(dense_text)
             if vectors.approximate and not filtered:
-                ids, sims = vectors.search(query_vector, 1000)
+                ids, sims = vectors.search(query_vector, DENSE_DEPTH)
             else:
-                ids, sims = vectors.scores_all(query_vector)
+                ids, sims = vectors.search(query_vector, DENSE_DEPTH, exact=True, among=None if not filtered else np.flatnonzero(allowed))
             dense = np.full(cap, -1.0, dtype=np.float32)
             keep = ids < cap
             dense[ids[keep]] = sims[keep]
@@ -278,7 +283,7 @@ class SearchService:
         vector = vectors.vector(int(id_))  # type: ignore[arg-type]
         scored = Scored(allowed=allowed)
         if vector is not None:
-            ids, sims = vectors.scores_all(vector)
+            ids, sims = vectors.search(vector, DENSE_DEPTH, exact=True)
             dense = np.full(view.capacity, -1.0, dtype=np.float32)
             keep = ids < view.capacity
             dense[ids[keep]] = sims[keep]

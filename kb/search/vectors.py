@@ -80,12 +80,20 @@ class VectorIndex:
             ids = faiss.vector_to_array(self.flat.id_map).astype(np.int64)
         return ids, scores
 
-    def search(self, query: np.ndarray, k: int, *, exact: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """The ``k`` nearest vectors: (ids, scores), best first. Approximate when an HNSW graph exists."""
+    def search(self, query: np.ndarray, k: int, *, exact: bool = False, among: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """The ``k`` nearest vectors (only ``among`` these ids, if given): (ids, scores), best first.
+
+        Approximate when an HNSW graph exists and neither ``exact`` nor ``among`` is given. Runs on
+        one thread: a single query gains nothing from more, and loses much under load.
+        """
+        faiss.omp_set_num_threads(1)
         q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
         with self._lock:
-            if self._hnsw is None or exact:
-                scores, ids = self.flat.search(q, min(k, max(1, self.flat.ntotal)))
+            if self._hnsw is None or exact or among is not None:
+                params = None
+                if among is not None:
+                    params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.asarray(among, dtype=np.int64)))
+                scores, ids = self.flat.search(q, min(k, max(1, self.flat.ntotal)), params=params)
                 keep = ids[0] >= 0
                 return ids[0][keep], scores[0][keep]
             hnsw, hnsw_ids, stale = self._hnsw, self._hnsw_ids, set(self._stale)

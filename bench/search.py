@@ -1,0 +1,180 @@
+"""Search benchmarks: indexing throughput, restart, latency at 10k and 100k, memory, HNSW recall.
+
+    .venv/bin/python bench/search.py            # full run (about 10 minutes on 2 cores)
+    .venv/bin/python bench/search.py --quick    # 2,000 records only
+
+Prints one line per figure. The 100k index is filled with generated documents and vectors
+(perturbed real embeddings); queries take the real path (analyser, BM25, embedding, fusion).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import faiss  # noqa: E402
+import numpy as np  # noqa: E402
+
+from bench.generated import generate  # noqa: E402
+from kb.auth import Principal  # noqa: E402
+from kb.config import Settings  # noqa: E402
+from kb.node import Node, shared_register  # noqa: E402
+from kb.search.documents import SearchDocument  # noqa: E402
+from kb.search.evaluation import load_queries  # noqa: E402
+
+ADMIN = Principal("admin", "bench", "Bench")
+QUERIES = [q.query for q in load_queries(Path(__file__).with_name("search_dev_queries.json"))]
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def node_on(path: Path, **overrides: object) -> Node:
+    return Node(Settings(data_dir=path, port=0, search_enabled=True, sync_interval=0, **overrides))  # type: ignore[arg-type]
+
+
+def import_generated(node: Node, n: int, seed: int) -> float:
+    started = time.perf_counter()
+    report = node.publisher.import_items(ADMIN, ((p["key"], p) for p in generate(n, shared_register(), seed=seed)))
+    assert not report.failed, report.failed[:3]
+    return time.perf_counter() - started
+
+
+def latency(service: object, rounds: int = 3, **kwargs: object) -> tuple[float, float]:
+    times = []
+    for q in QUERIES[:5]:
+        service.search(q)  # type: ignore[attr-defined]  # warm
+    for _ in range(rounds):
+        for q in QUERIES:
+            started = time.perf_counter()
+            service.search(q, **kwargs)  # type: ignore[attr-defined]
+            times.append((time.perf_counter() - started) * 1000)
+    return float(np.percentile(times, 50)), float(np.percentile(times, 95))
+
+
+def throughput(tmp: Path, n: int) -> Node:
+    node = node_on(tmp)
+    print(f"import of {n} generated projects: {import_generated(node, n, 7):.1f} s")
+    service = node.extensions["search"]
+    ix = service.indexer
+    texts = [ix.document(iri, node.catalog.get(iri)).dense_text for iri in node.catalog.iter_live_records()]
+    model = service.embedder
+    model.encode(texts[:64])
+    started = time.perf_counter()
+    model.encode(texts)
+    raw = len(texts) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    service.reindex_now(force=True)
+    elapsed = time.perf_counter() - started
+    pipeline = len(texts) / elapsed
+    print(f"model batch encoding: {raw:.0f} texts/s (batch {model.batch_size}, {os.cpu_count()} cores)")
+    print(f"indexing pipeline (store read, documents, embedding, FAISS, BM25, save): {pipeline:.0f} records/s "
+          f"= {100 * pipeline / raw:.0f} % of the model's own throughput ({elapsed:.1f} s for {len(texts)})")
+    return node
+
+
+def restart(tmp: Path, node: Node, n: int) -> Node:
+    service = node.extensions["search"]
+    have = node.catalog.count()
+    if n > have:
+        import_generated(node, n - have, 11)
+        started = time.perf_counter()
+        service.reindex_now()
+        print(f"indexed {n - have} more records in {time.perf_counter() - started:.1f} s")
+    node.close()
+    started = time.perf_counter()
+    again = node_on(tmp)
+    again.start()
+    assert again.extensions["search"].wait_until_current(600)
+    p = again.extensions["search"].indexer.progress
+    print(f"restart with an unchanged catalogue of {len(again.extensions['search'].indexer.view)} records: "
+          f"{time.perf_counter() - started:.2f} s to searchable, {p.embedded} re-embedded")
+    faiss.omp_set_num_threads(1)
+    p50, p95 = latency(again.extensions["search"])
+    print(f"search latency at {len(again.extensions['search'].indexer.view)} records (warm, hybrid, facets): "
+          f"p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    return again
+
+
+def fill(node: Node, total: int) -> None:
+    """Add generated documents and perturbed real vectors up to ``total`` records (no store, no embedding)."""
+    ix = node.extensions["search"].indexer
+    rng = np.random.default_rng(3)
+    base_ids = np.asarray(sorted(ix.docs), dtype=np.int64)
+    base = np.vstack([ix.vectors.vector(int(i)) for i in base_ids])
+    projects = generate(total - len(ix.docs), shared_register(), seed=23)
+    new_ids = np.arange(ix.next_id, ix.next_id + len(projects), dtype=np.int64)
+    vectors = base[rng.integers(0, len(base), len(projects))] + rng.normal(0, 0.04, (len(projects), base.shape[1]))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    for i, p in zip(new_ids.tolist(), projects, strict=True):
+        ix.docs[i] = SearchDocument(iri=f"https://bench.example/projects/{p['key']}", content_hash=p["key"], title=p["title"],
+                                    dense_text="", lexical_text=f"{p['title']}\n{' '.join(p['keywords'])}\n{p['description']}",
+                                    origin="https://bench.example/node", task_areas=p["taskAreas"], legal_form=p["legalForm"],
+                                    status=p["status"], state=p["state"], illustrative=True)
+    ix.vectors.upsert(new_ids, vectors)
+    ix.next_id += len(projects)
+    started = time.perf_counter()
+    ix._publish(rebuild_lexical=True)
+    print(f"filled to {len(ix.docs)} records (view and BM25 rebuilt in {time.perf_counter() - started:.1f} s)")
+
+
+def hnsw_recall(node: Node, queries: int = 300) -> None:
+    ix = node.extensions["search"].indexer
+    vectors = ix.vectors
+    started = time.perf_counter()
+    vectors.build_hnsw()
+    print(f"HNSW build over {len(vectors)} vectors: {time.perf_counter() - started:.1f} s")
+    rng = np.random.default_rng(5)
+    qs = [node.extensions["search"].embedder.encode_query(q) for q in QUERIES]
+    ids = vectors.ids()
+    qs += [vectors.vector(int(i)) + rng.normal(0, 0.05, vectors.dimension) for i in rng.choice(ids, queries - len(qs))]
+    hits, approx_ms, exact_ms = 0, [], []
+    for q in qs:
+        q = (q / np.linalg.norm(q)).astype(np.float32)
+        t = time.perf_counter()
+        exact, _ = vectors.search(q, 10, exact=True)
+        exact_ms.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        approx, _ = vectors.search(q, 10)
+        approx_ms.append((time.perf_counter() - t) * 1000)
+        hits += len(set(exact.tolist()) & set(approx.tolist()))
+    print(f"HNSW recall@10 vs exact at {len(vectors)} vectors: {hits / (10 * len(qs)):.3f} "
+          f"(HNSW p50 {np.percentile(approx_ms, 50):.2f} ms, flat p50 {np.percentile(exact_ms, 50):.2f} ms, one thread)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--large", type=int, default=100_000)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    with tempfile.TemporaryDirectory(prefix="kb-search-bench-") as tmp:
+        node = throughput(Path(tmp), 2000)
+        if args.quick:
+            node.close()
+            return
+        node = restart(Path(tmp), node, 10_000)
+        fill(node, args.large)
+        faiss.omp_set_num_threads(1)
+        p50, p95 = latency(node.extensions["search"])
+        print(f"search latency at {args.large} records, exact flat (warm, hybrid, facets): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+        hnsw_recall(node)
+        p50, p95 = latency(node.extensions["search"])
+        print(f"search latency at {args.large} records with HNSW (warm, hybrid, facets): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+        print(f"peak memory (RSS) of the process: {rss_mb():.0f} MB")
+        node.close()
+
+
+if __name__ == "__main__":
+    main()
