@@ -115,6 +115,8 @@ class Federation:
         log.info("peer added id=%s url=%s node=%s key pinned", peer_id, url, cfg.node)
         if self.push and cfg.inbox:
             threading.Thread(target=self._follow, args=(cfg,), daemon=True).start()
+        if self.interval > 0 and self._thread is not None:
+            self.schedule_pull(peer_id)  # a node that harvests on its own starts with a new peer at once
         return self.peer_status(cfg)
 
     def _follow(self, cfg: PeerConfig) -> None:
