@@ -21,7 +21,7 @@ import threading
 import time
 from typing import Any
 
-from kb.federation.fetch import FetchError, Fetcher
+from kb.federation.fetch import Fetcher, FetchError
 from kb.federation.members import key_iri
 from kb.federation.peers import base_of
 from kb.federation.signing import public_key_from_multibase

@@ -31,7 +31,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 
 from kb.errors import BadRequest, Forbidden, RateLimited, Unauthenticated
-from kb.federation.fetch import FetchError, Fetcher
+from kb.federation.fetch import Fetcher, FetchError
 from kb.federation.keys import DescriptionError, fetch_description
 from kb.federation.members import key_iri
 from kb.federation.peers import base_of
