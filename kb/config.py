@@ -59,7 +59,7 @@ class Settings(BaseSettings):
     republish: bool = Field(True, description="Re-publish harvested records in this node's own stream (aggregators).")
     peer_timeout: float = Field(10.0, gt=0, description="Seconds to wait for a peer's answer.")
     max_page_bytes: int = Field(20_000_000, ge=10_000, description="Largest LDES page accepted from a peer.")
-    harvest_budget: float = Field(300.0, gt=0, description="Seconds one harvest round may spend on one peer before it continues next round.")
+    harvest_budget: float = Field(300.0, gt=0, description="Seconds a harvest round may spend on one peer; it continues next round.")
     push_notifications: bool = Field(True, description="Send and accept signed push hints (Linked Data Notifications) between peers.")
 
     # search
