@@ -82,7 +82,14 @@ class ServedNode:
         from kb.api import create_app
         from kb.node import Node
 
-        self.node = Node(settings)
+        try:
+            self.node = Node(settings)
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise click.ClickException(
+                    f"{settings.data_dir} wird schon von einem laufenden Knoten benutzt (läuft die Demo bereits?)."
+                ) from None
+            raise
         self.url = self.node.base_url
         config = uvicorn.Config(create_app(self.node), host=settings.host, port=settings.port, log_level="warning", access_log=False)
         self.server = uvicorn.Server(config)
@@ -100,7 +107,8 @@ class ServedNode:
 
     def stop(self) -> None:
         self.server.should_exit = True
-        self.thread.join(timeout=10)
+        if self.thread.ident is not None:
+            self.thread.join(timeout=10)
         self.node.close()
 
 
