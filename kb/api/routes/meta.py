@@ -11,6 +11,27 @@ from kb.api.deps import NodeDep
 
 router = APIRouter(tags=["Knoten / node"])
 
+NODE_CONTEXT = {
+    "@vocab": "https://w3id.org/ikz-kb/ontology#",
+    "sec": "https://w3id.org/security#",
+    "id": "@id",
+    "name": "http://xmlns.com/foaf/0.1/name",
+    "operator": "https://w3id.org/ikz-kb/ontology#operator",
+    "publicKey": {"@id": "https://w3id.org/ikz-kb/ontology#publicKey"},
+    "publicKeyMultibase": "sec:publicKeyMultibase",
+    "controller": {"@id": "sec:controller", "@type": "@id"},
+    "type": "@type",
+    "Multikey": "sec:Multikey",
+    "stream": {"@id": "https://w3id.org/ikz-kb/ontology#eventStream", "@type": "@id"},
+    "inbox": {"@id": "http://www.w3.org/ns/ldp#inbox", "@type": "@id"},
+    "peers": {"@id": "https://w3id.org/ikz-kb/ontology#peer"},
+    "url": {"@id": "http://xmlns.com/foaf/0.1/homepage", "@type": "@id"},
+    "baseUrl": {"@id": "http://xmlns.com/foaf/0.1/homepage", "@type": "@id"},
+    "ontology": {"@id": "http://purl.org/dc/terms/conformsTo", "@type": "@id"},
+    "sparql": {"@id": "http://rdfs.org/ns/void#sparqlEndpoint", "@type": "@id"},
+}
+"""Maps the node description's JSON keys to the ontology, so it is also proper JSON-LD."""
+
 
 @router.get("/healthz")
 def healthz(node: NodeDep) -> dict[str, Any]:
@@ -21,7 +42,7 @@ def healthz(node: NodeDep) -> dict[str, Any]:
 @router.get("/.well-known/kb-node")
 def node_description(node: NodeDep) -> JSONResponse:
     """Who this node is: id, name, operator, Bundesland, public key, stream, peers."""
-    body = {"@context": {"@vocab": "https://w3id.org/ikz-kb/ontology#"}, **node.description()}
+    body = {"@context": NODE_CONTEXT, **node.description()}
     return JSONResponse(body, headers={"Cache-Control": "no-cache"})
 
 
