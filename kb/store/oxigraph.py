@@ -584,6 +584,8 @@ class OxigraphCatalog:
     def close(self) -> None:
         """Flush and release the store (and its directory lock); the catalogue is unusable after."""
         with self._write_lock:
+            if self._store is None:
+                return
             self._store.flush()
             self._store = None  # type: ignore[assignment]
 
