@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(64, ge=1, description="Texts per embedding batch.")
     hnsw_threshold: int = Field(50_000, ge=0, description="Above this many records the vector index is HNSW (approximate).")
     embed_threads: int = Field(1, ge=1, description="CPU threads for batch embedding in the indexer; a query is always encoded on one.")
+    embed_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "torch", description="Embedding runtime: torch, or ONNX Runtime in fp32 or int8 (needs the 'onnx' extra)."
+    )
 
     log_level: str = Field("INFO", description="Logging level.")
 

@@ -31,10 +31,14 @@ def _load(model: str, backend: str) -> Any:
             from sentence_transformers import SentenceTransformer
 
             started = time.perf_counter()
-            kwargs: dict[str, Any] = {"device": "cpu"}
-            if backend != "torch":
-                kwargs["backend"] = backend
-            _MODELS[key] = SentenceTransformer(model, **kwargs)
+            loaded: Any = SentenceTransformer(model, device="cpu")
+            if backend in ("onnx", "onnx-int8"):
+                from kb.search.onnx import OnnxSentenceModel
+
+                loaded = OnnxSentenceModel(loaded, model, quantize=backend == "onnx-int8")
+            elif backend != "torch":
+                raise ValueError(f"unknown embedding backend {backend!r}; use torch, onnx or onnx-int8")
+            _MODELS[key] = loaded
             log.info("embedding model %s (%s) loaded in %.1f s", model, backend, time.perf_counter() - started)
         return _MODELS[key]
 

@@ -18,8 +18,8 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 HNSW_M = 32
-HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 128
+HNSW_EF_CONSTRUCTION = 200
+HNSW_EF_SEARCH = 512
 
 
 class VectorIndex:
@@ -92,7 +92,7 @@ class VectorIndex:
             if self._hnsw is None or exact or among is not None:
                 params = None
                 if among is not None:
-                    params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.asarray(among, dtype=np.int64)))
+                    params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.asarray(among, dtype=np.int64)))  # type: ignore[call-arg]
                 scores, ids = self.flat.search(q, min(k, max(1, self.flat.ntotal)), params=params)
                 keep = ids[0] >= 0
                 return ids[0][keep], scores[0][keep]

@@ -118,3 +118,12 @@ def test_similar_in_other_states_leaves_out_the_own_bundesland(anon: httpx.Clien
 
 def test_similar_of_an_unknown_project_is_404(anon: httpx.Client) -> None:
     assert anon.get("/api/projects/gibt-es-nicht/similar").status_code == 404
+
+
+def test_index_status_tells_progress(anon: httpx.Client) -> None:
+    body = anon.get("/api/search/status").json()
+    assert body["state"] == "ready" and body["records"] > 200 and body["last_seq"] > 0
+
+
+def test_only_the_admin_may_start_a_reindex(anon: httpx.Client) -> None:
+    assert anon.post("/api/search/reindex").status_code == 401

@@ -121,3 +121,31 @@ def similar(
     node.catalog.get_live(iri, include_network=principal.can_see_network)  # 404 / 410 like the record itself
     result = service.similar(iri, limit=limit, other_states=otherStates, include_network=principal.can_see_network)
     return _out(node, result, 0, limit)
+
+
+class IndexStatus(BaseModel):
+    state: str = Field(description="starting, loading, rebuilding, indexing, ready or failed.")
+    records: int = Field(description="Records searchable now.")
+    total: int = Field(0, description="Records queued for embedding since start.")
+    done: int = Field(0, description="Of those, embedded.")
+    embedded: int = 0
+    reused: int = Field(0, description="Records whose stored vector was kept (content unchanged).")
+    last_seq: int = Field(0, description="Last change-log entry processed.")
+    model: str
+    approximate: bool = Field(description="An HNSW graph answers unfiltered queries.")
+    error: str | None = None
+
+
+@router.get("/api/search/status", response_model=IndexStatus)
+def search_status(node: NodeDep) -> dict[str, Any]:
+    """Zustand des Suchindex (Fortschritt der Einbettung) / state and progress of the search index."""
+    return _service(node).status()  # type: ignore[no-any-return]
+
+
+@router.post("/api/search/reindex", response_model=IndexStatus, status_code=202)
+def search_reindex(node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+    """Alles neu einbetten, im Hintergrund; die Suche antwortet weiter / re-embed everything in the background (admin)."""
+    principal.require_admin()
+    service = _service(node)
+    service.request_reindex()
+    return service.status()  # type: ignore[no-any-return]
