@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
+from kb.federation.signing import CRYPTOSUITE, NodeKey, hash_data, multibase, verify
 from kb.ontology.namespaces import AS, DCAT, DCT, IKZ, PROV, RDF, SEC, VISIBILITY, XSD
 from kb.ontology.records import record_type_of
-from kb.federation.signing import CRYPTOSUITE, NodeKey, hash_data, multibase, verify
 from kb.store.model import ChangeKind, SealedVersion, canonical_ntriples
 
 KIND_TYPES: dict[str, NamedNode] = {"create": AS.Create, "update": AS.Update, "delete": AS.Delete}
