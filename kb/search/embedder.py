@@ -66,6 +66,11 @@ class Embedder:
         self.threads = threads
 
     @property
+    def loaded(self) -> bool:
+        """Whether the model is in memory (loading it first can take seconds)."""
+        return (self.model_name, self.backend) in _MODELS
+
+    @property
     def model(self) -> Any:
         return _load(self.model_name, self.backend)
 

@@ -96,27 +96,40 @@ class Indexer:
     # ------------------------------------------------------------------ start-up
 
     def open(self) -> None:
-        """Load the saved index (or rebuild it from the store), then catch up with the log."""
+        """Load the saved index (or rebuild it from the store), then catch up with the log.
+
+        A saved index is published before the embedding model is loaded (importing torch takes
+        seconds), so lexical search answers at once; the model's dimension is checked after.
+        """
         self.progress.state = "loading"
-        dimension = self.embedder.dimension
-        self.files = IndexFiles(self.files_dir, model=self.embedder.identity, dimension=dimension)
+        self.files = IndexFiles(self.files_dir, model=self.embedder.identity, dimension=None)
         saved = None
         try:
             saved = self.files.load(self.hnsw_threshold)
         except CorruptIndex as exc:
             log.warning("search index in %s is unusable (%s); rebuilding it from the store", self.files_dir, exc)
+        if saved is not None:
+            self.docs, self.vectors, self.next_id = saved.docs, saved.vectors, saved.next_id
+            self._publish(rebuild_lexical=True)
+            if self.embedder.dimension != saved.vectors.dimension:
+                log.warning("search index has dimension %d but the model %d; rebuilding it from the store",
+                            saved.vectors.dimension, self.embedder.dimension)
+                saved = None
+        dimension = self.embedder.dimension
+        self.files.dimension = dimension
         if saved is not None and saved.last_seq > self.catalog.last_seq:
             log.warning("search index is ahead of the store (seq %d > %d); reconciling with the store", saved.last_seq,
                         self.catalog.last_seq)
-            self.docs, self.vectors, self.next_id = saved.docs, saved.vectors, saved.next_id
             self.reconcile()
         elif saved is not None:
-            self.docs, self.vectors, self.next_id, self.last_seq = saved.docs, saved.vectors, saved.next_id, saved.last_seq
+            self.last_seq = saved.last_seq
             log.info("search index loaded: %d records, up to change %d", len(self.docs), self.last_seq)
         else:
             if not (self.files_dir / "manifest.json").exists():
                 log.info("no search index in %s yet; building it from the store", self.files_dir)
+            self.docs, self.next_id = {}, 0
             self.vectors = VectorIndex(dimension, self.hnsw_threshold)
+            self._publish()
             self.reconcile()
         self._publish(rebuild_lexical=True)
         self.catch_up()

@@ -58,7 +58,8 @@ def _fsync_dir(directory: Path) -> None:
 
 
 class IndexFiles:
-    def __init__(self, directory: Path, *, model: str, dimension: int) -> None:
+    def __init__(self, directory: Path, *, model: str, dimension: int | None) -> None:
+        """``dimension=None`` accepts the manifest's (checked against the model once it is loaded)."""
         self.directory = directory
         self.model = model
         self.dimension = dimension
@@ -116,6 +117,8 @@ class IndexFiles:
         manifest = self.read_manifest()
         if manifest is None:
             return None
+        if self.dimension is None and isinstance(manifest.get("dimension"), int):
+            self.dimension = manifest["dimension"]
         expected = {"format": FORMAT, "model": self.model, "dimension": self.dimension, "textVersion": TEXT_VERSION}
         for key, value in expected.items():
             if manifest.get(key) != value:
@@ -127,6 +130,7 @@ class IndexFiles:
                 for line in f:
                     data = json.loads(line)
                     docs[int(data.pop("id"))] = SearchDocument.from_json(data)
+            assert self.dimension is not None
             vectors = VectorIndex.load(self.directory / f"vectors-{generation}.faiss", self.dimension, hnsw_threshold)
         except (OSError, ValueError, RuntimeError, TypeError, KeyError) as exc:
             raise CorruptIndex(f"index files unreadable: {exc}") from exc

@@ -202,6 +202,10 @@ class SearchService:
             if not tokens(text):
                 notes.append("Die Anfrage enthält keine suchbaren Wörter. / The query has no searchable words.")
             return SearchResult(text, 0, [], {}, [], notes, status)
+        if method != "lexical" and not self.embedder.loaded:
+            method = "lexical"
+            notes.append("Die Bedeutungssuche startet noch; diese Ergebnisse beruhen nur auf Wörtern. / The semantic part is "
+                         "still starting; these results match words only.")
         expansion = lexical.matcher.expand(text)
         allowed = view.mask(include_network=include_network, filters=(filters or SearchFilters()).as_mask_args())
         filtered = bool(filters and any(vars(filters).values()))

@@ -157,8 +157,10 @@ class VectorIndex:
     # ------------------------------------------------------------------ files
 
     def save(self, path: Path) -> None:
+        """Write the flat index; searches wait only for an in-memory copy, not for the disk."""
         with self._lock:
-            faiss.write_index(self.flat, str(path))
+            snapshot = faiss.clone_index(self.flat)
+        faiss.write_index(snapshot, str(path))
 
     @classmethod
     def load(cls, path: Path, dimension: int, hnsw_threshold: int) -> VectorIndex:
