@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from kb.ontology.text import fold
 from kb.ontology.vocabulary import Concept, Vocabularies
 from kb.search.analysis import GermanAnalyzer, tokens
-from kb.search.glossary import GLOSSARY
+from kb.search.glossary import EVERYDAY, GLOSSARY
 
 EXPANDED_SCHEMES = ("taskArea", "legalForm")
+USE_EVERYDAY = True
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,14 @@ class Expansion:
     concepts: list[ConceptMatch] = field(default_factory=list)
     translations: list[tuple[str, str]] = field(default_factory=list)
     """(English phrase, German words) pairs added to the lexical query."""
+    synonyms: list[tuple[str, str]] = field(default_factory=list)
+    """(everyday word, administrative words) pairs added to the lexical query at lower weight."""
 
     def as_json(self) -> list[dict[str, str]]:
         out = [{"kind": "concept", "scheme": c.scheme, "id": c.iri, "code": c.code, "label": c.label, "matched": c.matched}
                for c in self.concepts]
         out += [{"kind": "translation", "matched": en, "label": de} for en, de in self.translations]
+        out += [{"kind": "synonym", "matched": word, "label": words} for word, words in self.synonyms]
         return out
 
 
@@ -60,6 +64,7 @@ class ConceptMatcher:
                     if whole:
                         self._labels.append((whole, split, label, concept, scheme))
         self._glossary = sorted(((fold(k).split(), v) for k, v in GLOSSARY.items()), key=lambda kv: -len(kv[0]))
+        self._everyday = sorted(((fold(k).split(), v) for k, v in EVERYDAY.items()), key=lambda kv: -len(kv[0]))
 
     def concepts(self, query: str) -> list[ConceptMatch]:
         whole, split = self.analyzer.sequences(query)
@@ -71,12 +76,12 @@ class ConceptMatcher:
                 found[concept.iri] = ConceptMatch(scheme, concept.iri, concept.code, concept.label("de"), label)
         return list(found.values())
 
-    def translations(self, query: str) -> list[tuple[str, str]]:
+    def translations(self, query: str, everyday: bool = False) -> list[tuple[str, str]]:
         """Glossary phrases in the query (longest first, no overlaps) with their German words."""
         words = fold(query).split()
         used = [False] * len(words)
         out: list[tuple[str, str]] = []
-        for phrase, german in self._glossary:
+        for phrase, german in (self._everyday if everyday else self._glossary):
             n = len(phrase)
             for i in range(len(words) - n + 1):
                 if words[i:i + n] == phrase and not any(used[i:i + n]):
@@ -86,6 +91,7 @@ class ConceptMatcher:
 
     def expand(self, query: str) -> Expansion:
         translations = self.translations(query)
+        synonyms = self.translations(query, everyday=True) if USE_EVERYDAY else []
         concepts = self.concepts(query)
         if translations:  # the German words may name concepts too ("Standesamt" for "registry office")
             known = {c.iri for c in concepts}
@@ -94,7 +100,7 @@ class ConceptMatcher:
                     if c.iri not in known:
                         known.add(c.iri)
                         concepts.append(c)
-        return Expansion(concepts, translations)
+        return Expansion(concepts, translations, synonyms)
 
 
 def is_searchable(query: str) -> bool:

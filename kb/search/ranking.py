@@ -22,7 +22,7 @@ from kb.search.expansion import ConceptMatch
 Method = Literal["hybrid", "dense", "lexical"]
 
 RRF_K = 10
-DENSE_WEIGHT = 0.2
+DENSE_WEIGHT = 0.35
 LEXICAL_WEIGHT = 1.0
 CONCEPT_WEIGHT = 0.6
 DENSE_MATCH = 0.5

@@ -31,6 +31,7 @@ MAX_QUERY_CHARS = 500
 TRANSLATE_DENSE = True
 """Append the glossary's German words to an English query before embedding it (the records are German)."""
 POLL_SECONDS = 0.5
+SYNONYM_WEIGHT = 0.3
 
 
 @dataclass
@@ -238,6 +239,8 @@ class SearchService:
             terms = [QueryTerm(t, w) for t, w in index.analyzer.query_terms(text)]
             for english, german in expansion.translations:
                 terms += [QueryTerm(t, f"{w} ({english})") for t, w in index.analyzer.query_terms(german)]
+            for word, words in expansion.synonyms:
+                terms += [QueryTerm(t, f"{w} ({word})", SYNONYM_WEIGHT) for t, w in index.analyzer.query_terms(words)]
             total = np.zeros(cap, dtype=np.float32)
             rows_ok = index.doc_ids < cap
             seen: set[str] = set()

@@ -51,3 +51,9 @@ def test_english_phrases_add_german_words(matcher: ConceptMatcher) -> None:
 def test_expansion_is_reported_for_the_api(matcher: ConceptMatcher) -> None:
     items = matcher.expand("registry office").as_json()
     assert {"kind": "concept", "code": "02"}.items() <= next(i for i in items if i["kind"] == "concept").items()
+
+
+def test_everyday_words_add_the_administrative_ones(matcher: ConceptMatcher) -> None:
+    expansion = matcher.expand("Hochzeit im Nachbarort")
+    assert ("hochzeit", "Eheschließung Trauung Standesamt") in expansion.synonyms
+    assert {"kind": "synonym", "matched": "hochzeit"}.items() <= next(i for i in expansion.as_json() if i["kind"] == "synonym").items()
