@@ -110,7 +110,7 @@ class Indexer:
             log.warning("search index in %s is unusable (%s); rebuilding it from the store", self.files_dir, exc)
         if saved is not None:
             self.docs, self.vectors, self.next_id = saved.docs, saved.vectors, saved.next_id
-            self._publish(rebuild_lexical=True)
+            self._publish(rebuild_lexical=True)  # lexical search answers from here on
             if self.embedder.dimension != saved.vectors.dimension:
                 log.warning("search index has dimension %d but the model %d; rebuilding it from the store",
                             saved.vectors.dimension, self.embedder.dimension)
@@ -131,7 +131,7 @@ class Indexer:
             self.vectors = VectorIndex(dimension, self.hnsw_threshold)
             self._publish()
             self.reconcile()
-        self._publish(rebuild_lexical=True)
+        self._publish(rebuild_lexical=self.lexical is None or self._lexical_dirty)
         self.catch_up()
 
     # ------------------------------------------------------------------ following the log
@@ -239,7 +239,10 @@ class Indexer:
         assert self.vectors is not None
         if self.vectors.needs_hnsw_build():
             self.vectors.build_hnsw()
-        self.progress.state = "ready"
+        if self.progress.state != "ready":
+            self.progress.state = "ready"
+            with self._changed:
+                self._changed.notify_all()
         if self._unsaved and time.monotonic() - self._last_change >= quiet:
             self.save()
 
