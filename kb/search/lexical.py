@@ -18,6 +18,7 @@ import numpy as np
 from kb.search.analysis import GermanAnalyzer, Lexicon
 
 log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 
 K1 = 1.2
 B = 0.75

@@ -341,6 +341,7 @@ class SearchService:
             else:
                 ix.vectors = VectorIndex(self.embedder.dimension, ix.hnsw_threshold)
         ix.reconcile(force=force)
-        ix.rebuild_lexical()
+        ix._publish(rebuild_lexical=True)
+        ix.progress.state = "ready"
         ix.save()
         log.info("reindexed %d records in %.1f s", len(ix.docs), time.perf_counter() - started)
