@@ -46,6 +46,8 @@ class SearchFilters:
     status: str | None = None
     type: str | None = None
     origin: str | None = None
+    funding: str | None = None
+    """"yes": records naming a funding programme; "no": records that name none."""
 
     def as_mask_args(self) -> dict[str, str | None]:
         return dict(vars(self))
@@ -156,6 +158,7 @@ class SearchService:
         """Codes for the given filter values; a 422 listing the allowed values for unknown ones."""
         node = self.node
         rb = given.pop("regierungsbezirk", None)
+        funding = given.pop("funding", None)
         f = resolve_filters(node.vocabularies, node.register, **given)  # type: ignore[arg-type]
 
         def code(scheme: str, iri: str | None) -> str | None:
@@ -163,6 +166,9 @@ class SearchService:
             return c.code if c else None
 
         violations = []
+        if funding not in (None, "", "yes", "no"):
+            violations.append(Violation("funding", "Erlaubt sind yes (mit Förderung) und no (ohne Angabe).",
+                                        "Allowed: yes or no.", value=funding, candidates=[{"code": "yes"}, {"code": "no"}]))
         rb_key = None
         if rb:
             names = node.register.regierungsbezirke
@@ -180,8 +186,17 @@ class SearchService:
         return SearchFilters(
             taskArea=code("taskArea", f.task_area), legalForm=code("legalForm", f.legal_form), state=code("state", f.state),
             kreis=f.kreis, regierungsbezirk=rb_key, status=code("status", f.status),
-            type=RECORD_TYPE_NAMES.get(f.record_type) if f.record_type else None, origin=f.origin,
+            type=RECORD_TYPE_NAMES.get(f.record_type) if f.record_type else None, origin=f.origin, funding=funding or None,
         )
+
+    def browse(self, *, limit: int = 10, offset: int = 0, filters: SearchFilters | None = None,
+               include_network: bool = False) -> SearchResult:
+        """All records matching the filters (no query), by title, with facets: the "browse" view."""
+        view = self.indexer.view
+        allowed = view.mask(include_network=include_network, filters=(filters or SearchFilters()).as_mask_args())
+        docs = sorted((view.docs[int(i)] for i in allowed.nonzero()[0]), key=lambda d: d.title.lower())
+        hits = [Hit(d.iri, d.title, 0.0, d.origin, {}, d) for d in docs[offset: offset + limit]]
+        return SearchResult("", len(docs), hits, view.facets(allowed), [], [], self.status())
 
     # ------------------------------------------------------------------ queries
 

@@ -127,3 +127,10 @@ def test_index_status_tells_progress(anon: httpx.Client) -> None:
 
 def test_only_the_admin_may_start_a_reindex(anon: httpx.Client) -> None:
     assert anon.post("/api/search/reindex").status_code == 401
+
+
+def test_funding_filter_keeps_only_records_with_a_funding_programme(anon: httpx.Client) -> None:
+    funded = anon.get("/api/search", params={"q": "Digitalisierung", "funding": "yes", "limit": 50}).json()
+    assert funded["total"] > 0
+    assert set(funded["facets"]["funding"]) == {"yes"}
+    assert anon.get("/api/search", params={"q": "x", "funding": "vielleicht"}).status_code == 422

@@ -109,24 +109,20 @@ def search_page(
     web = web_of(request)
     svc = _search_extension(node)
     given = {name: request.query_params.get(name) or None for name in FILTER_PARAMS}
-    funding = given.pop("funding")
-    context: dict[str, Any] = {"q": q, "offset": offset, "given": {**given, "funding": funding}, "facet_titles": FACET_TITLES,
+    context: dict[str, Any] = {"q": q, "offset": offset, "given": given, "facet_titles": FACET_TITLES,
                                "results": [], "total": 0, "facets": {}, "notes": [], "expansion": [], "errors": [], "page_size": PAGE_SIZE}
     if svc is None:
         context["notes"].append("Die Volltextsuche ist auf diesem Knoten abgeschaltet; gezeigt wird die Liste aller Projekte.")
-        return _listing_fallback(request, node, principal, web, context, given)
+        return _listing_fallback(request, node, principal, web, context, {k: v for k, v in given.items() if k != "funding"})
     try:
         filters = svc.resolve_filters(**given)
     except InvalidRecord as exc:
         context["errors"] = [v.message for v in exc.violations]
         return web.render(request, "results.html", status=422, title="Suche", **context)
-    if funding in ("yes", "no"):
-        filters.funding = funding  # a column of the search view, filtered like the others
-    query = q.strip() or "*"
-    if query == "*":
-        result = _browse(node, svc, filters, principal.can_see_network, offset)
+    if not q.strip():
+        result = svc.browse(limit=PAGE_SIZE, offset=offset, filters=filters, include_network=principal.can_see_network)
     else:
-        result = svc.search(query, limit=PAGE_SIZE, offset=offset, filters=filters, include_network=principal.can_see_network)
+        result = svc.search(q, limit=PAGE_SIZE, offset=offset, filters=filters, include_network=principal.can_see_network)
     hits = []
     for hit in result.results:
         c = card(node, hit.id)
@@ -138,20 +134,6 @@ def search_page(
     if not hits and q.strip():
         context["suggestions"] = _broader(node, q)
     return web.render(request, "results.html", title=f"Suche: {q}" if q else "Alle Projekte", **context)
-
-
-def _browse(node: Node, svc: Any, filters: Any, include_network: bool, offset: int) -> Any:
-    """No query: all (filtered) records, newest first, with facets — the search's own view."""
-    from kb.search.service import SearchResult
-
-    view = svc.indexer.view
-    allowed = view.mask(include_network=include_network, filters=filters.as_mask_args())
-    ids = [int(i) for i in allowed.nonzero()[0]]
-    docs = sorted((view.docs[i] for i in ids), key=lambda d: d.title.lower())
-    from kb.search.service import Hit
-
-    hits = [Hit(d.iri, d.title, 0.0, d.origin, {}) for d in docs[offset: offset + PAGE_SIZE]]
-    return SearchResult("", len(ids), hits, view.facets(allowed), [], [], {})
 
 
 def _listing_fallback(request: Request, node: Node, principal: Any, web: Web, context: dict[str, Any], given: dict[str, Any]) -> Response:

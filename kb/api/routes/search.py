@@ -96,12 +96,14 @@ def search(
     status: Annotated[str | None, Query()] = None,
     type: Annotated[str | None, Query(description="project, sharedServiceCenter oder smartCityInitiative.")] = None,
     origin: Annotated[str | None, Query(description="IRI des Ursprungsknotens.")] = None,
+    funding: Annotated[str | None, Query(description="yes: mit Förderprogramm; no: ohne Angabe.")] = None,
     method: Annotated[str, Query(pattern="^(hybrid|dense|lexical)$", description="Ranking (for comparison).")] = "hybrid",
 ) -> dict[str, Any]:
     """Projekte suchen (hybrid: Bedeutung, Wörter, Begriffe) / search the federated catalogue."""
     service = _service(node)
     filters = service.resolve_filters(taskArea=taskArea, legalForm=legalForm, state=state, kreis=kreis,
-                                      regierungsbezirk=regierungsbezirk, status=status, type=type, origin=origin)
+                                      regierungsbezirk=regierungsbezirk, status=status, type=type, origin=origin,
+                                      funding=funding)
     result = service.search(q, limit=limit, offset=offset, filters=filters, include_network=principal.can_see_network,
                             method=method)
     return _out(node, result, offset, limit)
