@@ -175,7 +175,7 @@ class Feed:
             g = _iri(m.event.member)
             yield f'{stream} {TREE.member} {g} .\n{g} {KBM.streamPosition} "{m.position}"^^{XSD.integer} .\n'
             suffix = f" {g} .\n"
-            yield "".join(line[:-2] + suffix for line in m.payload.splitlines() if line.endswith(" ."))
+            yield "".join(line[:-2] + suffix for line in m.payload.split("\n") if line.endswith(" ."))
 
     def page_trig_parts(self, page: Page) -> Iterator[str]:
         """The page as TriG: N-Triples lines are valid TriG, so the signed payload goes in verbatim."""

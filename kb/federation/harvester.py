@@ -11,6 +11,8 @@ there on (the newest with If-None-Match), and for every member after the cursor
 
 then store the good ones and advance the cursor in ONE transaction (``commit_received``), with the
 refused ones in quarantine. A bad member never stops the page; a bad page stops only its peer.
+Pages are committed in order by a worker thread, one at a time, while the next page is fetched and
+checked (the store releases the GIL while it writes).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +70,53 @@ class Checked:
     members: list[Member] = field(default_factory=list)
     quarantine: list[QuarantineEntry] = field(default_factory=list)
     skipped: int = 0
+
+
+class _PageCommits:
+    """Stores the pages of one peer in order, one commit at a time, in a worker thread.
+
+    While page k is written (the store releases the GIL), page k+1 is fetched, read, verified and
+    validated. Each page still commits in one transaction with the cursor that points past it, and
+    page k+1 is not submitted before page k's commit has ended, so the cursor never runs ahead of the
+    records. Checking page k+1 may not yet see page k's records; ``commit_received`` decides "newest
+    wins" again under the write lock, so that only costs a little wasted checking.
+    """
+
+    def __init__(self, catalog: Any, cfg: PeerConfig, result: PeerResult) -> None:
+        self.catalog = catalog
+        self.cfg = cfg
+        self.result = result
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"kb-commit-{cfg.id}")
+        self._pending: tuple[Future[Any], str, Checked] | None = None
+
+    def submit(self, url: str, checked: Checked, docs: dict[tuple[str, str], object | None]) -> None:
+        """Prepare this page's records, wait for the previous page's commit (raising its error), then
+        start this page's: the commit thread only numbers, checks versions and calls the store."""
+        prepared = self.catalog.prepare_received(checked.members)
+        self.wait()
+        self._pending = (self._pool.submit(self.catalog.commit_received, prepared, docs=docs), url, checked)
+
+    def wait(self) -> None:
+        """Wait for the commit in flight, if any, and count it; raises the commit's error."""
+        if self._pending is None:
+            return
+        future, url, checked = self._pending
+        self._pending = None
+        events, skipped = future.result()
+        result = self.result
+        result.stored += len(events)
+        result.skipped += checked.skipped + len(skipped)
+        result.quarantined += len(checked.quarantine)
+        if events:
+            log.info("harvest peer=%s page=%s stored=%d records=%s", self.cfg.id, url, len(events),
+                     ",".join(e.record.rsplit("/", 1)[-1] for e in events[:5]) + ("…" if len(events) > 5 else ""))
+
+    def close(self) -> None:
+        """Let a commit still in flight end (also when the harvest stops with an error)."""
+        try:
+            self.wait()
+        finally:
+            self._pool.shutdown(wait=True)
 
 
 class Harvester:
@@ -158,45 +207,44 @@ class Harvester:
         cursor = self.cursor(cfg.id)
         url = cursor.page or self._first_page(cfg)
         visited: set[str] = set()
-        while True:
-            if time.monotonic() > deadline:
-                result.notes.append("Zeitbudget dieser Runde aufgebraucht; es geht in der nächsten Runde weiter")
-                return
-            if url in visited or len(visited) >= MAX_PAGES_PER_ROUND:
-                raise HarvestError(f"next-Verweis-Schleife bei {url}: Seite wurde in dieser Runde schon gelesen")
-            visited.add(url)
-            got = self.fetcher.get(url, accept=ACCEPT, token=cfg.token, etag=cursor.etag if url == cursor.page else None)
-            if got.status == 304:
-                result.unchanged = result.pages == 0
-                break
-            result.pages += 1
-            page = read_page(got.body, got.content_type, url)
-            fresh = [m for m in page.members if m.position is None or m.position > cursor.position]
-            checked = self.check(cfg, fresh)
-            positions = [m.position for m in page.members if m.position is not None]
-            next_url = page.next_urls[0] if page.next_urls else None
-            if len(page.next_urls) > 1:
-                result.notes.append(f"{url} hat {len(page.next_urls)} Relationen; kb folgt der ersten")
-            # A complete page is never read again: the cursor moves on to its successor at once.
-            cursor = Cursor(
-                page=next_url or url,
-                position=max([cursor.position, *positions]),
-                etag=None if next_url else got.etag,
-                received=cursor.received + len(checked.members),
-                last_success=now_timestamp() if next_url is None else cursor.last_success,
-            )
-            docs: dict[tuple[str, str], object | None] = {(CURSOR, cfg.id): cursor.as_doc()}
-            docs.update(quarantine_docs(checked.quarantine))
-            events, skipped = self.catalog.commit_received(checked.members, docs=docs)
-            result.stored += len(events)
-            result.skipped += checked.skipped + len(skipped)
-            result.quarantined += len(checked.quarantine)
-            if events:
-                log.info("harvest peer=%s page=%s stored=%d records=%s", cfg.id, url, len(events),
-                         ",".join(e.record.rsplit("/", 1)[-1] for e in events[:5]) + ("…" if len(events) > 5 else ""))
-            if next_url is None:
-                break
-            url = next_url
+        commits = _PageCommits(self.catalog, cfg, result)
+        try:
+            while True:
+                if time.monotonic() > deadline:
+                    result.notes.append("Zeitbudget dieser Runde aufgebraucht; es geht in der nächsten Runde weiter")
+                    return
+                if url in visited or len(visited) >= MAX_PAGES_PER_ROUND:
+                    raise HarvestError(f"next-Verweis-Schleife bei {url}: Seite wurde in dieser Runde schon gelesen")
+                visited.add(url)
+                got = self.fetcher.get(url, accept=ACCEPT, token=cfg.token, etag=cursor.etag if url == cursor.page else None)
+                if got.status == 304:
+                    result.unchanged = result.pages == 0
+                    break
+                result.pages += 1
+                page = read_page(got.body, got.content_type, url)
+                fresh = [m for m in page.members if m.position is None or m.position > cursor.position]
+                checked = self.check(cfg, fresh)
+                positions = [m.position for m in page.members if m.position is not None]
+                next_url = page.next_urls[0] if page.next_urls else None
+                if len(page.next_urls) > 1:
+                    result.notes.append(f"{url} hat {len(page.next_urls)} Relationen; kb folgt der ersten")
+                # A complete page is never read again: the cursor moves on to its successor at once.
+                cursor = Cursor(
+                    page=next_url or url,
+                    position=max([cursor.position, *positions]),
+                    etag=None if next_url else got.etag,
+                    received=cursor.received + len(checked.members),
+                    last_success=now_timestamp() if next_url is None else cursor.last_success,
+                )
+                docs: dict[tuple[str, str], object | None] = {(CURSOR, cfg.id): cursor.as_doc()}
+                docs.update(quarantine_docs(checked.quarantine))
+                commits.submit(url, checked, docs)
+                if next_url is None:
+                    break
+                url = next_url
+            commits.wait()
+        finally:
+            commits.close()
         cursor.last_success = now_timestamp()
         self.catalog.put_docs({(CURSOR, cfg.id): cursor.as_doc()})
 
@@ -293,7 +341,7 @@ class Harvester:
                     record=p.record, version=p.version, kind=p.kind, origin=p.origin, visibility=p.visibility,
                     timestamp=p.timestamp, member=p.member, payload=p.payload,
                     triples=p.record_triples if p.kind != "delete" else (), record_type=p.record_type,
-                    received_from=cfg.node, verified=True,
+                    received_from=cfg.node, verified=True, ntriples=p.record_ntriples if p.kind != "delete" else None,
                 )
             )
 

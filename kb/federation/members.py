@@ -60,6 +60,10 @@ class ParsedMember:
     record_triples: list[Triple]
     record_type: str
     payload: str
+    document_ntriples: str | None = None
+    """Canonical N-Triples of ``document`` (None: compute from the triples)."""
+    record_ntriples: str | None = None
+    """Canonical N-Triples of ``record_triples`` (None: compute from the triples)."""
 
 
 class MemberError(ValueError):
@@ -143,6 +147,16 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
     if kinds[0] != "delete" and not record_triples:
         raise MemberError("Mitglied ohne Inhalt / member without content")
     visibility = VISIBILITY.local_name(one(IKZ.visibility)) or "public"
+    # The canonical form of the whole member, and of its document and record parts cut out of it:
+    # a line starts with its subject ``<iri> `` (no IRI holds a space or ``>``), and a subset of
+    # a sorted, duplicate-free list of lines stays sorted and duplicate-free.
+    payload = canonical_ntriples(triples)
+    member_prefix, proof_prefix = f"{m} ", f"{proof} "
+    proof_link = f"{m} {SEC.proof} {proof} .\n"
+    document_lines = [
+        line + "\n" for line in payload.split("\n") if line and not line.startswith(proof_prefix) and line + "\n" != proof_link
+    ]
+    document_ntriples = "".join(document_lines)
     return ParsedMember(
         member=member,
         record=record,
@@ -157,7 +171,9 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
         document=document,
         record_triples=record_triples,
         record_type=record_type_of(record_triples, record),
-        payload=canonical_ntriples(triples),
+        payload=payload,
+        document_ntriples=document_ntriples,
+        record_ntriples="".join(line for line in document_lines if not line.startswith(member_prefix)),
     )
 
 
@@ -168,4 +184,4 @@ def parse_payload(member: str, payload: str) -> ParsedMember:
 
 
 def verify_member(parsed: ParsedMember, public_multibase: str) -> bool:
-    return verify(public_multibase, parsed.proof_value, parsed.proof_config, parsed.document)
+    return verify(public_multibase, parsed.proof_value, parsed.proof_config, parsed.document, parsed.document_ntriples)

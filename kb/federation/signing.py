@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -67,6 +68,12 @@ def public_key_from_multibase(text: str) -> Ed25519PublicKey:
     return Ed25519PublicKey.from_public_bytes(raw[2:])
 
 
+@lru_cache(maxsize=256)
+def _public_key(text: str) -> Ed25519PublicKey:
+    """``public_key_from_multibase``, cached: a harvest checks many members against few keys."""
+    return public_key_from_multibase(text)
+
+
 class NodeKey:
     """The node's signing key, kept in the data directory (mode 0600)."""
 
@@ -98,18 +105,29 @@ class NodeKey:
         return self._private.sign(data)
 
 
-def hash_data(proof_config: Iterable[Triple], document: Iterable[Triple]) -> bytes:
-    """The ``eddsa-rdfc-2022`` input: SHA-256 of the canonical proof options, then of the document."""
+def hash_data(proof_config: Iterable[Triple], document: Iterable[Triple], document_ntriples: str | None = None) -> bytes:
+    """The ``eddsa-rdfc-2022`` input: SHA-256 of the canonical proof options, then of the document.
+
+    ``document_ntriples``: the document's canonical N-Triples, if the caller has them already.
+    """
+    if document_ntriples is None:
+        document_ntriples = canonical_ntriples(document)
     return (
         hashlib.sha256(canonical_ntriples(proof_config).encode()).digest()
-        + hashlib.sha256(canonical_ntriples(document).encode()).digest()
+        + hashlib.sha256(document_ntriples.encode()).digest()
     )
 
 
-def verify(public_multibase: str, proof_value: str, proof_config: Iterable[Triple], document: Iterable[Triple]) -> bool:
+def verify(
+    public_multibase: str,
+    proof_value: str,
+    proof_config: Iterable[Triple],
+    document: Iterable[Triple],
+    document_ntriples: str | None = None,
+) -> bool:
     try:
-        key = public_key_from_multibase(public_multibase)
-        key.verify(from_multibase(proof_value), hash_data(proof_config, document))
+        key = _public_key(public_multibase)
+        key.verify(from_multibase(proof_value), hash_data(proof_config, document, document_ntriples))
         return True
     except (InvalidSignature, ValueError):
         return False

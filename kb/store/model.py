@@ -24,13 +24,22 @@ def now_timestamp() -> str:
 
 
 def canonical_ntriples(triples: Iterable[Triple]) -> str:
-    """Canonical N-Triples, sorted: the RDFC-1.0 form of a graph without blank nodes."""
-    lines = serialize(list(triples), format=RdfFormat.N_TRIPLES).decode().splitlines()
-    return "".join(line + "\n" for line in sorted(set(lines)))
+    """Canonical N-Triples, sorted: the RDFC-1.0 form of a graph without blank nodes.
+
+    Lines end at "\n" only: a literal may hold U+2028, U+2029 or U+0085 unescaped, where
+    ``str.splitlines`` would cut it in two.
+    """
+    lines = serialize(list(triples), format=RdfFormat.N_TRIPLES).decode().split("\n")
+    return "".join(line + "\n" for line in sorted(set(lines)) if line)
+
+
+def ntriples_hash(canonical: str) -> str:
+    """The content hash of a graph from its canonical N-Triples."""
+    return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def content_hash(triples: Iterable[Triple]) -> str:
-    return "sha256:" + hashlib.sha256(canonical_ntriples(triples).encode()).hexdigest()
+    return ntriples_hash(canonical_ntriples(triples))
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,9 @@ class Member:
     record_type: str = ""
     received_from: str | None = None
     verified: bool = True
+    ntriples: str | None = None
+    """Canonical N-Triples of ``triples``, if the receiver has them already (from checking the
+    signature); the store then writes and hashes them instead of serialising the triples again."""
 
 
 @dataclass(frozen=True)

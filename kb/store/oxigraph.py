@@ -6,13 +6,18 @@ Layout of the RDF dataset:
 - ``kbm:records``: a ``dcat:CatalogRecord`` per record with its provenance (origin, version,
   received from and when, content hash, visibility, tombstone flag);
 - ``kbm:log``: the change log, one entry per version with the published member (signed payload),
-  numbered ``urn:kb:event:{seq}`` without gaps, so reading a range is a few point lookups;
+  numbered ``urn:kb:event:{seq}`` without gaps, so reading a range is a few point lookups; an entry
+  is four triples: ``kbm:record``, ``kbm:member``, ``kbm:payload`` and the other fields of the event
+  as one JSON literal (``kbm:json``); entries written by older versions have one triple per field;
 - ``kbm:private``: small JSON documents of other parts (peer cursors, quarantine, tokens) that must
-  change in the same transaction as records.
+  change in the same transaction as records (one ``kbm:json`` value, or stamped ``kbm:jsonAt``
+  values written by insert-only commits, see ``OxigraphCatalog._doc_stamp``), and the summaries.
 
-Every commit is a single SPARQL update, which Oxigraph applies atomically: after a crash the store
-holds the old or the new state of all of it, never a mix. All writes pass one lock (the writer), so
-versions and sequence numbers are allocated without races.
+Every commit is a single Oxigraph transaction (one SPARQL update, or one TriG load when it deletes
+nothing): after a crash the store holds the old or the new state of all of it, never a mix. All
+writes pass one lock (the writer), so versions and sequence numbers are allocated without races;
+the Python work that depends on the content only (canonical form, hash, summary, signing) is done
+before the lock is taken, and the store call under it releases the GIL.
 """
 
 from __future__ import annotations
@@ -20,14 +25,16 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store, Triple
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
 
 from kb.errors import Conflict, Gone, NotFound
-from kb.ontology.namespaces import DCAT, DCT, FOAF, IKZ, KBM, MUNICIPALITY, PROV, SCHEMA, XSD, VISIBILITY
+from kb.ontology.namespaces import DCAT, DCT, FOAF, IKZ, KBM, MUNICIPALITY, PROV, SCHEMA, VISIBILITY, XSD
 from kb.store.model import (
     NETWORK,
     PUBLIC,
@@ -42,8 +49,10 @@ from kb.store.model import (
     RecordMeta,
     SealedVersion,
     StoredRecord,
+    canonical_ntriples,
     content_hash,
     now_timestamp,
+    ntriples_hash,
 )
 
 log = logging.getLogger(__name__)
@@ -72,7 +81,11 @@ _P_RECORD = KBM.record
 _P_KIND = KBM.kind
 _P_PAYLOAD = KBM.payload
 _P_JSON = KBM.json
+_P_JSON_AT = KBM.jsonAt
 _P_SUMMARY = KBM.summary
+
+DOC_REVISIONS_MAX = 32
+"""Stamped values a private document may collect (see ``_doc_stamp``) before a write cleans them up."""
 
 Summarizer = Callable[[str, Sequence[Triple]], dict[str, Any]]
 """Turns a record graph into a small JSON summary (fields for filters, facets, the inventory)."""
@@ -92,26 +105,12 @@ def doc_iri(collection: str, key: str) -> NamedNode:
     return NamedNode(f"urn:kb:doc:{quote(collection, safe='')}/{quote(key, safe='')}")
 
 
-def _int(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD.integer)
-
-
 def _bool(value: bool) -> Literal:
     return Literal("true" if value else "false", datatype=XSD.boolean)
 
 
-def _datetime(value: str) -> Literal:
-    return Literal(value, datatype=XSD.dateTime)
-
-
 def _visibility_iri(visibility: str) -> NamedNode:
     return VISIBILITY[visibility]
-
-
-def _graph_block(triples: Iterable[Triple], graph: NamedNode) -> str:
-    """Triples as a ``GRAPH <g> { ... }`` block of a SPARQL ``INSERT DATA``."""
-    body = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
-    return f"GRAPH {graph} {{\n{body}}}\n" if body else ""
 
 
 class OxigraphCatalog:
@@ -305,6 +304,22 @@ class OxigraphCatalog:
         if not props:
             return None
         first = {k: v[0] for k, v in props.items()}
+        entry = first.get(_P_JSON.value)
+        if entry is not None:
+            fields = json.loads(entry.value)
+            event = ChangeEvent(
+                seq=seq,
+                record=first[_P_RECORD.value].value,
+                version=int(fields["version"]),
+                kind=fields["kind"],
+                origin=fields["origin"],
+                visibility=fields["visibility"],
+                timestamp=fields["timestamp"],
+                member=first[_P_MEMBER.value].value,
+                local=bool(fields["local"]),
+            )
+            return event, first[_P_PAYLOAD.value].value
+        # Entries written before the compact form: one triple per field.
         event = ChangeEvent(
             seq=seq,
             record=first[_P_RECORD.value].value,
@@ -343,13 +358,21 @@ class OxigraphCatalog:
     # ------------------------------------------------------------------ writes
 
     def commit_local(self, drafts: Sequence[Draft], docs: Mapping[tuple[str, str], object | None] | None = None) -> list[ChangeEvent]:
-        """Write new versions of records this node originates, all in one transaction."""
+        """Write new versions of records this node originates, all in one transaction.
+
+        The Python work per draft (canonical form, hash, summary, the signed member) is done before
+        taking the write lock, against the version read then; under the lock a draft is sealed again
+        only if its record changed in between. The lock covers the checks, the numbering and the
+        store call (which releases the GIL).
+        """
+        contents = [self._content(d.record, d.triples or (), "update" if d.triples is not None else "delete") for d in drafts]
+        guesses = [self._guess_seal(d) for d in drafts]
         with self._write_lock:
-            ops: list[str] = []
+            batch = _Batch()
             events: list[ChangeEvent] = []
             seq = self._last_seq
             seen: set[str] = set()
-            for draft in drafts:
+            for draft, content, guess in zip(drafts, contents, guesses, strict=True):
                 if draft.record in seen:
                     raise Conflict(
                         "Derselbe Eintrag kommt in einem Auftrag zweimal vor.",
@@ -378,11 +401,14 @@ class OxigraphCatalog:
                     )
                 kind: ChangeKind = "delete" if draft.triples is None else ("create" if current is None else "update")
                 version = (current.version if current else 0) + 1
-                timestamp = now_timestamp()
-                triples = list(draft.triples or ())
-                sealed = self._sealer(
-                    draft.record, triples, version=version, kind=kind, timestamp=timestamp, visibility=draft.visibility
-                )
+                if guess is not None and guess[0] == version and guess[1] == kind:
+                    _, _, timestamp, sealed = guess
+                else:  # the record changed since the guess: seal again, now under the lock
+                    timestamp = now_timestamp()
+                    sealed = self._sealer(
+                        draft.record, list(draft.triples or ()), version=version, kind=kind, timestamp=timestamp,
+                        visibility=draft.visibility,
+                    )
                 seq += 1
                 meta = RecordMeta(
                     iri=draft.record,
@@ -392,37 +418,70 @@ class OxigraphCatalog:
                     origin=self.node_iri,
                     visibility=draft.visibility,
                     deleted=kind == "delete",
-                    content_hash=content_hash(triples),
+                    content_hash=content.content_hash,
                     seq=seq,
                     member=sealed.member,
                     local=True,
                     record_type=draft.record_type or (current.record_type if current else ""),
                 )
-                ops.extend(self._version_ops(meta, triples, kind, sealed, replace=current is not None))
+                batch.version(meta, kind, sealed, content, replace=current is not None)
                 events.append(_event_from(meta, kind))
-            ops.extend(self._doc_ops(docs or {}))
-            self._apply(ops, seq)
+            batch.docs(docs or {}, stamp=self._doc_stamp(batch, docs or {}, seq))
+            self._apply(batch, seq)
             return events
 
+    def _guess_seal(self, draft: Draft) -> tuple[int, ChangeKind, str, SealedVersion] | None:
+        """The signed member of a draft against the version stored now (checked again under the lock)."""
+        current = self.meta(draft.record)
+        if current is not None and (current.deleted or not current.local):
+            return None  # refused under the lock
+        if draft.triples is None and current is None:
+            return None
+        kind: ChangeKind = "delete" if draft.triples is None else ("create" if current is None else "update")
+        version = (current.version if current else 0) + 1
+        timestamp = now_timestamp()
+        sealed = self._sealer(
+            draft.record, list(draft.triples or ()), version=version, kind=kind, timestamp=timestamp, visibility=draft.visibility
+        )
+        return version, kind, timestamp, sealed
+
+    def prepare_received(self, members: Sequence[Member]) -> PreparedMembers:
+        """Compute the stored form of members (canonical form, hash, summary) without the write lock.
+
+        It depends on the members only, so a caller can do this while another commit is being
+        written, and hand the result to ``commit_received``.
+        """
+        contents = tuple(
+            None if m.origin == self.node_iri
+            else self._content(m.record, m.triples if m.kind != "delete" else (), m.kind, m.ntriples if m.kind != "delete" else "")
+            for m in members
+        )
+        return PreparedMembers(tuple(members), contents)
+
     def commit_received(
-        self, members: Sequence[Member], docs: Mapping[tuple[str, str], object | None] | None = None
+        self, members: Sequence[Member] | PreparedMembers, docs: Mapping[tuple[str, str], object | None] | None = None
     ) -> tuple[list[ChangeEvent], list[tuple[Member, str]]]:
         """Store verified versions from peers, newest wins, together with the peer's cursor (docs).
 
         Returns the change events and the members that were not applied with the reason
         (``self`` = our own record, ``older`` = not newer than what we hold).
+
+        ``members`` may come prepared (``prepare_received``); otherwise they are prepared here,
+        before the write lock is taken. The lock covers the version checks, the numbering and the
+        store call.
         """
+        prepared = members if isinstance(members, PreparedMembers) else self.prepare_received(members)
         with self._write_lock:
-            ops: list[str] = []
+            batch = _Batch()
             events: list[ChangeEvent] = []
             skipped: list[tuple[Member, str]] = []
             seq = self._last_seq
-            batch: dict[str, RecordMeta] = {}
-            for m in members:
-                if m.origin == self.node_iri:
+            held: dict[str, RecordMeta] = {}
+            for m, content in zip(prepared.members, prepared.contents, strict=True):
+                if content is None:
                     skipped.append((m, "self"))
                     continue
-                current = batch.get(m.record) or self.meta(m.record)
+                current = held.get(m.record) or self.meta(m.record)
                 if current is not None and current.version >= m.version:
                     skipped.append((m, "older" if current.version > m.version else "same"))
                     continue
@@ -430,7 +489,6 @@ class OxigraphCatalog:
                     skipped.append((m, "self"))
                     continue
                 seq += 1
-                triples = list(m.triples) if m.kind != "delete" else []
                 meta = RecordMeta(
                     iri=m.record,
                     version=m.version,
@@ -439,7 +497,7 @@ class OxigraphCatalog:
                     origin=m.origin,
                     visibility=m.visibility,
                     deleted=m.kind == "delete",
-                    content_hash=content_hash(triples),
+                    content_hash=content.content_hash,
                     seq=seq,
                     member=m.member,
                     local=False,
@@ -448,106 +506,80 @@ class OxigraphCatalog:
                     received_at=now_timestamp(),
                     verified=m.verified,
                 )
-                sealed = SealedVersion(member=m.member, payload=m.payload)
-                ops.extend(self._version_ops(meta, triples, m.kind, sealed, replace=current is not None))
+                batch.version(meta, m.kind, SealedVersion(member=m.member, payload=m.payload), content, replace=current is not None)
                 events.append(_event_from(meta, m.kind))
-                batch[m.record] = meta
-            ops.extend(self._doc_ops(docs or {}))
-            self._apply(ops, seq)
+                held[m.record] = meta
+            batch.docs(docs or {}, stamp=self._doc_stamp(batch, docs or {}, seq))
+            self._apply(batch, seq)
             return events, skipped
+
+    def _content(self, record: str, triples: Sequence[Triple], kind: ChangeKind, ntriples: str | None = None) -> _Content:
+        """The parts of a version's stored form that depend on its content only."""
+        if ntriples is None or ntriples.count("\n") != len(triples):  # not given, or not of these triples
+            ntriples = canonical_ntriples(triples) if triples else ""
+        summary = None
+        if self._summarize is not None and kind != "delete":
+            summary = str(Literal(json.dumps(self._summarize(record, triples), ensure_ascii=False, sort_keys=True)))
+        return _Content(ntriples, ntriples_hash(ntriples), summary)
 
     def put_docs(self, docs: Mapping[tuple[str, str], object | None]) -> None:
         """Write (or with ``None`` delete) private JSON documents atomically."""
         with self._write_lock:
-            self._apply(self._doc_ops(docs), self._last_seq)
+            batch = _Batch()
+            batch.docs(docs)
+            self._apply(batch, self._last_seq)
 
     def get_doc(self, collection: str, key: str) -> object | None:
-        for q in self._store.quads_for_pattern(doc_iri(collection, key), _P_JSON, None, PRIVATE_GRAPH):
-            return json.loads(q.object.value)
-        return None
+        best: tuple[int, str] | None = None
+        for q in self._store.quads_for_pattern(doc_iri(collection, key), None, None, PRIVATE_GRAPH):
+            found = _doc_value(q)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+        return json.loads(best[1]) if best is not None else None
 
     def docs(self, collection: str) -> dict[str, object]:
         """All documents of a collection, by key."""
         from urllib.parse import unquote
 
         prefix = str(doc_iri(collection, ""))[1:-1]
-        out: dict[str, object] = {}
-        for q in self._store.quads_for_pattern(None, _P_JSON, None, PRIVATE_GRAPH):
-            iri = q.subject.value
-            if iri.startswith(prefix):
-                out[unquote(iri[len(prefix):])] = json.loads(q.object.value)
-        return out
+        best: dict[str, tuple[int, str]] = {}
+        for predicate in (_P_JSON, _P_JSON_AT):
+            for q in self._store.quads_for_pattern(None, predicate, None, PRIVATE_GRAPH):
+                iri = q.subject.value
+                if iri.startswith(prefix):
+                    found = _doc_value(q)
+                    key = unquote(iri[len(prefix):])
+                    if found is not None and (key not in best or found[0] > best[key][0]):
+                        best[key] = found
+        return {key: json.loads(text) for key, (_, text) in best.items()}
 
-    def _doc_ops(self, docs: Mapping[tuple[str, str], object | None]) -> list[str]:
-        ops = []
-        for (collection, key), value in docs.items():
-            subject = doc_iri(collection, key)
-            ops.append(f"DELETE WHERE {{ GRAPH {PRIVATE_GRAPH} {{ {subject} {_P_JSON} ?v }} }}")
-            if value is not None:
-                literal = Literal(json.dumps(value, ensure_ascii=False, sort_keys=True))
-                ops.append(f"INSERT DATA {{ GRAPH {PRIVATE_GRAPH} {{ {subject} {_P_JSON} {literal} }} }}")
-        return ops
+    def _doc_stamp(self, batch: _Batch, docs: Mapping[tuple[str, str], object | None], new_last_seq: int) -> int | None:
+        """The stamp to write ``docs`` with, so that this commit deletes nothing; None if it cannot.
 
-    def _version_ops(
-        self, meta: RecordMeta, triples: list[Triple], kind: ChangeKind, sealed: SealedVersion, *, replace: bool
-    ) -> list[str]:
-        record = NamedNode(meta.iri)
-        cr = catalog_record_iri(meta.iri)
-        ops = []
-        if replace:
-            ops.append(f"DROP SILENT GRAPH {record}")
-            ops.append(f"DELETE WHERE {{ GRAPH {RECORDS_GRAPH} {{ {cr} ?p ?o }} }}")
-            ops.append(f"DELETE WHERE {{ GRAPH {PRIVATE_GRAPH} {{ {cr} {_P_SUMMARY} ?s }} }}")
-        private_triples = []
-        if self._summarize is not None and kind != "delete":
-            summary = self._summarize(meta.iri, triples)
-            private_triples.append(Triple(cr, _P_SUMMARY, Literal(json.dumps(summary, ensure_ascii=False, sort_keys=True))))
-        meta_triples = [
-            Triple(cr, _P_TOPIC, record),
-            Triple(cr, _P_VERSION, _int(meta.version)),
-            Triple(cr, _P_CREATED, _datetime(meta.created)),
-            Triple(cr, _P_MODIFIED, _datetime(meta.modified)),
-            Triple(cr, _P_ORIGIN, NamedNode(meta.origin)),
-            Triple(cr, _P_VIS, _visibility_iri(meta.visibility)),
-            Triple(cr, _P_DELETED, _bool(meta.deleted)),
-            Triple(cr, _P_HASH, Literal(meta.content_hash)),
-            Triple(cr, _P_SEQ, _int(meta.seq)),
-            Triple(cr, _P_MEMBER, NamedNode(meta.member)),
-            Triple(cr, _P_LOCAL, _bool(meta.local)),
-            Triple(cr, _P_VERIFIED, _bool(meta.verified)),
-            Triple(cr, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), DCAT.CatalogRecord),
-        ]
-        if meta.record_type:
-            meta_triples.append(Triple(cr, _P_TYPE, NamedNode(meta.record_type)))
-        if meta.received_from:
-            meta_triples.append(Triple(cr, _P_FROM, NamedNode(meta.received_from)))
-        if meta.received_at:
-            meta_triples.append(Triple(cr, _P_AT, _datetime(meta.received_at)))
-        ev = event_iri(meta.seq)
-        log_triples = [
-            Triple(ev, _P_RECORD, record),
-            Triple(ev, _P_VERSION, _int(meta.version)),
-            Triple(ev, _P_KIND, Literal(kind)),
-            Triple(ev, _P_ORIGIN, NamedNode(meta.origin)),
-            Triple(ev, _P_VIS, _visibility_iri(meta.visibility)),
-            Triple(ev, _P_MODIFIED, _datetime(meta.modified)),
-            Triple(ev, _P_MEMBER, NamedNode(sealed.member)),
-            Triple(ev, _P_LOCAL, _bool(meta.local)),
-            Triple(ev, _P_PAYLOAD, Literal(sealed.payload)),
-        ]
-        blocks = (
-            _graph_block(triples, record)
-            + _graph_block(meta_triples, RECORDS_GRAPH)
-            + _graph_block(log_triples, LOG_GRAPH)
-            + _graph_block(private_triples, PRIVATE_GRAPH)
-        )
-        ops.append("INSERT DATA {\n" + blocks + "}")
-        return ops
+        A document normally has one value (``kbm:json``), replaced by delete + insert. A commit
+        that only adds (new records, the next peer cursor) can instead add a value stamped with the
+        commit's new last sequence number (``kbm:jsonAt "{seq} {json}"``): stamps only grow, so
+        the highest stamp is the current value, and any stamped value is newer than the plain one.
+        The next ordinary write of the document removes all its values. Needs a new sequence
+        number (so stamps are unique), no deletions of documents, and few stamped values so far.
+        """
+        if batch.deletes or new_last_seq <= self._last_seq or any(value is None for value in docs.values()):
+            return None
+        for collection, key in docs:
+            stamped = self._store.quads_for_pattern(doc_iri(collection, key), _P_JSON_AT, None, PRIVATE_GRAPH)
+            if sum(1 for _ in islice(stamped, DOC_REVISIONS_MAX)) >= DOC_REVISIONS_MAX:
+                return None
+        return new_last_seq
 
-    def _apply(self, ops: list[str], new_last_seq: int) -> None:
-        if not ops:
+    def _apply(self, batch: _Batch, new_last_seq: int) -> None:
+        """One transaction: a SPARQL update if anything is deleted, else a (faster) TriG load."""
+        data = batch.insert_data()
+        if batch.deletes:
+            self._store.update(" ;\n".join([*batch.deletes, f"INSERT DATA {{\n{data}}}"] if data else batch.deletes))
+        elif data:
+            self._store.load(data.encode(), format=RdfFormat.TRIG)  # bytes: a str input is read holding the GIL
+        else:
             return
-        self._store.update(" ;\n".join(ops))
         with self._changed:
             self._last_seq = new_last_seq
             self._changed.notify_all()
@@ -593,6 +625,155 @@ class OxigraphCatalog:
         return list(self._store.quads_for_pattern(None, None, None, graph))
 
 
+@dataclass(frozen=True)
+class _Content:
+    """The stored form of a version's content: it depends on the content only."""
+
+    ntriples: str
+    """Canonical N-Triples ('' for a tombstone): the record graph as written, and what the hash covers."""
+    content_hash: str
+    summary: str | None
+    """The summary as an N-Triples literal (None for tombstones or without a summarizer)."""
+
+
+@dataclass(frozen=True)
+class PreparedMembers:
+    """Members with their stored form computed (``OxigraphCatalog.prepare_received``)."""
+
+    members: tuple[Member, ...]
+    contents: tuple[_Content | None, ...]
+    """Per member; None for this node's own records (never stored from a peer)."""
+
+
+_S_TOPIC, _S_VERSION, _S_CREATED, _S_MODIFIED, _S_ORIGIN, _S_VIS, _S_DELETED, _S_HASH, _S_SEQ, _S_MEMBER = (
+    str(p) for p in (_P_TOPIC, _P_VERSION, _P_CREATED, _P_MODIFIED, _P_ORIGIN, _P_VIS, _P_DELETED, _P_HASH, _P_SEQ, _P_MEMBER)
+)
+_S_LOCAL, _S_VERIFIED, _S_TYPE, _S_FROM, _S_AT, _S_RECORD, _S_PAYLOAD, _S_JSON, _S_SUMMARY = (
+    str(p) for p in (_P_LOCAL, _P_VERIFIED, _P_TYPE, _P_FROM, _P_AT, _P_RECORD, _P_PAYLOAD, _P_JSON, _P_SUMMARY)
+)
+_S_JSON_AT = str(_P_JSON_AT)
+_S_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_S_CATALOG_RECORD = str(DCAT.CatalogRecord)
+_S_TRUE, _S_FALSE = str(_bool(True)), str(_bool(False))
+_S_INTEGER = str(XSD.integer)
+_XSD_DATETIME = XSD.dateTime
+_S_GRAPH_RECORDS, _S_GRAPH_LOG, _S_GRAPH_PRIVATE = str(RECORDS_GRAPH), str(LOG_GRAPH), str(PRIVATE_GRAPH)
+
+
+def _nt_bool(value: bool) -> str:
+    return _S_TRUE if value else _S_FALSE
+
+
+def _nt_datetime(value: str) -> str:
+    return str(Literal(value, datatype=_XSD_DATETIME))
+
+
+class _Batch:
+    """The changes of one commit as text: deletes (SPARQL) first, then one block of inserts.
+
+    The insert block is a sequence of ``GRAPH <g> { N-Triples }`` blocks, which is both the body
+    of a SPARQL ``INSERT DATA`` and a TriG document, so a commit that deletes nothing can be
+    written with ``Store.load`` (no SPARQL parsing). IRIs pass through ``NamedNode`` (validated)
+    and literals through ``Literal`` (escaped), as before.
+    """
+
+    def __init__(self) -> None:
+        self.deletes: list[str] = []
+        self._graphs: dict[str, str] = {}
+        self._provenance: list[str] = []
+        self._log: list[str] = []
+        self._summaries: dict[str, str] = {}
+        self._private: list[str] = []
+        self._written: set[str] = set()
+
+    def version(self, meta: RecordMeta, kind: ChangeKind, sealed: SealedVersion, content: _Content, *, replace: bool) -> None:
+        record = str(NamedNode(meta.iri))
+        cr = str(catalog_record_iri(meta.iri))
+        if meta.iri in self._written:
+            # A newer version of a record written earlier in this batch: only its log entry stays.
+            self._graphs.pop(meta.iri, None)
+            self._summaries.pop(meta.iri, None)
+            self._provenance = [block for block in self._provenance if not block.startswith(cr + " ")]
+        elif replace:
+            self.deletes.append(f"DROP SILENT GRAPH {record}")
+            self.deletes.append(f"DELETE WHERE {{ GRAPH {_S_GRAPH_RECORDS} {{ {cr} ?p ?o }} }}")
+            self.deletes.append(f"DELETE WHERE {{ GRAPH {_S_GRAPH_PRIVATE} {{ {cr} {_S_SUMMARY} ?s }} }}")
+        self._written.add(meta.iri)
+        if content.ntriples:
+            self._graphs[meta.iri] = f"GRAPH {record} {{\n{content.ntriples}}}\n"
+        if content.summary is not None and kind != "delete":
+            self._summaries[meta.iri] = f"{cr} {_S_SUMMARY} {content.summary} .\n"
+        lines = [
+            f"{cr} {_S_TOPIC} {record} .",
+            f'{cr} {_S_VERSION} "{int(meta.version)}"^^{_S_INTEGER} .',
+            f"{cr} {_S_CREATED} {_nt_datetime(meta.created)} .",
+            f"{cr} {_S_MODIFIED} {_nt_datetime(meta.modified)} .",
+            f"{cr} {_S_ORIGIN} {NamedNode(meta.origin)} .",
+            f"{cr} {_S_VIS} {_visibility_iri(meta.visibility)} .",
+            f"{cr} {_S_DELETED} {_nt_bool(meta.deleted)} .",
+            f"{cr} {_S_HASH} {Literal(meta.content_hash)} .",
+            f'{cr} {_S_SEQ} "{int(meta.seq)}"^^{_S_INTEGER} .',
+            f"{cr} {_S_MEMBER} {NamedNode(meta.member)} .",
+            f"{cr} {_S_LOCAL} {_nt_bool(meta.local)} .",
+            f"{cr} {_S_VERIFIED} {_nt_bool(meta.verified)} .",
+            f"{cr} {_S_RDF_TYPE} {_S_CATALOG_RECORD} .",
+        ]
+        if meta.record_type:
+            lines.append(f"{cr} {_S_TYPE} {NamedNode(meta.record_type)} .")
+        if meta.received_from:
+            lines.append(f"{cr} {_S_FROM} {NamedNode(meta.received_from)} .")
+        if meta.received_at:
+            lines.append(f"{cr} {_S_AT} {_nt_datetime(meta.received_at)} .")
+        self._provenance.append("\n".join(lines) + "\n")
+        # The change log entry: what reads look up (record, member), the signed payload, and the
+        # rest of the event in one small JSON literal (fewer quads per commit than one per field).
+        ev = f"<urn:kb:event:{int(meta.seq)}>"
+        entry = {
+            "version": meta.version, "kind": kind, "origin": meta.origin, "visibility": meta.visibility,
+            "timestamp": meta.modified, "local": meta.local,
+        }
+        self._log.append(
+            f"{ev} {_S_RECORD} {record} .\n"
+            f"{ev} {_S_MEMBER} {NamedNode(sealed.member)} .\n"
+            f"{ev} {_S_JSON} {Literal(json.dumps(entry, ensure_ascii=False, sort_keys=True))} .\n"
+            f"{ev} {_S_PAYLOAD} {Literal(sealed.payload)} .\n"
+        )
+
+    def docs(self, docs: Mapping[tuple[str, str], object | None], *, stamp: int | None = None) -> None:
+        """Replace (None: delete) documents; with a ``stamp``, add stamped values instead (no deletes)."""
+        for (collection, key), value in docs.items():
+            subject = doc_iri(collection, key)
+            if stamp is None:
+                self.deletes.append(f"DELETE WHERE {{ GRAPH {_S_GRAPH_PRIVATE} {{ {subject} ?p ?v }} }}")
+            if value is None:
+                continue
+            text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            if stamp is None:
+                self._private.append(f"{subject} {_S_JSON} {Literal(text)} .\n")
+            else:
+                self._private.append(f"{subject} {_S_JSON_AT} {Literal(f'{stamp} {text}')} .\n")
+
+    def insert_data(self) -> str:
+        parts = list(self._graphs.values())
+        if self._provenance:
+            parts.append(f"GRAPH {_S_GRAPH_RECORDS} {{\n{''.join(self._provenance)}}}\n")
+        if self._log:
+            parts.append(f"GRAPH {_S_GRAPH_LOG} {{\n{''.join(self._log)}}}\n")
+        if self._summaries or self._private:
+            parts.append(f"GRAPH {_S_GRAPH_PRIVATE} {{\n{''.join(self._summaries.values())}{''.join(self._private)}}}\n")
+        return "".join(parts)
+
+
+def _doc_value(q: Quad) -> tuple[int, str] | None:
+    """(stamp, JSON text) of a document value: plain values have stamp 0, stamped ones their seq."""
+    if q.predicate == _P_JSON:
+        return 0, q.object.value
+    if q.predicate == _P_JSON_AT:
+        stamp, _, text = q.object.value.partition(" ")
+        return int(stamp), text
+    return None
+
+
 def _event_from(meta: RecordMeta, kind: ChangeKind) -> ChangeEvent:
     return ChangeEvent(
         seq=meta.seq,
@@ -631,4 +812,4 @@ def _meta_from_props(record: str, props: dict[str, list]) -> RecordMeta:
     )
 
 
-__all__ = ["OxigraphCatalog", "RECORDS_GRAPH", "LOG_GRAPH", "PRIVATE_GRAPH", "PRIVATE_GRAPHS", "SCHEMA", "NETWORK"]
+__all__ = ["OxigraphCatalog", "PreparedMembers", "RECORDS_GRAPH", "LOG_GRAPH", "PRIVATE_GRAPH", "PRIVATE_GRAPHS", "SCHEMA", "NETWORK"]

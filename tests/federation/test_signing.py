@@ -88,3 +88,30 @@ def test_key_is_kept_in_data_dir_and_reloaded(tmp_path: Path) -> None:
     again = NodeKey.load_or_create(tmp_path / "node.key")
     assert first.public_multibase == again.public_multibase
     assert (tmp_path / "node.key").stat().st_mode & 0o077 == 0
+
+
+def test_canonical_parts_cut_from_the_payload_match_their_triples(key: NodeKey) -> None:
+    """The document and record forms a receiver reuses (signature check, store) are exactly the
+    canonical forms of those triples, also with literals that need escaping."""
+    from kb.federation.members import parse_member
+    from kb.store.model import canonical_ntriples
+
+    triples = [
+        Triple(NamedNode(RECORD), DCT.title, Literal('Verbund "Hellweg"\nmit Zeilenumbruch', language="de")),
+        Triple(NamedNode(RECORD), DCT.description, Literal("Ä\\ö\tü <nicht> eine IRI . ", language="de")),
+        Triple(NamedNode(RECORD + "#kontakt"), DCT.title, Literal("Kontakt")),
+    ]
+    sealed = sealer_for(key, NODE)(RECORD, triples, version=2, kind="update", timestamp="2026-01-02T03:04:05.000Z", visibility="public")
+    parsed = parse_member(sealed.member, [q.triple for q in parse(sealed.payload.encode(), format=RdfFormat.N_TRIPLES)])
+    assert parsed.document_ntriples == canonical_ntriples(parsed.document)
+    assert parsed.record_ntriples == canonical_ntriples(parsed.record_triples) == canonical_ntriples(triples)
+    assert verify_member(parsed, key.public_multibase)
+
+
+def test_members_with_unicode_line_separators_round_trip(key: NodeKey) -> None:
+    """U+2028, U+2029 and U+0085 stay unescaped in N-Triples: the payload must not be cut there."""
+    triples = [Triple(NamedNode(RECORD), DCT.title, Literal("eins\u2028zwei\u2029drei\x85vier", language="de"))]
+    sealed = sealer_for(key, NODE)(RECORD, triples, version=1, kind="create", timestamp="2026-01-02T03:04:05.000Z", visibility="public")
+    parsed = parse_payload(sealed.member, sealed.payload)
+    assert parsed.record_triples == triples
+    assert verify_member(parsed, key.public_multibase)

@@ -161,3 +161,147 @@ def test_private_documents_are_written_with_records_in_one_transaction(catalog: 
     assert catalog.get_doc("owner", BASE + "a") is None
     catalog.put_docs({("q", "1"): {"r": 1}, ("q", "2/x"): {"r": 2}})
     assert catalog.docs("q") == {"1": {"r": 1}, "2/x": {"r": 2}}
+
+
+OTHER = "http://127.0.0.1:10/node"
+
+
+def received(key: str, version: int, title: str, kind: str = "update") -> Member:
+    rec = f"http://127.0.0.1:10/projects/{key}"
+    triples = [] if kind == "delete" else [Triple(NamedNode(rec), TITLE, Literal(title, language="de"))]
+    return Member(record=rec, version=version, kind=kind, origin=OTHER, visibility="public",  # type: ignore[arg-type]
+                  timestamp=f"2026-01-01T00:00:0{version}Z", member=f"{rec}/versions/{version}", payload=f"payload {version}\n",
+                  triples=triples, received_from=OTHER)
+
+
+def test_a_commit_that_only_adds_keeps_documents_current_without_deleting(catalog: OxigraphCatalog) -> None:
+    """Insert-only commits (new records and the next cursor) add a stamped document value instead of
+    replacing it; readers see the newest value, and the next ordinary write leaves one value again."""
+    from kb.store.oxigraph import _P_JSON_AT, PRIVATE_GRAPH, doc_iri
+
+    catalog.put_docs({("cursor", "p"): {"page": 0}})
+    for page in range(1, 4):
+        catalog.commit_received([received(f"r{page}", 1, f"Seite {page}")], docs={("cursor", "p"): {"page": page}})
+        assert catalog.get_doc("cursor", "p") == {"page": page}
+        assert catalog.docs("cursor") == {"p": {"page": page}}
+    stamped = list(catalog.store.quads_for_pattern(doc_iri("cursor", "p"), _P_JSON_AT, None, PRIVATE_GRAPH))
+    assert len(stamped) == 3
+    catalog.put_docs({("cursor", "p"): {"page": "done"}})
+    assert catalog.get_doc("cursor", "p") == {"page": "done"}
+    assert len(list(catalog.store.quads_for_pattern(doc_iri("cursor", "p"), None, None, PRIVATE_GRAPH))) == 1
+    catalog.commit_received([received("r9", 1, "Neu")], docs={("cursor", "p"): {"page": 9}})
+    catalog.put_docs({("cursor", "p"): None})
+    assert catalog.get_doc("cursor", "p") is None and catalog.docs("cursor") == {}
+
+
+def test_stamped_document_values_are_bounded(catalog: OxigraphCatalog) -> None:
+    from kb.store.oxigraph import _P_JSON_AT, DOC_REVISIONS_MAX, PRIVATE_GRAPH, doc_iri
+
+    for page in range(DOC_REVISIONS_MAX + 5):
+        catalog.commit_received([received(f"r{page}", 1, "x")], docs={("cursor", "p"): {"page": page}})
+        assert catalog.get_doc("cursor", "p") == {"page": page}
+    stamped = list(catalog.store.quads_for_pattern(doc_iri("cursor", "p"), _P_JSON_AT, None, PRIVATE_GRAPH))
+    assert 0 < len(stamped) <= DOC_REVISIONS_MAX
+    assert catalog.check_integrity() == []
+
+
+def test_a_commit_that_adds_nothing_new_still_replaces_documents(catalog: OxigraphCatalog) -> None:
+    catalog.commit_received([received("a", 2, "x")], docs={("cursor", "p"): {"n": 1}})
+    events, skipped = catalog.commit_received([received("a", 2, "x")], docs={("cursor", "p"): {"n": 2}})
+    assert events == [] and len(skipped) == 1
+    assert catalog.get_doc("cursor", "p") == {"n": 2}
+
+
+def test_two_versions_of_one_record_in_one_batch_keep_the_newest_and_log_both(catalog: OxigraphCatalog) -> None:
+    catalog.commit_received([received("a", 1, "Eins")])
+    events, _ = catalog.commit_received([received("a", 2, "Zwei"), received("b", 1, "B"), received("a", 3, "Drei")])
+    assert [(e.record.rsplit("/", 1)[1], e.version) for e in events] == [("a", 2), ("b", 1), ("a", 3)]
+    stored = catalog.get("http://127.0.0.1:10/projects/a")
+    assert stored is not None and stored.meta.version == 3 and [t.object.value for t in stored.triples] == ["Drei"]
+    assert catalog.check_integrity() == []
+    events, _ = catalog.commit_received([received("c", 1, "C"), received("c", 2, "", kind="delete")])
+    tomb = catalog.get("http://127.0.0.1:10/projects/c")
+    assert tomb is not None and tomb.meta.deleted and tomb.triples == []
+    assert catalog.check_integrity() == []
+
+
+def test_log_entries_read_back_in_compact_and_in_the_older_form(catalog: OxigraphCatalog) -> None:
+    event = catalog.commit_received([received("a", 4, "x")])[0][0]
+    found = catalog.event(event.seq)
+    assert found == (event, "payload 4\n")
+    assert catalog.event_for_member(event.member) == found
+    # An entry as older versions wrote it, one triple per field.
+    catalog.store.update("""INSERT DATA { GRAPH <https://w3id.org/ikz-kb/meta#log> {
+        <urn:kb:event:2> <https://w3id.org/ikz-kb/meta#record> <http://127.0.0.1:10/projects/old> ;
+            <http://www.w3.org/ns/dcat#version> "7"^^<http://www.w3.org/2001/XMLSchema#integer> ;
+            <https://w3id.org/ikz-kb/meta#kind> "update" ;
+            <http://www.w3.org/ns/prov#wasAttributedTo> <http://127.0.0.1:10/node> ;
+            <https://w3id.org/ikz-kb/ontology#visibility> <https://w3id.org/ikz-kb/visibility/network> ;
+            <http://purl.org/dc/terms/modified> "2025-01-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime> ;
+            <https://w3id.org/ikz-kb/meta#member> <http://127.0.0.1:10/projects/old/versions/7> ;
+            <https://w3id.org/ikz-kb/meta#local> false ;
+            <https://w3id.org/ikz-kb/meta#payload> "alt" } }""")
+    old, payload = catalog.event(2)  # type: ignore[misc]
+    assert (old.record, old.version, old.kind, old.visibility, old.timestamp, old.local, payload) == (
+        "http://127.0.0.1:10/projects/old", 7, "update", "network", "2025-01-01T00:00:00Z", False, "alt")
+
+
+def test_received_members_can_be_prepared_outside_the_commit(catalog: OxigraphCatalog) -> None:
+    members = [received("a", 1, "Eins"), received("b", 1, "Zwei")]
+    prepared = catalog.prepare_received(members)
+    events, skipped = catalog.commit_received(prepared, docs={("cursor", "p"): {"n": 1}})
+    assert [e.version for e in events] == [1, 1] and skipped == []
+    stored = catalog.get(members[0].record)
+    assert stored is not None and stored.meta.content_hash == content_hash(members[0].triples)
+
+
+def test_given_canonical_form_is_used_only_if_it_fits_the_triples(catalog: OxigraphCatalog) -> None:
+    from dataclasses import replace
+
+    good = received("a", 1, "Eins")
+    catalog.commit_received([replace(good, ntriples=canonical_ntriples(good.triples))])
+    stale = received("b", 1, "Zwei")
+    catalog.commit_received([replace(stale, ntriples="")])  # does not fit: computed from the triples
+    stored = catalog.get(stale.record)
+    assert stored is not None and stored.triples == list(stale.triples)
+    assert catalog.check_integrity() == []
+
+
+def test_a_draft_sealed_before_a_concurrent_write_is_sealed_again(catalog: OxigraphCatalog) -> None:
+    """Sealing happens before the write lock; if the record moved on meanwhile, the draft is sealed
+    again for the version it really gets."""
+    sealed_versions: list[int] = []
+
+    def counting_seal(record, triples, *, version, kind, timestamp, visibility):  # type: ignore[no-untyped-def]
+        sealed_versions.append(version)
+        return seal(record, triples, version=version, kind=kind, timestamp=timestamp, visibility=visibility)
+
+    catalog._sealer = counting_seal  # type: ignore[method-assign]
+    catalog.commit_local([Draft(BASE + "a", graph("a", "Eins"))])
+    guess = catalog._guess_seal
+
+    def guess_then_someone_else_writes(draft: Draft):  # type: ignore[no-untyped-def]
+        found = guess(draft)
+        catalog._guess_seal = guess  # type: ignore[method-assign]
+        catalog.commit_local([Draft(BASE + "a", graph("a", "Dazwischen"))])
+        return found
+
+    catalog._guess_seal = guess_then_someone_else_writes  # type: ignore[method-assign]
+    event = catalog.commit_local([Draft(BASE + "a", graph("a", "Drei"))])[0]
+    assert event.version == 3 and event.member == BASE + "a/versions/3"
+    assert sealed_versions == [1, 2, 2, 3]  # guessed 2, lost the race to "Dazwischen" (2), sealed again as 3
+    assert catalog.check_integrity() == []
+
+
+def test_literals_with_unicode_line_separators_are_stored_whole(catalog: OxigraphCatalog) -> None:
+    """U+2028, U+2029 and U+0085 stay unescaped in N-Triples; the canonical form must not cut there."""
+    text = "Zeile eins\u2028Zeile zwei\u2029Absatz\x85Ende"
+    triples = graph("a", text)
+    assert canonical_ntriples(triples).count("\n") == 1
+    catalog.commit_local([Draft(BASE + "a", triples)])
+    rec = received("b", 1, text)
+    catalog.commit_received([rec])
+    for iri, expected in ((BASE + "a", triples), (rec.record, list(rec.triples))):
+        stored = catalog.get(iri)
+        assert stored is not None and stored.triples == expected
+    assert catalog.check_integrity() == []
