@@ -217,3 +217,34 @@ def test_unreachable_origin_waits_in_quarantine_and_is_released(node_factory: Ca
     report = sync(far)["results"][0]
     assert far.node.catalog.meta(iri) is not None
     assert fed.quarantine() == []
+
+
+def test_a_failed_page_commit_stops_the_peer_before_later_pages(linked: Callable[..., tuple[LiveNode, LiveNode]]) -> None:
+    """Pages are committed by a worker thread while the next one is checked: if a commit fails,
+    no later page is committed and the cursor stays behind the last stored page."""
+    origin, harvester = linked(page_size=10)
+    with origin.client() as c:
+        c.post("/api/import", json=[project(f"Verbund {i}") for i in range(25)]).raise_for_status()
+    catalog = harvester.node.catalog
+    real_commit = catalog.commit_received
+    calls = {"n": 0}
+
+    def failing_second_commit(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("disk full")
+        return real_commit(*args, **kwargs)
+
+    catalog.commit_received = failing_second_commit  # type: ignore[method-assign]
+    try:
+        report = sync(harvester)["results"][0]
+    finally:
+        del catalog.commit_received  # back to the real method
+    assert not report["ok"] and "disk full" in report["error"]
+    assert report["stored"] == 10 and calls["n"] == 2
+    cursor = harvester.node.extensions["federation"].harvester.cursor(report["peer"])
+    assert cursor.position == 10 and cursor.page == f"{origin.url}/ldes/pages/11"
+    assert catalog.count() == 10
+    report = sync(harvester)["results"][0]
+    assert report["ok"] and report["stored"] == 15 and catalog.count() == 25
+    assert catalog.check_integrity() == []
