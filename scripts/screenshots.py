@@ -71,7 +71,11 @@ def main() -> None:
                 page.goto(aggregator + "/netzwerk")
                 page.screenshot(path=OUT / "network-aggregator.png", full_page=True)
                 page.goto(aggregator + "/bestandsaufnahme?state=NW")
-                page.screenshot(path=OUT / "inventory.png", full_page=True)
+                page.set_viewport_size({"width": 1280, "height": 1500})
+                page.screenshot(path=OUT / "inventory-overview-map.png")
+                page.locator("#abschnitt-matrix").screenshot(path=OUT / "inventory-matrix.png")
+                page.locator("#abschnitt-potenziale").screenshot(path=OUT / "inventory-potentials.png")
+                page.locator("#abschnitt-prioritaeten").screenshot(path=OUT / "inventory-priorities.png")
                 browser.close()
         finally:
             proc.terminate()

@@ -137,6 +137,18 @@ def connect(harvester: ServedNode, harvested: ServedNode) -> None:
     fed.add_peer(harvested.url, _peer_token(harvested, harvester.node.settings.name))
 
 
+def _log_to_file(path: Path) -> None:
+    """The demo's console shows the overview and problems; the full log goes to a file."""
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler):
+            handler.setLevel(logging.WARNING)
+    file_handler = logging.FileHandler(path, encoding="utf-8")
+    file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(file_handler)
+    click.echo(f"Protokoll: {path}")
+
+
 def run_demo(*, data_dir: Path, base_port: int, fresh: bool, sync_interval: float, search: bool) -> None:
     from kb.cli.node import SEED_PROJECTS, seed_node
     from kb.config import Settings
@@ -145,6 +157,7 @@ def run_demo(*, data_dir: Path, base_port: int, fresh: bool, sync_interval: floa
     if fresh and data_dir.exists():
         shutil.rmtree(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
+    _log_to_file(data_dir / "demo.log")
     admin = _admin_token(data_dir)
     started = time.perf_counter()
     nodes: dict[str, ServedNode] = {}
@@ -204,6 +217,9 @@ def _initial_sync(nodes: dict[str, ServedNode]) -> None:
                 click.echo(f"  ! Abgleich {result.peer}: {result.error}", err=True)
 
 
+KIND_LABELS = {"municipality": "Kommune", "smart-city": "Smart City", "aggregator": "Verband", "state": "Land", "other": "Sonstige"}
+
+
 def _print_overview(nodes: dict[str, ServedNode], admin: str, seconds: float, interval: float) -> None:
     click.echo("")
     click.echo(f"Föderation läuft – alles abgeglichen nach {seconds:.1f} s.")
@@ -212,9 +228,10 @@ def _print_overview(nodes: dict[str, ServedNode], admin: str, seconds: float, in
     for served in nodes.values():
         s = served.node.settings
         count = served.node.catalog.count(include_network=True)
-        click.echo(f"  {s.name:<40} {s.kind:<13} {s.state:<4} {count:>8}  {served.url}")
+        click.echo(f"  {s.name:<40} {KIND_LABELS.get(s.kind, s.kind):<13} {s.state:<4} {count:>8}  {served.url}")
     agg, out = nodes[AGGREGATOR], nodes[OUT_OF_STATE]
     click.echo("")
+    click.echo(f"  Im Browser öffnen (Aggregator):        {agg.url}/")
     click.echo(f"  Admin-Zugangsschlüssel (alle Knoten): {admin}")
     click.echo(f"  Ereignisstrom des Aggregators:         {agg.url}/ldes")
     click.echo(f"  Partnerstatus:                         kb peers --node {out.url} --admin-token {admin}")
