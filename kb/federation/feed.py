@@ -162,14 +162,18 @@ class Feed:
         """The ``ldes:EventStream`` itself (N-Triples lines of the default graph)."""
         return "".join(line + "\n" for line in self._stream_lines(with_view_description=True))
 
-    def page_nquads_parts(self, page: Page) -> Iterator[str]:
-        """The page as N-Quads, chunk by chunk (members in their own named graphs)."""
+    def _page_head(self, page: Page) -> Iterator[str]:
+        """Default-graph lines every page starts with: the stream, the TREE node, its next relation."""
         yield from (line + "\n" for line in self._stream_lines(with_view_description=page.start == 1))
         p = _iri(page.iri)
         yield f"{p} {RDF.type} {TREE.Node} .\n"
         if page.next_iri:
             rel = _iri(page.iri + "#next")
             yield f"{p} {TREE.relation} {rel} .\n{rel} {RDF.type} {TREE.Relation} .\n{rel} {TREE.node} {_iri(page.next_iri)} .\n"
+
+    def page_nquads_parts(self, page: Page) -> Iterator[str]:
+        """The page as N-Quads, chunk by chunk (members in their own named graphs)."""
+        yield from self._page_head(page)
         stream = _iri(self.stream_iri)
         for m in page.members:
             g = _iri(m.event.member)
@@ -179,12 +183,7 @@ class Feed:
 
     def page_trig_parts(self, page: Page) -> Iterator[str]:
         """The page as TriG: N-Triples lines are valid TriG, so the signed payload goes in verbatim."""
-        yield from (line + "\n" for line in self._stream_lines(with_view_description=page.start == 1))
-        p = _iri(page.iri)
-        yield f"{p} {RDF.type} {TREE.Node} .\n"
-        if page.next_iri:
-            rel = _iri(page.iri + "#next")
-            yield f"{p} {TREE.relation} {rel} .\n{rel} {RDF.type} {TREE.Relation} .\n{rel} {TREE.node} {_iri(page.next_iri)} .\n"
+        yield from self._page_head(page)
         stream = _iri(self.stream_iri)
         for m in page.members:
             g = _iri(m.event.member)

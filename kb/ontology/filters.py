@@ -80,7 +80,8 @@ def resolve_filters(
         if type in RECORD_TYPES:
             record_type = RECORD_TYPES[type].value
         else:
-            violations.append(Violation("type", f"Unbekannter Typ. Erlaubt: {', '.join(RECORD_TYPES)}.", f"Unknown type. Allowed: {', '.join(RECORD_TYPES)}.", value=type))
+            allowed = ", ".join(RECORD_TYPES)
+            violations.append(Violation("type", f"Unbekannter Typ. Erlaubt: {allowed}.", f"Unknown type. Allowed: {allowed}.", value=type))
     filters = Filters(
         task_area=concept("taskArea", taskArea, "taskArea"),
         legal_form=concept("legalForm", legalForm, "legalForm"),
@@ -92,5 +93,7 @@ def resolve_filters(
         origin=origin or None,
     )
     if violations:
-        raise InvalidRecord(violations, "Unbekannter Filterwert. Die erlaubten Werte stehen in der Antwort.", "Unknown filter value; the allowed values are listed.")
+        raise InvalidRecord(
+            violations, "Unbekannter Filterwert. Die erlaubten Werte stehen in der Antwort.", "Unknown filter value; the allowed values are listed."
+        )
     return filters

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal as TypingLiteral
+from typing import Any
+from typing import Literal as TypingLiteral
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pyoxigraph import Literal, NamedNode, Triple
@@ -275,7 +276,8 @@ class RecordMapper:
             if not value:
                 continue
             if not _DATE.match(value):
-                violations.append(Violation(field, "Bitte geben Sie das Datum als JJJJ-MM-TT oder als Jahr JJJJ an.", "Please give the date as YYYY-MM-DD or as a year YYYY.", value=value))
+                violations.append(Violation(field, "Bitte geben Sie das Datum als JJJJ-MM-TT oder als Jahr JJJJ an.",
+                                            "Please give the date as YYYY-MM-DD or as a year YYYY.", value=value))
                 continue
             datatype = XSD.date if len(value) == 10 else XSD.gYear
             try:
@@ -305,7 +307,8 @@ class RecordMapper:
                 except ValueError:
                     violations.append(Violation("website", "Die Webadresse ist ungültig.", "The web address is invalid.", value=project.website))
             else:
-                violations.append(Violation("website", "Die Webadresse muss mit http:// oder https:// beginnen.", "The web address must start with http:// or https://.", value=project.website))
+                violations.append(Violation("website", "Die Webadresse muss mit http:// oder https:// beginnen.",
+                                            "The web address must start with http:// or https://.", value=project.website))
         for keyword in dict.fromkeys(k.strip() for k in project.keywords if k.strip()):
             triples.append(Triple(rec, DCAT.keyword, Literal(keyword, language=lang)))
         for i, source in enumerate(project.sources):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Literal, Protocol
 
 from pyoxigraph import RdfFormat, Triple, serialize
@@ -20,7 +20,7 @@ def now_timestamp() -> str:
 
     Order never depends on clocks: the node's sequence numbers and the origin's version numbers do.
     """
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def canonical_ntriples(triples: Iterable[Triple]) -> str:

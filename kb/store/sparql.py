@@ -165,7 +165,7 @@ def _term_json(term: object) -> dict[str, str] | None:
 
 def _solutions(variables: list[str], rows: list[list[object]], fmt: str) -> bytes:
     if fmt == "json":
-        bindings = [{v: b for v, t in zip(variables, row) if (b := _term_json(t)) is not None} for row in rows]
+        bindings = [{v: b for v, t in zip(variables, row, strict=True) if (b := _term_json(t)) is not None} for row in rows]
         return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode()
     if fmt == "xml":
         out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
@@ -173,7 +173,7 @@ def _solutions(variables: list[str], rows: list[list[object]], fmt: str) -> byte
         out.append("</head>\n<results>")
         for row in rows:
             out.append("<result>")
-            for v, t in zip(variables, row):
+            for v, t in zip(variables, row, strict=True):
                 j = _term_json(t)
                 if j is None:
                     continue

@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from kb.ontology.records import ProjectIn
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PROJECTS = REPO_ROOT / "seed_data" / "projects"
 REGISTER = REPO_ROOT / "seed_data" / "municipalities.csv"
@@ -42,35 +44,7 @@ LAENDER = {"SH", "HH", "NI", "HB", "NW", "HE", "RP", "BW", "BY", "SL", "BE", "BB
 NRW_RBS = {"051": "Düsseldorf", "053": "Köln", "055": "Münster", "057": "Detmold", "059": "Arnsberg"}
 DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
 EMAIL = re.compile(r"^[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}$")
-FIELDS = {
-    "type",
-    "title",
-    "description",
-    "participants",
-    "lead",
-    "state",
-    "country",
-    "nutsRegion",
-    "taskAreas",
-    "legalForm",
-    "status",
-    "startDate",
-    "endDate",
-    "fundingProgramme",
-    "outcomes",
-    "outcomeFigures",
-    "lessonsLearned",
-    "transferability",
-    "digitalDelivery",
-    "vat2b",
-    "contact",
-    "website",
-    "keywords",
-    "visibility",
-    "sources",
-    "illustrative",
-    "language",
-}
+FIELDS = set(ProjectIn.model_fields)  # the JSON form the node accepts
 MOTION_EXAMPLES = [
     "Standesamtverbund Hellweg",
     "Bergisches Veterinär- und Lebensmittelüberwachungsamt",

@@ -123,7 +123,10 @@ def list_projects(
         "total": page.total,
         "offset": page.offset,
         "limit": page.limit,
-        "items": [{"id": i.iri, "key": node.key_of(i.iri), "title": i.title, "modified": i.modified, "origin": i.origin, "version": i.version} for i in page.items],
+        "items": [
+            {"id": i.iri, "key": node.key_of(i.iri), "title": i.title, "modified": i.modified, "origin": i.origin, "version": i.version}
+            for i in page.items
+        ],
         "next": nxt,
     }
 
