@@ -24,7 +24,8 @@ it stands for so the mapping stays obvious::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 
@@ -36,7 +37,7 @@ class Violation:
     message: str
     message_en: str = ""
     value: Any = None
-    candidates: list[dict[str, Any]] = field(default_factory=list)
+    candidates: list[dict[str, Any]] = dataclass_field(default_factory=list)
     severity: str = "violation"
 
     def as_dict(self) -> dict[str, Any]:

@@ -128,9 +128,10 @@ def _import_via_api(url: str, token: str | None, paths: list[Path]) -> dict[str,
 @click.option("--include-network/--public-only", default=True, help="Include records of visibility 'network'.")
 def export(data_dir: Path | None, fmt: str, out: Path | None, include_network: bool) -> None:
     """Den Katalog exportieren / export all current records (TriG, N-Quads or JSON Lines)."""
-    from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
+    from pyoxigraph import NamedNode, Quad, RdfFormat
 
     from kb.ontology.namespaces import PREFIXES
+    from kb.ontology.rdfio import serialize as rdf_bytes
 
     node = open_node(settings_from(data_dir=data_dir))
     stream = out.open("wb") if out else sys.stdout.buffer
@@ -147,7 +148,7 @@ def export(data_dir: Path | None, fmt: str, out: Path | None, include_network: b
             else:
                 quads.extend(Quad(t.subject, t.predicate, t.object, NamedNode(iri)) for t in stored.triples)
         if fmt != "jsonl":
-            stream.write(serialize(quads, format=RdfFormat.TRIG if fmt == "trig" else RdfFormat.N_QUADS,
+            stream.write(rdf_bytes(quads, format=RdfFormat.TRIG if fmt == "trig" else RdfFormat.N_QUADS,
                                    prefixes=PREFIXES if fmt == "trig" else None))
         stream.flush()
         click.echo(f"{count} Einträge exportiert.", err=True)

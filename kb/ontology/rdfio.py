@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, Triple, parse, serialize
+from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, Triple, parse
+from pyoxigraph import serialize as _serialize
 
 from kb.errors import BadRequest, MalformedRdf, TooLarge, Unsupported
 from kb.ontology.namespaces import PREFIXES
@@ -51,6 +52,13 @@ MEDIA_TYPES.update(
 RDF_MEDIA_TYPES = tuple(MEDIA_TYPES)
 
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def serialize(items: Any, **kwargs: Any) -> bytes:
+    """pyoxigraph's serialize into memory (which always gives bytes when no output is named)."""
+    out = _serialize(items, **kwargs)
+    assert out is not None
+    return out
 
 
 def format_for_media_type(media_type: str) -> Format:

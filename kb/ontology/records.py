@@ -272,18 +272,18 @@ class RecordMapper:
         concept("vat2b", "vat2b", project.vat2b, IKZ.vatTreatment)
         visibility = concept("visibility", "visibility", project.visibility, IKZ.visibility) or "public"
 
-        for field, value, predicate in (("startDate", project.startDate, SCHEMA.startDate), ("endDate", project.endDate, SCHEMA.endDate)):
-            if not value:
+        for field, date, predicate in (("startDate", project.startDate, SCHEMA.startDate), ("endDate", project.endDate, SCHEMA.endDate)):
+            if not date:
                 continue
-            if not _DATE.match(value):
+            if not _DATE.match(date):
                 violations.append(Violation(field, "Bitte geben Sie das Datum als JJJJ-MM-TT oder als Jahr JJJJ an.",
-                                            "Please give the date as YYYY-MM-DD or as a year YYYY.", value=value))
+                                            "Please give the date as YYYY-MM-DD or as a year YYYY.", value=date))
                 continue
-            datatype = XSD.date if len(value) == 10 else XSD.gYear
+            datatype = XSD.date if len(date) == 10 else XSD.gYear
             try:
-                triples.append(Triple(rec, predicate, Literal(value, datatype=datatype)))
+                triples.append(Triple(rec, predicate, Literal(date, datatype=datatype)))
             except ValueError:
-                violations.append(Violation(field, "Dieses Datum gibt es nicht.", "This date does not exist.", value=value))
+                violations.append(Violation(field, "Dieses Datum gibt es nicht.", "This date does not exist.", value=date))
 
         if project.fundingProgramme:
             triples.append(Triple(rec, IKZ.fundingProgramme, Literal(project.fundingProgramme, language=lang)))

@@ -106,7 +106,7 @@ def to_rdflib(triples: Iterable[Triple], graph: rdflib.Graph | None = None) -> r
     g = graph if graph is not None else rdflib.Graph()
     add = g.add
     for t in triples:
-        add((to_rdflib_term(t.subject), rdflib.URIRef(t.predicate.value), to_rdflib_term(t.object)))
+        add((to_rdflib_term(t.subject), rdflib.URIRef(t.predicate.value), to_rdflib_term(t.object)))  # type: ignore[arg-type]
     return g
 
 
@@ -125,7 +125,7 @@ class RecordValidator:
         self.shapes = to_rdflib(triples)
         self._messages: dict[str, tuple[str, str]] = {}
         for shape in set(self.shapes.subjects(_SH.message, None)):
-            msgs = {str(m.language or "de"): str(m) for m in self.shapes.objects(shape, _SH.message)}
+            msgs = {str(getattr(m, "language", None) or "de"): str(m) for m in self.shapes.objects(shape, _SH.message)}
             self._messages[str(shape)] = (msgs.get("de", next(iter(msgs.values()))), msgs.get("en", ""))
         self._fields = {str(shape): str(name) for shape, name in self.shapes.subject_objects(_KBSH.jsonField)}
         self.engine = engine

@@ -244,7 +244,7 @@ class OxigraphCatalog:
         assert isinstance(result, QuerySolutions)
         return result
 
-    def list(self, q: ListQuery) -> ListPage:
+    def list_records(self, q: ListQuery) -> ListPage:
         """A page of current records matching all given filters."""
         clauses: list[str] = []
         if q.task_area:

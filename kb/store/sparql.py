@@ -18,10 +18,11 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat
 
 from kb.errors import Busy, QueryRefused
 from kb.ontology.namespaces import PREFIXES
+from kb.ontology.rdfio import serialize
 from kb.store.oxigraph import RECORDS_GRAPH, OxigraphCatalog
 
 RESULT_TYPES = {
@@ -111,7 +112,9 @@ class SparqlService:
         self, query: str, default: list[NamedNode], named: list[NamedNode], result_format: str, graph_format: str, cancelled: threading.Event
     ) -> SparqlAnswer:
         try:
-            result = self.catalog.store.query(query, default_graph=default or [RECORDS_GRAPH], named_graphs=named, prefixes=PREFIXES)
+            result = self.catalog.store.query(
+                query, default_graph=list(default or [RECORDS_GRAPH]), named_graphs=list(named), prefixes=PREFIXES  # type: ignore[arg-type]
+            )
         except SyntaxError as exc:
             text = str(exc)
             if any(word in query.upper() for word in ("INSERT", "DELETE", "DROP", "CLEAR", "LOAD", "CREATE")) and "update" not in text.lower():

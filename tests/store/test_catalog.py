@@ -49,7 +49,7 @@ def test_withdrawing_leaves_a_tombstone_version_and_empties_the_record(catalog: 
     with pytest.raises(Gone):
         catalog.get_live(BASE + "a", include_network=True)
     assert catalog.count() == 0
-    assert catalog.list(ListQuery()).total == 0
+    assert catalog.list_records(ListQuery()).total == 0
 
 
 def test_a_withdrawn_record_cannot_be_changed_again(catalog: OxigraphCatalog) -> None:
@@ -140,15 +140,15 @@ def test_content_hash_ignores_triple_order() -> None:
 def test_listing_pages_through_records_sorted_by_title(catalog: OxigraphCatalog) -> None:
     for name in ["Cäsar", "anton", "Berta", "Dora"]:
         catalog.commit_local([Draft(BASE + name.lower(), graph(name.lower(), name))])
-    page = catalog.list(ListQuery(limit=2))
+    page = catalog.list_records(ListQuery(limit=2))
     assert page.total == 4 and [i.title for i in page.items] == ["anton", "Berta"]
-    assert [i.title for i in catalog.list(ListQuery(limit=2, offset=2)).items] == ["Cäsar", "Dora"]
+    assert [i.title for i in catalog.list_records(ListQuery(limit=2, offset=2)).items] == ["Cäsar", "Dora"]
 
 
 def test_network_records_are_listed_only_for_members_of_the_network(catalog: OxigraphCatalog) -> None:
     catalog.commit_local([Draft(BASE + "open", graph("open", "Offen")), Draft(BASE + "closed", graph("closed", "Intern"), visibility="network")])
-    assert [i.title for i in catalog.list(ListQuery()).items] == ["Offen"]
-    assert catalog.list(ListQuery(include_network=True)).total == 2
+    assert [i.title for i in catalog.list_records(ListQuery()).items] == ["Offen"]
+    assert catalog.list_records(ListQuery(include_network=True)).total == 2
     assert catalog.count(include_network=False) == 1
     assert list(catalog.iter_live_records(include_network=False)) == [BASE + "open"]
     assert sorted(catalog.iter_live_records(include_network=True)) == [BASE + "closed", BASE + "open"]

@@ -145,7 +145,7 @@ def _listing_fallback(request: Request, node: Node, principal: Any, web: Web, co
     except InvalidRecord as exc:
         context["errors"] = [v.message for v in exc.violations]
         return web.render(request, "results.html", status=422, title="Suche", **context)
-    page = node.catalog.list(ListQuery(task_area=f.task_area, legal_form=f.legal_form, state=f.state, kreis=f.kreis, status=f.status,
+    page = node.catalog.list_records(ListQuery(task_area=f.task_area, legal_form=f.legal_form, state=f.state, kreis=f.kreis, status=f.status,
                                        record_type=f.record_type, include_network=principal.can_see_network,
                                        offset=context["offset"], limit=PAGE_SIZE))
     context.update(results=[c for i in page.items if (c := card(node, i.iri))], total=page.total)
@@ -168,7 +168,7 @@ def _why_text(node: Node, why: dict[str, Any]) -> str:
 
 def _facet_entries(node: Node, name: str, counts: dict[str, int]) -> list[dict[str, Any]]:
     vocab = node.vocabularies
-    entries = []
+    entries: list[dict[str, Any]] = []
     for value, count in counts.items():
         if name in FACET_SCHEMES:
             concept = vocab[FACET_SCHEMES[name]].get(value)
@@ -187,7 +187,7 @@ def _facet_entries(node: Node, name: str, counts: dict[str, int]) -> list[dict[s
         else:
             label = value
         entries.append({"value": value, "label": label, "count": count})
-    entries.sort(key=lambda e: (-e["count"], e["label"]))
+    entries.sort(key=lambda e: (-int(e["count"]), str(e["label"])))
     return entries[:12] if name in ("kreis", "origin") else entries
 
 

@@ -111,7 +111,7 @@ def list_projects(
     """Projekte auflisten, mit Filtern und Seiten / list records with filters and paging."""
     f = resolve_filters(node.vocabularies, node.register, taskArea=taskArea, legalForm=legalForm, state=state, kreis=kreis,
                         participant=participant, status=status, type=type, origin=origin)
-    page = node.catalog.list(
+    page = node.catalog.list_records(
         ListQuery(task_area=f.task_area, legal_form=f.legal_form, state=f.state, kreis=f.kreis, participant=f.participant,
                   status=f.status, record_type=f.record_type, origin=f.origin, include_network=principal.can_see_network,
                   offset=offset, limit=limit, sort=sort)

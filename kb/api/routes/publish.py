@@ -40,8 +40,8 @@ def form_to_json(form: dict[str, Any], task_areas: list[str]) -> dict[str, Any]:
     data["participants"] = participants
     data["taskAreas"] = task_areas
     data["keywords"] = [k.strip() for k in str(form.get("keywords", "")).replace(";", ",").split(",") if k.strip()]
-    contact = {k: str(form.get(f"contact_{k}", "")).strip() for k in ("organisation", "name", "email", "phone")}
-    contact = {k: v for k, v in contact.items() if v}
+    given = {k: str(form.get(f"contact_{k}", "")).strip() for k in ("organisation", "name", "email", "phone")}
+    contact: dict[str, Any] = {k: v for k, v in given.items() if v}
     if contact:
         contact["consent"] = form.get("contact_consent") == "ja"
         data["contact"] = contact
@@ -167,7 +167,7 @@ async def create(request: Request, node: NodeDep, principal: PrincipalDep) -> Re
     web = web_of(request)
     raw = await request.form()
     web.sessions.check_csrf(request, str(raw.get("csrf", "")))
-    form = {k: raw.get(k) for k in raw.keys()}
+    form: dict[str, Any] = {k: raw.get(k) for k in raw.keys()}
     task_areas = [str(v) for v in raw.getlist("taskAreas")]
     form["taskAreas"] = task_areas
     data = form_to_json(form, task_areas)
@@ -208,7 +208,7 @@ async def edit(key: str, request: Request, node: NodeDep, principal: PrincipalDe
     raw = await request.form()
     web.sessions.check_csrf(request, str(raw.get("csrf", "")))
     iri = await run_in_threadpool(_editable, node, principal, key)
-    form = {k: raw.get(k) for k in raw.keys()}
+    form: dict[str, Any] = {k: raw.get(k) for k in raw.keys()}
     task_areas = [str(v) for v in raw.getlist("taskAreas")]
     form["taskAreas"] = task_areas
     version = int(str(raw.get("version", "0")) or 0) or None

@@ -87,8 +87,8 @@ async def sparql_post(request: Request, node: NodeDep, principal: PrincipalDep) 
         form = await request.form()
         if "update" in form:
             raise Forbidden("SPARQL Update ist an diesem Endpunkt nicht erlaubt.", "SPARQL Update is not allowed here.")
-        query = form.get("query")
-        return await _run(request, node, principal, str(query) if query else None,
+        submitted = form.get("query")
+        return await _run(request, node, principal, str(submitted) if submitted else None,
                           [str(v) for v in form.getlist("default-graph-uri")], [str(v) for v in form.getlist("named-graph-uri")])
     raise BadRequest("Erwartet wird application/sparql-query oder ein Formular mit „query“.",
                      "Expected application/sparql-query or a form with 'query'.")
