@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import time
 from typing import Any
@@ -49,6 +50,9 @@ def _use_threads(n: int) -> None:
 
     if torch.get_num_threads() != n:
         torch.set_num_threads(n)
+
+
+_WORD = re.compile(r"[a-zäöüß]+")
 
 
 class Embedder:
@@ -94,6 +98,19 @@ class Embedder:
             texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def vocabulary_share(self, text: str) -> float:
+        """Share of the query's words that the model's tokenizer knows as whole words.
+
+        The default model is English; a query it reads word for word ("shared procurement office")
+        is one its vectors understand, while German words fall apart into sub-word pieces. Search
+        trusts the meaning side more for such queries. 0.0 when the tokenizer has no vocabulary.
+        """
+        vocab = getattr(getattr(self.model, "tokenizer", None), "vocab", None)
+        words = [w for w in _WORD.findall(text.lower()) if len(w) > 1]
+        if not vocab or not words:
+            return 0.0
+        return sum(w in vocab for w in words) / len(words)
 
     def encode_query(self, text: str) -> np.ndarray:
         """One query vector, shape (dimension,)."""

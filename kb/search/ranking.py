@@ -96,7 +96,7 @@ def concept_score(scored: Scored) -> np.ndarray | None:
     return total / len(scored.concepts)
 
 
-def fuse(scored: Scored, method: Method, *, dense_match: float = DENSE_MATCH) -> tuple[np.ndarray, np.ndarray]:
+def fuse(scored: Scored, method: Method, *, dense_match: float = DENSE_MATCH, dense_weight: float = DENSE_WEIGHT) -> tuple[np.ndarray, np.ndarray]:
     """(scores, matching) over all ids. ``matching`` is the result set: lexical hits and records
     whose cosine passes ``dense_match`` (for ``lexical`` alone: lexical hits)."""
     allowed = scored.allowed
@@ -115,7 +115,7 @@ def fuse(scored: Scored, method: Method, *, dense_match: float = DENSE_MATCH) ->
     matching = lexical_hit | dense_hit
     lists: list[tuple[np.ndarray, float]] = []
     if scored.dense is not None:
-        lists.append((ranks_of(scored.dense, allowed, DENSE_DEPTH), DENSE_WEIGHT))
+        lists.append((ranks_of(scored.dense, allowed, DENSE_DEPTH), dense_weight))
     if scored.lexical is not None:
         lists.append((ranks_of(scored.lexical, lexical_hit), LEXICAL_WEIGHT))
     concepts = concept_score(scored)

@@ -22,12 +22,17 @@ from kb.search.analysis import tokens
 from kb.search.embedder import Embedder
 from kb.search.expansion import Expansion
 from kb.search.indexer import Indexer
-from kb.search.ranking import DENSE_DEPTH, ILLUSTRATIVE_FACTOR, Method, QueryTerm, Scored, fuse, ranks_of, rrf, top
+from kb.search.ranking import DENSE_DEPTH, DENSE_WEIGHT, ILLUSTRATIVE_FACTOR, Method, QueryTerm, Scored, fuse, ranks_of, rrf, top
 from kb.search.view import View
 
 log = logging.getLogger(__name__)
 
 MAX_QUERY_CHARS = 500
+MODEL_LANGUAGE_SHARE = 0.8
+"""A query whose words the embedding model knows (at least this share) is in the model's language."""
+DENSE_WEIGHT_MODEL_LANGUAGE = 1.0
+"""For such queries meaning and words count equally (dev set: same nDCG@10, MRR 0.901 → 0.910;
+check set: 0.593 → 0.606, its English queries 0.16 → 0.25); German queries keep DENSE_WEIGHT."""
 TRANSLATE_DENSE = True
 """Append the glossary's German words to an English query before embedding it (the records are German)."""
 POLL_SECONDS = 0.5
@@ -226,7 +231,8 @@ class SearchService:
         allowed = view.mask(include_network=include_network, filters=(filters or SearchFilters()).as_mask_args())
         filtered = bool(filters and any(vars(filters).values()))
         scored = self._score(view, lexical, vectors, text, expansion, allowed, method, filtered=filtered)
-        scores, matching = fuse(scored, method)
+        model_language = method != "lexical" and self.embedder.vocabulary_share(text) >= MODEL_LANGUAGE_SHARE
+        scores, matching = fuse(scored, method, dense_weight=DENSE_WEIGHT_MODEL_LANGUAGE if model_language else DENSE_WEIGHT)
         ids = top(scores, matching, offset, limit)
         hits = [self._hit(view, scored, i, float(scores[i])) for i in ids]
         facets = view.facets(matching) if with_facets else {}

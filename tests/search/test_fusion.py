@@ -53,3 +53,16 @@ def test_paging_is_stable() -> None:
     scores = np.array([0.5, 0.5, 0.9, 0.1])
     matching = np.ones(4, dtype=bool)
     assert top(scores, matching, 0, 2) + top(scores, matching, 2, 2) == [2, 0, 1, 3]
+
+
+def test_the_meaning_side_counts_more_for_queries_in_the_models_language() -> None:
+    """The default model is English: it reads "shared procurement office" word by word, while
+    German queries fall apart into sub-word pieces (and keep the lexical side in the lead)."""
+    from kb.config import default_embed_model
+    from kb.search.embedder import Embedder
+
+    embedder = Embedder(default_embed_model())
+    assert embedder.vocabulary_share("shared procurement office") == 1.0
+    assert embedder.vocabulary_share("who takes care of stray animals") == 1.0
+    assert embedder.vocabulary_share("gemeinsames Standesamt") == 0.0
+    assert embedder.vocabulary_share("Lohnabrechnung zusammen mit Nachbargemeinden") < 0.8
