@@ -20,7 +20,6 @@ Anonymous callers see public members only; authenticated peers also see ``networ
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -212,6 +211,3 @@ def _jsonld(nquads: str) -> bytes:
     expanded = json.loads(serialize(quads, format=RdfFormat.JSON_LD) or b"[]")
     return json.dumps(expanded, ensure_ascii=False).encode()
 
-
-def body_etag(body: bytes) -> str:
-    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'

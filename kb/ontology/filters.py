@@ -25,9 +25,6 @@ class Filters:
     record_type: str | None = None
     origin: str | None = None
 
-    def is_empty(self) -> bool:
-        return not any(vars(self).values())
-
 
 def resolve_filters(
     vocab: Vocabularies,

@@ -504,29 +504,6 @@ class RecordMapper:
         c = self.vocab.concept(iri)
         return c.as_json(lang) if c else {"id": iri, "code": iri, "label": iri}
 
-    def to_input(self, stored_json: dict[str, Any]) -> dict[str, Any]:
-        """The writable JSON form of a stored record (for edit forms and PUT round trips)."""
-        out = {k: v for k, v in stored_json.items() if k in ProjectIn.model_fields and v not in (None, [], "")}
-        for key in ("state", "legalForm", "status", "digitalDelivery", "vat2b"):
-            if isinstance(out.get(key), dict):
-                out[key] = out[key]["code"]
-        out["taskAreas"] = [c["code"] for c in stored_json.get("taskAreas", [])]
-        parts: list[Any] = []
-        for p in stored_json.get("participants", []):
-            if p.get("ags"):
-                parts.append(p["ags"])
-            else:
-                parts.append({"name": p["name"], "kind": "organisation", "country": p.get("country", "DE")})
-        out["participants"] = parts
-        lead = next((p for p in stored_json.get("participants", []) if p.get("lead")), None)
-        if lead:
-            out["lead"] = lead["ags"] if lead.get("ags") else {"name": lead["name"], "kind": "organisation", "country": lead.get("country", "DE")}
-        else:
-            out.pop("lead", None)
-        if not out["taskAreas"]:
-            out.pop("taskAreas")
-        return out
-
 
 def _first(props: dict[str, list], p: NamedNode) -> str | None:
     found = props.get(p.value)

@@ -15,7 +15,7 @@ from kb.api.deps import NodeDep, PrincipalDep
 from kb.api.web import Web
 from kb.errors import InvalidRecord, NotFound
 from kb.node import Node
-from kb.ontology.records import RECORD_TYPE_LABELS, RECORD_TYPE_NAMES
+from kb.ontology.records import RECORD_TYPE_LABELS
 from kb.store.model import ListQuery, StoredRecord
 
 router = APIRouter(include_in_schema=False)
@@ -301,6 +301,3 @@ def sparql_page(request: Request) -> Response:
     example = ("SELECT ?projekt ?titel WHERE {\n  ?projekt a ikz:SharedServiceCenter ;\n           dcterms:title ?titel .\n}\nLIMIT 20")
     return web.render(request, "sparql.html", title="SPARQL-Abfrage", example=example)
 
-
-def type_name(iri: str) -> str:
-    return RECORD_TYPE_NAMES.get(iri, "project")
