@@ -1,25 +1,20 @@
-"""Evaluate an ONNX Runtime backend (fp32 and dynamic int8) for the embedding model.
+"""Compare the embedding backends: torch, ONNX Runtime fp32 (the default) and ONNX int8.
 
-Uses :mod:`kb.search.onnx` (``torch.onnx.export``, ``onnxruntime.quantization.quantize_dynamic``;
-sentence-transformers' own ONNX backend needs optimum-onnx, which pins transformers < 4.58) and
-measures, against the torch model on the same texts, all on one thread:
+    .venv/bin/python bench/search_onnx.py
 
-- throughput (texts/s, batch 64, the texts the index embeds),
-- fidelity (cosine between torch and ONNX vectors),
-- quality (dense-only and hybrid nDCG@10 on the dev set, index rebuilt with each backend).
+Measures, on the same texts (the dense texts of the seed index, ×4), all on one thread:
 
-Needs the ``onnx`` extra (onnxruntime, onnx); to keep the project venv unchanged, a side venv::
-
-    python -m venv /tmp/ortvenv && /tmp/ortvenv/bin/pip install onnxruntime onnx
-    echo /work/main/.venv/lib/python3.11/site-packages > /tmp/ortvenv/lib/python3.11/site-packages/kb.pth
-    echo /work/main > /tmp/ortvenv/lib/python3.11/site-packages/kb-src.pth
-    /tmp/ortvenv/bin/python bench/search_onnx.py
+- throughput (texts/s, batch 64),
+- fidelity (mean cosine between each backend's vectors and torch's),
+- quality (dense-only and hybrid nDCG@10 on the dev and check sets, index rebuilt per backend),
+- start-up: seconds for a fresh process to load the backend and encode one query (export cached).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -33,18 +28,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np  # noqa: E402
 
 from kb.cli.node import seed_node  # noqa: E402
-from kb.config import Settings  # noqa: E402
+from kb.config import Settings, default_embed_model  # noqa: E402
 from kb.node import Node  # noqa: E402
+from kb.search.embedder import Embedder  # noqa: E402
 from kb.search.evaluation import evaluate, load_queries  # noqa: E402
-from kb.search.onnx import OnnxSentenceModel  # noqa: E402
 
-DEV = Path(__file__).with_name("search_dev_queries.json")
+SETS = {name: Path(__file__).with_name(f"search_{name}_queries.json") for name in ("dev", "check")}
+BACKENDS = ("torch", "onnx", "onnx-int8")
+START = ("import time; t = time.perf_counter(); from kb.search.embedder import Embedder; "
+         "from kb.config import default_embed_model; Embedder(default_embed_model(), backend={backend!r}).encode_query('Bauhof'); "
+         "print(time.perf_counter() - t)")
 
 
-def quality(service: Any, titles: dict[str, str]) -> dict[str, float]:
-    report = evaluate(load_queries(DEV), lambda q, m: [h.id for h in service.search(q, limit=10, include_network=True, method=m,
-                                                                                      with_facets=False).results], titles)
+def quality(service: Any, titles: dict[str, str], queries: Path) -> dict[str, float]:
+    report = evaluate(load_queries(queries), lambda q, m: [h.id for h in service.search(q, limit=10, include_network=True, method=m,
+                                                                                          with_facets=False).results], titles)
     return {m: v["ndcg"] for m, v in report.methods.items()}
+
+
+def start_seconds(backend: str) -> float:
+    Embedder(default_embed_model(), backend=backend).encode_query("Bauhof")  # export once, outside the timing
+    runs = [float(subprocess.run([sys.executable, "-c", START.format(backend=backend)], capture_output=True, text=True,
+                                 check=True).stdout.split()[-1]) for _ in range(3)]
+    return float(np.median(runs))
 
 
 def main() -> None:
@@ -57,15 +63,11 @@ def main() -> None:
         ix = service.indexer
         titles = {d.iri: d.title for d in ix.view.docs.values()}
         texts = [d.dense_text for d in ix.docs.values()] * 4
-        st = service.embedder.model
-        os.environ["KB_CACHE_DIR"] = tmp
-        torch_encode = service.embedder.encode
-        reference = torch_encode(texts[:400])
+        own_encode = service.embedder.encode
+        reference = Embedder(default_embed_model(), backend="torch").encode(texts[:400])
         rows = []
-        encoders = {"onnx-fp32": OnnxSentenceModel(st, "bench", quantize=False), "onnx-int8": OnnxSentenceModel(st, "bench", quantize=True)}
-        for name in ("torch", "onnx-fp32", "onnx-int8"):
-            encoder = encoders.get(name)
-            encode = torch_encode if encoder is None else encoder.encode
+        for backend in BACKENDS:
+            encode = Embedder(default_embed_model(), backend=backend).encode
             encode(texts[:64])
             started = time.perf_counter()
             vectors = encode(texts)
@@ -73,12 +75,15 @@ def main() -> None:
             fidelity = float(np.mean(np.sum(vectors[:400] * reference, axis=1)))
             service.embedder.encode = encode  # type: ignore[method-assign]
             service.reindex_now(force=True)
-            rows.append((name, rate, fidelity, quality(service, titles)))
-        service.embedder.encode = torch_encode  # type: ignore[method-assign]
+            scores = {name: quality(service, titles, path) for name, path in SETS.items()}
+            rows.append((backend, rate, fidelity, scores, start_seconds(backend)))
+        service.embedder.encode = own_encode  # type: ignore[method-assign]
         node.close()
-    print(f"{'backend':<10} {'texts/s':>8} {'cos to torch':>13} {'dense nDCG':>11} {'hybrid nDCG':>12}")
-    for name, rate, fidelity, q in rows:
-        print(f"{name:<10} {rate:>8.0f} {fidelity:>13.4f} {q['dense']:>11.3f} {q['hybrid']:>12.3f}")
+    print(f"{'backend':<10} {'texts/s':>8} {'cos to torch':>13} {'dev dense':>10} {'dev hybrid':>11} "
+          f"{'check dense':>12} {'check hybrid':>13} {'start s':>8}")
+    for backend, rate, fidelity, q, start in rows:
+        print(f"{backend:<10} {rate:>8.0f} {fidelity:>13.4f} {q['dev']['dense']:>10.3f} {q['dev']['hybrid']:>11.3f} "
+              f"{q['check']['dense']:>12.3f} {q['check']['hybrid']:>13.3f} {start:>8.2f}")
 
 
 if __name__ == "__main__":

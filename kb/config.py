@@ -68,8 +68,11 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(64, ge=1, description="Texts per embedding batch.")
     hnsw_threshold: int = Field(50_000, ge=0, description="Above this many records the vector index is HNSW (approximate).")
     embed_threads: int = Field(1, ge=1, description="CPU threads for batch embedding in the indexer; a query is always encoded on one.")
-    embed_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
-        "torch", description="Embedding runtime: torch, or ONNX Runtime in fp32 or int8 (needs the 'onnx' extra)."
+    cache_dir: Path = Field(Path.home() / ".cache" / "kb",
+                            description="Where the embedding model's ONNX export is kept (shared by all nodes of a user).")
+    embed_backend: Literal["onnx", "onnx-int8", "torch"] = Field(
+        "onnx", description="Embedding runtime: ONNX Runtime (the model exported once to KB_CACHE_DIR; fast start), "
+                            "its int8 variant (faster, a little less accurate), or torch (sentence-transformers)."
     )
 
     log_level: str = Field("INFO", description="Logging level.")

@@ -116,6 +116,7 @@ class Indexer:
                             saved.vectors.dimension, self.embedder.dimension)
                 saved = None
         dimension = self.embedder.dimension
+        self.embedder.warm_up()
         self.files.dimension = dimension
         if saved is not None and saved.last_seq > self.catalog.last_seq:
             log.warning("search index is ahead of the store (seq %d > %d); reconciling with the store", saved.last_seq,

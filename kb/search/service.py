@@ -86,7 +86,7 @@ class SearchService:
         self.node = node
         settings = node.settings
         self.embedder = Embedder(settings.embed_model, batch_size=settings.embed_batch_size,
-                                 backend=settings.embed_backend, threads=settings.embed_threads)
+                                 backend=settings.embed_backend, threads=settings.embed_threads, cache_dir=settings.cache_dir)
         self.indexer = Indexer(node.catalog, node.mapper, node.vocabularies, self.embedder, settings.data_dir / "search",
                                hnsw_threshold=settings.hnsw_threshold)
         self._thread: threading.Thread | None = None
