@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +90,7 @@ class Indexer:
         self.last_seq = 0
         self._labels_en = {c.code: c.pref_labels.get("en", "") for c in vocabularies["taskArea"]}
         self._lexical_dirty = True
+        self._removals_unsaved = False
         self._unsaved = False
         self._last_change = 0.0
         self._changed = threading.Condition()
@@ -150,10 +152,39 @@ class Indexer:
         return seen
 
     def apply(self, records: Iterable[str], *, until_seq: int, force: bool = False) -> None:
-        """Bring the given records to their current state in the store, embedding what changed."""
+        """Bring the given records to their current state in the store, embedding what changed.
+
+        Reading and mapping the next chunk of records overlaps with embedding the previous one
+        (the model releases the GIL while it computes), so the pipeline runs near the model's speed.
+        """
+        assert self.vectors is not None
+        changed = False
+        with ThreadPoolExecutor(1, thread_name_prefix="kb-embed") as pool:
+            pending: tuple[list[tuple[int, SearchDocument]], Future[np.ndarray]] | None = None
+            for chunk in self._chunks_to_embed(records, force):
+                changed = True
+                future = pool.submit(self.embedder.encode, [d.dense_text for _, d in chunk])
+                if pending is not None:
+                    self._add_embedded(*pending)
+                pending = chunk, future
+            if pending is not None:
+                self._add_embedded(*pending)
+        self.last_seq = max(self.last_seq, until_seq)
+        self.progress.last_seq = self.last_seq
+        if changed or self._removals_unsaved:
+            self._removals_unsaved = False
+            self._lexical_dirty = True
+            self._unsaved = True
+            self._last_change = time.monotonic()
+        elif until_seq:
+            self._unsaved = True
+
+    def _chunks_to_embed(self, records: Iterable[str], force: bool) -> Iterator[list[tuple[int, SearchDocument]]]:
+        """Chunks of (id, document) whose content changed; deletions are applied on the way."""
         assert self.vectors is not None
         ids_by_iri = {d.iri: i for i, d in self.docs.items()}
-        to_embed: list[tuple[int, SearchDocument]] = []
+        size = max(1, self.embedder.batch_size) * EMBED_CHUNK_BATCHES
+        chunk: list[tuple[int, SearchDocument]] = []
         removed: list[int] = []
         for iri in records:
             stored = self.catalog.get(iri)
@@ -166,35 +197,37 @@ class Indexer:
             if current is not None and current.content_hash == stored.meta.content_hash and not force:
                 self.progress.reused += 1
                 continue
-            doc = self.document(iri, stored)
             if current_id is None:
                 current_id = self.next_id
                 self.next_id += 1
-            to_embed.append((current_id, doc))
-        if removed:
-            for i in removed:
-                self.docs.pop(i, None)
-            self._publish()
-            self.vectors.remove(removed)
-        self.progress.total += len(to_embed)
-        size = max(1, self.embedder.batch_size) * EMBED_CHUNK_BATCHES
-        for start in range(0, len(to_embed), size):
-            chunk = to_embed[start:start + size]
-            vectors = self.embedder.encode([d.dense_text for _, d in chunk])
-            self.vectors.upsert(np.asarray([i for i, _ in chunk], dtype=np.int64), vectors)
-            for i, d in chunk:
-                self.docs[i] = d
-            self.progress.embedded += len(chunk)
-            self.progress.done += len(chunk)
-            self._publish()
-        self.last_seq = max(self.last_seq, until_seq)
-        self.progress.last_seq = self.last_seq
-        if removed or to_embed:
-            self._lexical_dirty = True
-            self._unsaved = True
-            self._last_change = time.monotonic()
-        elif until_seq:
-            self._unsaved = True
+            chunk.append((current_id, self.document(iri, stored)))
+            self.progress.total += 1
+            if len(chunk) == size:
+                self._remove(removed)
+                yield chunk
+                chunk, removed = [], []
+        self._remove(removed)
+        if chunk:
+            yield chunk
+
+    def _remove(self, ids: list[int]) -> None:
+        if not ids:
+            return
+        assert self.vectors is not None
+        for i in ids:
+            self.docs.pop(i, None)
+        self._publish()  # gone from results before anything else happens
+        self.vectors.remove(ids)
+        self._removals_unsaved = True
+
+    def _add_embedded(self, chunk: list[tuple[int, SearchDocument]], vectors: Future[np.ndarray]) -> None:
+        assert self.vectors is not None
+        self.vectors.upsert(np.asarray([i for i, _ in chunk], dtype=np.int64), vectors.result())
+        for i, d in chunk:
+            self.docs[i] = d
+        self.progress.embedded += len(chunk)
+        self.progress.done += len(chunk)
+        self._publish()
 
     def document(self, iri: str, stored: Any) -> SearchDocument:
         record = self.mapper.to_json(iri, stored.triples)

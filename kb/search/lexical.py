@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 import bm25s
 import numpy as np
 
-from kb.search.analysis import GermanAnalyzer, Lexicon
+from kb.search.analysis import GermanAnalyzer, Lexicon, tokens
 
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
@@ -29,10 +29,10 @@ class LexicalIndex:
 
     def __init__(self, docs: Sequence[tuple[int, str]], extra_words: Iterable[str] = ()) -> None:
         started = time.perf_counter()
-        texts = [text for _, text in docs]
-        self.analyzer = GermanAnalyzer(Lexicon.from_texts(texts, extra_words))
+        words = [tokens(text) for _, text in docs]
+        self.analyzer = GermanAnalyzer(Lexicon.from_tokens(words, extra_words))
         self.doc_ids = np.asarray([doc_id for doc_id, _ in docs], dtype=np.int64)
-        corpus = [self.analyzer.terms(text) or [""] for text in texts]
+        corpus = [self.analyzer.terms_of(w) or [""] for w in words]
         self._bm25: bm25s.BM25 | None = None
         if docs:
             self._bm25 = bm25s.BM25(k1=K1, b=B)
