@@ -132,6 +132,22 @@ def test_records_received_from_elsewhere_cannot_be_changed_locally(catalog: Oxig
         catalog.commit_local([Draft(rec, [Triple(NamedNode(rec), TITLE, Literal("y"))])])
 
 
+def test_recent_records_and_counts_per_origin_follow_every_commit(catalog: OxigraphCatalog) -> None:
+    """The start page's overview is reused between commits, never served stale after one."""
+    other, rec = "http://127.0.0.1:10/node", "http://127.0.0.1:10/projects/p"
+    catalog.commit_local([Draft(BASE + "a", graph("a", "Eins"))])
+    assert catalog.recent(local=True) == [BASE + "a"] and catalog.count_by_origin() == {NODE: 1}
+    assert catalog.recent(local=False) == []
+    catalog.commit_local([Draft(BASE + "b", graph("b", "Zwei"))])
+    assert set(catalog.recent(local=True)) == {BASE + "a", BASE + "b"} and catalog.count_by_origin() == {NODE: 2}
+    catalog.commit_received([Member(record=rec, version=1, kind="create", origin=other, visibility="public",
+                                    timestamp="2026-01-01T00:00:00Z", member=rec + "/versions/1", payload="",
+                                    triples=[Triple(NamedNode(rec), TITLE, Literal("Fremd"))])])
+    assert catalog.recent(local=False) == [rec] and catalog.count_by_origin() == {NODE: 2, other: 1}
+    catalog.commit_local([Draft(BASE + "b", None)])
+    assert catalog.recent(local=True) == [BASE + "a"] and catalog.count_by_origin() == {NODE: 1, other: 1}
+
+
 def test_content_hash_ignores_triple_order() -> None:
     a = graph("a", "Eins") + graph("b", "Zwei")
     assert content_hash(a) == content_hash(list(reversed(a)))
