@@ -100,8 +100,9 @@ class Indexer:
     def open(self) -> None:
         """Load the saved index (or rebuild it from the store), then catch up with the log.
 
-        A saved index is published before the embedding model is loaded (importing torch takes
-        seconds), so lexical search answers at once; the model's dimension is checked after.
+        A saved index is published before the embedding model is loaded (seconds on the first
+        start, which exports it), so lexical search answers at once; the model's dimension is
+        checked after.
         """
         self.progress.state = "loading"
         self.files = IndexFiles(self.files_dir, model=self.embedder.identity, dimension=None)
