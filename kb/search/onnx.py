@@ -141,12 +141,16 @@ class OnnxSentenceModel:
     def __init__(self, model: str, *, int8: bool, cache_dir: Path) -> None:
         directory = export_dir(model, cache_dir)
         if not is_exported(directory):
-            directory.parent.mkdir(parents=True, exist_ok=True)
-            with open(directory.with_suffix(".lock"), "w") as lock:  # nodes starting together export once
-                fcntl.flock(lock, fcntl.LOCK_EX)
-                if not is_exported(directory):
-                    log.info("exporting the embedding model %s to ONNX once (a few seconds) ...", model)
-                    export(model, directory)
+            try:
+                directory.parent.mkdir(parents=True, exist_ok=True)
+                with open(directory.with_suffix(".lock"), "w") as lock:  # nodes starting together export once
+                    fcntl.flock(lock, fcntl.LOCK_EX)
+                    if not is_exported(directory):
+                        log.info("exporting the embedding model %s to ONNX once (a few seconds) ...", model)
+                        export(model, directory)
+            except OSError as exc:
+                raise RuntimeError(f"the embedding model cannot be exported to {directory} ({exc}); set KB_CACHE_DIR to a "
+                                   "writable folder, or KB_EMBED_BACKEND=torch") from exc
         from tokenizers import Tokenizer
 
         manifest = json.loads((directory / MANIFEST).read_text())

@@ -58,3 +58,12 @@ def test_a_half_written_export_is_made_again(tmp_path: Path) -> None:
     assert not onnx.is_exported(folder)
     model = onnx.OnnxSentenceModel(default_embed_model(), int8=False, cache_dir=tmp_path)
     assert onnx.is_exported(folder) and model.encode(["Bauhof"]).shape == (1, 384)
+
+
+def test_an_unwritable_cache_folder_is_named_in_the_error(tmp_path: Path) -> None:
+    from kb.search import onnx
+
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    with pytest.raises(RuntimeError, match="KB_CACHE_DIR"):
+        onnx.OnnxSentenceModel(default_embed_model(), int8=False, cache_dir=blocked)
