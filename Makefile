@@ -25,7 +25,7 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-# The LDES conformance test uses the TREE community's ldes-client from npm.
+# End-to-end tools from npm: the TREE community's ldes-client (LDES conformance) and axe-core (WCAG 2.1 AA checks).
 e2e-tools:
 	@if [ -f tests/e2e/package-lock.json ] && command -v npm >/dev/null 2>&1; then npm ci --silent --prefix tests/e2e; fi
 

@@ -22,6 +22,8 @@ from tests.e2e.processes import NodeProcess
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = os.environ.get("KB_SCREENSHOTS")
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -91,6 +93,56 @@ def check_basics(page: object) -> None:
     external = page.evaluate("""() => [...document.querySelectorAll('script[src], link[href], img[src]')]
         .map(el => el.src || el.href).filter(u => u && !u.startsWith(location.origin))""")  # type: ignore[attr-defined]
     assert external == [], "every asset must come from the node itself"
+
+
+def wcag_violations(page: object) -> list[str]:
+    """What axe-core (the W3C ACT-aligned checker) finds against WCAG 2.1 A/AA on the current page:
+    contrast, labels, names, headings, landmarks, language, ARIA use."""
+    page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+    return page.evaluate("""async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
+        .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)""",
+                         WCAG_21_AA)  # type: ignore[attr-defined]
+
+
+def test_every_main_page_passes_the_automated_wcag_21_aa_checks(page: object, municipal: NodeProcess) -> None:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make e2e-tools` (npm ci in tests/e2e)")
+    with municipal.client() as c:
+        hellweg = c.get("/api/search", params={"q": "Standesamtverbund Hellweg", "limit": 1}).json()["results"][0]["id"]
+    paths = ["/", "/suche?q=gemeinsames+Standesamt", "/suche?q=Standesamt&state=NW", "/suche?q=Raumfahrtbeh%C3%B6rde",
+             "/projects/" + hellweg.split("/projects/")[1], "/gemeinde/05974016", "/bestandsaufnahme?state=NW", "/netzwerk",
+             "/anmelden", "/gibt-es-nicht"]
+    found = {}
+    for path in paths:
+        page.goto(municipal.url + path)  # type: ignore[attr-defined]
+        found[path] = wcag_violations(page)
+    page.goto(municipal.url + "/anmelden")  # type: ignore[attr-defined]
+    page.get_by_label("Zugangsschlüssel").fill(ADMIN_TOKEN)  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Anmelden").click()  # type: ignore[attr-defined]
+    page.goto(municipal.url + "/veroeffentlichen")  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Veröffentlichen").click()  # type: ignore[attr-defined]
+    page.wait_for_load_state()  # type: ignore[attr-defined]
+    assert page.locator("[role=alert], .error").count() > 0  # type: ignore[attr-defined]  # the form with its errors
+    found["/veroeffentlichen (with errors)"] = wcag_violations(page)
+    assert {path: v for path, v in found.items() if v} == {}
+
+
+def test_the_keyboard_reaches_the_search_and_skips_to_the_content(page: object, municipal: NodeProcess) -> None:
+    page.goto(municipal.url + "/")  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.id") == "q"  # type: ignore[attr-defined]  # the start page opens in its search box
+    page.keyboard.type("Standesamt")  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    page.wait_for_url(re.compile(r"/suche\?q=Standesamt"))  # type: ignore[attr-defined]
+    assert page.locator("ol.cards li").count() > 0  # type: ignore[attr-defined]
+    page.goto(municipal.url + "/bestandsaufnahme")  # type: ignore[attr-defined]
+    page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Zum Inhalt springen"  # type: ignore[attr-defined]
+    assert page.locator("a.skip").is_visible()  # type: ignore[attr-defined]  # shown when focused
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    assert page.url.endswith("#inhalt")  # type: ignore[attr-defined]
+    page.keyboard.press("Tab")  # type: ignore[attr-defined]
+    focused = page.evaluate("document.activeElement.closest('#inhalt') !== null")  # type: ignore[attr-defined]
+    assert focused, "after the skip link, Tab must continue inside the content"
 
 
 def test_search_filter_and_open_a_project_with_similar_ones(page: object, municipal: NodeProcess) -> None:
