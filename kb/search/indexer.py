@@ -90,7 +90,6 @@ class Indexer:
         self.last_seq = 0
         self._labels_en = {c.code: c.pref_labels.get("en", "") for c in vocabularies["taskArea"]}
         self._lexical_dirty = True
-        self._removals_unsaved = False
         self._unsaved = False
         self._last_change = 0.0
         self._changed = threading.Condition()
@@ -160,9 +159,10 @@ class Indexer:
         """
         assert self.vectors is not None
         changed = False
+        removed: list[int] = []
         with ThreadPoolExecutor(1, thread_name_prefix="kb-embed") as pool:
             pending: tuple[list[tuple[int, SearchDocument]], Future[np.ndarray]] | None = None
-            for chunk in self._chunks_to_embed(records, force):
+            for chunk in self._chunks_to_embed(records, force, removed):
                 changed = True
                 future = pool.submit(self.embedder.encode, [d.dense_text for _, d in chunk])
                 if pending is not None:
@@ -172,16 +172,17 @@ class Indexer:
                 self._add_embedded(*pending)
         self.last_seq = max(self.last_seq, until_seq)
         self.progress.last_seq = self.last_seq
-        if changed or self._removals_unsaved:
-            self._removals_unsaved = False
+        if changed or removed:
             self._lexical_dirty = True
             self._unsaved = True
             self._last_change = time.monotonic()
         elif until_seq:
             self._unsaved = True
 
-    def _chunks_to_embed(self, records: Iterable[str], force: bool) -> Iterator[list[tuple[int, SearchDocument]]]:
-        """Chunks of (id, document) whose content changed; deletions are applied on the way."""
+    def _chunks_to_embed(self, records: Iterable[str], force: bool,
+                         removed_out: list[int]) -> Iterator[list[tuple[int, SearchDocument]]]:
+        """Chunks of (id, document) whose content changed; deletions are applied on the way
+        (and their ids added to ``removed_out``)."""
         assert self.vectors is not None
         ids_by_iri = {d.iri: i for i, d in self.docs.items()}
         size = max(1, self.embedder.batch_size) * EMBED_CHUNK_BATCHES
@@ -205,9 +206,11 @@ class Indexer:
             self.progress.total += 1
             if len(chunk) == size:
                 self._remove(removed)
+                removed_out += removed
                 yield chunk
                 chunk, removed = [], []
         self._remove(removed)
+        removed_out += removed
         if chunk:
             yield chunk
 
@@ -219,7 +222,6 @@ class Indexer:
             self.docs.pop(i, None)
         self._publish()  # gone from results before anything else happens
         self.vectors.remove(ids)
-        self._removals_unsaved = True
 
     def _add_embedded(self, chunk: list[tuple[int, SearchDocument]], vectors: Future[np.ndarray]) -> None:
         assert self.vectors is not None
