@@ -201,9 +201,10 @@ def test_peer_that_is_down(harvester: NodeProcess, good: NodeProcess, fake: Fake
     assert status(harvester, fake.url)["state"] == "backing off"
 
 
-def test_harvester_killed_mid_harvest_resumes_without_duplicates_or_gaps(tmp_path: Path) -> None:
-    records = 600
-    origin = NodeProcess(tmp_path / "origin", name="Ursprung", env={"KB_PAGE_SIZE": "50"}).start()
+@pytest.mark.parametrize(("records", "page_size"), [(600, 50), (1200, 200)], ids=["transactions", "bulk-loads"])
+def test_harvester_killed_mid_harvest_resumes_without_duplicates_or_gaps(tmp_path: Path, records: int, page_size: int) -> None:
+    """Pages of 50 records are stored as transactions, pages of 200 through the bulk loader."""
+    origin = NodeProcess(tmp_path / "origin", name="Ursprung", env={"KB_PAGE_SIZE": str(page_size)}).start()
     harvester = NodeProcess(tmp_path / "harvester", name="Sammler", env={"KB_PUSH_NOTIFICATIONS": "false"}).start()
     try:
         with origin.client(timeout=300) as c:
