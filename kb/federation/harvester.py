@@ -11,8 +11,9 @@ there on (the newest with If-None-Match), and for every member after the cursor
 
 then store the good ones and advance the cursor in ONE transaction (``commit_received``), with the
 refused ones in quarantine. A bad member never stops the page; a bad page stops only its peer.
-Pages are committed in order by a worker thread, one at a time, while the next page is fetched and
-checked (the store releases the GIL while it writes).
+Three things overlap: the peer serves page k+1 (fetched by a helper thread) while page k is read
+and checked, and page k-1 is committed by a worker thread (the store releases the GIL while it
+writes), one page at a time and in order.
 """
 
 from __future__ import annotations
@@ -204,28 +205,37 @@ class Harvester:
         return stream.view
 
     def _harvest(self, cfg: PeerConfig, result: PeerResult, *, deadline: float) -> None:
-        cursor = self.cursor(cfg.id)
+        cursor = start = self.cursor(cfg.id)
         url = cursor.page or self._first_page(cfg)
         visited: set[str] = set()
         commits = _PageCommits(self.catalog, cfg, result)
+        fetches = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"kb-fetch-{cfg.id}")
+
+        def fetch(page_url: str) -> Any:
+            return self.fetcher.get(page_url, accept=ACCEPT, token=cfg.token, etag=start.etag if page_url == start.page else None)
+
+        upcoming: Future[Any] | None = fetches.submit(fetch, url)
         try:
             while True:
                 if time.monotonic() > deadline:
                     result.notes.append("Zeitbudget dieser Runde aufgebraucht; es geht in der nächsten Runde weiter")
                     return
-                if url in visited or len(visited) >= MAX_PAGES_PER_ROUND:
+                if url in visited or len(visited) >= MAX_PAGES_PER_ROUND or upcoming is None:
                     raise HarvestError(f"next-Verweis-Schleife bei {url}: Seite wurde in dieser Runde schon gelesen")
                 visited.add(url)
-                got = self.fetcher.get(url, accept=ACCEPT, token=cfg.token, etag=cursor.etag if url == cursor.page else None)
+                got, upcoming = upcoming.result(), None
                 if got.status == 304:
                     result.unchanged = result.pages == 0
                     break
                 result.pages += 1
                 page = read_page(got.body, got.content_type, url)
+                next_url = page.next_urls[0] if page.next_urls else None
+                if next_url is not None and next_url not in visited:
+                    # The peer serves the next page while this one is checked and stored.
+                    upcoming = fetches.submit(fetch, next_url)
                 fresh = [m for m in page.members if m.position is None or m.position > cursor.position]
                 checked = self.check(cfg, fresh)
                 positions = [m.position for m in page.members if m.position is not None]
-                next_url = page.next_urls[0] if page.next_urls else None
                 if len(page.next_urls) > 1:
                     result.notes.append(f"{url} hat {len(page.next_urls)} Relationen; kb folgt der ersten")
                 # A complete page is never read again: the cursor moves on to its successor at once.
@@ -244,6 +254,7 @@ class Harvester:
                 url = next_url
             commits.wait()
         finally:
+            fetches.shutdown(wait=False, cancel_futures=True)  # a prefetch still running ends on its own
             commits.close()
         cursor.last_success = now_timestamp()
         self.catalog.put_docs({(CURSOR, cfg.id): cursor.as_doc()})
