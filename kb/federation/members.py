@@ -108,20 +108,29 @@ def sealer_for(key: NodeKey, node_iri: str) -> Callable[..., SealedVersion]:
 def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
     """Read a member graph; raises MemberError with a plain reason if it is not well-formed."""
     m = NamedNode(member)
-    proof_nodes = [t.object for t in triples if t.subject == m and t.predicate == SEC.proof]
+    # Two passes sort the triples into those about the member, the proof and the record
+    # (this runs for every harvested member, and each comparison is a call into pyoxigraph).
+    about_member: list[Triple] = []
+    rest: list[Triple] = []
+    for t in triples:
+        (about_member if t.subject == m else rest).append(t)
+    proof_nodes = [t.object for t in about_member if t.predicate == SEC.proof]
     if len(proof_nodes) != 1 or not isinstance(proof_nodes[0], NamedNode):
         raise MemberError("Mitglied ohne (eindeutige) Signatur / member without a single proof")
     proof = proof_nodes[0]
-    proof_all = [t for t in triples if t.subject == proof]
+    proof_all: list[Triple] = []
+    record_triples: list[Triple] = []
+    for t in rest:
+        (proof_all if t.subject == proof else record_triples).append(t)
     proof_values = [t.object.value for t in proof_all if t.predicate == SEC.proofValue]
     if len(proof_values) != 1:
         raise MemberError("Signaturwert fehlt / proof value missing")
     proof_config = [t for t in proof_all if t.predicate != SEC.proofValue]
-    document = [t for t in triples if t.subject != proof and not (t.subject == m and t.predicate == SEC.proof)]
+    member_document = [t for t in about_member if t.predicate != SEC.proof]
+    document = member_document + record_triples
     props: dict[str, list] = {}
-    for t in document:
-        if t.subject == m:
-            props.setdefault(t.predicate.value, []).append(t.object)
+    for t in member_document:
+        props.setdefault(t.predicate.value, []).append(t.object)
 
     def one(p: NamedNode) -> str:
         values = props.get(p.value, [])
@@ -141,7 +150,6 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
     suites = [t.object.value for t in proof_config if t.predicate == SEC.cryptosuite]
     if len(methods) != 1 or suites != [CRYPTOSUITE]:
         raise MemberError(f"Signatur ist kein {CRYPTOSUITE} / proof is not {CRYPTOSUITE}")
-    record_triples = [t for t in document if t.subject != m]
     if any(not isinstance(t.subject, NamedNode) or not (isinstance(t.object, (NamedNode, Literal))) for t in document):
         raise MemberError("Leere Knoten sind in Mitgliedern nicht erlaubt / blank nodes are not allowed in members")
     if kinds[0] != "delete" and not record_triples:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pyoxigraph import BlankNode, Dataset, DefaultGraph, Literal, NamedNode, RdfFormat, Triple, parse
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, Triple, parse
 
 from kb.ontology.namespaces import KBM, LDES, RDF, TREE
 
@@ -50,12 +50,14 @@ def read_page(body: bytes, content_type: str, url: str) -> ReadPage:
     fmt = FORMATS.get(content_type or "application/trig")
     if fmt is None:
         raise PageError(f"Seite {url} hat kein RDF-Format ({content_type!r})")
+    graphs: dict[NamedNode | BlankNode | DefaultGraph, list[Triple]] = {}
     try:
-        # Grouping quads by graph happens in Rust (Dataset): ~3× faster than a Python loop over all quads.
-        dataset = Dataset(parse(body, format=fmt, base_iri=url))
+        # One pass that makes each quad a Python object once (a Dataset made them twice: in, out).
+        for q in parse(body, format=fmt, base_iri=url):
+            graphs.setdefault(q.graph_name, []).append(q.triple)
     except SyntaxError as exc:
         raise PageError(f"Seite {url} ist kein gültiges RDF: {exc}") from None
-    default = [q.triple for q in dataset.quads_for_graph_name(DefaultGraph())]
+    default = graphs.get(DefaultGraph(), [])
     streams = {t.subject.value for t in default
                if isinstance(t.subject, NamedNode) and t.predicate == _TYPE and t.object == _EVENT_STREAM}
     member_of: dict[str, str] = {}
@@ -89,7 +91,6 @@ def read_page(body: bytes, content_type: str, url: str) -> ReadPage:
     for member, collection in member_of.items():
         if stream is not None and collection != stream:
             continue
-        triples = [q.triple for q in dataset.quads_for_graph_name(NamedNode(member))]
-        page.members.append(PageMemberGraph(member, positions.get(member), triples))
+        page.members.append(PageMemberGraph(member, positions.get(member), graphs.get(NamedNode(member), [])))
     page.members.sort(key=lambda m: (m.position is None, m.position or 0))
     return page

@@ -8,6 +8,7 @@ so their canonical form is the sorted canonical N-Quads, computed in linear time
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 from collections.abc import Iterable
 from functools import lru_cache
@@ -34,13 +35,19 @@ def b58encode(data: bytes) -> str:
     return "1" * (len(data) - len(data.lstrip(b"\0"))) + out
 
 
+_B58_DIGITS = {ch: i for i, ch in enumerate(_B58)}
+_B58_POWERS = [58**i for i in range(128)]
+
+
 def b58decode(text: str) -> bytes:
-    n = 0
-    for ch in text:
-        idx = _B58.find(ch)
-        if idx < 0:
-            raise ValueError(f"invalid base58 character {ch!r}")
-        n = n * 58 + idx
+    try:
+        digits = [_B58_DIGITS[ch] for ch in reversed(text)]
+    except KeyError:
+        bad = next(ch for ch in text if ch not in _B58_DIGITS)
+        raise ValueError(f"invalid base58 character {bad!r}") from None
+    # Each member's proof value is decoded, so the sum runs in C (map) rather than digit by digit.
+    powers = _B58_POWERS if len(digits) <= len(_B58_POWERS) else [58**i for i in range(len(digits))]
+    n = sum(map(operator.mul, digits, powers))
     body = n.to_bytes((n.bit_length() + 7) // 8, "big") if n else b""
     return b"\0" * (len(text) - len(text.lstrip("1"))) + body
 

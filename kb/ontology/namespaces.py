@@ -17,15 +17,17 @@ class Namespace:
     Not a ``str`` subclass on purpose: ``DCT.title`` must be the term, not ``str.title``.
     """
 
-    __slots__ = ("_base",)
-
     def __init__(self, base: str) -> None:
         self._base = base
 
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("__"):
             raise AttributeError(name)
-        return NamedNode(self._base + name)
+        # Kept as an attribute, so the next ``NS.term`` is a plain lookup: terms are read in the
+        # inner loops of validation, mapping and harvesting.
+        term = NamedNode(self._base + name)
+        setattr(self, name, term)
+        return term
 
     def __getitem__(self, name: str) -> NamedNode:
         return NamedNode(self._base + name)
