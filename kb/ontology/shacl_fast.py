@@ -460,6 +460,14 @@ class _Shape:
         self.is_property = False
 
 
+def _passes_without_values(check: Check) -> Check:
+    """Mark a check that holds for a focus node without values (it only looks at each value, or
+    bounds their number from above), so ``_evaluate`` need not call it for such nodes: most
+    optional fields are absent from most records."""
+    check.skips_empty = True  # type: ignore[attr-defined]
+    return check
+
+
 def _self_value(batch: _Batch, f: Term) -> tuple:
     return (f,)
 
@@ -484,8 +492,14 @@ def _evaluate(batch: _Batch, shape: _Shape, focus: Sequence[Term], out: list | N
     else:
         values = shape.values
         pairs = [(f, values(batch, f)) for f in focus]
+    filled: list[tuple[Term, Any]] | None = None
     for check in shape.checks:
-        for f, vals in pairs:
+        todo = pairs
+        if getattr(check, "skips_empty", False):
+            if filled is None:
+                filled = [pair for pair in pairs if pair[1]]
+            todo = filled
+        for f, vals in todo:
             if not check(batch, f, vals, out):
                 ok = False
                 if out is None:
@@ -773,7 +787,7 @@ class CompiledShapes:
                     out.append(result(f, v))
             return passed
 
-        shape.checks.append(check)
+        shape.checks.append(_passes_without_values(check))
 
     def _count(self, node: Term, value: Term, what: str) -> int | None:
         if not (isinstance(value, Literal) and value.datatype.value in _INTEGERS and re.fullmatch(r"[+]?\d+", value.value)):
@@ -809,7 +823,7 @@ class CompiledShapes:
                 out.append(result(f, None))
             return False
 
-        shape.checks.append(check)
+        shape.checks.append(_passes_without_values(check))
 
     def _c_datatype(self, node: Term, shape: _Shape, objs: list) -> None:
         rule = objs[0]
@@ -878,7 +892,7 @@ class CompiledShapes:
                         out.append(result(f, v))
                 return passed
 
-            shape.checks.append(check)
+            shape.checks.append(_passes_without_values(check))
 
     def _c_hasValue(self, node: Term, shape: _Shape, objs: list) -> None:
         result = self._result(shape, "HasValue")
@@ -927,7 +941,7 @@ class CompiledShapes:
                     out.extend(result(f, v) for v in common)
                 return False
 
-            shape.checks.append(check)
+            shape.checks.append(_passes_without_values(check))
 
     def _compare(self, node: Term, shape: _Shape, objs: list, name: str, or_equal: bool) -> None:
         if not shape.is_property:
@@ -948,7 +962,7 @@ class CompiledShapes:
                             out.append(result(f, v))
                 return passed
 
-            shape.checks.append(check)
+            shape.checks.append(_passes_without_values(check))
 
     def _c_lessThan(self, node: Term, shape: _Shape, objs: list) -> None:
         self._compare(node, shape, objs, "lessThan", False)
@@ -981,7 +995,7 @@ class CompiledShapes:
                         out.append(result(f, v))
                 return passed
 
-            shape.checks.append(check)
+            shape.checks.append(_passes_without_values(check))
 
     def _c_or(self, node: Term, shape: _Shape, objs: list) -> None:
         self._logical(shape, "Or", self._operands(node, objs, "or", True), lambda hits, n: hits > 0)
@@ -1015,7 +1029,7 @@ class CompiledShapes:
                         out.extend(nested)  # pyshacl puts them in the report as sh:detail
                 return passed
 
-            shape.checks.append(check)
+            shape.checks.append(_passes_without_values(check))
 
     def _c_property(self, node: Term, shape: _Shape, objs: list) -> None:
         children = [g[0] for g in self._operands(node, objs, "property", False)]
