@@ -372,9 +372,7 @@ class RecordMapper:
 
     def to_json(self, record_iri: str, triples: Sequence[Triple], lang: str = "de") -> dict[str, Any]:
         """The JSON form of a stored record (participants and concepts expanded)."""
-        by_subject: dict[str, dict[str, list]] = {}
-        for t in triples:
-            by_subject.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
+        by_subject = _by_subject(triples)
         props = by_subject.get(record_iri, {})
 
         def values(p: NamedNode) -> list:
@@ -393,27 +391,7 @@ class RecordMapper:
 
         types = [RECORD_TYPE_NAMES.get(t.value) for t in values(RDF.type)]
         lead = values(IKZ.lead)
-        participants = []
-        for member in values(ORG.hasMember):
-            desc = by_subject.get(member.value, {})
-            names = desc.get(SCHEMA.name.value, [])
-            ags = desc.get(IKZ.ags.value, [])
-            m = self.register.get(ags[0].value) if ags else None
-            entry: dict[str, Any] = {
-                "id": member.value,
-                "name": names[0].value if names else (m.short_name if m else member.value),
-                "kind": "municipality" if ags else "organisation",
-            }
-            if ags:
-                entry["ags"] = ags[0].value
-            if m:
-                entry["kreis"] = m.kreis_name
-                entry["state"] = m.land_code
-            country = desc.get(IKZ.country.value, [])
-            if country:
-                entry["country"] = country[0].value
-            entry["lead"] = any(member == x for x in lead)
-            participants.append(entry)
+        participants = [entry for entry, _m in self._participants(by_subject, props)]
         figures = []
         for fig in values(IKZ.outcomeFigure):
             d = by_subject.get(fig.value, {})
@@ -467,42 +445,89 @@ class RecordMapper:
         out["taskAreas"].sort(key=lambda c: c["code"])
         return out
 
+    def _participants(self, by_subject: dict[str, dict[str, list]], props: dict[str, list]) -> list[tuple[dict[str, Any], Any]]:
+        """Each participant's JSON entry, with its register entry (None if not a known municipality)."""
+        lead = props.get(IKZ.lead.value, [])
+        out = []
+        for member in props.get(ORG.hasMember.value, []):
+            desc = by_subject.get(member.value, {})
+            names = desc.get(SCHEMA.name.value, [])
+            ags = desc.get(IKZ.ags.value, [])
+            m = self.register.get(ags[0].value) if ags else None
+            entry: dict[str, Any] = {
+                "id": member.value,
+                "name": names[0].value if names else (m.short_name if m else member.value),
+                "kind": "municipality" if ags else "organisation",
+            }
+            if ags:
+                entry["ags"] = ags[0].value
+            if m:
+                entry["kreis"] = m.kreis_name
+                entry["state"] = m.land_code
+            country = desc.get(IKZ.country.value, [])
+            if country:
+                entry["country"] = country[0].value
+            entry["lead"] = any(member == x for x in lead)
+            out.append((entry, m))
+        return out
+
     def summarize(self, record_iri: str, triples: Sequence[Triple]) -> dict[str, Any]:
         """The few fields that listings, facets, search filters and the inventory need.
 
         Stored beside each version, so indexes start from one pass over the summaries instead
-        of re-reading every record graph.
+        of re-reading every record graph. It agrees with ``to_json`` (tested) but skips what the
+        summary does not use: this runs for every harvested record.
         """
-        full = self.to_json(record_iri, triples)
-        municipalities = [self.register.get(p["ags"]) for p in full["participants"] if p.get("ags")]
-        found = [m for m in municipalities if m is not None]
+        by_subject = _by_subject(triples)
+        props = by_subject.get(record_iri, {})
+
+        def code(p: NamedNode) -> str | None:
+            found = props.get(p.value)
+            if not found:
+                return None
+            c = self.vocab.concept(found[0].value)
+            return c.code if c else found[0].value
+
+        types = [RECORD_TYPE_NAMES.get(t.value) for t in props.get(RDF.type.value, [])]
+        participants = self._participants(by_subject, props)
+        found = [m for _entry, m in participants if m is not None]
         return {
-            "type": full["type"],
-            "title": full["title"],
-            "taskAreas": [c["code"] for c in full["taskAreas"]],
-            "legalForm": (full["legalForm"] or {}).get("code"),
-            "status": (full["status"] or {}).get("code"),
-            "state": (full["state"] or {}).get("code"),
-            "country": full["country"],
-            "participants": [p.get("ags") or p["id"] for p in full["participants"]],
-            "participantNames": [p["name"] for p in full["participants"]],
-            "lead": next((p.get("ags") or p["id"] for p in full["participants"] if p.get("lead")), None),
+            "type": next((t for t in types if t), "project"),
+            "title": _pick_lang(props.get(DCT.title.value, []), "de") or "",
+            "taskAreas": sorted(
+                (c.code if (c := self.vocab.concept(v.value)) else v.value) for v in props.get(IKZ.taskArea.value, [])
+            ),
+            "legalForm": code(IKZ.legalForm),
+            "status": code(ADMS.status),
+            "state": code(IKZ.state),
+            "country": _first(props, IKZ.country) or "DE",
+            "participants": [entry.get("ags") or entry["id"] for entry, _m in participants],
+            "participantNames": [entry["name"] for entry, _m in participants],
+            "lead": next((entry.get("ags") or entry["id"] for entry, _m in participants if entry["lead"]), None),
             "kreise": sorted({m.kreis_key for m in found}),
             "regierungsbezirke": sorted({m.rb_key for m in found}),
             "states": sorted({m.land_code for m in found}),
-            "digitalDelivery": (full["digitalDelivery"] or {}).get("code"),
-            "vat2b": (full["vat2b"] or {}).get("code"),
-            "funding": full["fundingProgramme"],
-            "startDate": full["startDate"],
-            "keywords": full["keywords"],
-            "illustrative": full["illustrative"],
-            "visibility": full["visibility"],
-            "hasFigures": bool(full["outcomeFigures"]),
+            "digitalDelivery": code(IKZ.digitalDelivery),
+            "vat2b": code(IKZ.vatTreatment),
+            "funding": _pick_lang(props.get(IKZ.fundingProgramme.value, []), "de"),
+            "startDate": _first(props, SCHEMA.startDate),
+            "keywords": sorted({k.value for k in props.get(DCAT.keyword.value, [])}, key=str.lower),
+            "illustrative": _first(props, IKZ.illustrative) == "true",
+            "visibility": code(IKZ.visibility) or "public",
+            "hasFigures": bool(props.get(IKZ.outcomeFigure.value)),
         }
 
     def _concept_json(self, iri: str, lang: str) -> dict[str, str] | None:
         c = self.vocab.concept(iri)
         return c.as_json(lang) if c else {"id": iri, "code": iri, "label": iri}
+
+
+def _by_subject(triples: Iterable[Triple]) -> dict[str, dict[str, list]]:
+    """subject IRI → predicate IRI → objects, in the order of ``triples``."""
+    by_subject: dict[str, dict[str, list]] = {}
+    for t in triples:
+        by_subject.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
+    return by_subject
 
 
 def _first(props: dict[str, list], p: NamedNode) -> str | None:
