@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,6 +22,22 @@ def now_timestamp() -> str:
     Order never depends on clocks: the node's sequence numbers and the origin's version numbers do.
     """
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+_STORED_TIME = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,3}))?Z")
+
+
+def as_written(stored: str) -> str:
+    """A timestamp read back from the store in the form ``now_timestamp`` writes it.
+
+    Oxigraph keeps xsd:dateTime values in canonical form, without trailing zeros: "…:49.160Z" comes
+    back as "…:49.16Z" and "…:49.000Z" as "…:49Z". Same instant, but a different string from the
+    one the change event carries, and no longer of fixed width (string order breaks).
+    """
+    found = _STORED_TIME.fullmatch(stored)
+    if found is None:
+        return stored
+    return f"{found[1]}.{(found[2] or '').ljust(3, '0')}Z"
 
 
 def canonical_ntriples(triples: Iterable[Triple]) -> str:

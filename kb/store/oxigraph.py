@@ -52,6 +52,7 @@ from kb.store.model import (
     RecordMeta,
     SealedVersion,
     StoredRecord,
+    as_written,
     canonical_ntriples,
     content_hash,
     now_timestamp,
@@ -311,7 +312,7 @@ class OxigraphCatalog:
             ListedRecord(
                 iri=row["rec"].value,
                 title=row["t"].value,
-                modified=row["m"].value,
+                modified=as_written(row["m"].value),
                 origin=row["o"].value,
                 version=int(row["v"].value),
             )
@@ -833,8 +834,8 @@ def _meta_from_props(record: str, props: dict[str, list]) -> RecordMeta:
     return RecordMeta(
         iri=record,
         version=int(one(_P_VERSION, "0")),
-        modified=one(_P_MODIFIED),
-        created=one(_P_CREATED),
+        modified=as_written(one(_P_MODIFIED)),
+        created=as_written(one(_P_CREATED)),
         origin=one(_P_ORIGIN),
         visibility=one(_P_VIS, PUBLIC).rsplit("/", 1)[-1],
         deleted=one(_P_DELETED) == "true",
@@ -844,7 +845,7 @@ def _meta_from_props(record: str, props: dict[str, list]) -> RecordMeta:
         local=one(_P_LOCAL) == "true",
         record_type=one(_P_TYPE),
         received_from=one(_P_FROM) or None,
-        received_at=one(_P_AT) or None,
+        received_at=as_written(one(_P_AT)) or None,
         verified=one(_P_VERIFIED, "true") == "true",
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,17 @@ def test_each_write_makes_a_new_version_with_the_next_sequence_number(catalog: O
     stored = catalog.get(BASE + "a")
     assert stored is not None and stored.triples == graph("a", "Zwei")
     assert stored.meta.version == 2 and stored.meta.created == first.timestamp
+
+
+def test_times_read_back_as_written_although_the_store_drops_trailing_zeros(catalog: OxigraphCatalog) -> None:
+    """Oxigraph keeps xsd:dateTime canonical ("…:01.1Z", "…:02Z"); kb's fixed-width form comes back."""
+    first = received("t", 1, "Eins")
+    catalog.commit_received([replace(first, timestamp="2026-01-01T00:00:01.100Z")])
+    catalog.commit_received([replace(received("t", 2, "Zwei"), timestamp="2026-01-01T00:00:02.000Z")])
+    meta = catalog.meta(first.record)
+    assert meta is not None
+    assert (meta.created, meta.modified) == ("2026-01-01T00:00:01.100Z", "2026-01-01T00:00:02.000Z")
+    assert catalog.list_records(ListQuery(sort="modified")).items[0].modified == "2026-01-01T00:00:02.000Z"
 
 
 def test_withdrawing_leaves_a_tombstone_version_and_empties_the_record(catalog: OxigraphCatalog) -> None:
