@@ -136,6 +136,17 @@ def report(label: str, seconds: float, stored: int, cpu: float, origin_cpu: floa
         print(f"  {name:<18} {t:7.2f} s  {100 * t / seconds:5.1f} %")
 
 
+def measured_sync(fed: Any, origin_pid: int, label: str) -> tuple[Any, float]:
+    """One harvest round of the only peer, timed and reported; the peer's result and the seconds."""
+    BYTES.update(n=0, requests=0)
+    TIMES.clear()
+    started, cpu, ocpu, busy = time.perf_counter(), time.process_time(), process_cpu(origin_pid), machine_busy()
+    (result,) = fed.sync()
+    seconds = time.perf_counter() - started
+    report(label, seconds, result.stored, time.process_time() - cpu, process_cpu(origin_pid) - ocpu, machine_busy() - busy)
+    return result, seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=10_000)
@@ -174,15 +185,9 @@ def main() -> None:
                 node = harvester_node(base / f"harvester-{round_}")  # an empty store each round
                 fed = node.extensions["federation"]
                 fed.add_peer(origin.url)
-                BYTES.update(n=0, requests=0)
-                TIMES.clear()
-                started, cpu, ocpu, busy = time.perf_counter(), time.process_time(), process_cpu(origin.proc.pid), machine_busy()
-                (full,) = fed.sync()
-                full_seconds = time.perf_counter() - started
+                full, full_seconds = measured_sync(fed, origin.proc.pid, f"full harvest, round {round_} of {args.rounds}")
                 assert full.ok and full.stored == args.records, full
                 rates.append(full.stored / full_seconds)
-                report(f"full harvest, round {round_} of {args.rounds}", full_seconds, full.stored, time.process_time() - cpu,
-                       process_cpu(origin.proc.pid) - ocpu, machine_busy() - busy)
             full_bytes = BYTES["n"]
             median = statistics.median(rates)
             print(f"\nfull harvest: median {median:.0f} records/s over {args.rounds} rounds "
@@ -193,14 +198,8 @@ def main() -> None:
                     data = {k: v for k, v in item.items() if k != "key"}
                     data["description"] += " Geändert für den Benchmark."
                     c.put(f"/api/projects/{item['key']}", json=data).raise_for_status()
-            BYTES.update(n=0, requests=0)
-            TIMES.clear()
-            started, cpu, ocpu, busy = time.perf_counter(), time.process_time(), process_cpu(origin.proc.pid), machine_busy()
-            (inc,) = fed.sync()
-            inc_seconds = time.perf_counter() - started
+            inc, inc_seconds = measured_sync(fed, origin.proc.pid, f"incremental sync after {args.changes} changes")
             assert inc.ok and inc.stored == args.changes, inc
-            report(f"incremental sync after {args.changes} changes", inc_seconds, inc.stored, time.process_time() - cpu,
-                   process_cpu(origin.proc.pid) - ocpu, machine_busy() - busy)
             print(f"\nincremental / last full harvest: time {100 * inc_seconds / full_seconds:.2f} %, "
                   f"bytes {100 * BYTES['n'] / full_bytes:.2f} %")
             print(f"target: full >= 1000 records/s (median) -> {'met' if median >= 1000 else 'NOT met'}; "
