@@ -15,8 +15,8 @@ Layout of the RDF dataset:
 
 Every commit is a single atomic write: one SPARQL update, or one TriG load when it deletes nothing.
 A large insert-only commit (a harvested page) goes through Oxigraph's bulk loader instead, which
-sorts the batch into index files and has RocksDB ingest all of them in one step, for about half
-the CPU of a transaction; ``tests/store/test_atomicity.py`` holds it to all-or-nothing. After a
+sorts the batch into index files and has RocksDB ingest all of them in one step, which costs less
+than a transaction (docs/decisions.md); ``tests/store/test_atomicity.py`` holds it to all-or-nothing. After a
 crash the store holds the old or the new state of all of a commit, never a mix. All
 writes pass one lock (the writer), so versions and sequence numbers are allocated without races;
 the Python work that depends on the content only (canonical form, hash, summary, signing) is done
@@ -90,7 +90,7 @@ _P_SUMMARY = KBM.summary
 
 BULK_MIN_QUADS = 5_000
 """Insert-only commits with at least this many quads use the bulk loader. It has a fixed cost of
-some 30 ms (it writes and syncs a file per index), so small commits stay cheaper as transactions."""
+some 15–30 ms (it writes and syncs a file per index), so small commits stay cheaper as transactions."""
 
 DOC_REVISIONS_MAX = 32
 """Stamped values a private document may collect (see ``_doc_stamp``) before a write cleans them up."""
@@ -596,7 +596,8 @@ class OxigraphCatalog:
         return new_last_seq
 
     def _apply(self, batch: _Batch, new_last_seq: int) -> None:
-        """One transaction: a SPARQL update if anything is deleted, else a (faster) TriG load."""
+        """One atomic write: a SPARQL update if anything is deleted, else a (faster) TriG load, or for
+        a large batch the bulk loader."""
         data = batch.insert_data()
         if batch.deletes:
             self._store.update(" ;\n".join([*batch.deletes, f"INSERT DATA {{\n{data}}}"] if data else batch.deletes))
