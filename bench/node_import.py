@@ -24,7 +24,7 @@ from bench.generated import generate  # noqa: E402
 from kb.ontology.register import Register  # noqa: E402
 from tests.e2e.processes import NodeProcess  # noqa: E402
 
-TOKEN = "test-admin-token"
+TOKEN = "bench-admin-token-long-enough-0123"
 
 
 def rss_kib(pid: int) -> tuple[int, int]:
