@@ -92,6 +92,7 @@ def _attach_web(app: FastAPI, node: Node) -> None:
 
 def create_app(node: Node) -> FastAPI:
     from kb.api.routes import ROUTERS, records
+    from kb.api.schemas import ERROR_RESPONSES
 
     app = FastAPI(
         title=f"kb – {node.settings.name}",
@@ -99,6 +100,7 @@ def create_app(node: Node) -> FastAPI:
         version="1.0",
         docs_url="/docs",
         openapi_url="/openapi.json",
+        responses=ERROR_RESPONSES,
     )
     app.state.node = node
 
