@@ -76,7 +76,7 @@ def _attach_web(app: FastAPI, node: Node) -> None:
     """The web interface: pages, forms, static files, and HTML for record IRIs and errors."""
     from fastapi.staticfiles import StaticFiles
 
-    from kb.api.routes import inventory_page, pages, publish
+    from kb.api.routes import inventory_page, legal, pages, publish
     from kb.api.web import STATIC, Web, error_page
 
     web = Web(node)
@@ -86,12 +86,13 @@ def _attach_web(app: FastAPI, node: Node) -> None:
     app.state.sparql_page = pages.sparql_page
     app.state.error_renderer = lambda request, status, payload: error_page(web, request, status, payload)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (pages, publish, inventory_page):
+    for module in (pages, publish, inventory_page, legal):
         app.include_router(module.router)
 
 
 def create_app(node: Node) -> FastAPI:
     from kb.api.routes import ROUTERS, records
+    from kb.api.schemas import ERROR_RESPONSES
 
     app = FastAPI(
         title=f"kb – {node.settings.name}",
@@ -99,6 +100,7 @@ def create_app(node: Node) -> FastAPI:
         version="1.0",
         docs_url="/docs",
         openapi_url="/openapi.json",
+        responses=ERROR_RESPONSES,
     )
     app.state.node = node
 

@@ -106,3 +106,51 @@ class ImportOut(BaseModel):
     updated: int
     unchanged: int
     failed: list[dict[str, Any]]
+
+
+class ViolationOut(BaseModel):
+    field: str
+    message: str = Field(description="What is wrong, in German, for the person who entered it.")
+    message_en: str | None = None
+    value: Any = None
+    candidates: list[Any] | None = None
+    severity: str | None = None
+
+
+class ErrorOut(BaseModel):
+    """Every error answer of the API has this body (kb/errors.py); some add fields such as ``retry_after``."""
+
+    error: str = Field(description="Machine-readable code, e.g. not_found, invalid_record, unauthenticated.")
+    message: str = Field(description="German text for the user.")
+    message_en: str = Field(description="English text for developers.")
+    violations: list[ViolationOut] | None = Field(None, description="For 422: one entry per field that is wrong.")
+
+
+_ERROR_STATUSES = {
+    400: "Fehlerhafte Anfrage (z. B. unlesbares RDF, abgelehnte SPARQL-Abfrage) / bad request",
+    401: "Token fehlt oder ist ungültig / missing or invalid bearer token",
+    403: "Keine Berechtigung für diese Aktion / not allowed",
+    404: "Nicht vorhanden / not found",
+    406: "Format nicht lieferbar (Accept) / not acceptable",
+    409: "Konflikt, z. B. veraltete Version (If-Match) / conflict",
+    410: "Zurückgezogen oder gelöscht / gone",
+    413: "Anfrage zu groß / request body too large",
+    415: "Format der Anfrage nicht unterstützt / unsupported media type",
+    422: "Ungültige Angaben; `violations` nennt die Felder / invalid parameters or record",
+    429: "Zu viele Anfragen; `Retry-After` sagt, wann wieder / rate limited",
+    503: "Gerade überlastet oder Zeitlimit überschritten; später erneut versuchen / busy, retry later",
+}
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": text} for status, text in _ERROR_STATUSES.items()
+}
+"""The error answers any operation may give, documented once for the whole API (``FastAPI(responses=...)``).
+
+Not every operation gives every one of them (a plain GET never answers 409), but every error any
+operation gives is among them and has the body ``ErrorOut``. This also replaces FastAPI's default
+422 body (``{"detail": ...}``), which kb never sends."""
+
+
+def media_types(*types: str, status: int = 200, description: str = "OK") -> dict[int | str, dict[str, Any]]:
+    """An OpenAPI ``responses`` entry for an answer that comes in several (non-JSON) media types."""
+    return {status: {"description": description, "content": {media: {} for media in types}}}

@@ -111,7 +111,7 @@ def test_every_main_page_passes_the_automated_wcag_21_aa_checks(page: object, mu
         hellweg = c.get("/api/search", params={"q": "Standesamtverbund Hellweg", "limit": 1}).json()["results"][0]["id"]
     paths = ["/", "/suche?q=gemeinsames+Standesamt", "/suche?q=Standesamt&state=NW", "/suche?q=Raumfahrtbeh%C3%B6rde",
              "/projects/" + hellweg.split("/projects/")[1], "/gemeinde/05974016", "/bestandsaufnahme?state=NW", "/netzwerk",
-             "/anmelden", "/gibt-es-nicht"]
+             "/anmelden", "/impressum", "/datenschutz", "/gibt-es-nicht"]
     found = {}
     for path in paths:
         page.goto(municipal.url + path)  # type: ignore[attr-defined]

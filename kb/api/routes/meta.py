@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, RedirectResponse
+from pydantic import BaseModel, Field
 
 from kb.api.deps import NodeDep
 
@@ -33,7 +34,13 @@ NODE_CONTEXT = {
 """Maps the node description's JSON keys to the ontology, so it is also proper JSON-LD."""
 
 
-@router.get("/healthz")
+class HealthOut(BaseModel):
+    status: str = Field(description="Always ok when the node answers.")
+    records: int = Field(description="Records stored, including non-public and harvested ones.")
+    lastSeq: int = Field(description="Number of the last change-log entry.")
+
+
+@router.get("/healthz", response_model=HealthOut)
 def healthz(node: NodeDep) -> dict[str, Any]:
     """Liveness and a few numbers (records, last change)."""
     return {"status": "ok", "records": node.catalog.count(include_network=True), "lastSeq": node.catalog.last_seq}

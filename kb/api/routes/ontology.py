@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pyoxigraph import RdfFormat, Triple, parse
 
 from kb.api.rdf_response import RDF_OFFERS, pick_format, rdf_response
+from kb.api.schemas import media_types
 from kb.errors import NotFound
 from kb.ontology.validation import SHAPES_PATH
 from kb.ontology.vocabulary import VOCABULARY_DIR
@@ -17,6 +19,11 @@ from kb.ontology.vocabulary import VOCABULARY_DIR
 router = APIRouter(tags=["Ontologie / ontology"])
 ONTOLOGY_PATH = Path(__file__).resolve().parents[2] / "ontology" / "ontology.ttl"
 CACHE = {"Cache-Control": "public, max-age=3600"}
+ANSWERS = media_types("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml",
+                      description="The triples in the negotiated format (Accept or ?format=).")
+"""What these routes answer: triples only, so no quads formats (TriG/N-Quads are answered as Turtle/N-Triples).
+``?format=`` is declared so that it is documented and fuzzed; ``pick_format`` reads it from the request."""
+FormatParam = Annotated[str | None, Query(alias="format", description="Format statt Accept-Header / overrides Accept: ttl, jsonld, json (= JSON-LD), nt, rdf.")]
 
 
 @lru_cache(maxsize=16)
@@ -36,23 +43,25 @@ def _answer(request: Request, paths: tuple[Path, ...]) -> Response:
         media = "text/turtle"
     if media in ("application/trig", "application/n-quads"):
         media = "text/turtle" if media == "application/trig" else "application/n-triples"
+    if media == "application/json":  # ?format=json: the JSON these triples have is JSON-LD
+        media = "application/ld+json"
     return rdf_response(_triples(*paths), media, headers=CACHE)
 
 
-@router.get("/ontology")
-def ontology(request: Request) -> Response:
+@router.get("/ontology", response_class=Response, responses=ANSWERS)
+def ontology(request: Request, fmt: FormatParam = None) -> Response:
     """The cooperation ontology with all SKOS vocabularies (Turtle, JSON-LD, N-Triples, RDF/XML)."""
     return _answer(request, (ONTOLOGY_PATH, *sorted(VOCABULARY_DIR.glob("*.ttl"))))
 
 
-@router.get("/ontology/shapes")
-def shapes(request: Request) -> Response:
+@router.get("/ontology/shapes", response_class=Response, responses=ANSWERS)
+def shapes(request: Request, fmt: FormatParam = None) -> Response:
     """The SHACL shapes every record must conform to."""
     return _answer(request, (SHAPES_PATH,))
 
 
-@router.get("/ontology/vocabularies/{name}")
-def vocabulary(name: str, request: Request) -> Response:
+@router.get("/ontology/vocabularies/{name}", response_class=Response, responses=ANSWERS)
+def vocabulary(name: str, request: Request, fmt: FormatParam = None) -> Response:
     """One SKOS concept scheme (produktbereiche, rechtsformen, status, bundeslaender, ...)."""
     path = VOCABULARY_DIR / f"{name}.ttl"
     if not name.isidentifier() or not path.exists():

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from kb.api.deps import NodeDep, PrincipalDep
 from kb.api.routes.projects import resolve_record
-from kb.errors import Busy
+from kb.errors import NotFound
 from kb.node import Node
 from kb.search import SearchResult
 
@@ -65,8 +65,8 @@ class SearchOut(BaseModel):
 
 def _service(node: Node) -> Any:
     service = node.extensions.get("search")
-    if service is None:
-        raise Busy("Die Suche ist auf diesem Knoten abgeschaltet.", "Search is switched off on this node.")
+    if service is None:  # switched off for good (KB_SEARCH_ENABLED=false), not "try again later": 404, not 503
+        raise NotFound("Die Suche ist auf diesem Knoten abgeschaltet.", "Search is switched off on this node.")
     return service
 
 
