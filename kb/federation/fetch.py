@@ -147,10 +147,12 @@ class OutboundPolicy:
 
     def address_refused(self, ip: IPAddress) -> bool:
         """True if kb must not connect to ``ip``: not globally routable and not allowed by the operator."""
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+            return self.address_refused(ip.ipv4_mapped)  # ::ffff:a.b.c.d is a.b.c.d
         if self._allowed(ip):
             return False
         if isinstance(ip, ipaddress.IPv6Address):
-            embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+            embedded = ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
             if embedded is None and ip in _NAT64:
                 embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
             if embedded is not None and self.address_refused(embedded):
