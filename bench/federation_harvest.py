@@ -77,7 +77,7 @@ def harvester_node(data_dir: Path) -> Any:
     from kb.node import Node
 
     node = Node(Settings(data_dir=data_dir, port=free_port(), name="Sammler", search_enabled=False, push_notifications=False,
-                         sync_interval=0, harvest_budget=3600))
+                         sync_interval=0, harvest_budget=3600, outbound_allow_networks="127.0.0.0/8"))
     fed = node.extensions["federation"]
     get = fed.fetcher.get
 

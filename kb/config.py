@@ -6,6 +6,7 @@ operator never meets a setting nobody wrote down.
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Literal
 
@@ -57,10 +58,16 @@ class Settings(BaseSettings):
     sync_interval: float = Field(300.0, ge=0, description="Seconds between harvest rounds; 0 = only on demand.")
     page_size: int = Field(250, ge=10, le=5000, description="Members per LDES page.")
     republish: bool = Field(True, description="Re-publish harvested records in this node's own stream (aggregators).")
-    peer_timeout: float = Field(10.0, gt=0, description="Seconds to wait for a peer's answer.")
+    peer_timeout: float = Field(10.0, gt=0, description="Seconds to wait for a peer's answer (per read); "
+                                "a whole request, headers and redirects included, may take 3× this.")
     max_page_bytes: int = Field(20_000_000, ge=10_000, description="Largest LDES page accepted from a peer.")
     harvest_budget: float = Field(300.0, gt=0, description="Seconds a harvest round may spend on one peer; it continues next round.")
     push_notifications: bool = Field(True, description="Send and accept signed push hints (Linked Data Notifications) between peers.")
+    outbound_allow_networks: str = Field(
+        "", description="Comma-separated CIDR ranges the node may contact although they are loopback, private or otherwise "
+                        "not public (e.g. 127.0.0.0/8 for nodes on one machine, 10.0.0.0/8 inside an administration network). "
+                        "Default: none; only public addresses.",
+    )
 
     # search
     search_enabled: bool = Field(True, description="Build and serve the search index (switch off for pure relays).")
@@ -83,6 +90,17 @@ class Settings(BaseSettings):
         value = value.upper()
         if value not in STATE_CODES and value != "XX":
             raise ValueError(f"unknown Bundesland code {value!r}; use one of {', '.join(STATE_CODES)} or XX")
+        return value
+
+    @field_validator("outbound_allow_networks")
+    @classmethod
+    def _cidr_ranges(cls, value: str) -> str:
+        try:
+            for item in value.split(","):
+                if item.strip():
+                    ipaddress.ip_network(item.strip(), strict=False)
+        except ValueError as exc:
+            raise ValueError(f"KB_OUTBOUND_ALLOW_NETWORKS: {exc}") from None
         return value
 
     @model_validator(mode="after")

@@ -39,6 +39,7 @@ def make_settings(data_dir: Path, port: int | None = None, **overrides: Any):  #
         "operator": "Testbetrieb",
         "search_enabled": False,
         "sync_interval": 0,
+        "outbound_allow_networks": "127.0.0.0/8",  # the test nodes federate on loopback
     }
     values.update(overrides)
     return Settings(**values)

@@ -167,6 +167,7 @@ def run_demo(*, data_dir: Path, base_port: int, fresh: bool, sync_interval: floa
                 "data_dir": data_dir / spec.slug, "host": "127.0.0.1", "port": base_port + i, "name": spec.name,
                 "operator": spec.operator, "state": spec.state, "kind": spec.kind, "admin_token": admin,
                 "sync_interval": sync_interval, "search_enabled": search,
+                "outbound_allow_networks": "127.0.0.0/8",  # the demo federation runs on loopback
             })
             nodes[spec.slug] = ServedNode(settings)
         seeded = 0

@@ -13,7 +13,7 @@ from typing import Any
 
 from kb.errors import BadRequest, NotFound, PeerError
 from kb.federation.feed import Feed
-from kb.federation.fetch import Fetcher
+from kb.federation.fetch import Fetcher, origin_of
 from kb.federation.harvester import Harvester, PeerResult
 from kb.federation.keys import DescriptionError, KeyRing, fetch_description
 from kb.federation.notify import SUBSCRIBER, Inbox, Notifier
@@ -33,7 +33,8 @@ class Federation:
         s = node.settings
         self.node = node
         self.feed = Feed(node.catalog, base_url=node.base_url, page_size=s.page_size, republish=s.republish, node_iri=node.iri)
-        self.fetcher = Fetcher(timeout=s.peer_timeout, max_bytes=s.max_page_bytes, user_agent=f"kb-harvester/1.0 (+{node.iri})")
+        self.fetcher = Fetcher(timeout=s.peer_timeout, max_bytes=s.max_page_bytes, user_agent=f"kb-harvester/1.0 (+{node.iri})",
+                               allow_networks=s.outbound_allow_networks)
         self.keyring = KeyRing(node.catalog, self.fetcher)
         self.harvester = Harvester(node, self.fetcher, self.keyring, budget=s.harvest_budget)
         self.inbox = Inbox(node, self.fetcher, peer_for_node=self.peer_for_node, schedule_pull=self.schedule_pull)
@@ -95,11 +96,22 @@ class Federation:
         try:
             description = fetch_description(self.fetcher, url, token)
         except DescriptionError as exc:
+            if exc.refused:
+                raise BadRequest(f"Die Adresse {url} ruft dieser Knoten nicht auf: {exc}",
+                                 f"This node does not contact {url}: {exc}") from None
             raise PeerError(
                 f"Der Knoten unter {url} antwortet nicht richtig: {exc}", f"The node at {url} does not answer properly: {exc}"
             ) from None
         if description["id"] == self.node.iri:
             raise BadRequest("Das ist dieser Knoten selbst.", "That is this node itself.")
+        for field in ("stream", "inbox"):
+            link = description.get(field)
+            if link not in (None, "") and (not isinstance(link, str) or origin_of(link) != origin_of(url)):
+                raise PeerError(
+                    f"Der Knoten unter {url} nennt als {field} {link!r}, eine Adresse außerhalb von {origin_of(url)}; "
+                    "kb ruft für einen Partner nur Adressen unter dessen eigener Adresse auf.",
+                    f"The node at {url} names {field} {link!r}, outside its own origin {origin_of(url)}.",
+                )
         peer_id = peer_id_for(url)
         previous = self.harvester.peer(peer_id)
         cfg = PeerConfig(
@@ -120,7 +132,7 @@ class Federation:
         return self.peer_status(cfg)
 
     def _follow(self, cfg: PeerConfig) -> None:
-        if cfg.inbox and self.notifier.follow(cfg.node, cfg.inbox):
+        if cfg.inbox and self.notifier.follow(cfg.node, cfg.inbox, scope=self.harvester.scope_of(cfg), token=cfg.token):
             current = self.harvester.peer(cfg.id)
             if current is not None:
                 current.followed = True
@@ -133,13 +145,17 @@ class Federation:
         self.node.catalog.put_docs({(PEER, peer_id): None, (CURSOR, peer_id): None})
         self.harvester.health.pop(peer_id, None)
         if self.push and cfg.inbox:
-            threading.Thread(target=self.notifier.undo_follow, args=(cfg.node, cfg.inbox), daemon=True).start()
+            threading.Thread(target=self.notifier.undo_follow, args=(cfg.node, cfg.inbox),
+                             kwargs={"scope": self.harvester.scope_of(cfg), "token": cfg.token}, daemon=True).start()
         log.info("peer removed id=%s url=%s (its records stay)", peer_id, cfg.url)
 
     def peer_for_node(self, node_iri: str) -> PeerConfig | None:
         return next((p for p in self.harvester.peers() if p.node == node_iri), None)
 
-    def peer_status(self, cfg: PeerConfig, quarantined: dict[str, int] | None = None) -> dict[str, Any]:
+    def peer_status(self, cfg: PeerConfig, quarantined: dict[str, int] | None = None, *, full: bool = True) -> dict[str, Any]:
+        """A peer's status. ``full=False`` (anonymous callers, the public network page): only what this
+        node's operator configured and counted, nothing learnt from the peer while harvesting: no
+        cursor page, no error texts (they can name any address a peer pointed to, and whether it answered)."""
         cursor = self.harvester.cursor(cfg.id)
         health = self.harvester.health_of(cfg.id).describe()
         if quarantined is None:
@@ -147,6 +163,12 @@ class Federation:
         state = health["state"]
         if state == "never" and cursor.last_success:
             state = "synced"
+        if not full:
+            return {
+                "id": cfg.id, "url": cfg.url, "name": cfg.name, "operator": cfg.operator, "bundesland": cfg.state,
+                "kind": cfg.kind, "added": cfg.added, "lastSuccess": cursor.last_success, "received": cursor.received,
+                "quarantined": quarantined.get(cfg.id, 0), "state": state, "retryInSeconds": health["retryInSeconds"],
+            }
         return {
             "id": cfg.id, "url": cfg.url, "node": cfg.node, "name": cfg.name, "operator": cfg.operator,
             "bundesland": cfg.state, "kind": cfg.kind, "added": cfg.added, "authenticated": bool(cfg.token),
@@ -156,9 +178,10 @@ class Federation:
             **health, "state": state,
         }
 
-    def status(self) -> list[dict[str, Any]]:
+    def status(self, *, full: bool = False) -> list[dict[str, Any]]:
+        """All peers' status; ``full`` only for the admin (see ``peer_status``)."""
         counts = self.quarantine_counts()
-        return [self.peer_status(p, counts) for p in self.harvester.peers()]
+        return [self.peer_status(p, counts, full=full) for p in self.harvester.peers()]
 
     def quarantine_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}

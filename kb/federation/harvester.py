@@ -24,8 +24,9 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urldefrag
 
-from kb.federation.fetch import Fetcher, FetchError
+from kb.federation.fetch import Fetcher, FetchError, origin_of
 from kb.federation.keys import KeyRing, KeyUnavailable
 from kb.federation.members import MemberError, ParsedMember, key_iri, parse_member, parse_payload, verify_member, version_iri
 from kb.federation.pages import ACCEPT, PageError, PageMemberGraph, read_page
@@ -40,7 +41,19 @@ MAX_PAGES_PER_ROUND = 100_000
 
 
 class HarvestError(Exception):
-    """A peer's stream cannot be followed (loop, broken page); the round for that peer ends."""
+    """A peer's stream cannot be followed (loop, broken page, link to elsewhere); the round for that peer ends."""
+
+
+class BudgetExhausted(HarvestError):
+    """The round's time budget ran out while the peer's stream still went on.
+
+    ``progress``: the stream positions advanced this round (a big stream, continued next round);
+    without progress it looks like an endless chain of pages and counts as a failure (backoff).
+    """
+
+    def __init__(self, message: str, *, progress: bool) -> None:
+        super().__init__(message)
+        self.progress = progress
 
 
 @dataclass
@@ -179,6 +192,13 @@ class Harvester:
             self._retry_quarantined(cfg, result)
             self._harvest(cfg, result, deadline=started + self.budget)
             health.succeeded()
+        except BudgetExhausted as exc:
+            if exc.progress:
+                health.partial(str(exc))
+            else:
+                health.failed(str(exc))
+            result.ok, result.error = False, str(exc)
+            log.warning("harvest peer=%s incomplete: %s", cfg.id, exc)
         except (FetchError, PageError, HarvestError) as exc:
             health.failed(str(exc), getattr(exc, "retry_after", None))
             result.ok, result.error = False, str(exc)
@@ -197,12 +217,27 @@ class Harvester:
         )
         return result
 
+    @staticmethod
+    def scope_of(cfg: PeerConfig) -> str:
+        """The one origin this peer's harvest may contact (and send its token to): its configured URL's."""
+        return origin_of(cfg.url) or cfg.url
+
+    def _own_link(self, cfg: PeerConfig, link: str, what: str) -> str:
+        """``link`` if it lies on the peer's own origin; a HarvestError that says why otherwise."""
+        if origin_of(link) != self.scope_of(cfg):
+            raise HarvestError(
+                f"{what} zeigt auf {link}, nicht auf die Adresse des Partners ({self.scope_of(cfg)}); "
+                "kb folgt nur Verweisen auf die eigene Adresse des Partners"
+            )
+        return link
+
     def _first_page(self, cfg: PeerConfig) -> str:
-        got = self.fetcher.get(cfg.stream, accept=ACCEPT, token=cfg.token)
+        got = self.fetcher.get(self._own_link(cfg, cfg.stream, "Der Strom des Partners"), scope=self.scope_of(cfg),
+                               accept=ACCEPT, token=cfg.token)
         stream = read_page(got.body, got.content_type, got.url)
         if not stream.view:
             raise HarvestError(f"Strom {cfg.stream} nennt keine Ansicht (tree:view)")
-        return stream.view
+        return self._own_link(cfg, stream.view, f"Die Ansicht (tree:view) von {cfg.stream}")
 
     def _harvest(self, cfg: PeerConfig, result: PeerResult, *, deadline: float) -> None:
         cursor = start = self.cursor(cfg.id)
@@ -211,18 +246,24 @@ class Harvester:
         commits = _PageCommits(self.catalog, cfg, result)
         fetches = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"kb-fetch-{cfg.id}")
 
+        scope = self.scope_of(cfg)
+        exhausted = False
+
         def fetch(page_url: str) -> Any:
-            return self.fetcher.get(page_url, accept=ACCEPT, token=cfg.token, etag=start.etag if page_url == start.page else None)
+            return self.fetcher.get(page_url, scope=scope, accept=ACCEPT, token=cfg.token,
+                                    etag=start.etag if page_url == start.page else None)
 
         upcoming: Future[Any] | None = fetches.submit(fetch, url)
         try:
             while True:
                 if time.monotonic() > deadline:
-                    result.notes.append("Zeitbudget dieser Runde aufgebraucht; es geht in der nächsten Runde weiter")
-                    return
-                if url in visited or len(visited) >= MAX_PAGES_PER_ROUND or upcoming is None:
+                    exhausted = True
+                    break
+                if len(visited) >= MAX_PAGES_PER_ROUND:
+                    raise HarvestError(f"mehr als {MAX_PAGES_PER_ROUND} Seiten in einer Runde; kb bricht bei {url} ab")
+                if urldefrag(url)[0] in visited or upcoming is None:
                     raise HarvestError(f"next-Verweis-Schleife bei {url}: Seite wurde in dieser Runde schon gelesen")
-                visited.add(url)
+                visited.add(urldefrag(url)[0])
                 got, upcoming = upcoming.result(), None
                 if got.status == 304:
                     result.unchanged = result.pages == 0
@@ -230,7 +271,10 @@ class Harvester:
                 result.pages += 1
                 page = read_page(got.body, got.content_type, url)
                 next_url = page.next_urls[0] if page.next_urls else None
-                if next_url is not None and next_url not in visited:
+                if next_url is not None:
+                    # Checked before the page is stored: the cursor never points anywhere else.
+                    self._own_link(cfg, next_url, f"Der next-Verweis (tree:relation) von {url}")
+                if next_url is not None and urldefrag(next_url)[0] not in visited:
                     # The peer serves the next page while this one is checked and stored.
                     upcoming = fetches.submit(fetch, next_url)
                 fresh = [m for m in page.members if m.position is None or m.position > cursor.position]
@@ -256,6 +300,14 @@ class Harvester:
         finally:
             fetches.shutdown(wait=False, cancel_futures=True)  # a prefetch still running ends on its own
             commits.close()
+        if exhausted:
+            progress = cursor.position > start.position
+            raise BudgetExhausted(
+                f"Zeitbudget von {self.budget:.0f} s nach {result.pages} Seiten aufgebraucht, der Strom geht noch weiter: "
+                + ("es geht in der nächsten Runde weiter" if progress else
+                   "dabei kamen keine neuen Mitglieder – eine endlose Kette von Seiten?"),
+                progress=progress,
+            )
         cursor.last_success = now_timestamp()
         self.catalog.put_docs({(CURSOR, cfg.id): cursor.as_doc()})
 

@@ -8,6 +8,10 @@ A member names its origin (``prov:wasAttributedTo <{base}/node>``) and the key t
    from the origin's *own* base URL (``{base}/.well-known/kb-node``), like did:web: whoever
    controls that URL speaks for the records under it, and no relay can substitute a key.
 
+That fetch goes through the outbound policy (``kb/federation/fetch.py``) with the origin's own
+base as the only allowed origin and without any token, and only for members whose record lies under
+that base and that name that origin's key; a failed fetch is not repeated for ``retry_seconds``.
+
 Keys stay pinned (``("origin-key", node)`` private docs): a later change of key at the origin is
 not followed silently; an operator re-adds the peer. If an origin cannot be reached, the member
 waits in quarantine with a retryable reason and is tried again in later rounds.
@@ -21,7 +25,7 @@ import threading
 import time
 from typing import Any
 
-from kb.federation.fetch import Fetcher, FetchError
+from kb.federation.fetch import Fetcher, FetchError, OutboundRefused
 from kb.federation.members import key_iri
 from kb.federation.peers import base_of
 from kb.federation.signing import public_key_from_multibase
@@ -42,15 +46,26 @@ class KeyUnavailable(Exception):
 
 
 class DescriptionError(Exception):
-    pass
+    """The description cannot be had; ``refused``: the outbound policy refused the address itself."""
+
+    def __init__(self, message: str, *, refused: bool = False) -> None:
+        super().__init__(message)
+        self.refused = refused
 
 
 def fetch_description(fetcher: Fetcher, base_url: str, token: str | None = None) -> dict[str, Any]:
-    """A node's ``/.well-known/kb-node``, checked: its id lives under the URL it was fetched from."""
+    """A node's ``/.well-known/kb-node``, checked: its id lives under the URL it was fetched from.
+
+    Fetched through the outbound policy with ``base`` as the only origin: no redirect elsewhere, the
+    token (if any) only to ``base``, and only if ``base`` resolves to an address the node may contact.
+    """
     base = base_url.rstrip("/")
     try:
-        got = fetcher.get(base + DESCRIPTION_PATH, accept="application/json, application/ld+json", token=token, max_bytes=1_000_000)
+        got = fetcher.get(base + DESCRIPTION_PATH, scope=base, accept="application/json, application/ld+json", token=token,
+                          max_bytes=1_000_000)
         doc = json.loads(got.body)
+    except OutboundRefused as exc:
+        raise DescriptionError(str(exc), refused=True) from None
     except FetchError as exc:
         raise DescriptionError(str(exc)) from None
     except ValueError:

@@ -1,8 +1,17 @@
 """Push hints: Linked Data Notifications between nodes, signed with the nodes' Ed25519 keys.
 
-- **Follow**: when A adds B as a peer, A sends ``as:Follow`` to B's ``/inbox``. B checks the
-  signature against the key A publishes at A's own base URL (``{base}/.well-known/kb-node``,
-  fetched once and pinned) and from then on tells A about changes.
+- **Follow**: when A adds B as a peer, A sends ``as:Follow`` to B's ``/inbox``, with A's public key
+  in the activity and, if B issued one to A, the peer token B gave A. B accepts it only from a node
+  it already knows, and checks the signature before it fetches anything:
+
+  * A is one of B's peers: the signature must verify with the key B pinned for A;
+  * A already subscribed: with the key pinned then;
+  * the request carries a peer token of B: the signature must verify with the key in the activity;
+    only then does B fetch A's description from A's own base URL (through the outbound policy) and
+    require the same key there;
+  * anyone else: 403, and no outbound request at all.
+
+  The subscriber's inbox must lie on A's own origin. From then on B tells A about changes.
 - **Announce**: after local (or re-published) changes, B sends ``as:Announce`` (object: B's stream)
   to every subscriber's inbox. A accepts it only from a node it harvests, verified with the key
   it pinned for that peer, and schedules a pull of B. The pull remains the source of truth; a
@@ -31,7 +40,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 
 from kb.errors import BadRequest, Forbidden, RateLimited, Unauthenticated
-from kb.federation.fetch import Fetcher, FetchError
+from kb.federation.fetch import Fetcher, FetchError, origin_of
 from kb.federation.keys import DescriptionError, fetch_description
 from kb.federation.members import key_iri
 from kb.federation.peers import base_of
@@ -141,11 +150,14 @@ class Inbox:
         self.url = f"{node.base_url}/inbox"
         self.received = 0
 
-    def receive(self, headers: dict[str, str], body: bytes) -> dict[str, Any]:
+    def receive(self, headers: dict[str, str], body: bytes, *, partner: bool = False) -> dict[str, Any]:
+        """Handle one notification. ``partner``: the request carries a peer token of this node.
+
+        Nothing is fetched for a notification before its signature has verified (see module docstring)."""
         key_id = signed_key_id(headers)
         actor = key_id.split("#", 1)[0]
         self.limiter.check(actor)
-        if key_id != key_iri(actor):
+        if key_id != key_iri(actor) or base_of(actor) is None or origin_of(actor) is None:
             raise Unauthenticated("Unbekannter Schlüssel.", "Unknown key id.")
         try:
             note = json.loads(body)
@@ -157,7 +169,7 @@ class Inbox:
         if kind == "Announce":
             return self._announce(actor, headers, body)
         if kind == "Follow":
-            return self._follow(actor, headers, body)
+            return self._follow(actor, headers, body, note, partner=partner)
         if kind == "Undo":
             return self._undo(actor, headers, body)
         raise BadRequest(f"Unbekannte Art von Benachrichtigung: {kind}", f"Unsupported activity type: {kind}")
@@ -173,24 +185,48 @@ class Inbox:
         log.info("inbox announce from peer=%s: pull scheduled", peer.id)
         return {"accepted": True, "pull": peer.id}
 
-    def _follow(self, actor: str, headers: dict[str, str], body: bytes) -> dict[str, Any]:
+    def _follow(self, actor: str, headers: dict[str, str], body: bytes, note: dict[str, Any], *, partner: bool) -> dict[str, Any]:
         base = base_of(actor)
         if base is None:
             raise BadRequest("Absender ist kein kb-Knoten.", "The actor is not a kb node.")
+        peer = self.peer_for_node(actor)
+        if peer is not None:
+            verify_request(headers, "POST", self.url, body, peer.public_key)
+            return self._subscribe(actor, peer.inbox or f"{base}/inbox", peer.public_key, peer.name)
         known = self.node.catalog.get_doc(SUBSCRIBER, actor)
         if isinstance(known, dict) and known.get("publicKey"):
             verify_request(headers, "POST", self.url, body, known["publicKey"])
             return {"accepted": True, "subscribed": actor}
+        if not partner:
+            raise Forbidden("Änderungsmeldungen abonnieren können nur eingetragene Partnerknoten und Knoten mit einem "
+                            "Partner-Zugangsschlüssel dieses Knotens.",
+                            "Only this node's peers and holders of one of its peer tokens may follow it.")
+        key = note.get("publicKey")
+        claimed = key.get("publicKeyMultibase") if isinstance(key, dict) else None
+        if not isinstance(claimed, str):
+            raise BadRequest("Dem Abonnement fehlt der öffentliche Schlüssel des Absenders (publicKey).",
+                             "The Follow does not carry the sender's public key (publicKey).")
+        verify_request(headers, "POST", self.url, body, claimed)  # before anything is fetched for it
         try:
             description = fetch_description(self.fetcher, base)
         except DescriptionError as exc:
             raise Forbidden(f"Der Absender ist unter seiner Adresse nicht erreichbar: {exc}",
                             f"The actor's node description cannot be fetched: {exc}") from None
         public = description["publicKey"]["publicKeyMultibase"]
-        verify_request(headers, "POST", self.url, body, public)
+        if public != claimed:
+            raise Forbidden(f"Der Schlüssel des Absenders ist nicht der, den {base} veröffentlicht.",
+                            f"The sender's key is not the one {base} publishes.")
         inbox = description.get("inbox") or f"{base}/inbox"
+        return self._subscribe(actor, inbox, public, description.get("name", ""))
+
+    def _subscribe(self, actor: str, inbox: object, public: str, name: object) -> dict[str, Any]:
+        """Remember a subscriber; its inbox must lie on its own origin (nothing else gets our announcements)."""
+        if not isinstance(inbox, str) or origin_of(inbox) != origin_of(actor):
+            raise Forbidden(f"Der Posteingang {inbox!r} liegt nicht unter der Adresse des Absenders {origin_of(actor)}.",
+                            f"The inbox {inbox!r} is not on the sender's own origin {origin_of(actor)}.")
         self.node.catalog.put_docs({(SUBSCRIBER, actor): {
-            "actor": actor, "inbox": inbox, "publicKey": public, "name": description.get("name", ""), "since": now_timestamp(),
+            "actor": actor, "inbox": inbox, "publicKey": public, "name": name if isinstance(name, str) else "",
+            "since": now_timestamp(),
         }})
         log.info("inbox follow from %s: subscribed, inbox=%s", actor, inbox)
         return {"accepted": True, "subscribed": actor}
@@ -219,14 +255,16 @@ class Notifier:
         self._failures: dict[str, tuple[int, float]] = {}
         self.sent = 0
 
-    def post(self, inbox: str, body: bytes) -> int:
+    def post(self, inbox: str, body: bytes, *, scope: str, token: str | None = None) -> int:
+        """Sign and send; through the outbound policy, only inside ``scope`` (the receiver's origin)."""
         headers = {"Content-Type": "application/ld+json", **sign_request(self.node.key, self.node.key_iri, "POST", inbox, body)}
-        response = self.fetcher.post_json(inbox, body, headers)
-        return response.status_code
+        return self.fetcher.post(inbox, body, headers, scope=scope, token=token)
 
-    def follow(self, peer_node: str, inbox: str) -> bool:
+    def follow(self, peer_node: str, inbox: str, *, scope: str, token: str | None = None) -> bool:
+        key = {"id": self.node.key_iri, "type": "Multikey", "controller": self.node.iri,
+               "publicKeyMultibase": self.node.key.public_multibase}
         try:
-            status = self.post(inbox, activity("Follow", self.node.iri, peer_node))
+            status = self.post(inbox, activity("Follow", self.node.iri, peer_node, publicKey=key), scope=scope, token=token)
         except FetchError as exc:
             log.info("follow %s failed: %s", inbox, exc)
             return False
@@ -234,9 +272,10 @@ class Notifier:
         log.info("follow peer inbox=%s status=%d", inbox, status)
         return ok
 
-    def undo_follow(self, peer_node: str, inbox: str) -> None:
+    def undo_follow(self, peer_node: str, inbox: str, *, scope: str, token: str | None = None) -> None:
         try:
-            self.post(inbox, activity("Undo", self.node.iri, {"type": "Follow", "actor": self.node.iri, "object": peer_node}))
+            self.post(inbox, activity("Undo", self.node.iri, {"type": "Follow", "actor": self.node.iri, "object": peer_node}),
+                      scope=scope, token=token)
         except FetchError as exc:
             log.info("undo follow %s failed: %s", inbox, exc)
 
@@ -250,7 +289,7 @@ class Notifier:
                 continue
             body = activity("Announce", self.node.iri, self.stream, id=f"{self.stream}#announce-{last_seq}")
             try:
-                status = self.post(doc["inbox"], body)
+                status = self.post(doc["inbox"], body, scope=origin_of(actor) or actor)
                 ok = status < 300 or status == 429
             except FetchError as exc:
                 status, ok = 0, False

@@ -124,6 +124,14 @@ class PeerHealth:
         self.not_before = 0.0
         self.last_error = None
 
+    def partial(self, message: str) -> None:
+        """The round made progress but the stream goes on (time budget): no backoff, but not 'synced'."""
+        self.state = "partial"
+        self.failures = 0
+        self.not_before = 0.0
+        self.last_error = message
+        self.last_error_at = now_timestamp()
+
     def failed(self, message: str, retry_after: float | None = None) -> None:
         self.failures += 1
         self.last_error = message

@@ -25,7 +25,8 @@ class NodeProcess:
         self.name = name
         self.state = state
         self.extra_args = extra_args or []
-        self.env = {**os.environ, "KB_ADMIN_TOKEN": ADMIN_TOKEN, "KB_SEARCH_ENABLED": "false", "KB_SYNC_INTERVAL": "0", **(env or {})}
+        self.env = {**os.environ, "KB_ADMIN_TOKEN": ADMIN_TOKEN, "KB_SEARCH_ENABLED": "false", "KB_SYNC_INTERVAL": "0",
+                    "KB_OUTBOUND_ALLOW_NETWORKS": "127.0.0.0/8", **(env or {})}
         self.proc: subprocess.Popen[bytes] | None = None
         self._log = None
         self.log_path = data_dir.parent / f"{data_dir.name}.log"

@@ -13,7 +13,7 @@ from kb.errors import RateLimited, Unauthenticated
 from kb.federation.notify import RateLimiter, activity, sign_request, verify_request
 from kb.federation.signing import NodeKey
 from tests.conftest import LiveNode
-from tests.federation.conftest import add_peer, project, publish
+from tests.federation.conftest import add_peer, peer_token, project, publish
 
 INBOX = "https://kreis.example/inbox"
 
@@ -81,15 +81,16 @@ def test_rate_limiter_answers_with_retry_after() -> None:
 
 
 def test_adding_a_peer_subscribes_to_its_announcements(node_factory: Callable[..., LiveNode]) -> None:
+    """The origin knows the harvester by the peer token it issued to it (a Follow from a stranger is refused)."""
     origin, harvester = node_factory("origin"), node_factory("harvester")
-    add_peer(harvester, origin)
+    add_peer(harvester, origin, token=peer_token(origin))
     wait_for(lambda: harvester.node.iri in origin.node.extensions["federation"].subscribers())
     wait_for(lambda: harvester.node.extensions["federation"].harvester.peers()[0].followed)
 
 
 def test_announcement_makes_the_subscriber_pull(node_factory: Callable[..., LiveNode]) -> None:
     origin, harvester = node_factory("origin"), node_factory("harvester")  # sync_interval 0: no periodic rounds
-    add_peer(harvester, origin)
+    add_peer(harvester, origin, token=peer_token(origin))
     wait_for(lambda: origin.node.extensions["federation"].subscribers())
     iri = publish(origin, project("Ohne Warten übernommen"))
     wait_for(lambda: harvester.node.catalog.meta(iri) is not None)

@@ -85,9 +85,12 @@ class PeerIn(BaseModel):
 
 @router.get("/api/peers")
 def list_peers(node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
-    """Partnerknoten mit Abgleichstatus / peers and their sync status."""
+    """Partnerknoten mit Abgleichstatus / peers and their sync status.
+
+    Without the admin token: name, address and counts only; cursor and error texts (what a peer
+    pointed to while harvesting) are for the admin."""
     fed = federation_of(node)
-    peers = fed.status()
+    peers = fed.status(full=principal.is_admin)
     return {"peers": peers, "subscribers": len(fed.subscribers()) if principal.is_admin else None,
             "syncInterval": node.settings.sync_interval}
 
@@ -134,11 +137,15 @@ def clear_quarantine(node: NodeDep, principal: PrincipalDep, peer: str | None = 
 
 
 @router.post("/inbox", status_code=202)
-async def inbox_post(request: Request, node: NodeDep) -> JSONResponse:
-    """Signierte Benachrichtigung eines Knotens (LDN: Follow, Announce, Undo) / signed notification."""
+async def inbox_post(request: Request, node: NodeDep, principal: PrincipalDep) -> JSONResponse:
+    """Signierte Benachrichtigung eines Knotens (LDN: Follow, Announce, Undo) / signed notification.
+
+    Ein Abonnement (Follow) nimmt der Knoten nur von eingetragenen Partnern oder mit einem
+    Partner-Zugangsschlüssel an / a Follow only from peers or with a peer token of this node."""
     body = await request.body()
     headers = {k.lower(): v for k, v in request.headers.items()}
-    result = await run_in_threadpool(federation_of(node).inbox.receive, headers, body)
+    partner = principal.role in ("peer", "admin")
+    result = await run_in_threadpool(lambda: federation_of(node).inbox.receive(headers, body, partner=partner))
     return JSONResponse(result, status_code=202)
 
 

@@ -281,7 +281,7 @@ def municipality_page(ags: str, request: Request, node: NodeDep, principal: Prin
 def network_page(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
     web = web_of(request)
     fed = node.extensions.get("federation")
-    peers = fed.status() if fed is not None else []
+    peers = fed.status(full=principal.is_admin) if fed is not None else []
     quarantine = fed.quarantine() if fed is not None and principal.role != "anonymous" else []
     by_origin = node.catalog.count_by_origin(include_network=principal.can_see_network)
     known = []
