@@ -456,7 +456,9 @@ def _reasons(exc: KbError) -> list[dict[str, Any]]:
 
 
 def _valid_iri(iri: str) -> bool:
-    """An absolute IRI the store accepts (no spaces, ``<``, ``>``, ...)."""
+    """An IRI a record can have: absolute, accepted by the store (no spaces, ``<``, ``>``, ...), no fragment."""
+    if "#" in iri:
+        return False
     try:
         NamedNode(iri)
     except ValueError:

@@ -9,6 +9,7 @@ same rules.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -160,6 +161,8 @@ def parse_project_json(data: Any) -> ProjectIn:
 def _short(value: Any) -> Any:
     if isinstance(value, str) and len(value) > 80:
         return value[:77] + "..."
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # echoed back in the 422, which must stay valid JSON
     return value if isinstance(value, (str, int, float, bool)) else None
 
 
