@@ -235,8 +235,6 @@ class Publisher:
             iri = self.mint("projekt", stable_from=given or str(len(item)))
         return self.graph_from_quads(iri, item)
 
-    _import_graph = graph_for_item  # the name ``kb validate`` and older callers use
-
     def _check_size(self, triples: Sequence[Triple]) -> None:
         if len(triples) > self.max_triples:
             raise TooLarge(
@@ -294,8 +292,6 @@ class Publisher:
                 "This project has been withdrawn and can no longer be changed.",
             )
         return meta
-
-    _check_may_change = authorize_change
 
     # ------------------------------------------------------------------ the one write path
 

@@ -223,16 +223,19 @@ def test_non_finite_outcome_figures_are_refused_over_json(node: Node, number: st
     assert node.anonymous.get("/api/projects").json()["total"] == total
 
 
+@pytest.mark.parametrize("placement", ["figure", "record"])
 @pytest.mark.parametrize("literal", ['"NaN"^^xsd:double', '"INF"^^xsd:double', '"-INF"^^xsd:float', '"1e400"^^xsd:double',
                                      '"1' + "0" * 400 + '"^^xsd:decimal', '"zwölf"^^xsd:decimal'])
-def test_non_finite_numbers_are_refused_over_rdf(node: Node, literal: str) -> None:
-    """Finding 15: the same over Turtle, for any numeric literal, and the listing keeps answering."""
-    text = PREFIXES + turtle_template(node, "Zahl über RDF") + f"""
-<urn:kb:new> ikz:outcomeFigure <urn:kb:new#figure-1> .
-<urn:kb:new#figure-1> a ikz:OutcomeFigure ; schema:name "Einsparung"@de ; schema:value {literal} .
-"""
-    response = post_turtle(node.a, text)
-    assert_bilingual_4xx(response, 422)
+def test_non_finite_numbers_are_refused_over_rdf(node: Node, literal: str, placement: str) -> None:
+    """Finding 15: the same over Turtle, for any numeric literal anywhere in the record, and the listing keeps answering."""
+    if placement == "figure":
+        extra = f"""<urn:kb:new> ikz:outcomeFigure <urn:kb:new#figure-1> .
+<urn:kb:new#figure-1> a ikz:OutcomeFigure ; schema:name "Einsparung"@de ; schema:value {literal} ."""
+    else:
+        extra = f"<urn:kb:new> schema:value {literal} ."
+    response = post_turtle(node.a, PREFIXES + turtle_template(node, "Zahl über RDF") + "\n" + extra + "\n")
+    body = assert_bilingual_4xx(response, 422)
+    assert any("Zahl" in v["message"] and "number" in v["message_en"] for v in body["violations"]), body
     assert node.anonymous.get("/api/projects", params={"limit": 200}).status_code == 200
 
 
