@@ -172,7 +172,7 @@ def validate(paths: tuple[Path, ...]) -> None:
     bad = good = 0
     for label, item in iter_import_files(paths):
         try:
-            graph = publisher._import_graph(item)
+            graph = publisher.graph_for_item(item)
             problems = publisher.validate([graph]).get(graph.iri, [])
         except KbError as exc:
             problems = getattr(exc, "violations", None) or []

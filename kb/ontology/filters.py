@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pyoxigraph import NamedNode
+
 from kb.errors import InvalidRecord, UnresolvedValue, Violation
 from kb.ontology.records import RECORD_TYPES
 from kb.ontology.register import Register
@@ -24,6 +26,22 @@ class Filters:
     status: str | None = None
     record_type: str | None = None
     origin: str | None = None
+
+
+def _valid_iri(value: str) -> bool:
+    try:
+        NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _bad_iri(field: str, value: str) -> Violation:
+    """A filter that must be a node's or an organisation's IRI and is not one (``origin=null``)."""
+    return Violation(field, "Hier wird die vollständige Adresse (IRI) eines Knotens oder einer Organisation erwartet, "
+                            "z. B. https://kb.erwitte.de/node.",
+                     "A full IRI of a node or organisation is expected here, e.g. https://kb.erwitte.de/node.",
+                     value=value if len(value) <= 80 else value[:77] + "...")
 
 
 def resolve_filters(
@@ -67,6 +85,8 @@ def resolve_filters(
     if participant:
         if participant.startswith(("http://", "https://")):
             participant_key = participant
+            if not _valid_iri(participant):
+                violations.append(_bad_iri("participant", participant))
         else:
             try:
                 participant_key = register.resolve(participant, None, "participant").ags
@@ -89,6 +109,8 @@ def resolve_filters(
         record_type=record_type,
         origin=origin or None,
     )
+    if origin and not (origin.startswith(("http://", "https://")) and _valid_iri(origin)):
+        violations.append(_bad_iri("origin", origin))
     if violations:
         raise InvalidRecord(
             violations, "Unbekannter Filterwert. Die erlaubten Werte stehen in der Antwort.", "Unknown filter value; the allowed values are listed."

@@ -9,6 +9,7 @@ same rules.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from kb.ontology.namespaces import (
     VISIBILITY,
     XSD,
 )
+from kb.ontology.record_rules import finite_number
 from kb.ontology.register import Register
 from kb.ontology.vocabulary import Vocabularies
 
@@ -63,10 +65,15 @@ class ParticipantIn(BaseModel):
     website: str | None = None
 
 
+MAX_FIGURE = 1e15
+"""Largest magnitude of an outcome figure: more than any municipal budget, far from float overflow."""
+
+
 class OutcomeFigureIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     label: str = Field(description="What was measured, e.g. 'Einsparung pro Jahr'.")
-    value: float
+    value: float = Field(allow_inf_nan=False, ge=-MAX_FIGURE, le=MAX_FIGURE,
+                         description="A finite number (no NaN, no infinity), at most 10^15 in magnitude.")
     unit: str = Field("", description="Unit, e.g. EUR, Tage, Prozent.")
 
 
@@ -127,6 +134,9 @@ _PYDANTIC_MESSAGES = {
     "model_type": ("Hier wird ein Objekt erwartet.", "An object is expected here."),
     "model_attributes_type": ("Hier wird ein Objekt erwartet.", "An object is expected here."),
     "string_pattern_mismatch": ("Das Format stimmt nicht.", "The format does not match."),
+    "finite_number": ("Hier wird eine endliche Zahl erwartet (kein NaN, kein Unendlich).", "A finite number is expected (no NaN, no infinity)."),
+    "less_than_equal": ("Die Zahl ist zu groß.", "The number is too large."),
+    "greater_than_equal": ("Die Zahl ist zu klein.", "The number is too small."),
 }
 
 
@@ -151,6 +161,8 @@ def parse_project_json(data: Any) -> ProjectIn:
 def _short(value: Any) -> Any:
     if isinstance(value, str) and len(value) > 80:
         return value[:77] + "..."
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # echoed back in the 422, which must stay valid JSON
     return value if isinstance(value, (str, int, float, bool)) else None
 
 
@@ -398,7 +410,8 @@ class RecordMapper:
             figures.append(
                 {
                     "label": _pick_lang(d.get(SCHEMA.name.value, []), lang) or "",
-                    "value": float(d[SCHEMA.value.value][0].value) if SCHEMA.value.value in d else None,
+                    # A value stored before numbers were checked (NaN, INF, 1e400) reads as "no value", not as a crash.
+                    "value": finite_number(d[SCHEMA.value.value][0].value) if SCHEMA.value.value in d else None,
                     "unit": d[SCHEMA.unitText.value][0].value if SCHEMA.unitText.value in d else "",
                 }
             )

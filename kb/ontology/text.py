@@ -53,3 +53,24 @@ def slug(text: str, max_length: int = 48) -> str:
             break
         out = candidate
     return out or "projekt"
+
+
+RECORD_KEY_MAX = 128
+RECORD_KEY = re.compile(rf"[a-z0-9](?:[a-z0-9-]{{0,{RECORD_KEY_MAX - 2}}}[a-z0-9])?")
+"""What a local record key may be: what ``slug`` and ``Publisher.mint`` produce, and no more.
+
+Lower-case letters, digits and inner hyphens, at most 128 characters. A key is one path segment of
+the record IRI (``{base}/projects/{key}``), so nothing that changes the IRI's meaning (``/``, ``.``,
+``?``, ``#``, ``%``, spaces, ``<``) can be part of it: every key gives an IRI that dereferences.
+"""
+
+
+def is_record_key(key: str) -> bool:
+    """True if ``key`` may name a local record.
+
+    >>> [is_record_key(k) for k in ("standesamtverbund-hellweg-3f2a1c", "r1", slug("Über uns") + "-0a1b2c")]
+    [True, True, True]
+    >>> [is_record_key(k) for k in ("", "../../node", "abc?x=1", "a b", "a<b", "a#b", "-a", "A1", "x" * 129)]
+    [False, False, False, False, False, False, False, False, False]
+    """
+    return bool(RECORD_KEY.fullmatch(key))

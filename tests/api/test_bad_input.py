@@ -142,3 +142,23 @@ def test_network_records_are_hidden_from_anonymous_readers(admin: httpx.Client, 
     assert admin.get(f"/api/projects/{key}").status_code == 200
     assert anonymous.get(f"/api/projects/{key}").status_code == 404
     assert anonymous.get("/api/projects").json()["total"] == 0
+
+
+def test_a_stored_non_finite_figure_is_read_as_no_value_not_a_500(live: LiveNode, admin: httpx.Client, hellweg: dict) -> None:
+    """Finding 15 (reading): a record stored before numbers were checked (or kept from then) still answers."""
+    from pyoxigraph import Literal, NamedNode, Triple
+
+    from kb.ontology.namespaces import SCHEMA, XSD
+    from kb.store.model import Draft
+
+    publisher = live.node.publisher
+    graph = publisher.graph_from_json(publisher.iri_for_key("alt-mit-nan"), {**hellweg, "outcomeFigures": [{"label": "Einsparung", "value": 1}]})
+    figure = NamedNode(graph.iri + "#figure-1")
+    triples = [t for t in graph.triples if not (t.subject == figure and t.predicate == SCHEMA.value)]
+    triples.append(Triple(figure, SCHEMA.value, Literal("NaN", datatype=XSD.double)))
+    live.node.catalog.commit_local([Draft(graph.iri, triples, graph.visibility, graph.record_type)])
+    record = admin.get("/api/projects/alt-mit-nan")
+    assert record.status_code == 200, record.text
+    assert record.json()["outcomeFigures"][0]["value"] is None
+    for accept in ("text/html", "text/turtle", "application/ld+json"):
+        assert admin.get("/projects/alt-mit-nan", headers={"Accept": accept}).status_code == 200, accept

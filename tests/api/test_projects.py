@@ -145,3 +145,19 @@ def test_harvested_records_can_be_addressed_by_their_full_iri(admin: httpx.Clien
     from urllib.parse import quote
 
     assert admin.get("/api/projects/" + quote(iri, safe="")).json()["id"] == iri
+
+
+def test_records_without_a_recorded_owner_can_only_be_changed_by_the_admin(live: LiveNode, hellweg: dict) -> None:
+    """Issue 11: nobody can prove an owner-less record is theirs, so only the admin may change it."""
+    from kb.store.model import Draft
+
+    publisher = live.node.publisher
+    graph = publisher.graph_from_json(publisher.iri_for_key("ohne-eigentuemer"), hellweg)
+    live.node.catalog.commit_local([Draft(graph.iri, graph.triples, graph.visibility, graph.record_type)])  # no owner recorded
+    token, _ = live.node.tokens.create("Stadt Erwitte")
+    with live.client(token=token) as publisher_client, live.client() as admin:
+        changed = {**hellweg, "status": "abgeschlossen"}
+        assert publisher_client.put("/api/projects/ohne-eigentuemer", json=changed).status_code == 403
+        assert publisher_client.post("/api/import", json=[{**changed, "key": "ohne-eigentuemer"}]).json()["failed"]
+        assert publisher_client.delete("/api/projects/ohne-eigentuemer").status_code == 403
+        assert admin.put("/api/projects/ohne-eigentuemer", json=changed).status_code == 200

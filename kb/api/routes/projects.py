@@ -71,15 +71,27 @@ def _write_result(node: Node, published: Published) -> dict[str, Any]:
     }
 
 
+def parse_version(digits: str) -> int | None:
+    """A version number as a client sends it back, or None if it cannot be one.
+
+    No version has more than 18 digits: a longer number matches nothing (and ``int()`` of thousands
+    of digits is refused by Python), so it is treated like any unknown tag, not as a crash.
+    """
+    digits = digits.strip()
+    return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 18 else None
+
+
 def _expected_version(request: Request) -> int | None:
     """``If-Match: "v3"`` (the ETag of a GET) makes the write fail if someone changed it since."""
     header = request.headers.get("if-match")
     if not header or header.strip() == "*":
         return None
     tag = header.strip().strip('W/').strip('"')
-    if tag.startswith("v") and tag[1:].split("-", 1)[0].isdigit():
-        return int(tag[1:].split("-", 1)[0])
-    raise Conflict("Die Versionsangabe (If-Match) ist unbekannt.", "Unknown If-Match value.")
+    version = parse_version(tag[1:].split("-", 1)[0]) if tag.startswith("v") else None
+    if version is not None:
+        return version
+    raise Conflict("Die Versionsangabe (If-Match) ist unbekannt oder passt zu keiner Version.",
+                   "Unknown If-Match value, or one that matches no version.")
 
 
 @router.post("", status_code=201, response_model=WriteResult, openapi_extra=_BODY_DOC)
@@ -132,11 +144,12 @@ def list_projects(
 
 
 def resolve_record(node: Node, key: str) -> str:
-    """A local key, or a full record IRI (percent-encoded in the path) for harvested records."""
-    if key.startswith(("http:/", "https:/")) and not key.startswith(("http://", "https://")):
-        key = key.replace(":/", "://", 1)
-    iri = node.publisher.iri_for_key(key)
-    if not iri.startswith(("http://", "https://")) or " " in iri:
+    """A local key, or a full record IRI (percent-encoded in the path) for harvested records.
+
+    A key that no record can have (``a<b``, ``a b``, ``../x``) is a 404, never a 500.
+    """
+    iri = node.publisher.resolve_key(key)
+    if iri is None:
         raise NotFound("Dieses Projekt gibt es hier nicht.", "There is no such project here.")
     return iri
 
@@ -172,7 +185,7 @@ async def replace_project(key: str, request: Request, node: NodeDep, principal: 
     principal.require_publisher()
     iri = resolve_record(node, key)
     expected = _expected_version(request)
-    await run_in_threadpool(node.publisher._check_may_change, principal, iri)
+    await run_in_threadpool(node.publisher.authorize_change, principal, iri)
     graph = await _graph_from_request(node, request, iri)
     published = await run_in_threadpool(lambda: node.publisher.publish(principal, graph, expected_version=expected, create=False))
     result = _write_result(node, published)

@@ -15,8 +15,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kb.api.deps import NodeDep, PrincipalDep
 from kb.api.routes.pages import web_of
+from kb.api.routes.projects import parse_version
 from kb.auth import Principal
-from kb.errors import Forbidden, InvalidRecord, KbError, NotFound, Unauthenticated
+from kb.errors import Conflict, Forbidden, InvalidRecord, KbError, NotFound, Unauthenticated
 from kb.node import Node
 
 router = APIRouter(include_in_schema=False)
@@ -181,10 +182,12 @@ async def create(request: Request, node: NodeDep, principal: PrincipalDep) -> Re
 
 
 def _editable(node: Node, principal: Principal, key: str) -> str:
-    iri = node.publisher.iri_for_key(key)
+    iri = node.publisher.resolve_key(key)
+    if iri is None:
+        raise NotFound("Dieses Projekt gibt es hier nicht.", "There is no such project here.")
     if not node.publisher.is_local(iri):
         raise Forbidden("Projekte anderer Knoten können nur dort bearbeitet werden.", "Other nodes' records are edited there.")
-    node.publisher._check_may_change(principal, iri)
+    node.publisher.authorize_change(principal, iri)
     return iri
 
 
@@ -211,8 +214,12 @@ async def edit(key: str, request: Request, node: NodeDep, principal: PrincipalDe
     form: dict[str, Any] = {k: raw.get(k) for k in raw.keys()}
     task_areas = [str(v) for v in raw.getlist("taskAreas")]
     form["taskAreas"] = task_areas
-    version = int(str(raw.get("version", "0")) or 0) or None
+    sent_version = str(raw.get("version", "") or "").strip()
+    version = parse_version(sent_version) if sent_version else None
     try:
+        if sent_version and version is None:
+            raise Conflict("Die Versionsangabe des Formulars ist ungültig. Bitte laden Sie das Projekt neu.",
+                           "The form's version is invalid. Please reload the project.")
         graph = await run_in_threadpool(node.publisher.graph_from_json, iri, form_to_json(form, task_areas))
         await run_in_threadpool(lambda: node.publisher.publish(principal, graph, expected_version=version, create=False))
     except InvalidRecord as exc:

@@ -8,7 +8,7 @@ from pyoxigraph import RdfFormat, parse
 
 from kb.api.deps import NodeDep, PrincipalDep
 from kb.api.rdf_response import RDF_OFFERS, pick_format, rdf_response
-from kb.api.routes.projects import record_response
+from kb.api.routes.projects import record_response, resolve_record
 from kb.errors import NotFound
 
 router = APIRouter(tags=["Linked Data"])
@@ -17,7 +17,10 @@ router = APIRouter(tags=["Linked Data"])
 @router.get("/projects/{key}/versions/{version}")
 def record_version(key: str, version: int, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
     """One signed version of a record (the LDES member), as published."""
-    member = f"{node.publisher.records_base}{key}/versions/{version}"
+    iri = node.publisher.resolve_key(key)
+    if iri is None or not node.publisher.is_local(iri) or version < 1:
+        raise NotFound("Diese Version gibt es hier nicht.", "There is no such version here.")
+    member = f"{iri}/versions/{version}"
     found = node.catalog.event_for_member(member)
     if found is None or (found[0].visibility == "network" and not principal.can_see_network):
         raise NotFound("Diese Version gibt es hier nicht.", "There is no such version here.")
@@ -29,4 +32,4 @@ def record_version(key: str, version: int, request: Request, node: NodeDep, prin
 @router.get("/projects/{key}")
 def record(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
     """The record IRI: HTML for browsers, JSON or RDF for programs."""
-    return record_response(node, request, node.publisher.records_base + key, principal.can_see_network)
+    return record_response(node, request, resolve_record(node, key), principal.can_see_network)
