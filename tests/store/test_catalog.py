@@ -308,8 +308,8 @@ def test_a_draft_sealed_before_a_concurrent_write_is_sealed_again(catalog: Oxigr
     catalog.commit_local([Draft(BASE + "a", graph("a", "Eins"))])
     guess = catalog._guess_seal
 
-    def guess_then_someone_else_writes(draft: Draft):  # type: ignore[no-untyped-def]
-        found = guess(draft)
+    def guess_then_someone_else_writes(draft: Draft, content):  # type: ignore[no-untyped-def]
+        found = guess(draft, content)
         catalog._guess_seal = guess  # type: ignore[method-assign]
         catalog.commit_local([Draft(BASE + "a", graph("a", "Dazwischen"))])
         return found
