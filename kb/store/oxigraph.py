@@ -140,6 +140,7 @@ class OxigraphCatalog:
     def __init__(self, path: Path | None, *, sealer: MemberSealer, node_iri: str, summarizer: Summarizer | None = None,
                  personal: PersonalData | None = personal_triples) -> None:
         if path is not None:
+            _finish_rewrite(path)
             path.mkdir(parents=True, exist_ok=True)
         self._store = Store(str(path) if path is not None else None)
         if path is not None:
@@ -570,6 +571,23 @@ class OxigraphCatalog:
             self._erasures = erasures
             log.info("erased versions compacted (erasure %d, up to change %d)", erasures["count"], seq)
 
+    def compact_history(self, record: str, below: int) -> list[int]:
+        """Drop this node's copies of a record's versions below ``below`` without a new version.
+
+        For a harvested record whose origin has not erased yet (``kb erase`` on a copy): deleting
+        our own copies is always allowed, signing a new version is not. Returns the versions dropped.
+        """
+        with self._write_lock:
+            batch = _Batch()
+            dropped = []
+            for event in self.events_of(record):
+                if event.version < below and not event.compacted:
+                    batch.compact(event.seq)
+                    dropped.append(event.version)
+            if dropped:
+                self._commit(batch, None, self._last_seq, True)
+            return dropped
+
     def prepare_received(self, members: Sequence[Member]) -> PreparedMembers:
         """Compute the stored form of members (canonical form, hash, summary) without the write lock.
 
@@ -920,6 +938,59 @@ class _Batch:
         if self._summaries or self._private:
             parts.append(f"GRAPH {_S_GRAPH_PRIVATE} {{\n{''.join(self._summaries.values())}{''.join(self._private)}}}\n")
         return "".join(parts)
+
+
+def rewrite_store(path: Path) -> tuple[int, int]:
+    """Copy every quad of the store at ``path`` into a fresh store and put it in its place.
+
+    Why: Oxigraph never deletes the strings of removed triples from its string table (and RocksDB
+    keeps removed values in its files until they are merged away), so after an erasure the erased
+    text is unreachable through every interface but still in the store's files. A store written
+    afresh holds only what is live. Needs the store closed (a running node holds its lock: an
+    ``OSError`` then). Steps, each safe to interrupt: write ``{path}.rewrite`` completely; rename
+    ``path`` to ``{path}.old``; rename the new one to ``path``; delete the old one
+    (``_finish_rewrite`` completes an interrupted rewrite when the store is opened next).
+    Returns (quads copied, bytes of the old store).
+    """
+    import gc
+    import shutil
+
+    _finish_rewrite(path)
+    fresh, old_dir = path.with_name(path.name + ".rewrite"), path.with_name(path.name + ".old")
+    shutil.rmtree(fresh, ignore_errors=True)
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    source = Store(str(path))
+    target = Store(str(fresh))
+    target.bulk_extend(source.quads_for_pattern(None, None, None, None))
+    target.flush()
+    copied = sum(1 for _ in target.quads_for_pattern(None, None, None, None))
+    if copied != sum(1 for _ in source.quads_for_pattern(None, None, None, None)):  # pragma: no cover - defensive
+        raise RuntimeError("store rewrite copied a different number of quads; the old store is kept")
+    del source, target
+    gc.collect()  # pyoxigraph closes a store (and releases its lock) when the object is freed
+    (fresh / _REWRITE_DONE).write_text("complete\n")
+    path.rename(old_dir)
+    fresh.rename(path)
+    (path / _REWRITE_DONE).unlink(missing_ok=True)
+    shutil.rmtree(old_dir, ignore_errors=True)
+    log.info("store rewritten: %d quads, %d bytes before", copied, size)
+    return copied, size
+
+
+_REWRITE_DONE = "kb-rewrite-complete"
+
+
+def _finish_rewrite(path: Path) -> None:
+    """Complete or undo a ``rewrite_store`` that was interrupted."""
+    import shutil
+
+    fresh, old_dir = path.with_name(path.name + ".rewrite"), path.with_name(path.name + ".old")
+    if not path.exists() and (fresh / _REWRITE_DONE).exists():
+        fresh.rename(path)  # interrupted between the two renames: the new store is complete
+    (path / _REWRITE_DONE).unlink(missing_ok=True)
+    if path.exists():
+        shutil.rmtree(old_dir, ignore_errors=True)
+        shutil.rmtree(fresh, ignore_errors=True)
 
 
 def _remove_unfinished_bulk_files(path: Path) -> None:
