@@ -15,16 +15,19 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
-from tests.conftest import ADMIN_TOKEN, HELLWEG
+from kb.federation.harvester import Checked
+from kb.federation.members import ERASED_BEFORE
+from kb.federation.pages import PageMemberGraph
+from kb.ontology.namespaces import DCT, XSD
+from tests.conftest import ADMIN_TOKEN, HELLWEG, LiveNode
 from tests.e2e.processes import REPO, NodeProcess
-
-pytestmark = pytest.mark.slow
 
 NAME = "Erika Mustermann"
 EMAIL = "erika.mustermann@example.org"
@@ -34,9 +37,10 @@ SECRETS = (NAME, "Mustermann", EMAIL, PHONE_STORED)
 CONTACT = {"organisation": "Stadt Erwitte, Standesamt", "name": NAME, "email": EMAIL, "phone": PHONE, "consent": True}
 
 
-def project(title: str, *, contact: bool = True) -> dict[str, Any]:
+def project(title: str, *, contact: bool = True, **changes: Any) -> dict[str, Any]:
     data = {k: (list(v) if isinstance(v, list) else v) for k, v in HELLWEG.items()}
     data["title"] = title
+    data.update(changes)
     if contact:
         data["contact"] = dict(CONTACT)
     return data
@@ -150,6 +154,7 @@ def network(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node
             node.stop()
 
 
+@pytest.mark.slow
 def test_finding_6_removed_and_erased_contacts_are_gone_from_all_three_nodes(network: dict[str, NodeProcess]) -> None:
     """Finding 6: a contact removed by PUT + DELETE, and one erased with ``kb erase``, are gone
     from origin, aggregator and second hop after one sync round each, through every endpoint and
@@ -221,3 +226,139 @@ def test_finding_6_removed_and_erased_contacts_are_gone_from_all_three_nodes(net
         assert c.get("/api/projects/" + kept, headers={"Accept": "application/json"}).json()["title"] == "Standesamtverbund Hellweg West"
         assert c.get(f"/projects/{kept.rsplit('/', 1)[-1]}/versions/1").status_code == 410
     origin.stop()
+
+
+# ---------------------------------------------------------------------- the erasure marker on the way
+
+
+def linked(node_factory: Callable[..., LiveNode]) -> tuple[LiveNode, LiveNode]:
+    origin = node_factory("origin", push_notifications=False)
+    harvester = node_factory("harvester", push_notifications=False)
+    with harvester.client() as c:
+        c.post("/api/peers", json={"url": origin.url}).raise_for_status()
+    return origin, harvester
+
+
+def harvest(node: LiveNode) -> dict[str, Any]:
+    with node.client() as c:
+        r = c.post("/api/peers/sync")
+        r.raise_for_status()
+        return dict(r.json()["results"][0])
+
+
+def member_graph(node: LiveNode, member: str) -> PageMemberGraph:
+    found = node.node.catalog.event_for_member(member)
+    assert found is not None and not found[0].compacted
+    return PageMemberGraph(member, found[0].seq, [q.triple for q in parse(found[1].encode(), format=RdfFormat.N_TRIPLES)])
+
+
+def check_and_commit(harvester: LiveNode, origin: LiveNode, graphs: list[PageMemberGraph]) -> Checked:
+    """What a harvest round does with the members of one page: check them, commit the result."""
+    fed = harvester.node.extensions["federation"]
+    cfg = fed.peer_for_node(origin.node.iri)
+    checked = fed.harvester.check(cfg, graphs)
+    harvester.node.catalog.commit_received(checked.members, docs=checked.docs())
+    return checked
+
+
+def contact_removed(origin: LiveNode) -> tuple[str, str]:
+    """Publish with a contact, then replace without it: (record, the erasing member v2)."""
+    with origin.client() as c:
+        iri = c.post("/api/projects", json=project("Standesamtverbund Hellweg Ost")).json()["id"]
+        r = c.put("/api/projects/" + iri.rsplit("/", 1)[1], json=project("Standesamtverbund Hellweg Ost", contact=False))
+        assert r.status_code == 200, r.text
+    meta = origin.node.catalog.meta(iri)
+    assert meta is not None and meta.version == 2 and meta.erased_before == 2
+    return iri, f"{iri}/versions/2"
+
+
+def held_versions(node: LiveNode, iri: str) -> dict[int, bool]:
+    """Version → whether this node still keeps its published form."""
+    return {e.version: not e.compacted for e in node.node.catalog.events_of(iri)}
+
+
+def test_finding_6_an_erasing_member_with_a_broken_signature_is_quarantined_and_erases_nothing(
+        node_factory: Callable[..., LiveNode]) -> None:
+    """Finding 6: only the origin's signature makes a member erase anything: a forged erasing
+    member (content changed on the way) goes to quarantine, and the copies it names stay."""
+    origin, harvester = linked(node_factory)
+    with origin.client() as c:
+        iri = c.post("/api/projects", json=project("Standesamtverbund Hellweg Ost")).json()["id"]
+    assert harvest(harvester)["stored"] == 1
+    with origin.client() as c:
+        c.put("/api/projects/" + iri.rsplit("/", 1)[1], json=project("Standesamtverbund Hellweg Ost", contact=False)).raise_for_status()
+    erasing = member_graph(origin, f"{iri}/versions/2")
+    forged = PageMemberGraph(erasing.member, erasing.position, [
+        Triple(t.subject, t.predicate, Literal("Gefälscht", language="de")) if t.predicate == DCT.title else t for t in erasing.triples
+    ])
+    checked = check_and_commit(harvester, origin, [forged])
+    assert not checked.members and len(checked.quarantine) == 1 and "Signatur" in checked.quarantine[0].reason
+    assert held_versions(harvester, iri) == {1: True}
+    assert harvester.node.catalog.meta(iri).erased_before == 0  # type: ignore[union-attr]
+
+
+def test_finding_6_a_relay_can_neither_strip_nor_add_the_erasure_marker(node_factory: Callable[..., LiveNode]) -> None:
+    """Finding 6: ``kbm:erasedBefore`` is covered by the origin's signature: a relay that strips
+    it (to keep erased data alive) or adds it (to wipe a record's history) is quarantined."""
+    origin, harvester = linked(node_factory)
+    with origin.client() as c:
+        plain = c.post("/api/projects", json=project("Bauhof Hellweg", contact=False)).json()["id"]
+        c.put("/api/projects/" + plain.rsplit("/", 1)[1], json=project("Bauhof Hellweg", contact=False, status="abgeschlossen")
+              ).raise_for_status()
+    assert origin.node.catalog.meta(plain).erased_before == 0  # type: ignore[union-attr]  # no personal data: history kept
+    iri, erasing_member = contact_removed(origin)
+    erasing = member_graph(origin, erasing_member)
+    stripped = PageMemberGraph(erasing.member, erasing.position, [t for t in erasing.triples if t.predicate != ERASED_BEFORE])
+    assert len(stripped.triples) == len(erasing.triples) - 1
+    ordinary = member_graph(origin, f"{plain}/versions/2")
+    added = PageMemberGraph(ordinary.member, ordinary.position, [
+        *ordinary.triples, Triple(NamedNode(ordinary.member), ERASED_BEFORE, Literal("2", datatype=XSD.integer))])
+    added_valid = PageMemberGraph(erasing.member, erasing.position, [
+        Triple(t.subject, t.predicate, Literal("1", datatype=XSD.integer)) if t.predicate == ERASED_BEFORE else t
+        for t in erasing.triples])
+    checked = check_and_commit(harvester, origin, [stripped, added, added_valid])
+    assert not checked.members and len(checked.quarantine) == 3, checked.quarantine
+    reasons = {(q.member, q.reason.split(":")[0]) for q in checked.quarantine}
+    assert reasons == {(erasing.member, "Signatur ungültig"), (ordinary.member, "Signatur ungültig"),
+                       (erasing.member, "Mitglied unlesbar")}, reasons
+    assert harvester.node.catalog.meta(iri) is None and harvester.node.catalog.meta(plain) is None
+    # The genuine members, in the next round, are taken: the marker as signed.
+    assert harvest(harvester)["stored"] == 2
+    assert held_versions(harvester, plain) == {2: True}
+    assert harvester.node.catalog.meta(iri).erased_before == 2  # type: ignore[union-attr]
+
+
+def test_finding_6_a_node_that_missed_the_erasing_version_obeys_the_next_one(node_factory: Callable[..., LiveNode]) -> None:
+    """Finding 6: later versions carry the erasure horizon on, so a node that only ever sees a
+    version after the erasing one (newest wins: it skips the erasing one) still drops the erased
+    copies it holds, and re-publishes the horizon to the next hop."""
+    origin, harvester = linked(node_factory)
+    with origin.client() as c:
+        iri = c.post("/api/projects", json=project("Standesamtverbund Hellweg Ost")).json()["id"]
+    harvest(harvester)
+    assert held_versions(harvester, iri) == {1: True}
+    key = iri.rsplit("/", 1)[1]
+    with origin.client() as c:
+        c.put("/api/projects/" + key, json=project("Standesamtverbund Hellweg Ost", contact=False)).raise_for_status()
+        c.put("/api/projects/" + key, json=project("Standesamtverbund Hellweg Ost", contact=False, status="abgeschlossen")).raise_for_status()
+    assert origin.node.catalog.meta(iri).erased_before == 2  # type: ignore[union-attr]
+    assert harvest(harvester)["stored"] == 1  # version 3 only
+    assert held_versions(harvester, iri) == {1: False, 3: True}
+    with harvester.client(token=None) as c:
+        pages = c.get("/ldes/pages/1", params={"format": "nq"}).text
+    assert NAME not in pages and f"{iri}/versions/3" in pages and str(ERASED_BEFORE.value) in pages
+
+
+def test_finding_6_quarantined_copies_of_erased_versions_are_removed(node_factory: Callable[..., LiveNode]) -> None:
+    """Finding 6: a refused copy of a version (kept in quarantine with its reason) goes when a
+    verified later version erases that version."""
+    origin, harvester = linked(node_factory)
+    iri, erasing_member = contact_removed(origin)
+    from kb.federation.quarantine import QuarantineEntry, quarantine_docs
+
+    stale = QuarantineEntry("p", f"{iri}/versions/1", "Signatur ungültig", record=iri, origin=origin.node.iri, version=1,
+                            retryable=True, payload=f'<{iri}#contact> <http://www.w3.org/2006/vcard/ns#fn> "{NAME}" .\n')
+    harvester.node.catalog.put_docs(quarantine_docs([stale]))
+    assert harvest(harvester)["stored"] == 1
+    with harvester.client() as c:
+        assert NAME not in c.get("/api/quarantine", params={"payload": "true"}).text
