@@ -71,14 +71,14 @@ def erase(key: str | None, match: str | None, yes: bool, rewrite_store: bool, da
     else:
         report = None
     if report is not None:
-        _print(report)
+        _print(report, physical_note=bool(url))
     if rewrite_store:
         _rewrite(data_dir)
     if report is not None and not report["dryRun"] and not report["complete"]:
         sys.exit(1)
 
 
-def _print(report: dict[str, Any]) -> None:
+def _print(report: dict[str, Any], *, physical_note: bool) -> None:
     records = report["records"]
     if not records:
         click.echo("Keine gespeicherte Version eines Eintrags nennt diese Angaben." if report["match"] else "Nichts gefunden.")
@@ -88,7 +88,8 @@ def _print(report: dict[str, Any]) -> None:
         if r["mentionedIn"]:
             click.echo(f"  genannt in Version(en): {', '.join(str(v) for v in r['mentionedIn'])}")
         verb = "würde löschen" if report["dryRun"] else "gelöscht"
-        click.echo(f"  {_ACTIONS[r['action']]}; Versionen ({verb}): {versions}")
+        action = _ACTIONS[r["action"]] if not report["dryRun"] else f"würde: {_ACTIONS[r['action']]}"
+        click.echo(f"  {action}; Versionen ({verb}): {versions}")
         if r["message"] and not report["dryRun"]:
             click.echo(f"  {r['message']}")
         elif r["action"] == "origin-must-erase":
@@ -100,7 +101,7 @@ def _print(report: dict[str, Any]) -> None:
     if report["dryRun"]:
         if records:
             click.echo("Nichts geändert. Mit --yes wird gelöscht.")
-    elif records:
+    elif records and physical_note:
         click.echo(report["physical"])
 
 
