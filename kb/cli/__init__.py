@@ -29,6 +29,7 @@ def main(log_level: str) -> None:
 
 
 def _register() -> None:
+    from kb.cli import erase as _erase  # noqa: F401
     from kb.cli import node as _node  # noqa: F401
 
     for name in ("federation", "search"):

@@ -14,6 +14,9 @@ the default graph holds ``<stream> tree:member <member>``, the member's position
 the next page. A page whose range is complete never changes: it is served ``immutable``; the newest
 page changes while members arrive and is served with an ETag.
 
+Versions erased by a later version of their record (``kbm:erasedBefore``, personal data) are
+compacted: their positions stay, empty, so cursors and page addresses keep their meaning.
+
 Anonymous callers see public members only; authenticated peers also see ``network`` members. With
 ``republish`` on (aggregators), versions harvested from peers are in the stream too, verbatim.
 """
@@ -39,7 +42,9 @@ MEDIA_TYPES = {
 }
 """What the stream and its pages can be served as (TriG is the default)."""
 
-IMMUTABLE = "max-age=31536000, immutable"
+IMMUTABLE = "max-age=300, immutable"
+"""A full page's members never change, but an erasure can remove members from it: caches may keep
+it five minutes (then revalidate: the ETag changes with every erasure), not a year."""
 MUTABLE = "max-age=5, must-revalidate"
 
 
@@ -65,8 +70,11 @@ class Page:
     next_iri: str | None
     members: list[PageMember] = field(default_factory=list)
 
+    erasures: str = "0.0"
+    """The catalogue's erasure mark when the page was built (``OxigraphCatalog.erasure_mark``)."""
+
     def etag(self, scope: str, fmt: str) -> str:
-        return f'"p{self.start}-{self.upto}-{scope}-{fmt}"'
+        return f'"p{self.start}-{self.upto}-e{self.erasures}-{scope}-{fmt}"'
 
 
 def _iri(value: str) -> str:
@@ -91,12 +99,15 @@ class Feed:
     # ------------------------------------------------------------------ reading the log
 
     def visible(self, event: ChangeEvent, *, network: bool) -> bool:
+        if event.compacted:  # erased by a later version of its record: its position stays empty
+            return False
         if event.visibility == NETWORK and not network:
             return False
         return event.local or self.republish
 
     def page(self, start: int, *, network: bool) -> Page | None:
         """The page starting at log position ``start``; None if that position does not exist yet."""
+        erasures = self.catalog.erasure_mark  # read first: an erasure meanwhile gives a new ETag next time
         last = self.catalog.last_seq
         if start < 1 or start > last + 1:
             return None
@@ -110,6 +121,7 @@ class Feed:
             upto=upto,
             complete=complete,
             next_iri=self.page_iri(end + 1) if complete else None,
+            erasures=erasures,
         )
         for seq in range(start, upto + 1):
             found = self.catalog.event(seq)
@@ -147,12 +159,15 @@ class Feed:
                 f"{latest} {RDF.type} {LDES.LatestVersionSubset} .",
                 f'{latest} {LDES.amount} "1"^^{XSD.integer} .',
                 f"{latest} {LDES.versionKey} {DCT.isVersionOf} .",
-                # kb never compacts: every version, tombstones included, stays in its page for good.
-                f'{description} {KBM.compacted} "false"^^{XSD.boolean} .',
+                # Only erasures compact: versions below a record's kbm:erasedBefore leave their page;
+                # every other version, tombstones included, stays for good.
+                f'{description} {KBM.compacted} "true"^^{XSD.boolean} .',
+                f'{description} {KBM.compactedBy} {KBM.erasedBefore} .',
                 f'{description} {KBM.tombstoneRetention} "unlimited" .',
-                f'{description} {RDFS.comment} "Pages are never compacted: every version, including '
-                f'tombstones (as:Delete), stays in the stream for good. The latest version of each record '
-                f'is always retained."@en .',
+                f'{description} {RDFS.comment} "Pages are compacted only by erasures of personal data: a member '
+                f'carrying kbm:erasedBefore n removes the versions of its record below n from every page, on '
+                f'every node that stores it. Every other version, including tombstones (as:Delete), stays in the '
+                f'stream for good. The latest version of each record is always retained."@en .',
                 f'{description} {KBM.pageSize} "{self.page_size}"^^{XSD.integer} .',
             ]
         return lines

@@ -31,7 +31,7 @@ from kb.federation.keys import KeyRing, KeyUnavailable
 from kb.federation.members import MemberError, ParsedMember, key_iri, parse_member, parse_payload, verify_member, version_iri
 from kb.federation.pages import ACCEPT, PageError, PageMemberGraph, read_page
 from kb.federation.peers import CURSOR, PEER, Cursor, PeerConfig, PeerHealth, base_of
-from kb.federation.quarantine import QUARANTINE, QuarantineEntry, load_entries, quarantine_docs
+from kb.federation.quarantine import QUARANTINE, QuarantineEntry, erased_entries, load_entries, quarantine_docs
 from kb.ontology.validation import errors_only
 from kb.store.model import Member, now_timestamp
 
@@ -84,6 +84,14 @@ class Checked:
     members: list[Member] = field(default_factory=list)
     quarantine: list[QuarantineEntry] = field(default_factory=list)
     skipped: int = 0
+    erased: list[str] = field(default_factory=list)
+    """Keys of quarantine entries of versions that accepted members erase (``kbm:erasedBefore``)."""
+
+    def docs(self) -> dict[tuple[str, str], object | None]:
+        """The quarantine changes to commit with the page: new entries, and erased ones removed."""
+        out: dict[tuple[str, str], object | None] = {(QUARANTINE, key): None for key in self.erased}
+        out.update(quarantine_docs(self.quarantine))
+        return out
 
 
 class _PageCommits:
@@ -291,7 +299,7 @@ class Harvester:
                     last_success=now_timestamp() if next_url is None else cursor.last_success,
                 )
                 docs: dict[tuple[str, str], object | None] = {(CURSOR, cfg.id): cursor.as_doc()}
-                docs.update(quarantine_docs(checked.quarantine))
+                docs.update(checked.docs())
                 commits.submit(url, checked, docs)
                 if next_url is None:
                     break
@@ -405,8 +413,12 @@ class Harvester:
                     timestamp=p.timestamp, member=p.member, payload=p.payload,
                     triples=p.record_triples if p.kind != "delete" else (), record_type=p.record_type,
                     received_from=cfg.node, verified=True, ntriples=p.record_ntriples if p.kind != "delete" else None,
+                    erased_before=p.erased_before,
                 )
             )
+        horizons = {m.record: m.erased_before for m in out.members if m.erased_before}
+        if horizons:  # a refused copy of an erased version must not outlive the erasure either
+            out.erased += erased_entries(self.catalog, horizons)
 
     def _retry_quarantined(self, cfg: PeerConfig, result: PeerResult) -> None:
         """Members that waited for their origin's key: try them again now."""
@@ -427,6 +439,7 @@ class Harvester:
             return
         done = {m.member for m in out.members} | {q.member for q in out.quarantine if not q.retryable}
         docs: dict[tuple[str, str], object | None] = {(QUARANTINE, e.key): None for e, _ in parsed if e.member in done}
+        docs.update({(QUARANTINE, key): None for key in out.erased})
         docs.update(quarantine_docs([q for q in out.quarantine if not q.retryable]))
         events, _ = self.catalog.commit_received(out.members, docs=docs)
         result.stored += len(events)

@@ -8,13 +8,18 @@ A member is a small graph, named by its version IRI ``{record}/versions/{n}``::
         dcat:version 3 ;                        # the origin's version counter: newest wins
         prov:wasAttributedTo <origin node> ;
         ikz:visibility sichtbarkeit:public ;
+        kbm:erasedBefore 3 ;                    # only after an erasure: versions below 3 are erased
         as:object <record> ;
         sec:proof <…/versions/3#proof> .
     <…/versions/3#proof> a sec:DataIntegrityProof ; sec:cryptosuite "eddsa-rdfc-2022" ; … .
     …the record's own triples (none for a delete)…
 
 The proof covers everything but itself, version number included, so neither content nor order
-can be forged or replayed as newer on the way.
+can be forged or replayed as newer on the way. The same holds for ``kbm:erasedBefore``, the
+origin's erasure horizon (docs/decisions.md, "Personal data and erasure"): once a record's personal
+data was erased, every later version of it carries the horizon, and every node that stores such a
+version drops the members below it. A relay can neither add it (to wipe a record's history) nor
+strip it (to keep erased data alive): either breaks the signature.
 """
 
 from __future__ import annotations
@@ -25,9 +30,12 @@ from dataclasses import dataclass
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from kb.federation.signing import CRYPTOSUITE, NodeKey, hash_data, multibase, verify
-from kb.ontology.namespaces import AS, DCAT, DCT, IKZ, PROV, RDF, SEC, VISIBILITY, XSD
+from kb.ontology.namespaces import AS, DCAT, DCT, IKZ, KBM, PROV, RDF, SEC, VISIBILITY, XSD
 from kb.ontology.records import record_type_of
 from kb.store.model import ChangeKind, SealedVersion, canonical_ntriples
+
+ERASED_BEFORE = KBM.erasedBefore
+"""On a member: every version of its record below this number is erased (signed with the member)."""
 
 KIND_TYPES: dict[str, NamedNode] = {"create": AS.Create, "update": AS.Update, "delete": AS.Delete}
 TYPE_KINDS = {v.value: k for k, v in KIND_TYPES.items()}
@@ -64,6 +72,8 @@ class ParsedMember:
     """Canonical N-Triples of ``document`` (None: compute from the triples)."""
     record_ntriples: str | None = None
     """Canonical N-Triples of ``record_triples`` (None: compute from the triples)."""
+    erased_before: int = 0
+    """The signed erasure horizon (``kbm:erasedBefore``); 0 if the member has none."""
 
 
 class MemberError(ValueError):
@@ -73,7 +83,8 @@ class MemberError(ValueError):
 def sealer_for(key: NodeKey, node_iri: str) -> Callable[..., SealedVersion]:
     """The store's ``MemberSealer`` for this node: builds and signs each local version."""
 
-    def seal(record: str, triples: Sequence[Triple], *, version: int, kind: ChangeKind, timestamp: str, visibility: str) -> SealedVersion:
+    def seal(record: str, triples: Sequence[Triple], *, version: int, kind: ChangeKind, timestamp: str, visibility: str,
+             erased_before: int = 0) -> SealedVersion:
         member = version_iri(record, version)
         m = NamedNode(member)
         proof = NamedNode(member + "#proof")
@@ -85,6 +96,7 @@ def sealer_for(key: NodeKey, node_iri: str) -> Callable[..., SealedVersion]:
             Triple(m, DCAT.version, Literal(str(version), datatype=XSD.integer)),
             Triple(m, PROV.wasAttributedTo, NamedNode(node_iri)),
             Triple(m, IKZ.visibility, VISIBILITY[visibility]),
+            *([Triple(m, ERASED_BEFORE, Literal(str(erased_before), datatype=XSD.integer))] if erased_before > 0 else []),
             *([] if kind == "delete" else triples),
         ]
         proof_config = [
@@ -155,6 +167,15 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
     if kinds[0] != "delete" and not record_triples:
         raise MemberError("Mitglied ohne Inhalt / member without content")
     visibility = VISIBILITY.local_name(one(IKZ.visibility)) or "public"
+    erased_before = 0
+    if ERASED_BEFORE.value in props:
+        try:
+            erased_before = int(one(ERASED_BEFORE))
+        except ValueError:
+            raise MemberError("Löschgrenze ist keine Zahl / erasure horizon is not a number") from None
+        if not 1 < erased_before <= version:
+            raise MemberError(f"Löschgrenze {erased_before} passt nicht zu Version {version} / "
+                              f"erasure horizon {erased_before} does not fit version {version}")
     # The canonical form of the whole member, and of its document and record parts cut out of it:
     # a line starts with its subject ``<iri> `` (no IRI holds a space or ``>``), and a subset of
     # a sorted, duplicate-free list of lines stays sorted and duplicate-free.
@@ -182,6 +203,7 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
         payload=payload,
         document_ntriples=document_ntriples,
         record_ntriples="".join(line for line in document_lines if not line.startswith(member_prefix)),
+        erased_before=erased_before,
     )
 
 

@@ -3,7 +3,9 @@
 Entries are private docs ``("quarantine", "{peer id} {member IRI}")`` written in the same
 transaction as the page they came with. A *retryable* entry (the origin's key could not be fetched
 yet) keeps the member's payload and is tried again in later rounds; the others are kept for the
-record and never stored as data.
+record and never stored as data. Entries of versions that a later, verified version of their record
+erases (``kbm:erasedBefore``) are removed in the same commit that stores it: a refused copy of
+erased personal data must not outlive the erasure (``erased_entries``).
 """
 
 from __future__ import annotations
@@ -64,4 +66,21 @@ def load_entries(catalog) -> list[QuarantineEntry]:  # type: ignore[no-untyped-d
         if entry is not None:
             out.append(entry)
     out.sort(key=lambda e: e.at, reverse=True)
+    return out
+
+
+def erased_entries(catalog, horizons: dict[str, int]) -> list[str]:  # type: ignore[no-untyped-def]
+    """Keys of entries holding a version below its record's erasure horizon (record → horizon)."""
+    out = []
+    for entry in load_entries(catalog):
+        record = entry.record or entry.member.rsplit("/versions/", 1)[0]
+        horizon = horizons.get(record)
+        if horizon is None:
+            continue
+        version = entry.version
+        if version is None:
+            tail = entry.member.rsplit("/versions/", 1)[-1]
+            version = int(tail) if tail.isdigit() else 0
+        if version < horizon:
+            out.append(entry.key)
     return out

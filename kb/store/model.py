@@ -78,6 +78,12 @@ class RecordMeta:
     received_from: str | None = None
     received_at: str | None = None
     verified: bool = True
+    erased_before: int = 0
+    """The origin's erasure horizon: every version of this record below this number was erased
+    (its member is compacted away on every node). 0: nothing was erased."""
+    personal_hash: str = ""
+    """Hash of the personal data in this version (local records; "" if not recorded): a new version
+    whose personal data differs erases the earlier ones."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,9 @@ class ChangeEvent:
     timestamp: str
     member: str
     local: bool
+    compacted: bool = False
+    """The version was erased by a later one: the entry keeps its place in the log (``seq`` stays
+    gap-free) but no longer has a payload, and the stream and ``/versions/{n}`` no longer show it."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,9 @@ class Draft:
     record_type: str = ""
     expected_version: int | None = None
     """If given, the write fails with Conflict unless the stored version is this one."""
+    erase: bool = False
+    """Make this version erase all earlier versions of the record (``kb erase``). Also allowed on a
+    withdrawn record, with ``triples=None``: a new tombstone that erases the history before it."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +144,8 @@ class Member:
     ntriples: str | None = None
     """Canonical N-Triples of ``triples``, if the receiver has them already (from checking the
     signature); the store then writes and hashes them instead of serialising the triples again."""
+    erased_before: int = 0
+    """The origin's signed erasure horizon (``kbm:erasedBefore``): versions below it are erased."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +170,7 @@ class MemberSealer(Protocol):
         kind: ChangeKind,
         timestamp: str,
         visibility: str,
+        erased_before: int = 0,
     ) -> SealedVersion: ...
 
 

@@ -9,6 +9,9 @@ Layout of the RDF dataset:
   numbered ``urn:kb:event:{seq}`` without gaps, so reading a range is a few point lookups; an entry
   is four triples: ``kbm:record``, ``kbm:member``, ``kbm:payload`` and the other fields of the event
   as one JSON literal (``kbm:json``); entries written by older versions have one triple per field;
+- an entry whose version was erased by a later one (``kbm:erasedBefore``, see
+  docs/decisions.md "Personal data and erasure") is *compacted*: it keeps its record, member and
+  JSON triples, so the log stays gap-free, but loses its payload and gets ``kbm:compacted true``;
 - ``kbm:private``: small JSON documents of other parts (peer cursors, quarantine, tokens) that must
   change in the same transaction as records (one ``kbm:json`` value, or stamped ``kbm:jsonAt``
   values written by insert-only commits, see ``OxigraphCatalog._doc_stamp``), and the summaries.
@@ -38,6 +41,7 @@ from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Stor
 
 from kb.errors import Conflict, Gone, NotFound
 from kb.ontology.namespaces import DCAT, DCT, FOAF, IKZ, KBM, MUNICIPALITY, PROV, SCHEMA, VISIBILITY, XSD
+from kb.ontology.personal import personal_triples
 from kb.store.model import (
     NETWORK,
     PUBLIC,
@@ -87,6 +91,9 @@ _P_PAYLOAD = KBM.payload
 _P_JSON = KBM.json
 _P_JSON_AT = KBM.jsonAt
 _P_SUMMARY = KBM.summary
+_P_ERASED_BEFORE = KBM.erasedBefore
+_P_PERSONAL = KBM.personalDataHash
+_P_COMPACTED = KBM.compacted
 
 BULK_MIN_QUADS = 5_000
 """Insert-only commits with at least this many quads use the bulk loader. It has a fixed cost of
@@ -97,6 +104,12 @@ DOC_REVISIONS_MAX = 32
 
 Summarizer = Callable[[str, Sequence[Triple]], dict[str, Any]]
 """Turns a record graph into a small JSON summary (fields for filters, facets, the inventory)."""
+PersonalData = Callable[[Sequence[Triple]], frozenset[Triple]]
+"""Picks the personal data out of a record graph (``kb.ontology.personal.personal_triples``)."""
+
+STORE_DOC = ("store", "erasures")
+"""Private document: how many commits compacted erased versions, and the last one's sequence
+number (part of the stream pages' ETags, so a cache revalidates a page after an erasure)."""
 
 
 def catalog_record_iri(record: str) -> NamedNode:
@@ -124,19 +137,24 @@ def _visibility_iri(visibility: str) -> NamedNode:
 class OxigraphCatalog:
     """The record catalogue of one node. Thread-safe; writes are serialised by one lock."""
 
-    def __init__(self, path: Path | None, *, sealer: MemberSealer, node_iri: str, summarizer: Summarizer | None = None) -> None:
+    def __init__(self, path: Path | None, *, sealer: MemberSealer, node_iri: str, summarizer: Summarizer | None = None,
+                 personal: PersonalData | None = personal_triples) -> None:
         if path is not None:
+            _finish_rewrite(path)
             path.mkdir(parents=True, exist_ok=True)
         self._store = Store(str(path) if path is not None else None)
         if path is not None:
             _remove_unfinished_bulk_files(path)
         self._sealer = sealer
         self._summarize = summarizer
+        self._personal = personal
         self.node_iri = node_iri
         self._write_lock = threading.Lock()
         self._changed = threading.Condition()
         self._last_seq = self._find_last_seq()
         self._overview_cache: dict[tuple[Any, ...], tuple[int, Any]] = {}
+        found = self.get_doc(*STORE_DOC)
+        self._erasures = dict(found) if isinstance(found, dict) else {"count": 0, "seq": 0}
 
     # ------------------------------------------------------------------ reads
 
@@ -148,6 +166,11 @@ class OxigraphCatalog:
     @property
     def last_seq(self) -> int:
         return self._last_seq
+
+    @property
+    def erasure_mark(self) -> str:
+        """Changes whenever erased versions are compacted away (for ETags of otherwise fixed pages)."""
+        return f"{self._erasures.get('count', 0)}.{self._erasures.get('seq', 0)}"
 
     def _find_last_seq(self) -> int:
         """Highest sequence number: exponential then binary search over the gap-free log."""
@@ -341,8 +364,9 @@ class OxigraphCatalog:
                 timestamp=fields["timestamp"],
                 member=first[_P_MEMBER.value].value,
                 local=bool(fields["local"]),
+                compacted=_P_PAYLOAD.value not in first,
             )
-            return event, first[_P_PAYLOAD.value].value
+            return event, first[_P_PAYLOAD.value].value if _P_PAYLOAD.value in first else ""
         # Entries written before the compact form: one triple per field.
         event = ChangeEvent(
             seq=seq,
@@ -354,8 +378,9 @@ class OxigraphCatalog:
             timestamp=first[_P_MODIFIED.value].value,
             member=first[_P_MEMBER.value].value,
             local=first[_P_LOCAL.value].value == "true",
+            compacted=_P_PAYLOAD.value not in first,
         )
-        return event, first[_P_PAYLOAD.value].value
+        return event, first[_P_PAYLOAD.value].value if _P_PAYLOAD.value in first else ""
 
     def event_for_member(self, member: str) -> tuple[ChangeEvent, str] | None:
         """The log entry that published ``member`` (a version IRI), with its payload."""
@@ -363,6 +388,32 @@ class OxigraphCatalog:
             seq = int(q.subject.value.rsplit(":", 1)[1])
             return self.event(seq)
         return None
+
+    def events_of(self, record: str) -> list[ChangeEvent]:
+        """Every log entry of one record (compacted ones included), in log order."""
+        seqs = sorted(int(q.subject.value.rsplit(":", 1)[1])
+                      for q in self._store.quads_for_pattern(None, _P_RECORD, NamedNode(record), LOG_GRAPH))
+        return [found[0] for seq in seqs if (found := self.event(seq)) is not None]
+
+    def find_in_history(self, needles: Sequence[str]) -> dict[str, list[ChangeEvent]]:
+        """Records with a stored version (current or earlier, not yet compacted) whose published
+        form contains one of ``needles`` (case-insensitive), with those versions.
+
+        Reads every payload of the log once: an operator's search for a data subject's request,
+        not something to run per request.
+        """
+        wanted = [n.casefold() for n in needles if n]
+        out: dict[str, list[ChangeEvent]] = {}
+        for q in self._store.quads_for_pattern(None, _P_PAYLOAD, None, LOG_GRAPH):
+            text = q.object.value.casefold()
+            if not any(n in text for n in wanted):
+                continue
+            found = self.event(int(q.subject.value.rsplit(":", 1)[1]))
+            if found is not None:
+                out.setdefault(found[0].record, []).append(found[0])
+        for events in out.values():
+            events.sort(key=lambda e: e.seq)
+        return out
 
     def events_since(self, after_seq: int, limit: int = 500) -> list[ChangeEvent]:
         """Log entries after ``after_seq`` in order: subscribers resume from their last seq."""
@@ -389,13 +440,15 @@ class OxigraphCatalog:
         only if its record changed in between. The lock covers the checks, the numbering and the
         store call (which releases the GIL).
         """
-        contents = [self._content(d.record, d.triples or (), "update" if d.triples is not None else "delete") for d in drafts]
-        guesses = [self._guess_seal(d) for d in drafts]
+        contents = [self._content(d.record, d.triples or (), "update" if d.triples is not None else "delete", local=True)
+                    for d in drafts]
+        guesses = [self._guess_seal(d, c) for d, c in zip(drafts, contents, strict=True)]
         with self._write_lock:
             batch = _Batch()
             events: list[ChangeEvent] = []
             seq = self._last_seq
             seen: set[str] = set()
+            compacted = False
             for draft, content, guess in zip(drafts, contents, guesses, strict=True):
                 if draft.record in seen:
                     raise Conflict(
@@ -411,7 +464,7 @@ class OxigraphCatalog:
                         "The record changed in the meantime. Please reload it and repeat your change.",
                         current_version=current.version if current else None,
                     )
-                if current is not None and current.deleted:
+                if current is not None and current.deleted and not (draft.erase and draft.triples is None):
                     raise Gone(
                         "Dieses Projekt wurde zurückgezogen und kann nicht mehr geändert werden.",
                         "This project has been withdrawn and can no longer be changed.",
@@ -425,13 +478,14 @@ class OxigraphCatalog:
                     )
                 kind: ChangeKind = "delete" if draft.triples is None else ("create" if current is None else "update")
                 version = (current.version if current else 0) + 1
-                if guess is not None and guess[0] == version and guess[1] == kind:
-                    _, _, timestamp, sealed = guess
+                bound = self._erasure_bound(draft, current, version, content)
+                if guess is not None and guess[0] == version and guess[1] == kind and guess[4] == bound:
+                    _, _, timestamp, sealed, _ = guess
                 else:  # the record changed since the guess: seal again, now under the lock
                     timestamp = now_timestamp()
                     sealed = self._sealer(
                         draft.record, list(draft.triples or ()), version=version, kind=kind, timestamp=timestamp,
-                        visibility=draft.visibility,
+                        visibility=draft.visibility, **_horizon(bound),
                     )
                 seq += 1
                 meta = RecordMeta(
@@ -447,27 +501,92 @@ class OxigraphCatalog:
                     member=sealed.member,
                     local=True,
                     record_type=draft.record_type or (current.record_type if current else ""),
+                    erased_before=bound,
+                    personal_hash=content.personal_hash,
                 )
                 batch.version(meta, kind, sealed, content, replace=current is not None)
                 events.append(_event_from(meta, kind))
-            batch.docs(docs or {}, stamp=self._doc_stamp(batch, docs or {}, seq))
-            self._apply(batch, seq)
+                compacted |= self._compact(batch, draft.record, bound, current)
+            self._commit(batch, docs, seq, compacted)
             return events
 
-    def _guess_seal(self, draft: Draft) -> tuple[int, ChangeKind, str, SealedVersion] | None:
+    def _guess_seal(self, draft: Draft, content: _Content) -> tuple[int, ChangeKind, str, SealedVersion, int] | None:
         """The signed member of a draft against the version stored now (checked again under the lock)."""
         current = self.meta(draft.record)
         if current is not None and (current.deleted or not current.local):
-            return None  # refused under the lock
+            return None  # refused (or, for an erasure of a withdrawn record, sealed) under the lock
         if draft.triples is None and current is None:
             return None
         kind: ChangeKind = "delete" if draft.triples is None else ("create" if current is None else "update")
         version = (current.version if current else 0) + 1
+        bound = self._erasure_bound(draft, current, version, content)
         timestamp = now_timestamp()
         sealed = self._sealer(
-            draft.record, list(draft.triples or ()), version=version, kind=kind, timestamp=timestamp, visibility=draft.visibility
+            draft.record, list(draft.triples or ()), version=version, kind=kind, timestamp=timestamp, visibility=draft.visibility,
+            **_horizon(bound),
         )
-        return version, kind, timestamp, sealed
+        return version, kind, timestamp, sealed, bound
+
+    def _erasure_bound(self, draft: Draft, current: RecordMeta | None, version: int, content: _Content) -> int:
+        """The erasure horizon a new local version carries (``kbm:erasedBefore``, 0 for none).
+
+        It erases all earlier versions if asked to (``kb erase``), or if the record held personal
+        data and this version changes or drops it (a removed or replaced contact must not stay
+        public in old versions); otherwise it carries the horizon of the version before, so the
+        latest version of a record always tells a node that missed the erasing one what to drop.
+        """
+        carried = current.erased_before if current else 0
+        if draft.erase:
+            return version
+        if current is None or self._personal is None:
+            return carried
+        before = current.personal_hash
+        if not before:  # a version written before personal data was tracked
+            stored = self.get(draft.record)
+            before = _personal_hash(self._personal(stored.triples)) if stored else _NO_PERSONAL
+        if before != _NO_PERSONAL and before != content.personal_hash:
+            return version
+        return carried
+
+    def _compact(self, batch: _Batch, record: str, bound: int, current: RecordMeta | None) -> bool:
+        """Add to ``batch`` the compaction of every version of ``record`` below a new erasure horizon;
+        True if the horizon is new (then the commit counts as an erasure)."""
+        if bound <= (current.erased_before if current else 0):
+            return False
+        for event in self.events_of(record):
+            if event.version < bound and not event.compacted:
+                batch.compact(event.seq)
+        batch.compact_pending(record, bound)
+        return True
+
+    def _commit(self, batch: _Batch, docs: Mapping[tuple[str, str], object | None] | None, seq: int, compacted: bool) -> None:
+        """Write a batch of versions with its documents (and, after an erasure, the erasure count)."""
+        docs = dict(docs or {})
+        erasures = {"count": int(self._erasures.get("count", 0)) + 1, "seq": seq} if compacted else None
+        if erasures is not None:
+            docs[STORE_DOC] = erasures
+        batch.docs(docs, stamp=self._doc_stamp(batch, docs, seq))
+        self._apply(batch, seq)
+        if erasures is not None:
+            self._erasures = erasures
+            log.info("erased versions compacted (erasure %d, up to change %d)", erasures["count"], seq)
+
+    def compact_history(self, record: str, below: int) -> list[int]:
+        """Drop this node's copies of a record's versions below ``below`` without a new version.
+
+        For a harvested record whose origin has not erased yet (``kb erase`` on a copy): deleting
+        our own copies is always allowed, signing a new version is not. Returns the versions dropped.
+        """
+        with self._write_lock:
+            batch = _Batch()
+            dropped = []
+            for event in self.events_of(record):
+                if event.version < below and not event.compacted:
+                    batch.compact(event.seq)
+                    dropped.append(event.version)
+            if dropped:
+                self._commit(batch, None, self._last_seq, True)
+            return dropped
 
     def prepare_received(self, members: Sequence[Member]) -> PreparedMembers:
         """Compute the stored form of members (canonical form, hash, summary) without the write lock.
@@ -501,6 +620,7 @@ class OxigraphCatalog:
             skipped: list[tuple[Member, str]] = []
             seq = self._last_seq
             held: dict[str, RecordMeta] = {}
+            compacted = False
             for m, content in zip(prepared.members, prepared.contents, strict=True):
                 if content is None:
                     skipped.append((m, "self"))
@@ -529,22 +649,27 @@ class OxigraphCatalog:
                     received_from=m.received_from,
                     received_at=now_timestamp(),
                     verified=m.verified,
+                    erased_before=m.erased_before,
                 )
                 batch.version(meta, m.kind, SealedVersion(member=m.member, payload=m.payload), content, replace=current is not None)
                 events.append(_event_from(meta, m.kind))
+                compacted |= self._compact(batch, m.record, m.erased_before, current)
                 held[m.record] = meta
-            batch.docs(docs or {}, stamp=self._doc_stamp(batch, docs or {}, seq))
-            self._apply(batch, seq)
+            self._commit(batch, docs, seq, compacted)
             return events, skipped
 
-    def _content(self, record: str, triples: Sequence[Triple], kind: ChangeKind, ntriples: str | None = None) -> _Content:
+    def _content(self, record: str, triples: Sequence[Triple], kind: ChangeKind, ntriples: str | None = None, *,
+                 local: bool = False) -> _Content:
         """The parts of a version's stored form that depend on its content only."""
         if ntriples is None or ntriples.count("\n") != len(triples):  # not given, or not of these triples
             ntriples = canonical_ntriples(triples) if triples else ""
         summary = None
         if self._summarize is not None and kind != "delete":
             summary = str(Literal(json.dumps(self._summarize(record, triples), ensure_ascii=False, sort_keys=True)))
-        return _Content(ntriples, ntriples_hash(ntriples), summary)
+        personal = ""
+        if local and self._personal is not None:  # only the origin decides what erases earlier versions
+            personal = _personal_hash(self._personal(triples)) if kind != "delete" else _NO_PERSONAL
+        return _Content(ntriples, ntriples_hash(ntriples), summary, personal)
 
     def put_docs(self, docs: Mapping[tuple[str, str], object | None]) -> None:
         """Write (or with ``None`` delete) private JSON documents atomically."""
@@ -662,6 +787,8 @@ class _Content:
     content_hash: str
     summary: str | None
     """The summary as an N-Triples literal (None for tombstones or without a summarizer)."""
+    personal_hash: str = ""
+    """Hash of the personal data in the content (local versions only)."""
 
 
 @dataclass(frozen=True)
@@ -680,6 +807,8 @@ _S_LOCAL, _S_VERIFIED, _S_TYPE, _S_FROM, _S_AT, _S_RECORD, _S_PAYLOAD, _S_JSON, 
     str(p) for p in (_P_LOCAL, _P_VERIFIED, _P_TYPE, _P_FROM, _P_AT, _P_RECORD, _P_PAYLOAD, _P_JSON, _P_SUMMARY)
 )
 _S_JSON_AT = str(_P_JSON_AT)
+_S_ERASED_BEFORE, _S_PERSONAL, _S_COMPACTED = str(_P_ERASED_BEFORE), str(_P_PERSONAL), str(_P_COMPACTED)
+_NO_PERSONAL = ntriples_hash("")
 _S_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _S_CATALOG_RECORD = str(DCAT.CatalogRecord)
 _S_TRUE, _S_FALSE = str(_bool(True)), str(_bool(False))
@@ -709,7 +838,8 @@ class _Batch:
         self.deletes: list[str] = []
         self._graphs: dict[str, str] = {}
         self._provenance: list[str] = []
-        self._log: list[str] = []
+        self._log: list[list[str]] = []
+        """Per new log entry: [record, version, the entry's triples but the payload, payload triple]."""
         self._summaries: dict[str, str] = {}
         self._private: list[str] = []
         self._written: set[str] = set()
@@ -752,6 +882,10 @@ class _Batch:
             lines.append(f"{cr} {_S_FROM} {NamedNode(meta.received_from)} .")
         if meta.received_at:
             lines.append(f"{cr} {_S_AT} {_nt_datetime(meta.received_at)} .")
+        if meta.erased_before:
+            lines.append(f'{cr} {_S_ERASED_BEFORE} "{int(meta.erased_before)}"^^{_S_INTEGER} .')
+        if meta.personal_hash:
+            lines.append(f"{cr} {_S_PERSONAL} {Literal(meta.personal_hash)} .")
         self._provenance.append("\n".join(lines) + "\n")
         # The change log entry: what reads look up (record, member), the signed payload, and the
         # rest of the event in one small JSON literal (fewer quads per commit than one per field).
@@ -760,12 +894,26 @@ class _Batch:
             "version": meta.version, "kind": kind, "origin": meta.origin, "visibility": meta.visibility,
             "timestamp": meta.modified, "local": meta.local,
         }
-        self._log.append(
+        self._log.append([
+            meta.iri,
+            str(int(meta.version)),
             f"{ev} {_S_RECORD} {record} .\n"
             f"{ev} {_S_MEMBER} {NamedNode(sealed.member)} .\n"
-            f"{ev} {_S_JSON} {Literal(json.dumps(entry, ensure_ascii=False, sort_keys=True))} .\n"
-            f"{ev} {_S_PAYLOAD} {Literal(sealed.payload)} .\n"
-        )
+            f"{ev} {_S_JSON} {Literal(json.dumps(entry, ensure_ascii=False, sort_keys=True))} .\n",
+            f"{ev} {_S_PAYLOAD} {Literal(sealed.payload)} .\n",
+        ])
+
+    def compact(self, seq: int) -> None:
+        """Drop the payload of a stored log entry (its version was erased); the entry stays."""
+        ev = f"<urn:kb:event:{int(seq)}>"
+        self.deletes.append(f"DELETE WHERE {{ GRAPH {_S_GRAPH_LOG} {{ {ev} {_S_PAYLOAD} ?payload }} }}")
+        self._log.append(["", "0", f"{ev} {_S_COMPACTED} {_S_TRUE} .\n", ""])
+
+    def compact_pending(self, record: str, before: int) -> None:
+        """The same for entries of this batch: versions of ``record`` below ``before`` lose their payload."""
+        for entry in self._log:
+            if entry[0] == record and int(entry[1]) < before and entry[3]:
+                entry[3] = entry[2].split(" ", 1)[0] + f" {_S_COMPACTED} {_S_TRUE} .\n"
 
     def docs(self, docs: Mapping[tuple[str, str], object | None], *, stamp: int | None = None) -> None:
         """Replace (None: delete) documents; with a ``stamp``, add stamped values instead (no deletes)."""
@@ -786,10 +934,70 @@ class _Batch:
         if self._provenance:
             parts.append(f"GRAPH {_S_GRAPH_RECORDS} {{\n{''.join(self._provenance)}}}\n")
         if self._log:
-            parts.append(f"GRAPH {_S_GRAPH_LOG} {{\n{''.join(self._log)}}}\n")
+            parts.append(f"GRAPH {_S_GRAPH_LOG} {{\n{''.join(e[2] + e[3] for e in self._log)}}}\n")
         if self._summaries or self._private:
             parts.append(f"GRAPH {_S_GRAPH_PRIVATE} {{\n{''.join(self._summaries.values())}{''.join(self._private)}}}\n")
         return "".join(parts)
+
+
+def rewrite_store(path: Path) -> tuple[int, int]:
+    """Copy every quad of the store at ``path`` into a fresh store and put it in its place.
+
+    Why: Oxigraph never deletes the strings of removed triples from its string table (and RocksDB
+    keeps removed values in its files until they are merged away), so after an erasure the erased
+    text is unreachable through every interface but still in the store's files. A store written
+    afresh holds only what is live. Needs the store closed (a running node holds its lock: an
+    ``OSError`` then). Steps, each safe to interrupt: write ``{path}.rewrite`` completely; rename
+    ``path`` to ``{path}.old``; rename the new one to ``path``; delete the old one
+    (``_finish_rewrite`` completes an interrupted rewrite when the store is opened next).
+    Returns (quads copied, bytes of the old store).
+    """
+    import gc
+    import shutil
+
+    _finish_rewrite(path)
+    fresh, old_dir = path.with_name(path.name + ".rewrite"), path.with_name(path.name + ".old")
+    shutil.rmtree(fresh, ignore_errors=True)
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    dump = path.with_name(path.name + ".rewrite.nq")
+    source = Store(str(path))
+    try:
+        # Through a file in N-Quads: parsed and sorted in Rust (twice as fast as copying quad by quad).
+        source.dump(output=str(dump), format=RdfFormat.N_QUADS)
+        target = Store(str(fresh))
+        target.bulk_load(path=str(dump), format=RdfFormat.N_QUADS)
+        target.flush()
+    finally:
+        dump.unlink(missing_ok=True)
+    copied = len(target)
+    if copied != len(source):  # pragma: no cover - defensive
+        raise RuntimeError("store rewrite copied a different number of quads; the old store is kept")
+    del source, target
+    gc.collect()  # pyoxigraph closes a store (and releases its lock) when the object is freed
+    (fresh / _REWRITE_DONE).write_text("complete\n")
+    path.rename(old_dir)
+    fresh.rename(path)
+    (path / _REWRITE_DONE).unlink(missing_ok=True)
+    shutil.rmtree(old_dir, ignore_errors=True)
+    log.info("store rewritten: %d quads, %d bytes before", copied, size)
+    return copied, size
+
+
+_REWRITE_DONE = "kb-rewrite-complete"
+
+
+def _finish_rewrite(path: Path) -> None:
+    """Complete or undo a ``rewrite_store`` that was interrupted."""
+    import shutil
+
+    fresh, old_dir = path.with_name(path.name + ".rewrite"), path.with_name(path.name + ".old")
+    if not path.exists() and (fresh / _REWRITE_DONE).exists():
+        fresh.rename(path)  # interrupted between the two renames: the new store is complete
+    (path / _REWRITE_DONE).unlink(missing_ok=True)
+    if path.exists():
+        shutil.rmtree(old_dir, ignore_errors=True)
+        shutil.rmtree(fresh, ignore_errors=True)
+    path.with_name(path.name + ".rewrite.nq").unlink(missing_ok=True)
 
 
 def _remove_unfinished_bulk_files(path: Path) -> None:
@@ -801,6 +1009,15 @@ def _remove_unfinished_bulk_files(path: Path) -> None:
     for leftover in path.glob("bulk-*.sst"):
         log.warning("removing %s, left by a bulk load that did not finish", leftover.name)
         leftover.unlink(missing_ok=True)
+
+
+def _horizon(bound: int) -> dict[str, int]:
+    """The sealer's ``erased_before`` argument, given only when there is one (older sealers lack it)."""
+    return {"erased_before": bound} if bound else {}
+
+
+def _personal_hash(triples: frozenset[Triple]) -> str:
+    return ntriples_hash(canonical_ntriples(triples)) if triples else _NO_PERSONAL
 
 
 def _doc_value(q: Quad) -> tuple[int, str] | None:
@@ -848,6 +1065,8 @@ def _meta_from_props(record: str, props: dict[str, list]) -> RecordMeta:
         received_from=one(_P_FROM) or None,
         received_at=as_written(one(_P_AT)) or None,
         verified=one(_P_VERIFIED, "true") == "true",
+        erased_before=int(one(_P_ERASED_BEFORE, "0")),
+        personal_hash=one(_P_PERSONAL),
     )
 
 

@@ -40,7 +40,9 @@ def test_stream_declares_paths_retention_and_view(live: LiveNode, anonymous: htt
     assert (stream, LDES.timestampPath, PROV.generatedAtTime) in facts
     assert (stream, TREE.view, NamedNode(f"{live.url}/ldes/pages/1")) in facts
     assert any(t.predicate == RDF.type and t.object == LDES.LatestVersionSubset for t in triples)
-    assert any(t.predicate == KBM.compacted and t.object.value == "false" for t in triples)
+    # Only erasures of personal data compact the stream, and the stream says so.
+    assert any(t.predicate == KBM.compacted and t.object.value == "true" for t in triples)
+    assert any(t.predicate == KBM.compactedBy and t.object == KBM.erasedBefore for t in triples)
     assert live.node.description()["stream"] == str(stream.value)
 
 

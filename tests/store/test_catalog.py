@@ -17,7 +17,7 @@ BASE = "http://127.0.0.1:9/projects/"
 TITLE = NamedNode("http://purl.org/dc/terms/title")
 
 
-def seal(record, triples, *, version, kind, timestamp, visibility):  # type: ignore[no-untyped-def]
+def seal(record, triples, *, version, kind, timestamp, visibility, erased_before=0):  # type: ignore[no-untyped-def]
     return SealedVersion(member=f"{record}/versions/{version}", payload=canonical_ntriples(triples))
 
 
@@ -308,8 +308,8 @@ def test_a_draft_sealed_before_a_concurrent_write_is_sealed_again(catalog: Oxigr
     catalog.commit_local([Draft(BASE + "a", graph("a", "Eins"))])
     guess = catalog._guess_seal
 
-    def guess_then_someone_else_writes(draft: Draft):  # type: ignore[no-untyped-def]
-        found = guess(draft)
+    def guess_then_someone_else_writes(draft: Draft, content):  # type: ignore[no-untyped-def]
+        found = guess(draft, content)
         catalog._guess_seal = guess  # type: ignore[method-assign]
         catalog.commit_local([Draft(BASE + "a", graph("a", "Dazwischen"))])
         return found
@@ -333,3 +333,81 @@ def test_literals_with_unicode_line_separators_are_stored_whole(catalog: Oxigrap
         stored = catalog.get(iri)
         assert stored is not None and stored.triples == expected
     assert catalog.check_integrity() == []
+
+
+# ---------------------------------------------------------------------- erasure (docs/decisions.md, "Personal data and erasure")
+
+VCARD_FN = NamedNode("http://www.w3.org/2006/vcard/ns#fn")
+CONTACT_POINT = NamedNode("http://www.w3.org/ns/dcat#contactPoint")
+
+
+def with_contact(key: str, title: str, person: str) -> list[Triple]:
+    rec, contact = NamedNode(BASE + key), NamedNode(BASE + key + "#contact")
+    return [*graph(key, title), Triple(rec, CONTACT_POINT, contact), Triple(contact, VCARD_FN, Literal(person))]
+
+
+def test_erasing_versions_compact_the_log_without_gaps(tmp_path: Path) -> None:
+    """A version that drops personal data erases the earlier ones: their log entries keep their
+    place (the log stays gap-free, also after reopening) but lose their payload."""
+    catalog = OxigraphCatalog(tmp_path / "store", sealer=seal, node_iri=NODE)
+    catalog.commit_local([Draft(BASE + "a", with_contact("a", "Eins", "Erika Mustermann"))])
+    catalog.commit_local([Draft(BASE + "b", graph("b", "Anderes"))])
+    catalog.commit_local([Draft(BASE + "a", with_contact("a", "Zwei", "Erika Mustermann"))])  # same person: history kept
+    assert [e.compacted for e in catalog.events_of(BASE + "a")] == [False, False]
+    event = catalog.commit_local([Draft(BASE + "a", graph("a", "Drei"))])[0]  # the contact goes
+    assert catalog.meta(BASE + "a").erased_before == 3  # type: ignore[union-attr]
+    assert [(e.version, e.compacted) for e in catalog.events_of(BASE + "a")] == [(1, True), (2, True), (3, False)]
+    assert catalog.event(1) == (replace(catalog.event(1)[0], compacted=True), "")  # type: ignore[index]
+    assert catalog.find_in_history(["mustermann"]) == {}
+    later = catalog.commit_local([Draft(BASE + "a", graph("a", "Vier"))])[0]
+    assert catalog.meta(BASE + "a").erased_before == 3  # type: ignore[union-attr]  # carried on
+    assert catalog.check_integrity() == []
+    catalog.close()
+    reopened = OxigraphCatalog(tmp_path / "store", sealer=seal, node_iri=NODE)
+    assert reopened.last_seq == later.seq == event.seq + 1
+    assert reopened.erasure_mark == f"1.{event.seq}" and reopened.check_integrity() == []
+
+
+def test_a_withdrawn_record_can_be_erased_and_copies_can_be_compacted(tmp_path: Path) -> None:
+    """Versions written before erasure existed (here: a catalogue without the personal-data check)
+    keep their contacts after a withdrawal; ``kb erase`` then erases them with a new tombstone."""
+    catalog = OxigraphCatalog(tmp_path / "store", sealer=seal, node_iri=NODE, personal=None)
+    catalog.commit_local([Draft(BASE + "a", with_contact("a", "Eins", "Erika Mustermann"))])
+    catalog.commit_local([Draft(BASE + "a", None)])
+    assert catalog.find_in_history(["Erika"]).keys() == {BASE + "a"}
+    with pytest.raises(Gone):
+        catalog.commit_local([Draft(BASE + "a", None)])  # withdrawn stays withdrawn ...
+    tomb = catalog.commit_local([Draft(BASE + "a", None, erase=True)])[0]  # ... but can still be erased
+    assert (tomb.kind, tomb.version) == ("delete", 3) and catalog.find_in_history(["Erika"]) == {}
+    catalog.commit_received([received("r", 1, "Eins")])
+    catalog.commit_received([received("r", 2, "Zwei")])
+    record = received("r", 1, "Eins").record
+    assert catalog.compact_history(record, 2) == [1]
+    assert [(e.version, e.compacted) for e in catalog.events_of(record)] == [(1, True), (2, False)]
+    assert catalog.check_integrity() == []
+
+
+def test_rewriting_the_store_removes_erased_bytes_and_keeps_everything_else(tmp_path: Path) -> None:
+    """Oxigraph keeps the strings of removed triples in its files; a rewrite leaves only what is live."""
+    from kb.store.oxigraph import rewrite_store
+
+    path = tmp_path / "store"
+    catalog = OxigraphCatalog(path, sealer=seal, node_iri=NODE)
+    catalog.commit_local([Draft(BASE + "a", with_contact("a", "Eins", "Erika Mustermann"))])
+    catalog.commit_local([Draft(BASE + "a", graph("a", "Zwei"))])
+    before = sorted(map(str, catalog.store.quads_for_pattern(None, None, None, None)))
+    catalog.close()
+    del catalog
+    import gc
+
+    gc.collect()
+
+    def files_with_name() -> list[str]:
+        return [p.name for p in path.rglob("*") if p.is_file() and b"Mustermann" in p.read_bytes()]
+
+    assert files_with_name()  # erased, unreachable, but still in the files
+    copied, _ = rewrite_store(path)
+    assert files_with_name() == [] and copied == len(before)
+    reopened = OxigraphCatalog(path, sealer=seal, node_iri=NODE)
+    assert sorted(map(str, reopened.store.quads_for_pattern(None, None, None, None))) == before
+    assert reopened.check_integrity() == [] and not path.with_name("store.old").exists()

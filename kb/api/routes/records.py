@@ -9,7 +9,8 @@ from pyoxigraph import RdfFormat, parse
 from kb.api.deps import NodeDep, PrincipalDep
 from kb.api.rdf_response import RDF_OFFERS, pick_format, rdf_response
 from kb.api.routes.projects import record_response, resolve_record
-from kb.errors import NotFound
+from kb.errors import Gone, NotFound
+from kb.federation.feed import IMMUTABLE
 
 router = APIRouter(tags=["Linked Data"])
 
@@ -24,9 +25,17 @@ def record_version(key: str, version: int, request: Request, node: NodeDep, prin
     found = node.catalog.event_for_member(member)
     if found is None or (found[0].visibility == "network" and not principal.can_see_network):
         raise NotFound("Diese Version gibt es hier nicht.", "There is no such version here.")
+    if found[0].compacted:
+        raise Gone(
+            "Diese Version wurde gelöscht, weil sie personenbezogene Daten enthielt, die nicht mehr veröffentlicht "
+            "werden dürfen. Die aktuelle Fassung finden Sie unter der Adresse des Projekts.",
+            "This version was erased because it held personal data that may no longer be published. "
+            "The current version is at the project's address.",
+            record=found[0].record,
+        )
     triples = [q.triple for q in parse(found[1], format=RdfFormat.N_TRIPLES)]
     media = pick_format(request, RDF_OFFERS, "application/trig")
-    return rdf_response(triples, media, graph_name=member, headers={"Cache-Control": "public, max-age=31536000, immutable"})
+    return rdf_response(triples, media, graph_name=member, headers={"Cache-Control": "public, " + IMMUTABLE})
 
 
 @router.get("/projects/{key}")

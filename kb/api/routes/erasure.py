@@ -1,0 +1,49 @@
+"""``POST /api/erasure``: erase a data subject's personal data while the node runs (admin only).
+
+The same as ``kb erase`` on a stopped node, without the physical rewrite of the store (see
+kb/erasure.py and docs/decisions.md, "Personal data and erasure").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field
+
+from kb.api.deps import NodeDep, PrincipalDep
+from kb.erasure import Erasure
+from kb.errors import BadRequest
+
+router = APIRouter(tags=["Datenschutz / data protection"])
+
+
+class ErasureIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    match: str | None = Field(None, max_length=200,
+                              description="Name, E-Mail-Adresse oder Telefonnummer der betroffenen Person / "
+                                          "name, e-mail address or phone number of the data subject")
+    record: str | None = Field(None, max_length=2000, description="Schlüssel oder IRI eines Eintrags / key or IRI of one record")
+    dryRun: bool = Field(False, description="Nur anzeigen, was gelöscht würde / only show what would be erased")
+
+
+@router.post("/api/erasure")
+def erase(body: ErasureIn, node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+    """Personenbezogene Daten löschen (Art. 17 DSGVO, Admin) / erase personal data (Art. 17 GDPR, admin).
+
+    Finds every record whose stored versions (current or earlier) mention ``match``, or takes the
+    one ``record``; erases this node's own records by a new signed version that all peers obey,
+    and this node's copies of other nodes' earlier versions. The answer lists what was erased and
+    names the origin node where only it can erase.
+    """
+    principal.require_admin()
+    if (body.match is None) == (body.record is None):
+        raise BadRequest("Bitte genau eines angeben: „match“ (Name, E-Mail, Telefon) oder „record“.",
+                         "Please give exactly one of “match” (name, e-mail, phone) or “record”.")
+    erasure = Erasure(node)
+    if body.match is not None:
+        report = erasure.erase_matching(body.match, dry_run=body.dryRun)
+    else:
+        assert body.record is not None
+        report = erasure.erase_record(body.record, dry_run=body.dryRun)
+    return report.as_dict()
