@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from kb.errors import BadRequest, InvalidRecord, NotFound
 from kb.federation.quarantine import QUARANTINE, load_entries
-from kb.ontology.personal import personal_triples, without_personal_data
+from kb.ontology.personal_data import personal_triples, without_personal_data
 from kb.ontology.records import RecordGraph
 from kb.ontology.validation import errors_only
 from kb.store.model import ChangeEvent, Draft, canonical_ntriples

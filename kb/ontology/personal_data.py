@@ -18,6 +18,12 @@ schema.org, the Core Person Vocabulary or other parts of vCard. The rule (see do
   ``e.muster@erwitte.de`` cannot be told apart by a machine, and the form asks for a person's name
   separately. Contact channels (``foaf:mbox``, ``schema:telephone``, ...) on a node that *is* about
   a person are personal data and covered by that node's consent.
+
+The same definition decides what an erasure removes (docs/decisions.md "Personal data and
+erasure"): every triple about a person node or a contact point (``dcat:contactPoint``), except its
+type and the name of the office it belongs to (``KEPT``). The store uses ``personal_triples`` to
+see whether a new version drops personal data that earlier versions published (then the new
+version erases the earlier ones); ``kb erase`` uses ``without_personal_data``.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from pyoxigraph import Literal, NamedNode, Triple
 
 from kb.errors import Violation
-from kb.ontology.namespaces import FOAF, IKZ, PROV, RDF, SCHEMA, VCARD, XSD, Namespace
+from kb.ontology.namespaces import DCAT, FOAF, IKZ, PROV, RDF, SCHEMA, VCARD, XSD, Namespace
 
 PERSON = Namespace("http://www.w3.org/ns/person#")
 """The Core Person Vocabulary (ISA², used by CPSV-AP)."""
@@ -135,6 +141,59 @@ def consent_violations(record_iri: str, triples: Sequence[Triple]) -> list[Viola
             "(vcard:organization-name) with a functional mailbox.",
             value=node,
         ))
+    return out
+
+
+CONTACT_CHANNELS: frozenset[str] = frozenset(
+    term.value
+    for term in (
+        VCARD.hasEmail, VCARD.email, VCARD.hasTelephone, VCARD.tel, VCARD.hasAddress,
+        FOAF.mbox, FOAF.mbox_sha1sum, FOAF.phone, SCHEMA.email, SCHEMA.telephone,
+    )
+)
+"""Ways to reach someone: personal data on a person node, and erased with it (an erasure removes
+them from every node that carries them, since a machine cannot tell a functional mailbox from a
+personal one)."""
+
+KEPT = frozenset({RDF.type.value, VCARD["organization-name"].value, VCARD["organization-unit"].value})
+"""Triples about a person node that describe the office, not the person: kept by an erasure."""
+
+
+def person_nodes(triples: Sequence[Triple]) -> set[str]:
+    """Nodes whose data an erasure removes: nodes about a person, contact points, and nodes with contact channels."""
+    out = set(personal_nodes(triples))
+    out.update(t.subject.value for t in triples if t.predicate.value in CONTACT_CHANNELS)
+    out.update(t.object.value for t in triples if t.predicate == DCAT.contactPoint and isinstance(t.object, NamedNode))
+    return out
+
+
+def personal_triples(triples: Sequence[Triple]) -> frozenset[Triple]:
+    """The personal data in a record graph: every triple about a person node but the kept ones."""
+    nodes = person_nodes(triples)
+    if not nodes:
+        return frozenset()
+    return frozenset(t for t in triples if t.subject.value in nodes and t.predicate.value not in KEPT)
+
+
+def without_personal_data(triples: Sequence[Triple]) -> list[Triple]:
+    """The record graph with its personal data removed.
+
+    A contact point keeps its type and office name if it has an office name; one without goes
+    entirely (with the link to it), so no empty contact point is left behind.
+    """
+    nodes = person_nodes(triples)
+    if not nodes:
+        return list(triples)
+    with_office = {t.subject.value for t in triples if t.subject.value in nodes and t.predicate.value in KEPT - {RDF.type.value}}
+    gone = nodes - with_office
+    out = []
+    for t in triples:
+        s = t.subject.value
+        if s in gone or (s in nodes and t.predicate.value not in KEPT):
+            continue
+        if isinstance(t.object, NamedNode) and t.object.value in gone:
+            continue
+        out.append(t)
     return out
 
 

@@ -41,7 +41,7 @@ from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Stor
 
 from kb.errors import Conflict, Gone, NotFound
 from kb.ontology.namespaces import DCAT, DCT, FOAF, IKZ, KBM, MUNICIPALITY, PROV, SCHEMA, VISIBILITY, XSD
-from kb.ontology.personal import personal_triples
+from kb.ontology.personal_data import personal_triples
 from kb.store.model import (
     NETWORK,
     PUBLIC,
@@ -105,7 +105,7 @@ DOC_REVISIONS_MAX = 32
 Summarizer = Callable[[str, Sequence[Triple]], dict[str, Any]]
 """Turns a record graph into a small JSON summary (fields for filters, facets, the inventory)."""
 PersonalData = Callable[[Sequence[Triple]], frozenset[Triple]]
-"""Picks the personal data out of a record graph (``kb.ontology.personal.personal_triples``)."""
+"""Picks the personal data out of a record graph (``kb.ontology.personal_data.personal_triples``)."""
 
 STORE_DOC = ("store", "erasures")
 """Private document: how many commits compacted erased versions, and the last one's sequence
