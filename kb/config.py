@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     sparql_max_rows: int = Field(10_000, ge=1, description="Most result rows one SPARQL query returns.")
     sparql_concurrency: int = Field(2, ge=1, description="SPARQL queries evaluated at the same time (one worker process each).")
     sparql_max_bytes: int = Field(5_000_000, ge=10_000, description="Largest SPARQL answer in bytes; longer answers are cut at a row.")
-    sparql_memory_mb: int = Field(1024, ge=0, description="Address space of one SPARQL worker process in MiB (0 = no limit).")
+    sparql_memory_mb: int = Field(1024, ge=0, description="Address space of one SPARQL worker process in MiB (0 = no limit; at least 512).")
     sparql_max_depth: int = Field(200, ge=10, description="Deepest nesting of brackets a SPARQL query may have.")
     sparql_max_query_bytes: int = Field(100_000, ge=1_000, description="Longest SPARQL query text in bytes.")
 
@@ -87,6 +87,13 @@ class Settings(BaseSettings):
         value = value.upper()
         if value not in STATE_CODES and value != "XX":
             raise ValueError(f"unknown Bundesland code {value!r}; use one of {', '.join(STATE_CODES)} or XX")
+        return value
+
+    @field_validator("sparql_memory_mb")
+    @classmethod
+    def _worker_fits(cls, value: int) -> int:
+        if 0 < value < 512:
+            raise ValueError("a SPARQL worker needs at least 512 MiB of address space (the engine reserves some 400); 0 = no limit")
         return value
 
     @model_validator(mode="after")

@@ -20,7 +20,7 @@ import threading
 from multiprocessing.connection import Connection
 from typing import Any
 
-STACK_BYTES = 256 * 1024 * 1024
+STACK_BYTES = 128 * 1024 * 1024
 """Stack of the evaluating thread. The engine recurses on nested expressions and long chains of
 operators (``1+1+…``, ``UNION``, ``OPTIONAL``); with the 8 MiB default it dies at some thousand,
 with this it copes with the longest query the node accepts in most shapes. It is address space,

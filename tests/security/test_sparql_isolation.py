@@ -95,20 +95,25 @@ def test_deeply_nested_query_is_refused_and_the_node_stays_up(seeded: NodeProces
 
 def test_a_query_that_crashes_the_engine_ends_only_its_worker(tmp_path: Path) -> None:
     """Finding 1: a query that passes the pre-checks (raised here) and crashes the engine's parser
-    (a segfault) costs only its worker process: the caller gets a 400, the node answers on."""
+    (a segfault), or one that needs more memory than a worker has (finding 13's blow-up, made ten
+    times larger), costs only its worker process: the caller gets a 400, the node answers on."""
     node = NodeProcess(tmp_path / "node", env={"KB_SPARQL_MAX_DEPTH": "10000000", "KB_SPARQL_MAX_QUERY_BYTES": "10000000",
-                                                   "KB_SPARQL_CONCURRENCY": "1"}).start()
+                                               "KB_SPARQL_CONCURRENCY": "1", "KB_SPARQL_MEMORY_MB": "600",
+                                               "KB_SPARQL_TIMEOUT": "60"}).start()
+    expr = '"a"'
+    for _ in range(9):
+        expr = f'REPLACE({expr}, "a", "aaaaaaaaaa")'
     try:
-        assert bindings(sparql(node, "SELECT * WHERE { BIND(1 AS ?x) }"))
-        before = set(workers(node))
-        crash = "SELECT * WHERE " + "{" * 200_000 + "}" * 200_000
-        with node.client(token=None, timeout=60) as client:
-            response = client.post("/sparql", content=crash.encode(), headers={"Content-Type": "application/sparql-query"})
-        assert response.status_code == 400
-        assert "abgebrochen" in response.json()["message"]
-        assert healthy(node)
-        assert not before & set(workers(node)), "the crashed worker was replaced"
-        assert bindings(sparql(node, "SELECT * WHERE { BIND(2 AS ?x) }"))
+        for crash in ("SELECT * WHERE " + "{" * 200_000 + "}" * 200_000, f"SELECT ?x WHERE {{ BIND({expr} AS ?x) }}"):
+            assert bindings(sparql(node, "SELECT * WHERE { BIND(1 AS ?x) }"))
+            before = set(workers(node))
+            with node.client(token=None, timeout=90) as client:
+                response = client.post("/sparql", content=crash.encode(), headers={"Content-Type": "application/sparql-query"})
+            assert response.status_code == 400
+            assert "abgebrochen" in response.json()["message"]
+            assert healthy(node)
+            assert not before & set(workers(node)), "the crashed worker was replaced"
+            assert bindings(sparql(node, "SELECT * WHERE { BIND(2 AS ?x) }"))
     finally:
         node.stop()
 
