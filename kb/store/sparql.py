@@ -89,10 +89,7 @@ class SparqlService:
             raise self._crashed() from None
         except (WorkerUnavailable, OSError):
             log.exception("The SPARQL service could not run a query")
-            raise Busy(
-                "Der SPARQL-Dienst steht gerade nicht zur Verfügung. Bitte versuchen Sie es später noch einmal.",
-                "The SPARQL service is unavailable right now. Please try again later.",
-            ) from None
+            raise _unavailable() from None
         header = reply.header
         if header.get("ok"):
             return SparqlAnswer(reply.body, header["media_type"], header.get("truncated"))
@@ -114,7 +111,10 @@ class SparqlService:
             )
         if error == "memory":
             raise self._crashed()
-        log.error("SPARQL engine error: %s", text)
+        if error == "store":
+            log.error("SPARQL worker could not read its snapshot: %s", text)
+            raise _unavailable()
+        log.warning("SPARQL engine error: %s", text)
         raise QueryRefused(f"Die Abfrage konnte nicht ausgewertet werden: {text}", f"The query could not be evaluated: {text}")
 
     def _crashed(self) -> QueryRefused:
@@ -128,6 +128,11 @@ class SparqlService:
     def close(self) -> None:
         self.pool.close()
         self.snapshots.close()
+
+
+def _unavailable() -> Busy:
+    return Busy("Der SPARQL-Dienst steht gerade nicht zur Verfügung. Bitte versuchen Sie es später noch einmal.",
+                "The SPARQL service is unavailable right now. Please try again later.")
 
 
 __all__ = ["GRAPH_TYPES", "RESULT_TYPES", "SparqlAnswer", "SparqlService"]

@@ -89,6 +89,8 @@ def main(argv: list[str]) -> None:
                 answer.append(evaluate(request))
             except MemoryError:
                 answer.append(({"ok": False, "error": "memory", "text": ""}, b""))
+            except OSError as exc:  # reading the snapshot failed: not the caller's fault
+                answer.append(({"ok": False, "error": "store", "text": f"{type(exc).__name__}: {exc}"}, b""))
             except Exception as exc:  # an engine or store error: reported, the worker lives on
                 answer.append(({"ok": False, "error": "engine", "text": f"{type(exc).__name__}: {exc}"}, b""))
 
