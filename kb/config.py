@@ -52,7 +52,11 @@ class Settings(BaseSettings):
     max_record_triples: int = Field(2_000, ge=10, description="Largest record, in triples.")
     sparql_timeout: float = Field(10.0, gt=0, description="Time limit of one SPARQL query in seconds.")
     sparql_max_rows: int = Field(10_000, ge=1, description="Most result rows one SPARQL query returns.")
-    sparql_concurrency: int = Field(2, ge=1, description="SPARQL queries evaluated at the same time.")
+    sparql_concurrency: int = Field(2, ge=1, description="SPARQL queries evaluated at the same time (one worker process each).")
+    sparql_max_bytes: int = Field(5_000_000, ge=10_000, description="Largest SPARQL answer in bytes; longer answers are cut at a row.")
+    sparql_memory_mb: int = Field(1024, ge=0, description="Address space of one SPARQL worker process in MiB (0 = no limit; at least 512).")
+    sparql_max_depth: int = Field(200, ge=10, description="Deepest nesting of brackets a SPARQL query may have.")
+    sparql_max_query_bytes: int = Field(100_000, ge=1_000, description="Longest SPARQL query text in bytes.")
 
     # federation
     sync_interval: float = Field(300.0, ge=0, description="Seconds between harvest rounds; 0 = only on demand.")
@@ -101,6 +105,13 @@ class Settings(BaseSettings):
                     ipaddress.ip_network(item.strip(), strict=False)
         except ValueError as exc:
             raise ValueError(f"KB_OUTBOUND_ALLOW_NETWORKS: {exc}") from None
+        return value
+
+    @field_validator("sparql_memory_mb")
+    @classmethod
+    def _worker_fits(cls, value: int) -> int:
+        if 0 < value < 512:
+            raise ValueError("a SPARQL worker needs at least 512 MiB of address space (the engine reserves some 400); 0 = no limit")
         return value
 
     @model_validator(mode="after")

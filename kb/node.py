@@ -66,7 +66,9 @@ class Node:
             self.catalog, self.mapper, shared_validator(), base_url=self.base_url, max_triples=settings.max_record_triples
         )
         self.sparql = SparqlService(
-            self.catalog, timeout=settings.sparql_timeout, max_rows=settings.sparql_max_rows, concurrency=settings.sparql_concurrency
+            self.catalog, snapshot_dir=data_dir / "sparql-snapshots", timeout=settings.sparql_timeout, max_rows=settings.sparql_max_rows,
+            max_bytes=settings.sparql_max_bytes, concurrency=settings.sparql_concurrency, memory_mb=settings.sparql_memory_mb,
+            max_depth=settings.sparql_max_depth, max_query_bytes=settings.sparql_max_query_bytes,
         )
         self.extensions: dict[str, Any] = {}
         """Parts that attach themselves (federation, search), by name."""
@@ -154,4 +156,5 @@ class Node:
             stop = getattr(ext, "stop", None)
             if stop:
                 stop()
+        self.sparql.close()
         self.catalog.close()

@@ -270,13 +270,9 @@ class OxigraphCatalog:
 
     def iter_live_records(self, *, include_network: bool = True) -> Iterator[str]:
         """IRIs of all current (not withdrawn) records."""
-        query = f"""
-            SELECT ?rec ?vis WHERE {{ GRAPH {RECORDS_GRAPH} {{
-                ?cr {_P_TOPIC} ?rec ; {_P_DELETED} false ; {_P_VIS} ?vis .
-            }} }}"""
-        for row in self._select(query):
-            if include_network or row["vis"] == VISIBILITY.public:
-                yield row["rec"].value
+        for record, public in live_records(self._store):
+            if include_network or public:
+                yield record
 
     def count(self, *, include_network: bool = True) -> int:
         vis = "" if include_network else f"; {_P_VIS} {VISIBILITY.public}"
@@ -763,6 +759,17 @@ class OxigraphCatalog:
         return problems
 
 
+    def checkpoint(self, target: Path) -> int:
+        """A consistent read-only copy of the store at ``target`` for readers in other processes.
+
+        A RocksDB checkpoint: hard links to the immutable files plus a flush of the memtable, so it
+        is cheap (docs/decisions.md has the figures). It holds every commit up to at least the
+        returned sequence number and no part of a later one.
+        """
+        seq = self._last_seq
+        self._store.backup(str(target))
+        return seq
+
     def flush(self) -> None:
         self._store.flush()
 
@@ -1000,6 +1007,17 @@ def _finish_rewrite(path: Path) -> None:
     path.with_name(path.name + ".rewrite.nq").unlink(missing_ok=True)
 
 
+def live_records(store: Store) -> list[tuple[str, bool]]:
+    """Every current (not withdrawn) record of a store: its IRI, and whether it is public."""
+    query = f"""
+        SELECT ?rec ?vis WHERE {{ GRAPH {RECORDS_GRAPH} {{
+            ?cr {_P_TOPIC} ?rec ; {_P_DELETED} false ; {_P_VIS} ?vis .
+        }} }}"""
+    result = store.query(query)
+    assert isinstance(result, QuerySolutions)
+    return [(row["rec"].value, row["vis"] == VISIBILITY.public) for row in result]  # type: ignore[union-attr]
+
+
 def _remove_unfinished_bulk_files(path: Path) -> None:
     """Delete index files a bulk load wrote but never handed to RocksDB (the process died first).
 
@@ -1070,4 +1088,4 @@ def _meta_from_props(record: str, props: dict[str, list]) -> RecordMeta:
     )
 
 
-__all__ = ["OxigraphCatalog", "PreparedMembers", "RECORDS_GRAPH", "LOG_GRAPH", "PRIVATE_GRAPH", "PRIVATE_GRAPHS", "SCHEMA", "NETWORK"]
+__all__ = ["OxigraphCatalog", "live_records", "PreparedMembers", "RECORDS_GRAPH", "LOG_GRAPH", "PRIVATE_GRAPH", "PRIVATE_GRAPHS", "SCHEMA", "NETWORK"]

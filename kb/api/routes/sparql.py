@@ -1,4 +1,4 @@
-"""SPARQL 1.1 Protocol, read-only, with time limit and row cap."""
+"""SPARQL 1.1 Protocol, read-only, with time limit and caps on rows and bytes (the work: ``kb/store/sparql``)."""
 
 from __future__ import annotations
 
@@ -49,8 +49,10 @@ async def _run(request: Request, node, principal, query: str | None, default_gra
         named_graph_uris=named_graphs,
     )
     headers = {"Vary": "Accept, Authorization"}
-    if answer.truncated:
+    if answer.truncated == "rows":
         headers["KB-Results-Truncated"] = f"true; limit={node.settings.sparql_max_rows}"
+    elif answer.truncated == "bytes":
+        headers["KB-Results-Truncated"] = f"true; max-bytes={node.settings.sparql_max_bytes}"
     return Response(answer.body, media_type=answer.media_type, headers=headers)
 
 
