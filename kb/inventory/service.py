@@ -48,11 +48,12 @@ take a few MB; the rest is room for variants)."""
 
 def weight(value: object) -> int:
     """Estimated memory of a cached value: its length for bytes, else a multiple of its pickled size
-    (Python objects take a few times their pickled bytes). Cheap next to computing the value."""
+    (small dicts of short strings and floats take about five times their pickled bytes as Python
+    objects). Cheap next to computing the value."""
     if isinstance(value, bytes | str):
         return len(value) + 64
     try:
-        return 3 * len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        return 5 * len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:  # pragma: no cover - figures are plain data
         return 1_000_000
 
@@ -287,6 +288,8 @@ class Inventory:
             body = compute(view, scope, **params)
             return {"scope": self.figures.scope_out(scope, view, include_network, snap.seq, len(view.in_scope(scope))), **body}
 
+        if not warm:  # a variant: only its rendering (JSON or CSV bytes) is cached, by the caller
+            return build()
         return self.produce((name, scope, include_network, tuple(sorted(params.items()))), build, warm=warm)
 
     def overview(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
@@ -327,8 +330,9 @@ class Inventory:
             body = self.figures.municipality(snap.view(include_network), m, neighbours=neighbours, max_km=float(max_km))
             return {"seq": snap.seq, **counted(include_network), **body}
 
-        return self.produce(("municipality", m.ags, include_network, neighbours, float(max_km)), build,
-                            warm=(neighbours, float(max_km)) == (DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM))
+        if (neighbours, float(max_km)) != (DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM):  # a variant: see _figure
+            return build()
+        return self.produce(("municipality", m.ags, include_network, neighbours, float(max_km)), build)
 
     def regions(self) -> dict[str, Any]:
         """The Länder, Regierungsbezirke and Kreise the filters accept (from the register; never changes)."""
