@@ -7,7 +7,9 @@ need it the other way round too ("whose neighbour am I?"), so a table answers bo
 Cost is bounded and paid once: one ``NeighbourIndex`` per register holds the ``MAX_NEIGHBOURS``
 nearest municipalities within ``MAX_KM`` of every municipality (a k-d tree query, well under a
 second). Every allowed parameter pair is a prefix of those sorted lists, so a ``NeighbourTable``
-for it is a few array operations on the index, not a new search; the last few tables are kept.
+for it is a few array operations on the index, not a new search; the last few tables are kept. The
+``Neighbour`` objects are made on first use and shared by all tables, so memory stays bounded by
+the index whatever parameters callers try.
 Before, each new pair (``maxKm=99``, ``98.5``, ...) cost a fresh search of several CPU seconds and
 up to 100 MB that stayed in memory.
 """
@@ -30,7 +32,7 @@ MAX_KM = 50.0
 """Largest neighbourhood radius in km any figure may ask for (the API answers 422 above it)."""
 _MARGIN = 8
 """Extra candidates from the tree, so that near-ties at the edge are decided by the exact haversine."""
-_KEPT_TABLES = 8
+_KEPT_TABLES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,8 @@ class NeighbourIndex:
         lon = np.radians(np.array([m.lon for m in self.located], dtype=np.float64))
         self.idx = np.full((n, limit), -1, dtype=np.int64)
         self.km = np.full((n, limit), np.inf, dtype=np.float64)
+        self._forward: dict[int, tuple[Neighbour, ...]] = {}
+        self._reverse: dict[int, tuple[Neighbour, ...]] = {}
         if n < 2:
             return
         # candidates: nearest points on the unit sphere (chord distance grows with the great-circle one)
@@ -75,6 +79,24 @@ class NeighbourIndex:
         self.km[:, :width] = d
         self.idx[:, :width] = np.where(np.isfinite(d), j, -1)
 
+    def forward(self, row: int) -> tuple[Neighbour, ...]:
+        """All neighbours of the municipality in ``row``, nearest first (made once, then shared)."""
+        found = self._forward.get(row)
+        if found is None:
+            found = tuple(Neighbour(self.located[int(j)], float(km)) for j, km in zip(self.idx[row], self.km[row], strict=True) if j >= 0)
+            self._forward[row] = found
+        return found
+
+    def reverse(self, row: int) -> tuple[Neighbour, ...]:
+        """The same pairs seen from the other side: ``reverse(row)[c]`` is the municipality in ``row`` at the
+        distance of its ``c``-th neighbour (made once, then shared)."""
+        found = self._reverse.get(row)
+        if found is None:
+            origin = self.located[row]
+            found = tuple(Neighbour(origin, n.km) for n in self.forward(row))
+            self._reverse[row] = found
+        return found
+
 
 class NeighbourTable:
     """The ``limit`` nearest within ``max_km`` (at most the index's), both directions, from the index."""
@@ -91,7 +113,7 @@ class NeighbourTable:
         targets = index.idx[rows, cols]
         order = np.argsort(targets, kind="stable")  # origins stay in register order
         self._back_rows = rows[order]
-        self._back_km = index.km[rows, cols][order]
+        self._back_cols = cols[order]
         self._back_start = np.searchsorted(targets[order], np.arange(len(index.located) + 1))
         self._forward: dict[str, tuple[Neighbour, ...]] = {}
         self._backward: dict[str, list[Neighbour]] = {}
@@ -103,10 +125,7 @@ class NeighbourTable:
             row = self._index.row.get(ags)
             if row is None:
                 return ()
-            located = self._index.located
-            n = int(self._count[row])
-            found = tuple(Neighbour(located[int(j)], float(km)) for j, km in zip(self._index.idx[row, :n], self._index.km[row, :n],
-                                                                                 strict=True))
+            found = self._index.forward(row)[:int(self._count[row])]
             self._forward[ags] = found
         return found
 
@@ -118,8 +137,8 @@ class NeighbourTable:
             if row is None:
                 return []
             lo, hi = int(self._back_start[row]), int(self._back_start[row + 1])
-            located = self._index.located
-            found = [Neighbour(located[int(r)], float(km)) for r, km in zip(self._back_rows[lo:hi], self._back_km[lo:hi], strict=True)]
+            reverse = self._index.reverse
+            found = [reverse(int(r))[int(c)] for r, c in zip(self._back_rows[lo:hi], self._back_cols[lo:hi], strict=True)]
             self._backward[ags] = found
         return found
 
