@@ -58,7 +58,7 @@ def authenticate(request: Request, token: str | None) -> Principal:
         raise
 
 
-def _require_same_origin(request: Request) -> None:
+def require_same_origin(request: Request) -> None:
     """A form that changes something must come from a page of this node."""
     fetch_site = request.headers.get("sec-fetch-site")
     origin = request.headers.get("origin")
@@ -76,7 +76,7 @@ async def _session_token(request: Request) -> str | None:
     if session is None:
         return None
     if request.method not in SAFE_METHODS:
-        _require_same_origin(request)
+        require_same_origin(request)
         form = await request.form()  # parsed once: the route's own request.form() gets the same
         sessions.check_csrf(request, str(form.get("csrf", "")))
     return session["token"]  # type: ignore[no-any-return]

@@ -113,6 +113,11 @@ def test_a_cross_site_form_post_with_the_session_cookie_creates_nothing(node: No
         assert browser.post("/veroeffentlichen", data={**form, "csrf": "geraten"}).status_code == 403
         assert total(node) == before
 
+        # another site cannot sign the browser in either (with its own token, to see what the user then publishes)
+        with httpx.Client(base_url=node.url, timeout=30) as other:
+            assert other.post("/anmelden", data={"token": ADMIN_TOKEN, "weiter": "/"}, headers=EVIL).status_code == 403
+            assert "kb_session" not in other.cookies
+
         # the same form from the node's own page works: the cookie still counts where it should
         own = browser.post("/veroeffentlichen", data=form, headers={"Origin": node.url, "Sec-Fetch-Site": "same-origin"})
         assert own.status_code == 303, own.text

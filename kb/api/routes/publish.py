@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from kb.api.deps import NodeDep, PrincipalDep, authenticate
+from kb.api.deps import NodeDep, PrincipalDep, authenticate, require_same_origin
 from kb.api.routes.pages import web_of
 from kb.auth import Principal
 from kb.errors import Forbidden, InvalidRecord, KbError, NotFound, RateLimited, Unauthenticated
@@ -119,6 +119,7 @@ def _safe_next(target: str) -> str:
 
 @router.post("/anmelden", response_class=HTMLResponse)
 async def signin(request: Request, node: NodeDep) -> Response:
+    require_same_origin(request)  # no signing a browser in from another site
     form = await request.form()
     token = str(form.get("token", "")).strip()
     target = _safe_next(str(form.get("weiter", "/veroeffentlichen")))
