@@ -40,7 +40,7 @@ _CSV_DOC: dict[int | str, dict[str, Any]] = {200: {"content": {CSV: {"schema": {
 
 Format = Annotated[Literal["json", "csv"] | None, Query(description="json (Vorgabe) oder csv; sonst entscheidet der Accept-Header.")]
 
-MAX_LIMIT = 500
+MAX_LIMIT = 200
 """Most candidates per task area in one answer of /potentials (page on with ``offset``)."""
 MAX_OFFSET = 20_000
 """More than the register has municipalities, so every candidate can be reached."""
