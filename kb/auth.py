@@ -11,14 +11,17 @@ import fcntl
 import hashlib
 import hmac
 import json
+import math
 import os
 import secrets
 import threading
+import time
+from collections import OrderedDict, deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from kb.errors import Forbidden, NotFound, Unauthenticated
+from kb.errors import Forbidden, NotFound, RateLimited, Unauthenticated
 from kb.store.model import now_timestamp
 
 Role = Literal["anonymous", "publisher", "peer", "admin"]
@@ -67,6 +70,62 @@ ANONYMOUS = Principal("anonymous")
 
 def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class FailedAuthentication:
+    """Counts wrong tokens and failed sign-ins per client address and in total, over a sliding window.
+
+    Once a client has ``per_client`` failures within ``window`` seconds (or all clients together
+    ``total``), every further token check from it is refused with 429 until the oldest failure
+    leaves the window, whether the token is right or wrong: otherwise a right guess would still
+    stand out. Nothing is delayed before that, and requests without a token are never affected.
+    The per-address table is bounded, so a flood of fresh addresses cannot exhaust memory.
+    """
+
+    def __init__(self, per_client: int = 10, total: int = 100, window: float = 60.0, max_clients: int = 10_000) -> None:
+        self.per_client = per_client
+        self.total = total
+        self.window = window
+        self.max_clients = max_clients
+        self._lock = threading.Lock()
+        self._clients: OrderedDict[str, deque[float]] = OrderedDict()
+        self._all: deque[float] = deque()
+
+    def _trim(self, times: deque[float], now: float) -> None:
+        while times and times[0] <= now - self.window:
+            times.popleft()
+
+    def check(self, client: str) -> None:
+        """Raise ``RateLimited`` (with the seconds to wait) if this client may not try now."""
+        now = time.monotonic()
+        with self._lock:
+            self._trim(self._all, now)
+            waits = []
+            if len(self._all) >= self.total:
+                waits.append(self._all[-self.total] + self.window - now)
+            times = self._clients.get(client)
+            if times is not None:
+                self._trim(times, now)
+                if len(times) >= self.per_client:
+                    waits.append(times[-self.per_client] + self.window - now)
+        if waits:
+            raise RateLimited(max(1, math.ceil(max(waits))))
+
+    def failed(self, client: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            self._all.append(now)
+            self._trim(self._all, now)
+            while len(self._all) > self.total:  # only the most recent ``total`` matter
+                self._all.popleft()
+            times = self._clients.pop(client, None) or deque()
+            times.append(now)
+            self._trim(times, now)
+            while len(times) > self.per_client:
+                times.popleft()
+            self._clients[client] = times  # most recently failing last
+            while len(self._clients) > self.max_clients:
+                self._clients.popitem(last=False)
 
 
 class TokenStore:

@@ -13,6 +13,10 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+ADMIN_TOKEN_MIN_LENGTH = 24
+"""An admin token is the key to everything on a node: long enough that guessing is hopeless even
+without the rate limit (24 random characters of base64 are 144 bits)."""
+
 STATE_CODES = ("SH", "HH", "NI", "HB", "NW", "HE", "RP", "BW", "BY", "SL", "BE", "BB", "MV", "SN", "ST", "TH")
 
 
@@ -45,7 +49,10 @@ class Settings(BaseSettings):
     )
 
     # access
-    admin_token: SecretStr | None = Field(None, description="Admin bearer token (all writes, peers, tokens).")
+    admin_token: SecretStr | None = Field(None, description="Admin bearer token (all writes, peers, tokens); at least 24 characters.")
+    auth_failures_per_client: int = Field(10, ge=1, description="Failed sign-ins or wrong tokens one client address may send per window before 429.")
+    auth_failures_total: int = Field(100, ge=1, description="Failed sign-ins or wrong tokens from all clients together per window before 429.")
+    auth_failure_window: float = Field(60.0, gt=0, description="Window in seconds over which failed authentication is counted.")
 
     # limits
     max_body_bytes: int = Field(2_000_000, ge=1024, description="Largest accepted request body in bytes.")
@@ -112,6 +119,19 @@ class Settings(BaseSettings):
     def _worker_fits(cls, value: int) -> int:
         if 0 < value < 512:
             raise ValueError("a SPARQL worker needs at least 512 MiB of address space (the engine reserves some 400); 0 = no limit")
+        return value
+
+    @field_validator("admin_token")
+    @classmethod
+    def _long_admin_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None  # an empty KB_ADMIN_TOKEN means no admin token, as if unset
+        if len(value.get_secret_value()) < ADMIN_TOKEN_MIN_LENGTH:
+            raise ValueError(
+                f"KB_ADMIN_TOKEN ist zu kurz: mindestens {ADMIN_TOKEN_MIN_LENGTH} Zeichen, z. B. aus "
+                f"`python -c 'import secrets; print(secrets.token_urlsafe(32))'` / the admin token is too short: "
+                f"at least {ADMIN_TOKEN_MIN_LENGTH} characters"
+            )
         return value
 
     @model_validator(mode="after")

@@ -12,6 +12,8 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kb.api.security import SecurityHeaders, attach_docs
+from kb.auth import FailedAuthentication
 from kb.errors import KbError, TooLarge
 from kb.node import Node
 
@@ -68,6 +70,7 @@ def error_response(request: Request, status: int, payload: dict[str, Any], heade
     if renderer is not None:
         page = renderer(request, status, payload)
         if page is not None:
+            page.headers.update(headers or {})
             return page
     return JSONResponse(payload, status_code=status, headers=headers)
 
@@ -76,6 +79,7 @@ def _attach_web(app: FastAPI, node: Node) -> None:
     """The web interface: pages, forms, static files, and HTML for record IRIs and errors."""
     from fastapi.staticfiles import StaticFiles
 
+    from kb.api.deps import WEB_PAGE
     from kb.api.routes import inventory_page, legal, pages, publish
     from kb.api.web import STATIC, Web, error_page
 
@@ -87,22 +91,35 @@ def _attach_web(app: FastAPI, node: Node) -> None:
     app.state.error_renderer = lambda request, status, payload: error_page(web, request, status, payload)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (pages, publish, inventory_page, legal):
-        app.include_router(module.router)
+        app.include_router(module.router, dependencies=[WEB_PAGE])
+
+
+class KbApp(FastAPI):
+    """FastAPI with the security headers outermost, so that they are on every answer (even a 500)."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        node = getattr(self.state, "node", None)
+        return SecurityHeaders(super().build_middleware_stack(), https=node is not None and node.base_url.startswith("https://"))
 
 
 def create_app(node: Node) -> FastAPI:
+    from kb.api.deps import WEB_PAGE
     from kb.api.routes import ROUTERS, records
     from kb.api.schemas import ERROR_RESPONSES
 
-    app = FastAPI(
+    app = KbApp(
         title=f"kb – {node.settings.name}",
         description="Wissensnetz interkommunale Zusammenarbeit: Projekte als Linked Data, föderiert über LDES.",
         version="1.0",
-        docs_url="/docs",
+        docs_url=None,  # attach_docs: Swagger UI with a policy of its own
+        redoc_url=None,
         openapi_url="/openapi.json",
         responses=ERROR_RESPONSES,
     )
     app.state.node = node
+    s = node.settings
+    app.state.auth_failures = FailedAuthentication(s.auth_failures_per_client, s.auth_failures_total, s.auth_failure_window)
+    attach_docs(app)
 
     @app.exception_handler(KbError)
     async def kb_error(request: Request, exc: KbError) -> Response:
@@ -148,6 +165,6 @@ def create_app(node: Node) -> FastAPI:
     for module in ROUTERS:
         app.include_router(module.router)
     _attach_web(app, node)
-    app.include_router(records.router)  # last: catches the record IRIs /projects/{key}
+    app.include_router(records.router, dependencies=[WEB_PAGE])  # last: catches the record IRIs /projects/{key}, also pages
     app.add_middleware(BodyLimit, limit=node.settings.max_body_bytes)
     return app

@@ -5,7 +5,10 @@ itself (no CDN), so the interface also works on locked-down town-hall machines.
 
 Sign-in: a publisher pastes their token once; the node keeps it in a server-side session and
 gives the browser only a random session id (cookie: HttpOnly, SameSite=Strict). Every form that
-changes something carries a CSRF token bound to that session.
+changes something carries a CSRF token bound to that session. The cookie counts only on the web
+interface's own routes, and for a change only with that token from a page of this node; the API
+takes bearer tokens only (the rule is in ``kb/api/deps.py``). Pages use no script and no inline
+style, so the Content-Security-Policy (``kb/api/security.py``) needs no exceptions for them.
 """
 
 from __future__ import annotations

@@ -7,7 +7,11 @@ The format, chosen for what German office machines open with a double click:
 - decimal comma in fractional numbers (``0,25``; ``7,3`` km), integers without thousands separator;
 - German column headers; one header row, one table per file;
 - a text cell that starts with ``=``, ``+``, ``-``, ``@`` or a tab is prefixed with ``'`` so a
-  project title can never run as a spreadsheet formula.
+  project title can never run as a spreadsheet formula;
+- a last column "Gezählt" says in every row what was counted ("nur öffentliche Einträge" or
+  "einschließlich nur im Netzwerk sichtbarer Einträge"). A column, not a comment line above the
+  header: the file keeps one header row (scripts and Excel's table import keep working), and the
+  statement stays with every row that is filtered, sorted or copied into a report.
 
 Each ``*_table`` function turns the JSON figure (the same dict the API answers) into
 ``(headers, rows)``, so the CSV holds exactly the numbers of the JSON.
@@ -55,6 +59,18 @@ def to_csv(table: Table) -> bytes:
     for row in rows:
         writer.writerow([cell(v) for v in row])
     return out.getvalue().encode("utf-8")
+
+
+COUNTED_COLUMN = "Gezählt"
+
+
+def with_counted(table: Table, include_network: bool) -> Table:
+    """The table with the column "Gezählt" (what was counted) added at the end."""
+    from .figures import COUNTED
+
+    headers, rows = table
+    statement = COUNTED[include_network][0]
+    return [*headers, COUNTED_COLUMN], [[*row, statement] for row in rows]
 
 
 def _join(values: Sequence[str]) -> str:

@@ -40,6 +40,19 @@ MAX_PROJECTS = 5
 DEFAULT_NEIGHBOURS = 10
 DEFAULT_MAX_KM = 25.0
 
+COUNTED = {
+    False: ("nur öffentliche Einträge", "public records only"),
+    True: ("einschließlich nur im Netzwerk sichtbarer Einträge", "including records visible only within the network"),
+}
+"""What a figure counts, in words, by whether records of visibility 'network' are included. Every
+answer (JSON, CSV, page) says it, so that nobody copies members-only figures into a public report
+without knowing."""
+
+
+def counted(include_network: bool) -> dict[str, Any]:
+    de, en = COUNTED[include_network]
+    return {"includesNetwork": include_network, "counted": de, "countedEn": en}
+
 
 def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
@@ -106,7 +119,7 @@ class Figures:
             "regierungsbezirk": rb,
             "kreis": kreis,
             "label": " – ".join(parts) or "alle Bundesländer",
-            "includesNetwork": include_network,
+            **counted(include_network),
             "seq": seq,
             "records": records,
         }

@@ -21,7 +21,10 @@ class ScopeOut(BaseModel):
     regierungsbezirk: KeyRef | None = None
     kreis: KeyRef | None = None
     label: str = Field(description="The region in words, e.g. 'Nordrhein-Westfalen – Reg.-Bez. Arnsberg'.")
-    includesNetwork: bool = Field(description="Whether records of visibility 'network' are counted (authenticated callers only).")
+    includesNetwork: bool = Field(description="Whether records of visibility 'network' are counted: only when a member asks "
+                                              "for it with includeNetwork=true, never by default.")
+    counted: str = Field(description="What is counted, in words (German), e.g. 'nur öffentliche Einträge'.")
+    countedEn: str = Field(description="The same in English.")
     seq: int = Field(description="Position in the node's change log the figures are computed at.")
     records: int = Field(description="Records in the scope.")
 
@@ -334,7 +337,9 @@ class MunicipalityParams(BaseModel):
 
 class MunicipalityOut(BaseModel):
     seq: int
-    includesNetwork: bool
+    includesNetwork: bool = Field(description="Whether records of visibility 'network' are counted (includeNetwork=true, members only).")
+    counted: str = Field(description="What is counted, in words (German).")
+    countedEn: str
     municipality: MunicipalityInfo
     parameters: MunicipalityParams
     projects: list[OwnProject]

@@ -8,12 +8,18 @@ next request even before the thread has seen it (read your writes).
 
 Figures (and their JSON/CSV renderings) are cached per snapshot; a change starts a fresh cache.
 The thread then recomputes the figures asked for most recently (once the log has been quiet for a
-moment), so pages that people look at stay warm while records come and go.
+moment), so pages that people look at stay warm while records come and go. Only figures with the
+default parameters are warmed: a caller who tries many parameter combinations pays for each once,
+and does not make the node recompute them all after every change.
+
+The cache is bounded by entries and by (estimated) bytes, so that callers asking for many large
+variants (every ``limit``, ``offset`` and ``maxKm``) cannot make it grow without end.
 """
 
 from __future__ import annotations
 
 import logging
+import pickle
 import threading
 import time
 from collections import OrderedDict
@@ -27,20 +33,41 @@ from kb.store.model import ChangeEvent
 from kb.store.oxigraph import OxigraphCatalog
 
 from .facts import RecordFacts, Snapshot, facts_from_summary
-from .figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS, Figures
-from .neighbours import neighbour_table
+from .figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS, Figures, counted
+from .neighbours import neighbour_index
 from .scope import EVERYTHING, Scope, resolve_scope
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+CACHE_BYTES = 64_000_000
+"""Estimated bytes of figures and renderings kept per snapshot (the default figures of every region
+take a few MB; the rest is room for variants)."""
+
+
+def weight(value: object) -> int:
+    """Estimated memory of a cached value: its length for bytes, else a multiple of its pickled size
+    (small dicts of short strings and floats take about five times their pickled bytes as Python
+    objects). Cheap next to computing the value."""
+    if isinstance(value, bytes | str):
+        return len(value) + 64
+    try:
+        return 5 * len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:  # pragma: no cover - figures are plain data
+        return 1_000_000
+
+
+def potentials_defaults(limit: int, offset: int, neighbours: int, max_km: float, min_neighbours: int) -> bool:
+    """Whether potentials are asked for as the page and its links ask (those are kept warm)."""
+    return offset == 0 and limit <= 10 and (neighbours, float(max_km), min_neighbours) == (DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM, 1)
+
 
 class Inventory:
     """The Bestandsaufnahme of one node's catalogue (own and harvested records)."""
 
     def __init__(self, catalog: OxigraphCatalog, register: Register, vocabularies: Vocabularies, *,
-                 max_replay: int = 2000, cache_size: int = 512, warm: int = 32) -> None:
+                 max_replay: int = 2000, cache_size: int = 512, cache_bytes: int = CACHE_BYTES, warm: int = 32) -> None:
         self.catalog = catalog
         self.register = register
         self.vocabularies = vocabularies
@@ -49,10 +76,12 @@ class Inventory:
         """Behind by more log entries than this, reload all summaries instead of replaying."""
         self._snapshot: Snapshot | None = None
         self._refresh_lock = threading.Lock()
-        self._cache: OrderedDict[Hashable, Any] = OrderedDict()
+        self._cache: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
         self._cache_seq = -1
         self._cache_lock = threading.Lock()
         self._cache_size = cache_size
+        self._cache_bytes = cache_bytes
+        self._cached_bytes = 0
         self._inflight: dict[tuple[int, Hashable], threading.Event] = {}
         self._recent: OrderedDict[Hashable, Callable[[], Any]] = OrderedDict()
         self._warm = warm
@@ -81,7 +110,7 @@ class Inventory:
 
     def _follow(self) -> None:
         try:
-            neighbour_table(self.register, DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM)
+            neighbour_index(self.register)
         except Exception:  # pragma: no cover - the register is static and tested
             log.exception("inventory: neighbour table failed")
         seen = -1
@@ -169,13 +198,14 @@ class Inventory:
             with self._cache_lock:
                 if seq > self._cache_seq:
                     self._cache.clear()
+                    self._cached_bytes = 0
                     self._inflight = {k: e for k, e in self._inflight.items() if k[0] >= seq}
                     self._cache_seq = seq
                 if seq < self._cache_seq:
                     return compute()
                 if key in self._cache:
                     self._cache.move_to_end(key)
-                    return self._cache[key]  # type: ignore[no-any-return]
+                    return self._cache[key][0]  # type: ignore[no-any-return]
                 running = self._inflight.get((seq, key))
                 if running is None:
                     done = self._inflight[(seq, key)] = threading.Event()
@@ -183,29 +213,38 @@ class Inventory:
             running.wait(timeout=60)
         try:
             value = compute()
+            size = weight(value)
             with self._cache_lock:
-                if self._cache_seq == seq:
-                    self._cache[key] = value
-                    while len(self._cache) > self._cache_size:
-                        self._cache.popitem(last=False)
+                if self._cache_seq == seq and size <= self._cache_bytes:
+                    self._cache[key] = (value, size)
+                    self._cached_bytes += size
+                    while len(self._cache) > self._cache_size or self._cached_bytes > self._cache_bytes:
+                        self._cached_bytes -= self._cache.popitem(last=False)[1][1]
             return value
         finally:
             with self._cache_lock:
                 self._inflight.pop((seq, key), None)
             done.set()
 
-    def produce(self, key: Hashable, produce: Callable[[], T]) -> T:
-        """``produce()`` cached for the current snapshot, and remembered for warming after changes.
+    def produce(self, key: Hashable, produce: Callable[[], T], warm: bool = True) -> T:
+        """``produce()`` cached for the current snapshot, and (if ``warm``) remembered for warming after changes.
 
         ``produce`` must work from scratch (ask the inventory for its figure, then render it), since it
-        is called again for later snapshots.
+        is called again for later snapshots. Pass ``warm=False`` for variants with other than the
+        default parameters.
         """
-        with self._cache_lock:
-            self._recent[key] = produce
-            self._recent.move_to_end(key)
-            while len(self._recent) > self._warm:
-                self._recent.popitem(last=False)
+        if warm:
+            with self._cache_lock:
+                self._recent[key] = produce
+                self._recent.move_to_end(key)
+                while len(self._recent) > self._warm:
+                    self._recent.popitem(last=False)
         return self.memo(key, produce)
+
+    def cached_bytes(self) -> int:
+        """Estimated bytes held by the cache now (for tests and the bench)."""
+        with self._cache_lock:
+            return self._cached_bytes
 
     def cached_keys(self) -> list[Hashable]:
         """Keys of what is computed for the catalogue's current state (empty right after a change)."""
@@ -241,7 +280,7 @@ class Inventory:
 
     # ------------------------------------------------------------------ figures
 
-    def _figure(self, name: str, scope: Scope, include_network: bool, compute: Callable[..., dict[str, Any]],
+    def _figure(self, name: str, scope: Scope, include_network: bool, compute: Callable[..., dict[str, Any]], warm: bool = True,
                 **params: Any) -> dict[str, Any]:
         def build() -> dict[str, Any]:
             snap = self.snapshot()
@@ -249,7 +288,9 @@ class Inventory:
             body = compute(view, scope, **params)
             return {"scope": self.figures.scope_out(scope, view, include_network, snap.seq, len(view.in_scope(scope))), **body}
 
-        return self.produce((name, scope, include_network, tuple(sorted(params.items()))), build)
+        if not warm:  # a variant: only its rendering (JSON or CSV bytes) is cached, by the caller
+            return build()
+        return self.produce((name, scope, include_network, tuple(sorted(params.items()))), build, warm=warm)
 
     def overview(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
         return self._figure("overview", scope, include_network, self.figures.overview)
@@ -272,8 +313,9 @@ class Inventory:
     def potentials(self, scope: Scope = EVERYTHING, *, include_network: bool = False, task_area: str | None = None, limit: int = 10,
                    offset: int = 0, neighbours: int = DEFAULT_NEIGHBOURS, max_km: float = DEFAULT_MAX_KM,
                    min_neighbours: int = 1) -> dict[str, Any]:
-        return self._figure("potentials", scope, include_network, self.figures.potentials, task_area=task_area, limit=limit, offset=offset,
-                            neighbours=neighbours, max_km=float(max_km), min_neighbours=min_neighbours)
+        return self._figure("potentials", scope, include_network, self.figures.potentials,
+                            warm=potentials_defaults(limit, offset, neighbours, max_km, min_neighbours), task_area=task_area, limit=limit,
+                            offset=offset, neighbours=neighbours, max_km=float(max_km), min_neighbours=min_neighbours)
 
     def priorities(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
         return self._figure("priorities", scope, include_network, self.figures.priorities)
@@ -286,8 +328,10 @@ class Inventory:
         def build() -> dict[str, Any]:
             snap = self.snapshot()
             body = self.figures.municipality(snap.view(include_network), m, neighbours=neighbours, max_km=float(max_km))
-            return {"seq": snap.seq, "includesNetwork": include_network, **body}
+            return {"seq": snap.seq, **counted(include_network), **body}
 
+        if (neighbours, float(max_km)) != (DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM):  # a variant: see _figure
+            return build()
         return self.produce(("municipality", m.ags, include_network, neighbours, float(max_km)), build)
 
     def regions(self) -> dict[str, Any]:

@@ -52,10 +52,12 @@ def stiftung(**fields: Any) -> dict[str, Any]:
                    legalForm="gemeinsames-kommunalunternehmen", digitalDelivery="analog", **fields)
 
 
-def test_network_records_are_counted_only_for_authenticated_callers(live: LiveNode) -> None:
+def test_network_records_are_counted_only_when_a_member_asks_for_them(live: LiveNode) -> None:
     publisher_token, _ = live.node.tokens.create("Stadt Büren", "publisher")
+    network = {"includeNetwork": "true"}
     with live.client(token=None) as anonymous, live.client() as admin, live.client(token=publisher_token) as publisher:
-        public_before, member_before = every_figure(anonymous), admin.get("/api/inventory").json()["totals"]
+        public_before = every_figure(anonymous)
+        member_before = admin.get("/api/inventory", params=network).json()["totals"]
 
         created = admin.post("/api/projects", json=stiftung(visibility="network"))
         assert created.status_code == 201
@@ -63,13 +65,21 @@ def test_network_records_are_counted_only_for_authenticated_callers(live: LiveNo
 
         assert every_figure(anonymous) == public_before
         for client in (admin, publisher):
-            totals = client.get("/api/inventory").json()
+            assert every_figure(client) == public_before, "members get the public figures unless they ask"
+            totals = client.get("/api/inventory", params=network).json()
             assert totals["scope"]["includesNetwork"] is True
             assert totals["totals"]["projects"] == member_before["projects"] + 1
-            assert iri in str(client.get(f"/api/inventory/municipalities/{BUEREN}").json()["projects"])
+            assert iri in str(client.get(f"/api/inventory/municipalities/{BUEREN}", params=network).json()["projects"])
+            assert iri not in str(client.get(f"/api/inventory/municipalities/{BUEREN}").json())
+        assert anonymous.get("/api/inventory", params=network).status_code == 401
         assert iri not in str(anonymous.get(f"/api/inventory/municipalities/{BUEREN}").json())
-        assert iri not in anonymous.get("/api/inventory/potentials", params={"taskArea": "17", "limit": 500}).text
-        assert iri not in anonymous.get("/api/inventory/potentials", params={"taskArea": "17", "limit": 500, "format": "csv"}).text
+        title = stiftung()["title"]
+        for fmt, mark in (("json", iri), ("csv", title)):  # the CSV names projects by title
+            params = {"taskArea": "17", "kreis": "05774", "limit": 200, "format": fmt}
+            assert mark in admin.get("/api/inventory/potentials", params={**params, **network}).text
+            for client in (anonymous, admin):
+                answer = client.get("/api/inventory/potentials", params=params)
+                assert answer.status_code == 200 and mark not in answer.text
         assert admin.delete(f"/api/projects/{created.json()['key']}").status_code == 200
 
 
@@ -98,7 +108,8 @@ def test_a_new_record_shows_at_once_and_a_withdrawn_one_disappears_from_every_fi
         after = every_figure(anonymous)
         assert after == before
         assert title not in str(after)
-        assert title not in anonymous.get("/api/inventory/potentials", params={"taskArea": "17", "limit": 500, "format": "csv"}).text
+        answer = anonymous.get("/api/inventory/potentials", params={"taskArea": "17", "kreis": "05774", "limit": 200, "format": "csv"})
+        assert answer.status_code == 200 and title not in answer.text
 
 
 def test_the_snapshot_kept_current_from_the_change_log_equals_a_fresh_build(live: LiveNode) -> None:

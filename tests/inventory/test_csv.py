@@ -21,7 +21,9 @@ def both(client: httpx.Client, path: str, **params: Any) -> tuple[dict[str, Any]
     assert as_csv.headers["content-type"].startswith("text/csv; charset=utf-8")
     assert as_csv.headers["content-disposition"].startswith("attachment; filename=\"")
     assert as_csv.content.split(b"\r\n")[0].count(b";") >= 2, "semicolon-separated, CRLF line ends"
-    return as_json.json(), parse_csv(as_csv.content)
+    rows = parse_csv(as_csv.content)
+    assert all(row.pop("Gezählt") == "nur öffentliche Einträge" for row in rows), "every row says what was counted"
+    return as_json.json(), rows
 
 
 def test_accept_header_text_csv_gives_the_same_download_as_format_csv(seeded_anonymous: httpx.Client) -> None:

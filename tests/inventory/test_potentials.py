@@ -46,8 +46,9 @@ def client(scenario: LiveNode) -> Iterator[httpx.Client]:
 
 
 def standesamt(client: httpx.Client, **params: Any) -> dict[str, Any]:
-    body = client.get("/api/inventory/potentials", params={"taskArea": "Standesamt", "limit": 500, **params}).json()
+    body = client.get("/api/inventory/potentials", params={"taskArea": "Standesamt", "limit": 200, **params}).json()
     assert [area["taskArea"]["code"] for area in body["items"]] == ["02"]
+    assert body["items"][0]["candidates"] <= 200, "every candidate is in this one answer"
     return body["items"][0]  # type: ignore[no-any-return]
 
 

@@ -3,7 +3,13 @@
 Every figure takes ``?state=NW&regierungsbezirk=059`` (and ``kreis=05974``), by code or name; an
 unknown value is a 422 that lists the allowed ones. ``?format=csv`` (or ``Accept: text/csv``)
 downloads the same figure as a semicolon-separated UTF-8 file with BOM for German Excel.
-Records of visibility "network" are counted only for authenticated callers.
+
+Records of visibility "network" are counted only when a member (any token) asks for them with
+``?includeNetwork=true``; by default every caller, signed in or not, gets the public figures. Every
+answer says which: ``scope.counted`` (JSON) and the column "Gezählt" (CSV).
+
+Every parameter has a maximum (422 above it), so that one request costs a bounded amount of work:
+neighbours and distances come from one precomputed index (``kb.inventory.neighbours``).
 """
 
 from __future__ import annotations
@@ -17,9 +23,13 @@ from pydantic import BaseModel
 
 from kb.api.conneg import negotiate
 from kb.api.deps import NodeDep, PrincipalDep
+from kb.errors import Unauthenticated
 from kb.inventory import MUNICIPALITY_TABLES, TABLES, Inventory, Scope, municipality_table, to_csv
 from kb.inventory import schemas as s
-from kb.inventory.export import Table
+from kb.inventory.export import Table, with_counted
+from kb.inventory.figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS
+from kb.inventory.neighbours import MAX_KM, MAX_NEIGHBOURS
+from kb.inventory.service import potentials_defaults
 from kb.node import Node
 
 router = APIRouter(prefix="/api/inventory", tags=["Bestandsaufnahme / inventory"])
@@ -29,6 +39,29 @@ JSON = "application/json"
 _CSV_DOC: dict[int | str, dict[str, Any]] = {200: {"content": {CSV: {"schema": {"type": "string"}}}}}
 
 Format = Annotated[Literal["json", "csv"] | None, Query(description="json (Vorgabe) oder csv; sonst entscheidet der Accept-Header.")]
+
+MAX_LIMIT = 200
+"""Most candidates per task area in one answer of /potentials (page on with ``offset``)."""
+MAX_OFFSET = 20_000
+"""More than the register has municipalities, so every candidate can be reached."""
+
+
+def include_network(
+    principal: PrincipalDep,
+    includeNetwork: Annotated[bool, Query(description="Auch nur im Netzwerk sichtbare Einträge zählen (nur für Mitglieder, mit Token). "
+                                                       "Vorgabe: nur öffentliche Einträge, auch für Angemeldete.")] = False,
+) -> bool:
+    """Whether to count records of visibility 'network': only when asked for, and only for members."""
+    if includeNetwork and not principal.can_see_network:
+        raise Unauthenticated(
+            "Nur im Netzwerk sichtbare Einträge können nur Mitglieder mitzählen lassen. Bitte senden Sie Ihren Zugangsschlüssel "
+            "mit oder lassen Sie includeNetwork weg.",
+            "Only members (with a token) may count records visible only within the network; omit includeNetwork otherwise.",
+        )
+    return includeNetwork
+
+
+NetworkDep = Annotated[bool, Depends(include_network)]
 
 
 def inventory_of(node: Node) -> Inventory:
@@ -40,9 +73,9 @@ def inventory_of(node: Node) -> Inventory:
 
 def get_scope(
     node: NodeDep,
-    state: Annotated[str | None, Query(description="Bundesland: Code (NW), Name oder Schlüssel (05).")] = None,
-    regierungsbezirk: Annotated[str | None, Query(description="Regierungsbezirk: Schlüssel (059) oder Name (Arnsberg).")] = None,
-    kreis: Annotated[str | None, Query(description="Kreis: fünfstelliger Schlüssel (05974) oder Name.")] = None,
+    state: Annotated[str | None, Query(max_length=200, description="Bundesland: Code (NW), Name oder Schlüssel (05).")] = None,
+    regierungsbezirk: Annotated[str | None, Query(max_length=200, description="Regierungsbezirk: Schlüssel (059) oder Name (Arnsberg).")] = None,
+    kreis: Annotated[str | None, Query(max_length=200, description="Kreis: fünfstelliger Schlüssel (05974) oder Name.")] = None,
 ) -> Scope:
     return inventory_of(node).resolve_scope(state=state, regierungsbezirk=regierungsbezirk, kreis=kreis)
 
@@ -57,18 +90,21 @@ def _media(request: Request, fmt: str | None) -> str:
 
 
 def _respond(request: Request, inv: Inventory, fmt: str | None, key: tuple[Any, ...], figure: Callable[[], dict[str, Any]],
-             model: type[BaseModel], table: Callable[[dict[str, Any]], Table], filename: str, include_network: bool) -> Response:
-    """The figure as JSON (checked against its model) or CSV; rendered once per snapshot, cached, and kept warm."""
+             model: type[BaseModel], table: Callable[[dict[str, Any]], Table], filename: str, include_network: bool,
+             warm: bool = True) -> Response:
+    """The figure as JSON (checked against its model) or CSV; rendered once per snapshot, cached, and (``warm``) kept warm."""
     media = _media(request, fmt)
 
     def render() -> tuple[int, bytes]:
         data = figure()
         seq = data["seq"] if "seq" in data else data["scope"]["seq"]
         if media == CSV:
-            return seq, to_csv(table(data))
+            return seq, to_csv(with_counted(table(data), include_network))
         return seq, model.model_validate(data).model_dump_json().encode()
 
-    seq, body = inv.produce((*key, media), render)
+    seq, body = inv.produce((*key, include_network, media), render, warm=warm)
+    if include_network:
+        filename += "-mit-netzwerk"
     etag = f'W/"inv-{seq}-{"n" if include_network else "p"}-{"csv" if media == CSV else "json"}"'
     headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Accept, Authorization"}
     if request.headers.get("if-none-match") == etag:
@@ -79,12 +115,23 @@ def _respond(request: Request, inv: Inventory, fmt: str | None, key: tuple[Any, 
     return Response(body, media_type=JSON, headers=headers)
 
 
+FIGURES: dict[str, tuple[type[BaseModel], str]] = {}
+"""Figure name (its path) → response model and Inventory method."""
+
+
+def figure_response(request: Request, node: Node, name: str, scope: Scope, network: bool, fmt: str | None) -> Response:
+    """One of the figures without parameters (also behind the Bestandsaufnahme page's download links)."""
+    model, method = FIGURES[name]
+    inv = inventory_of(node)
+    return _respond(request, inv, fmt, (name, scope), lambda: getattr(inv, method)(scope, include_network=network),
+                    model, TABLES[name], f"bestandsaufnahme-{name}-{scope.slug()}", network)
+
+
 def _figure_route(name: str, model: type[BaseModel], method: str, summary: str) -> None:
-    def endpoint(request: Request, node: NodeDep, principal: PrincipalDep, scope: ScopeDep, format: Format = None) -> Response:
-        inv = inventory_of(node)
-        network = principal.can_see_network
-        return _respond(request, inv, format, (name, scope, network), lambda: getattr(inv, method)(scope, include_network=network),
-                        model, TABLES[name], f"bestandsaufnahme-{name}-{scope.slug()}", network)
+    FIGURES[name] = (model, method)
+
+    def endpoint(request: Request, node: NodeDep, scope: ScopeDep, network: NetworkDep, format: Format = None) -> Response:
+        return figure_response(request, node, name, scope, network, format)
 
     endpoint.__name__ = f"inventory_{method}"
     endpoint.__doc__ = summary
@@ -108,19 +155,20 @@ _figure_route("priorities", s.PrioritiesOut, "priorities",
 def inventory_potentials(
     request: Request,
     node: NodeDep,
-    principal: PrincipalDep,
     scope: ScopeDep,
-    taskArea: Annotated[str | None, Query(description="Nur dieser Aufgabenbereich: Code (02), Name oder Begriff (Standesamt).")] = None,
-    limit: Annotated[int, Query(ge=1, le=5000, description="Gemeinden je Aufgabenbereich.")] = 10,
-    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
-    neighbours: Annotated[int, Query(ge=1, le=50, description="Nachbarn je Gemeinde (die nächsten).")] = 10,
-    maxKm: Annotated[float, Query(gt=0, le=100, description="Höchstens so weit entfernt (km).")] = 25.0,
-    minNeighbours: Annotated[int, Query(ge=1, le=50, description="Mindestzahl kooperierender Nachbarn.")] = 1,
+    network: NetworkDep,
+    taskArea: Annotated[str | None, Query(max_length=200,
+                                          description="Nur dieser Aufgabenbereich: Code (02), Name oder Begriff (Standesamt).")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Gemeinden je Aufgabenbereich (höchstens {MAX_LIMIT}).")] = 10,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    neighbours: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURS,
+                                     description=f"Nachbarn je Gemeinde (die nächsten, höchstens {MAX_NEIGHBOURS}).")] = DEFAULT_NEIGHBOURS,
+    maxKm: Annotated[float, Query(gt=0, le=MAX_KM, description=f"Höchstens so weit entfernt (km, höchstens {MAX_KM:g}).")] = DEFAULT_MAX_KM,
+    minNeighbours: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURS, description="Mindestzahl kooperierender Nachbarn.")] = 1,
     format: Format = None,
 ) -> Response:
     """Potenziale: Gemeinden ohne Kooperation in einem Aufgabenbereich, deren Nachbarn darin kooperieren, mit Partnervorschlägen."""
     inv = inventory_of(node)
-    network = principal.can_see_network
     area = inv.resolve_task_area(taskArea) if taskArea else None
     params = (area, limit, offset, neighbours, float(maxKm), minNeighbours)
 
@@ -129,8 +177,8 @@ def inventory_potentials(
                               max_km=maxKm, min_neighbours=minNeighbours)
 
     slug = f"bestandsaufnahme-potentials-{scope.slug()}" + (f"-{area}" if area else "")
-    return _respond(request, inv, format, ("potentials", scope, network, params), figure, s.PotentialsOut, TABLES["potentials"], slug,
-                    network)
+    return _respond(request, inv, format, ("potentials", scope, params), figure, s.PotentialsOut, TABLES["potentials"], slug,
+                    network, warm=potentials_defaults(limit, offset, neighbours, maxKm, minNeighbours))
 
 
 @router.get("/regions", response_model=s.RegionsOut)
@@ -145,20 +193,20 @@ def inventory_regions(node: NodeDep) -> Response:
 def inventory_municipality(
     request: Request,
     node: NodeDep,
-    principal: PrincipalDep,
-    ags: Annotated[str, Path(description="Amtlicher Gemeindeschlüssel (8 Ziffern) oder eindeutiger Gemeindename.")],
-    neighbours: Annotated[int, Query(ge=1, le=50)] = 10,
-    maxKm: Annotated[float, Query(gt=0, le=100)] = 25.0,
+    network: NetworkDep,
+    ags: Annotated[str, Path(max_length=200, description="Amtlicher Gemeindeschlüssel (8 Ziffern) oder eindeutiger Gemeindename.")],
+    neighbours: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURS, description=f"Höchstens {MAX_NEIGHBOURS}.")] = DEFAULT_NEIGHBOURS,
+    maxKm: Annotated[float, Query(gt=0, le=MAX_KM, description=f"Höchstens {MAX_KM:g} km.")] = DEFAULT_MAX_KM,
     table: Annotated[Literal[MUNICIPALITY_TABLES], Query(description="Welche Tabelle die CSV-Datei enthält.")] = "neighbours",  # type: ignore[valid-type]
     format: Format = None,
 ) -> Response:
     """Eine Gemeinde: ihre Kooperationen, was ihre Nachbarn tun, vorgeschlagene Partner / a municipality's page data."""
     inv = inventory_of(node)
-    network = principal.can_see_network
     m = inv.resolve_municipality(ags).ags
 
     def figure() -> dict[str, Any]:
         return inv.municipality(m, include_network=network, neighbours=neighbours, max_km=maxKm)
 
-    return _respond(request, inv, format, ("municipality", m, network, neighbours, float(maxKm), table), figure, s.MunicipalityOut,
-                    lambda f: municipality_table(f, table), f"gemeinde-{m}-{table}", network)
+    return _respond(request, inv, format, ("municipality", m, neighbours, float(maxKm), table), figure, s.MunicipalityOut,
+                    lambda f: municipality_table(f, table), f"gemeinde-{m}-{table}", network,
+                    warm=(neighbours, float(maxKm)) == (DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM))

@@ -1,23 +1,32 @@
 """The Bestandsaufnahme page: figures, a dot map drawn from the register's coordinates (SVG, no
-map tiles), the coverage matrix, potentials and digitalisation priorities, all downloadable."""
+map tiles), the coverage matrix, potentials and digitalisation priorities, all downloadable.
+
+It counts public records only, also for signed-in members, unless a member ticks "auch nur im
+Netzwerk sichtbare Einträge zählen" (``includeNetwork=true``); the page says which above the
+figures. Its download links go to ``/api/inventory/...``; for the members-only figures they go to
+``/bestandsaufnahme/daten/...`` instead, since the API takes bearer tokens, not the sign-in cookie.
+"""
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from kb.api.deps import NodeDep, PrincipalDep
-from kb.api.routes.inventory import inventory_of
+from kb.api.routes.inventory import FIGURES, Format, figure_response, include_network, inventory_of, inventory_potentials
 from kb.api.routes.pages import web_of
-from kb.errors import InvalidRecord
+from kb.errors import InvalidRecord, NotFound
 
 router = APIRouter(include_in_schema=False)
 
 MAP_WIDTH = 640
 LEVEL_COLOURS = ["#d5d9de", "#a9cbeb", "#5f9ed6", "#2a74b8", "#0b4f8a", "#05264a"]
+"""Colours of the dot map's levels; the legend uses the same ones from kb.css (``.dot.level-N``)."""
+Region = Annotated[str | None, Query(max_length=200)]
 
 
 def dot_map(data: dict[str, Any]) -> dict[str, Any]:
@@ -42,31 +51,46 @@ def dot_map(data: dict[str, Any]) -> dict[str, Any]:
     return {"width": MAP_WIDTH, "height": height, "layers": layers}
 
 
+def _downloads(state: str | None, rb: str | None, include: bool) -> Any:
+    """``download(name, format)``: the address of a figure's CSV or JSON for the page's links."""
+    region = {k: v for k, v in (("state", state), ("regierungsbezirk", rb)) if v}
+
+    def download(name: str, fmt: str = "csv") -> str:
+        params = {**({"format": "csv"} if fmt == "csv" else {}), **region}
+        if include:
+            path = f"/bestandsaufnahme/daten/{name}"
+            params["includeNetwork"] = "true"
+        else:
+            path = "/api/inventory" + ("" if name == "overview" else f"/{name}")
+        return path + (f"?{urlencode(params)}" if params else "")
+
+    return download
+
+
 @router.get("/bestandsaufnahme", response_class=HTMLResponse)
-def inventory_page(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+def inventory_page(request: Request, node: NodeDep, principal: PrincipalDep, state: Region = None, regierungsbezirk: Region = None,
+                   includeNetwork: bool = False) -> Response:
     web = web_of(request)
     inv = inventory_of(node)
-    state = request.query_params.get("state") or None
-    rb = request.query_params.get("regierungsbezirk") or None
-    include = principal.can_see_network
+    state = state or None
+    rb = regierungsbezirk or None
+    include = include_network(principal, includeNetwork)
     regions = inv.regions()
+    common = {"regions": regions, "state": state, "rb": rb, "member": principal.can_see_network, "include_network": include,
+              "download": _downloads(state, rb, include)}
     try:
         scope = inv.resolve_scope(state=state, regierungsbezirk=rb)
     except InvalidRecord as exc:
         return web.render(request, "inventory.html", status=422, title="Bestandsaufnahme", errors=[v.message for v in exc.violations],
-                          regions=regions, state=state, rb=rb, query="")
+                          **common)
     overview = inv.overview(scope, include_network=include)
     municipalities = inv.municipalities(scope, include_network=include)
-    query = "&".join(f"{k}={v}" for k, v in (("state", state), ("regierungsbezirk", rb)) if v)
     return web.render(
         request,
         "inventory.html",
         title="Bestandsaufnahme",
         errors=[],
-        regions=regions,
-        state=state,
-        rb=rb,
-        query=query,
+        **common,
         overview=overview,
         task_areas=inv.task_areas(scope, include_network=include),
         legal_forms=inv.legal_forms(scope, include_network=include),
@@ -78,3 +102,16 @@ def inventory_page(request: Request, node: NodeDep, principal: PrincipalDep) -> 
         map=dot_map(municipalities),
         colours=LEVEL_COLOURS,
     )
+
+
+@router.get("/bestandsaufnahme/daten/{name}")
+def inventory_download(request: Request, node: NodeDep, principal: PrincipalDep, name: str, state: Region = None,
+                       regierungsbezirk: Region = None, includeNetwork: bool = False, format: Format = None) -> Response:
+    """The page's figures as CSV or JSON for a signed-in member (the same answers as ``/api/inventory/...``)."""
+    include = include_network(principal, includeNetwork)
+    scope = inventory_of(node).resolve_scope(state=state or None, regierungsbezirk=regierungsbezirk or None)
+    if name == "potentials":
+        return inventory_potentials(request, node, scope, include, format=format)
+    if name not in FIGURES:
+        raise NotFound("Diese Auswertung gibt es nicht.", "There is no such figure.")
+    return figure_response(request, node, name, scope, include, format)

@@ -13,11 +13,11 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.deps import NodeDep, PrincipalDep, authenticate, require_same_origin
 from kb.api.routes.pages import web_of
 from kb.api.routes.projects import parse_version
 from kb.auth import Principal
-from kb.errors import Conflict, Forbidden, InvalidRecord, KbError, NotFound, Unauthenticated
+from kb.errors import Conflict, Forbidden, InvalidRecord, KbError, NotFound, RateLimited, Unauthenticated
 from kb.node import Node
 
 router = APIRouter(include_in_schema=False)
@@ -120,15 +120,18 @@ def _safe_next(target: str) -> str:
 
 @router.post("/anmelden", response_class=HTMLResponse)
 async def signin(request: Request, node: NodeDep) -> Response:
+    require_same_origin(request)  # no signing a browser in from another site
     form = await request.form()
     token = str(form.get("token", "")).strip()
     target = _safe_next(str(form.get("weiter", "/veroeffentlichen")))
     web = web_of(request)
     try:
-        principal = node.tokens.authenticate(token or None)
+        principal = authenticate(request, token or None)  # counts failures: too many answer 429
         if principal.role == "anonymous":
             raise Unauthenticated("Bitte geben Sie Ihren Zugangsschlüssel ein.", "Please enter your token.")
         principal.require_publisher()
+    except RateLimited:
+        raise  # the error page, with Retry-After
     except KbError as exc:
         return web.render(request, "signin.html", status=exc.status, title="Anmelden", next=target, error=exc.message)
     session_id, _ = web.sessions.create(token, principal.name)
