@@ -15,7 +15,6 @@ waits in quarantine with a retryable reason and is tried again in later rounds.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
@@ -25,6 +24,7 @@ from kb.federation.fetch import Fetcher, FetchError
 from kb.federation.members import key_iri
 from kb.federation.peers import base_of
 from kb.federation.signing import public_key_from_multibase
+from kb.ontology import safejson
 from kb.store.model import now_timestamp
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ def fetch_description(fetcher: Fetcher, base_url: str, token: str | None = None)
     base = base_url.rstrip("/")
     try:
         got = fetcher.get(base + DESCRIPTION_PATH, accept="application/json, application/ld+json", token=token, max_bytes=1_000_000)
-        doc = json.loads(got.body)
+        doc = safejson.loads(got.body)
     except FetchError as exc:
         raise DescriptionError(str(exc)) from None
     except ValueError:
