@@ -59,7 +59,8 @@ RDF_MEDIA_TYPES = tuple(MEDIA_TYPES)
 
 _DECLARATION = re.compile(rb"<!(?!--|\[CDATA\[)")
 """Any ``<!`` that does not open a comment or CDATA: DOCTYPE, ENTITY, and whatever else declares."""
-_TURTLE_FAMILY = {RdfFormat.TURTLE: "Turtle", RdfFormat.TRIG: "TriG", RdfFormat.N_TRIPLES: "N-Triples", RdfFormat.N_QUADS: "N-Quads"}
+_TURTLE_FAMILY = {RdfFormat.TURTLE: ("turtle", "Turtle"), RdfFormat.TRIG: ("turtle", "TriG"),
+                  RdfFormat.N_TRIPLES: ("ntriples", "N-Triples"), RdfFormat.N_QUADS: ("ntriples", "N-Quads")}
 
 
 def serialize(items: Any, **kwargs: Any) -> bytes:
@@ -103,7 +104,8 @@ def check_input(data: bytes, rdf: RdfFormat, *, max_depth: int | None = None) ->
             )
         check_depth(data, "xml", "RDF/XML", max_depth)
     elif rdf in _TURTLE_FAMILY:
-        check_depth(data, "turtle", _TURTLE_FAMILY[rdf], max_depth)
+        syntax, name = _TURTLE_FAMILY[rdf]
+        check_depth(data, syntax, name, max_depth)
     else:  # pragma: no cover - a format added to FORMATS must get a scan here first
         raise Unsupported("Für dieses Format gibt es keine Eingangsprüfung.", "No input check for this format.")
 
