@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     # limits
     max_body_bytes: int = Field(2_000_000, ge=1024, description="Largest accepted request body in bytes.")
     max_record_triples: int = Field(2_000, ge=10, description="Largest record, in triples.")
+    max_nesting: int = Field(100, ge=8, le=1000, description="Deepest nesting any input may have (JSON, JSON-LD, Turtle, RDF/XML; "
+                                                             "API bodies, imports and peers' pages alike).")
     sparql_timeout: float = Field(10.0, gt=0, description="Time limit of one SPARQL query in seconds.")
     sparql_max_rows: int = Field(10_000, ge=1, description="Most result rows one SPARQL query returns.")
     sparql_concurrency: int = Field(2, ge=1, description="SPARQL queries evaluated at the same time (one worker process each).")

@@ -17,6 +17,7 @@ from kb.federation import Federation
 from kb.federation.members import key_iri, sealer_for
 from kb.federation.signing import NodeKey
 from kb.inventory import Inventory
+from kb.ontology.nesting import set_max_nesting
 from kb.ontology.records import RecordMapper
 from kb.ontology.register import Register
 from kb.ontology.validation import RecordValidator
@@ -49,6 +50,7 @@ class Node:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        set_max_nesting(settings.max_nesting)  # one limit per process for every parser (kb/ontology/nesting.py)
         self.base_url = settings.public_base
         self.iri = f"{self.base_url}/node"
         self.key_iri = key_iri(self.iri)

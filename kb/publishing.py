@@ -22,7 +22,6 @@ once (SHACL and the commit are batched) and reports each failure per item, never
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
@@ -487,6 +486,7 @@ def iter_import_files(paths: Iterable[str | Path], max_triples: int = 100_000) -
     A file that cannot be read yields an item whose problem the import reports, so nothing is
     skipped without a word.
     """
+    from kb.ontology import safejson
     from kb.ontology.rdfio import FORMATS, parse_rdf
 
     by_suffix = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples", ".rdf": "rdfxml", ".owl": "rdfxml", ".xml": "rdfxml",
@@ -504,9 +504,9 @@ def iter_import_files(paths: Iterable[str | Path], max_triples: int = 100_000) -
             if suffix == ".jsonl":
                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
                     if line.strip():
-                        yield f"{path}:{n}", json.loads(line)
+                        yield f"{path}:{n}", safejson.loads(line)
             elif suffix == ".json":
-                data = json.loads(path.read_text(encoding="utf-8"))
+                data = safejson.loads(path.read_bytes())
                 items = data if isinstance(data, list) else [data]
                 for n, item in enumerate(items, start=1):
                     yield f"{path}#{n}", item

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kb.api.json_limits import JsonLimits
 from kb.api.security import SecurityHeaders, attach_docs
 from kb.auth import FailedAuthentication
 from kb.errors import KbError, TooLarge
@@ -166,5 +167,6 @@ def create_app(node: Node) -> FastAPI:
         app.include_router(module.router)
     _attach_web(app, node)
     app.include_router(records.router, dependencies=[WEB_PAGE])  # last: catches the record IRIs /projects/{key}, also pages
+    app.add_middleware(JsonLimits)  # inside BodyLimit: checks JSON bodies (kb/api/json_limits.py)
     app.add_middleware(BodyLimit, limit=node.settings.max_body_bytes)
     return app

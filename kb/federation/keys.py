@@ -19,7 +19,6 @@ waits in quarantine with a retryable reason and is tried again in later rounds.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
@@ -29,6 +28,7 @@ from kb.federation.fetch import Fetcher, FetchError, OutboundRefused
 from kb.federation.members import key_iri
 from kb.federation.peers import base_of
 from kb.federation.signing import public_key_from_multibase
+from kb.ontology import safejson
 from kb.store.model import now_timestamp
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def fetch_description(fetcher: Fetcher, base_url: str, token: str | None = None)
     try:
         got = fetcher.get(base + DESCRIPTION_PATH, scope=base, accept="application/json, application/ld+json", token=token,
                           max_bytes=1_000_000)
-        doc = json.loads(got.body)
+        doc = safejson.loads(got.body)
     except OutboundRefused as exc:
         raise DescriptionError(str(exc), refused=True) from None
     except FetchError as exc:

@@ -45,6 +45,7 @@ from kb.federation.keys import DescriptionError, fetch_description
 from kb.federation.members import key_iri
 from kb.federation.peers import base_of
 from kb.federation.signing import NodeKey, public_key_from_multibase
+from kb.ontology import safejson
 from kb.store.model import now_timestamp
 
 log = logging.getLogger(__name__)
@@ -160,7 +161,7 @@ class Inbox:
         if key_id != key_iri(actor) or base_of(actor) is None or origin_of(actor) is None:
             raise Unauthenticated("Unbekannter Schlüssel.", "Unknown key id.")
         try:
-            note = json.loads(body)
+            note = safejson.loads(body)
         except ValueError:
             raise BadRequest("Die Benachrichtigung ist kein JSON.", "The notification is not JSON.") from None
         if not isinstance(note, dict) or note.get("actor") != actor:

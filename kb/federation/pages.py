@@ -1,8 +1,11 @@
 """Reading a peer's LDES page: its members (each a named graph), their positions, the next page.
 
 Only graphs the page declares as ``tree:member`` of the stream are read; anything else in the
-page is ignored. A page that does not parse is a ``PageError`` (the whole page is unusable);
-a member that is not well-formed is the harvester's business (quarantine), not this module's.
+page is ignored. A page that does not parse, or that the input checks refuse before parsing
+(nesting deeper than ``KB_MAX_NESTING``, a lone surrogate: :func:`kb.ontology.rdfio.check_input`),
+is a ``PageError``: the whole page is unusable, the harvest of that peer fails with the reason in
+its status, and the node goes on. A member that is not well-formed is the harvester's business
+(quarantine), not this module's.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, Triple, parse
 
+from kb.errors import KbError
 from kb.ontology.namespaces import KBM, LDES, RDF, TREE
+from kb.ontology.rdfio import check_input
 
 FORMATS = {
     "application/trig": RdfFormat.TRIG,
@@ -50,6 +55,10 @@ def read_page(body: bytes, content_type: str, url: str) -> ReadPage:
     fmt = FORMATS.get(content_type or "application/trig")
     if fmt is None:
         raise PageError(f"Seite {url} hat kein RDF-Format ({content_type!r})")
+    try:
+        check_input(body, fmt)
+    except KbError as exc:
+        raise PageError(f"Seite {url} abgelehnt: {exc.message}") from None
     graphs: dict[NamedNode | BlankNode | DefaultGraph, list[Triple]] = {}
     try:
         # One pass that makes each quad a Python object once (a Dataset made them twice: in, out).

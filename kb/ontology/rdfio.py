@@ -1,7 +1,11 @@
 """Reading and writing RDF safely: formats, limits, and the errors people see.
 
-Input is parsed by pyoxigraph (fast, no network: remote JSON-LD contexts are refused), RDF/XML with a
-DOCTYPE is refused outright (no entity tricks), and a parse error reports line and column.
+Input is parsed by pyoxigraph (fast, no network: remote JSON-LD contexts are refused), and a parse
+error reports line and column. Before that, :func:`check_input` refuses what a parser must never
+see: nesting deeper than ``KB_MAX_NESTING`` in any format (:mod:`kb.ontology.nesting`), JSON-LD
+that :mod:`kb.ontology.safejson` refuses, and RDF/XML that is not UTF-8 or has a DOCTYPE or any
+other ``<!`` declaration anywhere in the document (pyoxigraph expands internal entities, even
+from a DOCTYPE in the middle of a document).
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, Triple, parse
 from pyoxigraph import serialize as _serialize
 
 from kb.errors import BadRequest, MalformedRdf, TooLarge, Unsupported
+from kb.ontology import safejson
 from kb.ontology.namespaces import PREFIXES
+from kb.ontology.nesting import BadText, check_depth
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,10 @@ MEDIA_TYPES.update(
 )
 RDF_MEDIA_TYPES = tuple(MEDIA_TYPES)
 
-_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DECLARATION = re.compile(rb"<!(?!--|\[CDATA\[)")
+"""Any ``<!`` that does not open a comment or CDATA: DOCTYPE, ENTITY, and whatever else declares."""
+_TURTLE_FAMILY = {RdfFormat.TURTLE: ("turtle", "Turtle"), RdfFormat.TRIG: ("turtle", "TriG"),
+                  RdfFormat.N_TRIPLES: ("ntriples", "N-Triples"), RdfFormat.N_QUADS: ("ntriples", "N-Quads")}
 
 
 def serialize(items: Any, **kwargs: Any) -> bytes:
@@ -72,15 +81,40 @@ def format_for_media_type(media_type: str) -> Format:
     return found
 
 
+def check_input(data: bytes, rdf: RdfFormat, *, max_depth: int | None = None) -> None:
+    """Refuse a document no parser may see (too deep, bad text, XML declarations); see the module doc.
+
+    Every RDF input goes through here: :func:`parse_rdf` (API bodies, web forms, ``kb import``) and
+    :func:`kb.federation.pages.read_page` (peers' pages). The errors are ``BadRequest`` (400).
+    """
+    if rdf == RdfFormat.JSON_LD:
+        safejson.check(data, "JSON-LD", max_depth=max_depth)
+    elif rdf == RdfFormat.RDF_XML:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BadText(
+                f"RDF/XML wird nur in UTF-8 angenommen (ungültiges Byte an Stelle {exc.start + 1}).",
+                f"RDF/XML is accepted in UTF-8 only (invalid byte at position {exc.start + 1}).",
+            ) from None
+        if _DECLARATION.search(data):
+            raise BadRequest(
+                "RDF/XML mit DOCTYPE- oder ENTITY-Deklarationen wird aus Sicherheitsgründen nicht angenommen.",
+                "RDF/XML with DOCTYPE or ENTITY declarations is refused for security reasons.",
+            )
+        check_depth(data, "xml", "RDF/XML", max_depth)
+    elif rdf in _TURTLE_FAMILY:
+        syntax, name = _TURTLE_FAMILY[rdf]
+        check_depth(data, syntax, name, max_depth)
+    else:  # pragma: no cover - a format added to FORMATS must get a scan here first
+        raise Unsupported("Für dieses Format gibt es keine Eingangsprüfung.", "No input check for this format.")
+
+
 def parse_rdf(data: bytes, fmt: Format, *, base_iri: str | None = None, max_triples: int = 100_000) -> list[Quad]:
-    """Parse a document, refusing external entities, remote contexts and oversized input."""
+    """Parse a document, refusing deep nesting, entities, remote contexts and oversized input."""
     if fmt.rdf is None:  # pragma: no cover - all FORMATS have an RdfFormat
         raise Unsupported("Kein RDF-Format.", "Not an RDF format.")
-    if fmt.name == "rdfxml" and _DOCTYPE.search(data[:65536] if len(data) > 65536 else data):
-        raise BadRequest(
-            "RDF/XML mit DOCTYPE- oder ENTITY-Deklarationen wird aus Sicherheitsgründen nicht angenommen.",
-            "RDF/XML with DOCTYPE or ENTITY declarations is refused for security reasons.",
-        )
+    check_input(data, fmt.rdf)
     quads: list[Quad] = []
     try:
         for quad in parse(data, format=fmt.rdf, base_iri=base_iri):

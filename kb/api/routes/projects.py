@@ -11,8 +11,9 @@ from fastapi.responses import JSONResponse, Response
 from kb.api.deps import NodeDep, PrincipalDep
 from kb.api.rdf_response import RDF_OFFERS, pick_format, rdf_response
 from kb.api.schemas import ListOut, ProjectOut, WriteResult
-from kb.errors import BadRequest, Conflict, NotFound
+from kb.errors import BadRequest, Conflict, KbError, NotFound
 from kb.node import Node
+from kb.ontology import safejson
 from kb.ontology.filters import resolve_filters
 from kb.ontology.rdfio import format_for_media_type
 from kb.ontology.records import ProjectIn, RecordGraph
@@ -42,11 +43,11 @@ async def _graph_from_request(node: Node, request: Request, iri: str | None) -> 
         raise BadRequest("Die Anfrage enthält keine Daten.", "The request body is empty.")
     media = (request.headers.get("content-type") or "application/json").split(";", 1)[0].strip().lower()
     if media in ("application/json", ""):
-        import json
-
         try:
-            data = json.loads(body)
-        except (ValueError, UnicodeDecodeError) as exc:
+            data = safejson.loads(body)
+        except KbError:
+            raise  # too deep, not UTF-8, a lone surrogate: its own clear message
+        except ValueError as exc:
             line = getattr(exc, "lineno", None)
             raise BadRequest(
                 f"Das JSON ist fehlerhaft{f' (Zeile {line})' if line else ''}: {exc}",
