@@ -26,6 +26,7 @@ from kb.publishing import Publisher
 from kb.store.model import StoredRecord
 from kb.store.oxigraph import OxigraphCatalog
 from kb.store.sparql import SparqlService
+from kb.store.sparql_snapshots import SNAPSHOT_DIR
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class Node:
             self.catalog, self.mapper, shared_validator(), base_url=self.base_url, max_triples=settings.max_record_triples
         )
         self.sparql = SparqlService(
-            self.catalog, snapshot_dir=data_dir / "sparql-snapshots", timeout=settings.sparql_timeout, max_rows=settings.sparql_max_rows,
+            self.catalog, snapshot_dir=data_dir / SNAPSHOT_DIR, timeout=settings.sparql_timeout, max_rows=settings.sparql_max_rows,
             max_bytes=settings.sparql_max_bytes, concurrency=settings.sparql_concurrency, memory_mb=settings.sparql_memory_mb,
             max_depth=settings.sparql_max_depth, max_query_bytes=settings.sparql_max_query_bytes,
         )
@@ -154,9 +155,11 @@ class Node:
                 start()
 
     def close(self) -> None:
-        for ext in reversed(list(self.extensions.values())):
-            stop = getattr(ext, "stop", None)
-            if stop:
-                stop()
-        self.sparql.close()
-        self.catalog.close()
+        try:
+            for ext in reversed(list(self.extensions.values())):
+                stop = getattr(ext, "stop", None)
+                if stop:
+                    stop()
+        finally:  # the SPARQL snapshots hold copies of the store's files: never leave them behind
+            self.sparql.close()
+            self.catalog.close()

@@ -106,7 +106,10 @@ def _print(report: dict[str, Any], *, physical_note: bool) -> None:
 
 
 def _rewrite(data_dir: Path | None) -> None:
+    import shutil
+
     from kb.store.oxigraph import rewrite_store
+    from kb.store.sparql_snapshots import SNAPSHOT_DIR
 
     settings = settings_from(data_dir=data_dir)
     path = settings.data_dir / "store"
@@ -119,6 +122,8 @@ def _rewrite(data_dir: Path | None) -> None:
             raise click.ClickException(f"Der Speicher in {path} wird von einem laufenden Knoten benutzt. Bitte den Knoten "
                                        "anhalten und `kb erase --rewrite-store` wiederholen.") from None
         raise
+    # Checkpoints a node killed before it could clean up hard-link the old store's files.
+    shutil.rmtree(settings.data_dir / SNAPSHOT_DIR, ignore_errors=True)
     click.echo(f"Speicher neu geschrieben ({copied} Tripel, vorher {size / 1e6:.1f} MB): gelöschte Daten sind auch aus "
                "seinen Dateien entfernt.")
 

@@ -20,6 +20,10 @@ from kb.store.oxigraph import OxigraphCatalog
 
 log = logging.getLogger(__name__)
 
+SNAPSHOT_DIR = "sparql-snapshots"
+"""Where in the data dir the checkpoints live (hard links to the store's files: an erasure's store
+rewrite deletes them too, see ``kb erase --rewrite-store``)."""
+
 
 class Snapshots:
     def __init__(self, catalog: OxigraphCatalog, root: Path) -> None:
