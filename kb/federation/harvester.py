@@ -32,6 +32,7 @@ from kb.federation.members import MemberError, ParsedMember, key_iri, parse_memb
 from kb.federation.pages import ACCEPT, PageError, PageMemberGraph, read_page
 from kb.federation.peers import CURSOR, PEER, Cursor, PeerConfig, PeerHealth, base_of
 from kb.federation.quarantine import QUARANTINE, QuarantineEntry, erased_entries, load_entries, quarantine_docs
+from kb.ontology.record_rules import is_own_subject, is_register_subject
 from kb.ontology.validation import errors_only
 from kb.store.model import Member, now_timestamp
 
@@ -371,6 +372,9 @@ class Harvester:
             return f"Eintrag {parsed.record} liegt nicht unter der Adresse seiner angeblichen Herkunft {parsed.origin}"
         if parsed.verification_method != key_iri(parsed.origin):
             return f"signiert mit {parsed.verification_method}, nicht mit dem Schlüssel der Herkunft {key_iri(parsed.origin)}"
+        for t in parsed.record_triples:  # the publishing rule, again: a record speaks only about itself
+            if not is_own_subject(parsed.record, t.subject.value) and not is_register_subject(t):
+                return f"enthält Aussagen über {t.subject.value}, nicht nur über den Eintrag {parsed.record} selbst"
         return None
 
     def _entry(self, cfg: PeerConfig, parsed: ParsedMember, reason: str, *, retryable: bool = False) -> QuarantineEntry:

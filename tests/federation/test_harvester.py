@@ -248,3 +248,22 @@ def test_a_failed_page_commit_stops_the_peer_before_later_pages(linked: Callable
     report = sync(harvester)["results"][0]
     assert report["ok"] and report["stored"] == 15 and catalog.count() == 25
     assert catalog.check_integrity() == []
+
+
+def test_member_with_statements_about_another_record_is_quarantined(linked: Callable[..., tuple[LiveNode, LiveNode]]) -> None:
+    """Finding 5 (issue 11), harvesting side: a peer's correctly signed member that also describes another record
+    (a second title for a neighbour's project) is quarantined, so it can neither be stored nor cast doubt on the victim."""
+    origin, harvester = linked()
+    publish(origin, project("Projekt des Nachbarn"))
+    publish(origin, project("Projekt mit Übergriff"))
+    victim, attacker = (g.member.rsplit("/versions/", 1)[0] for g in graphs_of(origin, 1, 2))
+    (template,) = graphs_of(origin, 2)
+    record_triples = [t for t in template.triples if t.subject.value.startswith(attacker)]
+    record_triples.append(Triple(NamedNode(victim), DCT.title, Literal("Gekaperter Titel", language="de")))
+    sealed = sealer_for(origin.node.key, origin.node.iri)(
+        attacker, record_triples, version=2, kind="update", timestamp="2026-01-01T00:00:00Z", visibility="public"
+    )
+    triples = [q.triple for q in parse(sealed.payload.encode(), format=RdfFormat.N_TRIPLES)]
+    checked = check(harvester, origin, [PageMemberGraph(sealed.member, 3, triples)])
+    assert not checked.members
+    assert victim in checked.quarantine[0].reason
