@@ -131,6 +131,7 @@ _ERROR_STATUSES = {
     401: "Token fehlt oder ist ungültig / missing or invalid bearer token",
     403: "Keine Berechtigung für diese Aktion / not allowed",
     404: "Nicht vorhanden / not found",
+    405: "Methode an dieser Adresse nicht möglich; `Allow` nennt die möglichen / method not allowed, see `Allow`",
     406: "Format nicht lieferbar (Accept) / not acceptable",
     409: "Konflikt, z. B. veraltete Version (If-Match) / conflict",
     410: "Zurückgezogen oder gelöscht / gone",
