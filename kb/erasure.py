@@ -136,9 +136,9 @@ class Erasure:
 
     def erase_record(self, key_or_iri: str, *, dry_run: bool) -> ErasureReport:
         """Erase the personal data of one record (its key on this node, or its IRI)."""
-        record = self.node.publisher.iri_for_key(key_or_iri.strip())
-        if self.catalog.meta(record) is None:
-            raise NotFound("Dieses Projekt gibt es hier nicht.", "There is no such project here.", record=record)
+        record = self.node.publisher.resolve_key(key_or_iri.strip())  # None for what no record can be called
+        if record is None or self.catalog.meta(record) is None:
+            raise NotFound("Dieses Projekt gibt es hier nicht.", "There is no such project here.", record=record or key_or_iri)
         result = self._erase(record, match=None, mentioned=[], dry_run=dry_run)
         removed = self._drop_quarantine(lambda text: record + "/versions/" in text, dry_run)
         return ErasureReport(dry_run, None, [result], removed)

@@ -19,7 +19,7 @@ it stands for so the mapping stays obvious::
      │    └── UnresolvedValue       422  a name or code that matches nothing, or several things
      ├── RateLimited               429
      ├── Busy                      503  a limit on concurrent work, or a query over its time
-     └── PeerError                 502  a peer answered badly (federation)
+     └── PeerError                 422  an address that cannot become a peer (refused, no kb node, answers badly)
 """
 
 from __future__ import annotations
@@ -174,5 +174,10 @@ class Busy(KbError):
 
 
 class PeerError(KbError):
-    status = 502
+    """The address an admin gave is not a node that can be added as a peer.
+
+    A 4xx, not 502: the node is not a gateway here, it checks the input of the request, and the
+    fix is on the caller's side (another address, or asking the peer's operator)."""
+
+    status = 422
     code = "peer_error"

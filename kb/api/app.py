@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kb.api.json_limits import JsonLimits
+from kb.api.methods import HeadAsGet, allowed_methods
 from kb.api.security import SecurityHeaders, attach_docs
 from kb.auth import FailedAuthentication
 from kb.errors import KbError, TooLarge
@@ -96,7 +97,14 @@ def _attach_web(app: FastAPI, node: Node) -> None:
 
 
 class KbApp(FastAPI):
-    """FastAPI with the security headers outermost, so that they are on every answer (even a 500)."""
+    """FastAPI with the security headers outermost (on every answer, even a 500), and an OpenAPI without dangling references."""
+
+    def openapi(self) -> dict[str, Any]:
+        if self.openapi_schema is None:
+            from kb.api.schemas import hoist_defs
+
+            self.openapi_schema = hoist_defs(super().openapi())
+        return self.openapi_schema
 
     def build_middleware_stack(self) -> ASGIApp:
         node = getattr(self.state, "node", None)
@@ -149,9 +157,16 @@ def create_app(node: Node) -> FastAPI:
             404: ("Diese Seite gibt es nicht. Bitte prüfen Sie die Adresse.", "There is no such page."),
             405: ("Diese Aktion ist an dieser Adresse nicht möglich.", "Method not allowed."),
         }
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            allowed = allowed_methods(request)
+            if allowed:
+                headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+                if request.method == "OPTIONS":
+                    return Response(status_code=204, headers=headers)
         de, en = texts.get(exc.status_code, (str(exc.detail), str(exc.detail)))
         payload = {"error": "not_found" if exc.status_code == 404 else "http_error", "message": de, "message_en": en}
-        return error_response(request, exc.status_code, payload, getattr(exc, "headers", None))
+        return error_response(request, exc.status_code, payload, headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
@@ -169,4 +184,5 @@ def create_app(node: Node) -> FastAPI:
     app.include_router(records.router, dependencies=[WEB_PAGE])  # last: catches the record IRIs /projects/{key}, also pages
     app.add_middleware(JsonLimits)  # inside BodyLimit: checks JSON bodies (kb/api/json_limits.py)
     app.add_middleware(BodyLimit, limit=node.settings.max_body_bytes)
+    app.add_middleware(HeadAsGet)  # outermost: HEAD is the GET of the same resource, headers only (kb/api/methods.py)
     return app

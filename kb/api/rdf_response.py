@@ -21,21 +21,34 @@ class NotAcceptable(KbError):
 
 
 def pick_format(request: Request, offers: Sequence[str], default: str) -> str:
-    """The media type to answer with; ``?format=ttl|jsonld|nt|rdf|trig|json|html`` overrides Accept."""
+    """One of ``offers`` to answer with; ``?format=ttl|jsonld|nt|rdf|trig|json|html`` overrides Accept.
+
+    An override names one of the offers or is refused (406): ``?format=html`` on a resource that has
+    no page must not reach a serializer that cannot write it. ``json`` where only RDF is offered
+    means the JSON these triples have, JSON-LD. An unknown override is ignored, as before.
+    """
     override = request.query_params.get("format")
     if override:
-        for f in FORMATS.values():
-            if override in (f.name, f.extension, f.media_type):
-                return f.media_type
+        wanted = next((f.media_type for f in FORMATS.values() if override in (f.name, f.extension, f.media_type)), None)
         if override in ("json", "html"):
-            return "application/json" if override == "json" else "text/html"
+            wanted = "application/json" if override == "json" else "text/html"
+            if wanted not in offers and override == "json":
+                wanted = "application/ld+json"
+        if wanted is not None:
+            if wanted in offers:
+                return wanted
+            raise _not_acceptable(offers)
     chosen = negotiate(request.headers.get("accept"), offers, default)
     if chosen is None:
-        raise NotAcceptable(
-            "Dieses Format kann nicht geliefert werden. Möglich: " + ", ".join(offers),
-            "Cannot answer in an acceptable format. Available: " + ", ".join(offers),
-        )
+        raise _not_acceptable(offers)
     return chosen
+
+
+def _not_acceptable(offers: Sequence[str]) -> NotAcceptable:
+    return NotAcceptable(
+        "Dieses Format kann nicht geliefert werden. Möglich: " + ", ".join(offers),
+        "Cannot answer in an acceptable format. Available: " + ", ".join(offers),
+    )
 
 
 def format_for(media_type: str) -> Format:

@@ -131,6 +131,7 @@ _ERROR_STATUSES = {
     401: "Token fehlt oder ist ungültig / missing or invalid bearer token",
     403: "Keine Berechtigung für diese Aktion / not allowed",
     404: "Nicht vorhanden / not found",
+    405: "Methode an dieser Adresse nicht möglich; `Allow` nennt die möglichen / method not allowed, see `Allow`",
     406: "Format nicht lieferbar (Accept) / not acceptable",
     409: "Konflikt, z. B. veraltete Version (If-Match) / conflict",
     410: "Zurückgezogen oder gelöscht / gone",
@@ -154,3 +155,28 @@ operation gives is among them and has the body ``ErrorOut``. This also replaces 
 def media_types(*types: str, status: int = 200, description: str = "OK") -> dict[int | str, dict[str, Any]]:
     """An OpenAPI ``responses`` entry for an answer that comes in several (non-JSON) media types."""
     return {status: {"description": description, "content": {media: {} for media in types}}}
+
+
+def hoist_defs(spec: dict[str, Any]) -> dict[str, Any]:
+    """Moves the ``$defs`` of schemas written into operations by hand into ``components/schemas``.
+
+    A body documented with ``Model.model_json_schema(ref_template="#/components/schemas/{model}")``
+    (routes that read the body themselves, such as ``POST /api/projects``) refers to its nested
+    models there, but pydantic puts them into the schema's own ``$defs``: without this the
+    references point nowhere.
+    """
+    components = spec.setdefault("components", {}).setdefault("schemas", {})
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, schema in node.pop("$defs", {}).items():
+                components.setdefault(name, schema)
+                walk(schema)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec.get("paths", {}))
+    return spec

@@ -92,18 +92,18 @@ class Federation:
         if not url.startswith(("http://", "https://")):
             raise BadRequest("Die Adresse muss mit http:// oder https:// beginnen.", "The URL must start with http:// or https://.")
         if url == self.node.base_url:
-            raise BadRequest("Ein Knoten kann sich nicht selbst abonnieren.", "A node cannot be its own peer.")
+            raise PeerError("Ein Knoten kann sich nicht selbst abonnieren.", "A node cannot be its own peer.")
         try:
             description = fetch_description(self.fetcher, url, token)
         except DescriptionError as exc:
             if exc.refused:
-                raise BadRequest(f"Die Adresse {url} ruft dieser Knoten nicht auf: {exc}",
+                raise PeerError(f"Die Adresse {url} ruft dieser Knoten nicht auf: {exc}",
                                  f"This node does not contact {url}: {exc}") from None
             raise PeerError(
                 f"Der Knoten unter {url} antwortet nicht richtig: {exc}", f"The node at {url} does not answer properly: {exc}"
             ) from None
         if description["id"] == self.node.iri:
-            raise BadRequest("Das ist dieser Knoten selbst.", "That is this node itself.")
+            raise PeerError("Das ist dieser Knoten selbst.", "That is this node itself.")
         for field in ("stream", "inbox"):
             link = description.get(field)
             if link not in (None, "") and (not isinstance(link, str) or origin_of(link) != origin_of(url)):

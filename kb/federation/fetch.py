@@ -335,6 +335,8 @@ class Fetcher:
                     raise self._timed_out(current, deadline) from None
                 except httpx.TransportError as exc:
                     raise PeerUnreachable(f"{current} nicht erreichbar: {type(exc).__name__}") from None
+                except httpx.InvalidURL as exc:  # e.g. a host name that is not valid IDNA
+                    raise OutboundRefused(f"{current} ist keine gültige Adresse: {exc}") from None
         raise OutboundRefused(f"{url}: mehr als {MAX_REDIRECTS} Weiterleitungen; kb folgt ihnen nicht weiter")
 
     def _read(self, response: httpx.Response, current: str, url: str, limit: int, etag: str | None,

@@ -29,7 +29,8 @@ CURSOR = "cursor"
 def peer_id_for(url: str) -> str:
     """A readable, stable id from the peer's base URL: ``kommune.example.de-8443``."""
     parts = urlsplit(url)
-    return re.sub(r"[^a-z0-9]+", "-", (parts.netloc + parts.path).lower()).strip("-") or "peer"
+    peer_id = re.sub(r"[^a-z0-9]+", "-", (parts.netloc + parts.path).lower()).strip("-") or "peer"
+    return "sync-peer" if peer_id == "sync" else peer_id  # /api/peers/sync is an action, not a peer
 
 
 def base_of(node_iri: str) -> str | None:

@@ -31,9 +31,9 @@ def test_adding_a_peer_pins_its_key_and_describes_it(node_factory: Callable[...,
 def test_unreachable_or_self_peer_is_refused(live: LiveNode) -> None:
     with live.client() as admin:
         down = admin.post("/api/peers", json={"url": f"http://127.0.0.1:{free_port()}"})
-        assert down.status_code == 502 and "antwortet nicht" in down.json()["message"]
-        assert admin.post("/api/peers", json={"url": live.url}).status_code == 400
-        assert admin.post("/api/peers", json={"url": "ftp://example.org"}).status_code == 400
+        assert down.status_code == 422 and "antwortet nicht" in down.json()["message"]
+        assert admin.post("/api/peers", json={"url": live.url}).status_code == 422
+        assert admin.post("/api/peers", json={"url": "ftp://example.org"}).status_code == 422
 
 
 def test_status_after_a_round(node_factory: Callable[..., LiveNode]) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ADMIN_TOKEN, LiveNode
+from tests.conftest import ADMIN_TOKEN, HELLWEG, LiveNode
 from tests.e2e.processes import NodeProcess
 
 MAX_EXAMPLES = 10
@@ -133,3 +133,80 @@ def test_search_switched_off_answers_404_not_503(live: LiveNode) -> None:
             assert answer.json()["message"] == "Die Suche ist auf diesem Knoten abgeschaltet."
         health = client.get("/healthz")
         assert health.status_code == 200 and set(health.json()) == {"status", "records", "lastSeq"}
+
+
+def test_every_method_of_a_path_is_in_allow_and_options_answers_it(live: LiveNode) -> None:
+    """Fuzzing: 405 and OPTIONS named one route's methods only (``Allow: GET`` on /api/peers); HEAD gave 405."""
+    with live.client(token=None) as client:
+        for path, methods in (("/api/peers", "GET, HEAD, POST, OPTIONS"), ("/sparql", "GET, HEAD, POST, OPTIONS"),
+                              ("/api/projects", "GET, HEAD, POST, OPTIONS"), ("/api/peers/sync", "POST, OPTIONS"),
+                              ("/api/quarantine", "GET, HEAD, DELETE, OPTIONS"), ("/inbox", "GET, HEAD, POST, OPTIONS"),
+                              ("/api/projects/abc", "GET, HEAD, PUT, DELETE, OPTIONS")):
+            options = client.options(path)
+            assert (options.status_code, options.headers.get("allow")) == (204, methods), path
+        refused = client.patch("/api/peers")
+        assert refused.status_code == 405 and refused.headers["allow"] == "GET, HEAD, POST, OPTIONS"
+        assert refused.json()["message"] == "Diese Aktion ist an dieser Adresse nicht möglich."
+        # /api/peers/sync is an action, not a peer called "sync"; keys never contain "/".
+        assert client.delete("/api/peers/sync").status_code == 405
+        similar = client.put("/api/projects/abc/similar")
+        assert similar.status_code == 405 and similar.headers["allow"] == "GET, HEAD, OPTIONS"
+        head, get = client.head("/healthz"), client.get("/healthz")
+        assert head.status_code == 200 and head.content == b""
+        assert head.headers["content-type"] == get.headers["content-type"]
+        assert client.options("/gibt-es-nicht").status_code == 404
+
+
+def test_openapi_declares_what_kb_really_answers_and_reads(live: LiveNode) -> None:
+    """Fuzzing: RDF, JSON-LD and HTML answers were declared as application/json; request bodies were missing or dangling."""
+    with live.client(token=None) as client:
+        spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
+
+    def answers(path: str, method: str = "get") -> set[str]:
+        return set(paths[path][method]["responses"]["200"]["content"])
+
+    assert answers("/ldes") == answers("/ldes/pages/{start}") == {"application/trig", "application/n-quads", "application/ld+json"}
+    assert answers("/inbox") == {"application/ld+json"}
+    assert {"application/sparql-results+json", "text/csv", "text/turtle", "text/html"} <= answers("/sparql")
+    assert "text/html" not in answers("/sparql", "post")
+    assert "application/trig" in answers("/projects/{key}/versions/{version}")
+    assert {"application/json", "text/turtle", "text/html"} <= answers("/projects/{key}")
+    assert set(paths["/sparql"]["post"]["requestBody"]["content"]) == {"application/sparql-query", "application/x-www-form-urlencoded"}
+    text = spec["paths"]["/api/projects"]["post"]["requestBody"]["content"]["text/turtle"]["schema"]
+    assert text["pattern"] == r"\S"
+    refs = set()
+
+    def collect(node: object) -> None:
+        if isinstance(node, dict):
+            refs.update(v for k, v in node.items() if k == "$ref")
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    collect(spec)
+    assert {"#/components/schemas/ParticipantIn", "#/components/schemas/ContactIn"} <= refs
+    assert {ref.rsplit("/", 1)[1] for ref in refs} <= set(spec["components"]["schemas"])
+
+
+def test_what_the_schema_allows_is_accepted_and_what_it_forbids_is_refused(live: LiveNode) -> None:
+    """Fuzzing: schema-valid input got 400 (empty import, POST /sparql without a type), lax input was accepted, a bad host gave 500."""
+    with live.client() as admin:
+        assert admin.post("/api/import", json=[]).json() == {"created": 0, "updated": 0, "unchanged": 0, "failed": []}
+        assert admin.post("/sparql").status_code == 415
+        assert admin.get("/sparql", params={"query": ""}).status_code == 422
+        assert admin.post("/api/erasure", json={"dryRun": 0, "match": "Erika Mustermann"}).status_code == 422
+        assert admin.post("/api/erasure", json={"match": "", "record": ""}).status_code == 422
+        assert admin.post("/api/erasure", json={"record": "a b", "dryRun": True}).status_code == 404
+        for url in ("", "\rhttp://\u00ba", "http://0"):
+            answer = admin.post("/api/peers", json={"url": url})
+            assert answer.status_code == 422, (url, answer.text)
+            assert answer.json()["message"]
+        made = admin.post("/api/projects", json=HELLWEG).json()
+        for fmt, status in (("json", 200), ("html", 406), ("ttl", 200)):
+            answer = admin.get(f"/projects/{made['key']}/versions/1", params={"format": fmt})
+            assert answer.status_code == status, (fmt, answer.text[:200])
+        assert admin.get(f"/projects/{made['key']}/versions/1", params={"format": "json"}).headers["content-type"].startswith(
+            "application/ld+json")

@@ -215,7 +215,7 @@ def test_a_peer_whose_node_description_nests_too_deep_is_refused_clearly(node: N
     try:
         with node.client() as c:
             response = c.post("/api/peers", json={"url": peer.url})
-            assert response.status_code == 502, (response.status_code, response.text[:300])
+            assert response.status_code == 422, (response.status_code, response.text[:300])
             assert response.json()["error"] == "peer_error" and "/.well-known/kb-node" in response.json()["message"]
             assert peer.url not in [p["url"] for p in c.get("/api/peers").json()["peers"]]
     finally:

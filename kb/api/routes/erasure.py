@@ -10,21 +10,27 @@ from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import JsonDict
 
 from kb.api.deps import NodeDep, PrincipalDep
-from kb.erasure import Erasure
+from kb.erasure import MIN_MATCH, Erasure
 from kb.errors import BadRequest
 
 router = APIRouter(tags=["Datenschutz / data protection"])
 
 
+_ONE_OF: JsonDict = {"oneOf": [{"required": ["match"], "properties": {"match": {"type": "string"}}},
+                     {"required": ["record"], "properties": {"record": {"type": "string"}}}]}
+"""Exactly one of ``match`` and ``record`` is given (and not null), as ``erase`` checks."""
+
+
 class ErasureIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    match: str | None = Field(None, max_length=200,
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_ONE_OF)
+    match: str | None = Field(None, max_length=200, pattern=rf"\S[\s\S]{{{MIN_MATCH - 2},}}\S",  # at least MIN_MATCH after strip()
                               description="Name, E-Mail-Adresse oder Telefonnummer der betroffenen Person / "
                                           "name, e-mail address or phone number of the data subject")
-    record: str | None = Field(None, max_length=2000, description="Schlüssel oder IRI eines Eintrags / key or IRI of one record")
-    dryRun: bool = Field(False, description="Nur anzeigen, was gelöscht würde / only show what would be erased")
+    record: str | None = Field(None, min_length=1, max_length=2000, description="Schlüssel oder IRI eines Eintrags / key or IRI of one record")
+    dryRun: bool = Field(False, strict=True, description="Nur anzeigen, was gelöscht würde / only show what would be erased")
 
 
 @router.post("/api/erasure")

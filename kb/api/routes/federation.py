@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.convertors import StringConvertor, register_url_convertor
 
 from kb.api.conneg import negotiate
 from kb.api.deps import NodeDep, PrincipalDep
 from kb.api.rdf_response import NotAcceptable
+from kb.api.schemas import media_types
 from kb.errors import NotFound
 from kb.federation import Federation
 from kb.federation.feed import IMMUTABLE, MEDIA_TYPES, MUTABLE
@@ -21,6 +23,7 @@ router = APIRouter(tags=["Föderation / federation"])
 
 _OFFERS = list(MEDIA_TYPES.values())
 _BY_MEDIA = {v: k for k, v in MEDIA_TYPES.items()}
+_STREAM_ANSWERS = media_types(*MEDIA_TYPES.values(), description="The stream in the negotiated format (Accept or ?format=).")
 _SHORT = {"trig": "trig", "nq": "nquads", "nquads": "nquads", "jsonld": "jsonld", "json": "jsonld"}
 
 
@@ -49,7 +52,7 @@ def _scope(principal: Any) -> str:
 # ---------------------------------------------------------------------- the stream
 
 
-@router.get("/ldes")
+@router.get("/ldes", response_class=Response, responses=_STREAM_ANSWERS)
 def stream(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
     """Der Ereignisstrom (ldes:EventStream) dieses Knotens / the node's Linked Data Event Stream."""
     fmt = _stream_format(request)
@@ -57,7 +60,7 @@ def stream(request: Request, node: NodeDep, principal: PrincipalDep) -> Response
     return Response(body, media_type=MEDIA_TYPES[fmt], headers={"Cache-Control": "public, max-age=60", "Vary": "Accept"})
 
 
-@router.get("/ldes/pages/{start}")
+@router.get("/ldes/pages/{start}", response_class=Response, responses=_STREAM_ANSWERS)
 def page(start: int, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
     """Eine Seite des Stroms (tree:Node): Mitglieder ab Position ``start`` / one page of the stream."""
     fmt = _stream_format(request)
@@ -78,8 +81,22 @@ def page(start: int, request: Request, node: NodeDep, principal: PrincipalDep) -
 # ---------------------------------------------------------------------- peers
 
 
+class PeerIdConvertor(StringConvertor):
+    """A peer id in a path: anything but ``sync``, which is the action ``/api/peers/sync``.
+
+    Without it ``DELETE /api/peers/sync`` would be routed to "remove the peer called sync", and
+    ``/api/peers/sync`` would take DELETE although it documents POST only. ``peer_id_for`` never
+    gives a peer that id.
+    """
+
+    regex = "(?!sync$)[^/]+"
+
+
+register_url_convertor("peer_id", PeerIdConvertor())
+
+
 class PeerIn(BaseModel):
-    url: str = Field(description="Basis-Adresse des Partnerknotens / base URL of the peer node")
+    url: str = Field(pattern=r"^\s*https?://\S", max_length=2000, description="Basis-Adresse des Partnerknotens / base URL of the peer node")
     token: str | None = Field(None, description="Peer-Token, das der Partner für diesen Knoten ausgestellt hat (für 'network'-Einträge)")
 
 
@@ -102,8 +119,8 @@ def add_peer(body: PeerIn, node: NodeDep, principal: PrincipalDep) -> dict[str, 
     return federation_of(node).add_peer(body.url, body.token)
 
 
-@router.delete("/api/peers/{peer_id}", status_code=204)
-def remove_peer(peer_id: str, node: NodeDep, principal: PrincipalDep) -> Response:
+@router.delete("/api/peers/{peer_id:peer_id}", status_code=204)
+def remove_peer(peer_id: Annotated[str, Path(json_schema_extra={"not": {"const": "sync"}})], node: NodeDep, principal: PrincipalDep) -> Response:
     """Partnerknoten entfernen (Admin); bereits übernommene Einträge bleiben / remove a peer."""
     principal.require_admin()
     federation_of(node).remove_peer(peer_id)
@@ -149,7 +166,7 @@ async def inbox_post(request: Request, node: NodeDep, principal: PrincipalDep) -
     return JSONResponse(result, status_code=202)
 
 
-@router.get("/inbox")
+@router.get("/inbox", response_class=Response, responses=media_types("application/ld+json"))
 def inbox_get(node: NodeDep) -> JSONResponse:
     """Der Posteingang (LDN); er listet keine Inhalte / the inbox lists nothing."""
     body = {

@@ -22,14 +22,16 @@ from kb.store.model import ListQuery
 
 router = APIRouter(prefix="/api/projects", tags=["Projekte / projects"])
 
+_RDF_TEXT = {"type": "string", "pattern": r"\S", "description": "The record as RDF (an empty body is refused)."}
 _BODY_DOC = {
     "requestBody": {
         "content": {
+            # Its "$defs" (ParticipantIn, ...) go to the components (kb.api.schemas.hoist_defs).
             "application/json": {"schema": ProjectIn.model_json_schema(ref_template="#/components/schemas/{model}")},
-            "text/turtle": {"schema": {"type": "string"}},
+            "text/turtle": {"schema": _RDF_TEXT},
             "application/ld+json": {"schema": {"type": "object"}},
-            "application/n-triples": {"schema": {"type": "string"}},
-            "application/rdf+xml": {"schema": {"type": "string"}},
+            "application/n-triples": {"schema": _RDF_TEXT},
+            "application/rdf+xml": {"schema": _RDF_TEXT},
         },
         "required": True,
     }
@@ -144,6 +146,10 @@ def list_projects(
     }
 
 
+RECORD_ANSWERS: dict[int | str, dict[str, Any]] = {200: {"content": {m: {} for m in [*RDF_OFFERS, "text/html"]}}}
+"""A record answers JSON (``ProjectOut``), any RDF format, or its page for browsers (``record_response``)."""
+
+
 def resolve_record(node: Node, key: str) -> str:
     """A local key, or a full record IRI (percent-encoded in the path) for harvested records.
 
@@ -174,13 +180,16 @@ def record_response(node: Node, request: Request, iri: str, include_network: boo
     return rdf_response(stored.triples, media, graph_name=iri, headers=headers)
 
 
-@router.get("/{key:path}", response_model=ProjectOut, responses={200: {"content": {m: {} for m in RDF_OFFERS}}})
+@router.get("/{key:path}", response_model=ProjectOut, responses=RECORD_ANSWERS)
 def get_project(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
     """Ein Projekt lesen (JSON, Turtle, JSON-LD, N-Triples, RDF/XML) / read one record."""
     return record_response(node, request, resolve_record(node, key), principal.can_see_network)
 
 
-@router.put("/{key:path}", response_model=WriteResult, openapi_extra=_BODY_DOC)
+# GET takes ``{key:path}``: a harvested record is read by its full IRI (percent-encoded, so with
+# ``/`` once decoded). PUT and DELETE change local records only, whose keys never contain ``/``
+# (``is_record_key``), so ``{key}``: ``PUT /api/projects/x/similar`` is then a 405, not a 401.
+@router.put("/{key}", response_model=WriteResult, openapi_extra=_BODY_DOC)
 async def replace_project(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> JSONResponse:
     """Ein Projekt ersetzen (neue Version) / replace a record with a new version. ``If-Match`` guards against lost updates."""
     principal.require_publisher()
@@ -193,7 +202,7 @@ async def replace_project(key: str, request: Request, node: NodeDep, principal: 
     return JSONResponse(result, headers={"ETag": f'"v{result["version"]}"'})
 
 
-@router.delete("/{key:path}", response_model=WriteResult)
+@router.delete("/{key}", response_model=WriteResult)
 def withdraw_project(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
     """Ein Projekt zurückziehen (Tombstone, wird an alle Knoten weitergegeben) / withdraw a record."""
     iri = resolve_record(node, key)

@@ -8,14 +8,16 @@ from pyoxigraph import RdfFormat, parse
 
 from kb.api.deps import NodeDep, PrincipalDep
 from kb.api.rdf_response import RDF_OFFERS, pick_format, rdf_response
-from kb.api.routes.projects import record_response, resolve_record
+from kb.api.routes.projects import RECORD_ANSWERS, record_response, resolve_record
+from kb.api.schemas import ProjectOut, media_types
 from kb.errors import Gone, NotFound
 from kb.federation.feed import IMMUTABLE
 
 router = APIRouter(tags=["Linked Data"])
 
 
-@router.get("/projects/{key}/versions/{version}")
+@router.get("/projects/{key}/versions/{version}", response_class=Response,
+            responses=media_types(*RDF_OFFERS, description="The signed version in the negotiated RDF format (TriG by default)."))
 def record_version(key: str, version: int, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
     """One signed version of a record (the LDES member), as published."""
     iri = node.publisher.resolve_key(key)
@@ -38,7 +40,7 @@ def record_version(key: str, version: int, request: Request, node: NodeDep, prin
     return rdf_response(triples, media, graph_name=member, headers={"Cache-Control": "public, " + IMMUTABLE})
 
 
-@router.get("/projects/{key}")
+@router.get("/projects/{key}", response_model=ProjectOut, responses=RECORD_ANSWERS)
 def record(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
     """The record IRI: HTML for browsers, JSON or RDF for programs."""
     return record_response(node, request, resolve_record(node, key), principal.can_see_network)

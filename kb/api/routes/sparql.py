@@ -10,13 +10,30 @@ from fastapi.responses import Response
 
 from kb.api.conneg import negotiate
 from kb.api.deps import NodeDep, PrincipalDep
-from kb.errors import BadRequest, Forbidden
+from kb.api.schemas import media_types
+from kb.errors import BadRequest, Forbidden, Unsupported
 from kb.store.sparql import GRAPH_TYPES, RESULT_TYPES
 
 router = APIRouter(tags=["SPARQL"])
 
 _RESULT_OFFERS = [*RESULT_TYPES.values(), "application/json", "application/xml", "text/plain"]
 _GRAPH_OFFERS = [media for media, _ in GRAPH_TYPES.values()]
+_ANSWERS = [*RESULT_TYPES.values(), *_GRAPH_OFFERS]
+"""What a query answers: SELECT/ASK results, or the triples of CONSTRUCT/DESCRIBE."""
+_QUERY_TEXT = {"type": "string", "minLength": 1, "description": "SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE)."}
+_GRAPH_URIS = {"type": "array", "items": {"type": "string"}}
+_FORM = {
+    "type": "object",
+    "properties": {"query": _QUERY_TEXT, "default-graph-uri": _GRAPH_URIS, "named-graph-uri": _GRAPH_URIS},
+    "required": ["query"],
+}
+_POST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/sparql-query": {"schema": _QUERY_TEXT}, "application/x-www-form-urlencoded": {"schema": _FORM}},
+    }
+}
+"""The two ways of the SPARQL 1.1 Protocol to POST a query (a multipart form is read as well)."""
 
 
 def _formats(request: Request) -> tuple[str, str]:
@@ -56,12 +73,13 @@ async def _run(request: Request, node, principal, query: str | None, default_gra
     return Response(answer.body, media_type=answer.media_type, headers=headers)
 
 
-@router.get("/sparql")
+@router.get("/sparql", response_class=Response,
+            responses=media_types(*_ANSWERS, "text/html", description="Query results; without ``query`` the query form (HTML)."))
 async def sparql_get(
     request: Request,
     node: NodeDep,
     principal: PrincipalDep,
-    query: Annotated[str | None, Query(description="SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE).")] = None,
+    query: Annotated[str | None, Query(min_length=1, description="SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE).")] = None,
     default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],  # noqa: B006
     named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],  # noqa: B006
 ) -> Response:
@@ -73,7 +91,8 @@ async def sparql_get(
     return await _run(request, node, principal, query, default_graph_uri, named_graph_uri)
 
 
-@router.post("/sparql")
+@router.post("/sparql", response_class=Response, openapi_extra=_POST_BODY,
+             responses=media_types(*_ANSWERS, description="Query results."))
 async def sparql_post(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
     """SPARQL per POST (form-encoded or application/sparql-query). Updates are refused."""
     media = (request.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
@@ -92,5 +111,5 @@ async def sparql_post(request: Request, node: NodeDep, principal: PrincipalDep) 
         submitted = form.get("query")
         return await _run(request, node, principal, str(submitted) if submitted else None,
                           [str(v) for v in form.getlist("default-graph-uri")], [str(v) for v in form.getlist("named-graph-uri")])
-    raise BadRequest("Erwartet wird application/sparql-query oder ein Formular mit „query“.",
-                     "Expected application/sparql-query or a form with 'query'.")
+    raise Unsupported("Erwartet wird application/sparql-query oder ein Formular mit „query“.",
+                      "Expected application/sparql-query or a form with 'query'.")
