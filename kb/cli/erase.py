@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from kb.cli import main
-from kb.cli.options import data_dir_option, fail, open_node, settings_from
+from kb.cli.options import admin_api, data_dir_option, fail, open_node, settings_from
 from kb.errors import KbError
 
 _ACTIONS = {
@@ -129,20 +129,7 @@ def _rewrite(data_dir: Path | None) -> None:
 
 
 def _via_api(url: str, token: str | None, key: str | None, match: str | None, *, dry_run: bool) -> dict[str, Any]:
-    import httpx
-
     if not token:
         raise click.UsageError("Für --url ist der Admin-Zugangsschlüssel nötig (--token oder KB_ADMIN_TOKEN).")
     body: dict[str, Any] = {"dryRun": dry_run, **({"match": match} if match else {"record": key})}
-    try:
-        with httpx.Client(base_url=url.rstrip("/"), headers={"Authorization": f"Bearer {token}"}, timeout=600) as client:
-            response = client.post("/api/erasure", json=body)
-    except httpx.TransportError as exc:
-        raise click.ClickException(f"Der Knoten {url} ist nicht erreichbar ({type(exc).__name__}).") from None
-    if response.status_code >= 400:
-        try:
-            message = response.json().get("message", response.text)
-        except ValueError:
-            message = response.text
-        raise click.ClickException(f"{response.status_code}: {message}")
-    return response.json()  # type: ignore[no-any-return]
+    return admin_api(url, token, "POST", "/api/erasure", json=body, timeout=600)  # type: ignore[no-any-return]

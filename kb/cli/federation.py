@@ -9,32 +9,11 @@ from typing import Any
 import click
 
 from kb.cli import main
+from kb.cli.options import admin_api
 
 _NODE_OPTION = click.option("--node", "node_url", envvar="KB_NODE_URL", default="http://127.0.0.1:8000", show_default=True,
                             help="Base URL of the running node to act on [KB_NODE_URL].")
 _ADMIN_OPTION = click.option("--admin-token", envvar="KB_ADMIN_TOKEN", default=None, help="Admin token of that node [KB_ADMIN_TOKEN].")
-
-
-def _api(node_url: str, admin_token: str | None, method: str, path: str, **kwargs: Any) -> Any:
-    import logging
-
-    import httpx
-
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    if not admin_token:
-        raise click.UsageError("Bitte den Admin-Zugangsschlüssel angeben (--admin-token oder KB_ADMIN_TOKEN).")
-    try:
-        with httpx.Client(base_url=node_url.rstrip("/"), headers={"Authorization": f"Bearer {admin_token}"}, timeout=None) as client:
-            response = client.request(method, path, **kwargs)
-    except httpx.TransportError as exc:
-        raise click.ClickException(f"Der Knoten {node_url} ist nicht erreichbar ({type(exc).__name__}).") from None
-    if response.status_code >= 400:
-        try:
-            message = response.json().get("message", response.text)
-        except ValueError:
-            message = response.text
-        raise click.ClickException(f"{response.status_code}: {message}")
-    return response.json() if response.content else None
 
 
 @main.group()
@@ -52,7 +31,7 @@ def peer_add(url: str, token: str | None, node_url: str, admin_token: str | None
     body: dict[str, Any] = {"url": url}
     if token:
         body["token"] = token
-    status = _api(node_url, admin_token, "POST", "/api/peers", json=body)
+    status = admin_api(node_url, admin_token, "POST", "/api/peers", json=body)
     click.echo(f"Partner „{status['name']}“ ({status['url']}) hinzugefügt; Schlüssel festgehalten. Kennung: {status['id']}")
 
 
@@ -62,7 +41,7 @@ def peer_add(url: str, token: str | None, node_url: str, admin_token: str | None
 @_ADMIN_OPTION
 def peer_remove(peer_id: str, node_url: str, admin_token: str | None) -> None:
     """Einen Partnerknoten entfernen (übernommene Einträge bleiben)."""
-    _api(node_url, admin_token, "DELETE", f"/api/peers/{peer_id}")
+    admin_api(node_url, admin_token, "DELETE", f"/api/peers/{peer_id}")
     click.echo(f"Partner {peer_id} entfernt.")
 
 
@@ -73,7 +52,7 @@ def peer_remove(peer_id: str, node_url: str, admin_token: str | None) -> None:
 def sync(peer_id: str | None, node_url: str, admin_token: str | None) -> None:
     """Jetzt mit allen Partnern abgleichen / run a harvest round now and show what happened."""
     params = {"peer": peer_id} if peer_id else None
-    report = _api(node_url, admin_token, "POST", "/api/peers/sync", params=params)
+    report = admin_api(node_url, admin_token, "POST", "/api/peers/sync", params=params)
     for r in report["results"]:
         mark = "✓" if r["ok"] else "✗"
         line = (f"{mark} {r['peer']}: {r['stored']} neu, {r['skipped']} übersprungen, {r['quarantined']} in Quarantäne, "
@@ -90,7 +69,7 @@ def sync(peer_id: str | None, node_url: str, admin_token: str | None) -> None:
 @_ADMIN_OPTION
 def peers(node_url: str, admin_token: str | None) -> None:
     """Partnerknoten und ihr Abgleichstatus / peers and their sync status as a table."""
-    data = _api(node_url, admin_token, "GET", "/api/peers")
+    data = admin_api(node_url, admin_token, "GET", "/api/peers")
     rows = [("Kennung", "Name", "Land", "Zustand", "Letzter Abgleich", "Position", "Empfangen", "Quarantäne", "Letzter Fehler")]
     for p in data["peers"]:
         rows.append((p["id"], p["name"], p["bundesland"], p["state"], (p["lastSuccess"] or "–")[:19], str(p["cursor"]["position"]),

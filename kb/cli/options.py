@@ -49,3 +49,26 @@ def open_node(settings: Settings):  # type: ignore[no-untyped-def]
                 "Bitte nutzen Sie --url und --token, um über die API zu arbeiten, oder halten Sie den Knoten an."
             ) from None
         raise
+
+
+def admin_api(node_url: str, admin_token: str | None, method: str, path: str, *, timeout: float | None = None, **kwargs: Any) -> Any:
+    """One call to a running node's API as its admin; failures become CLI errors with the node's German message."""
+    import logging
+
+    import httpx
+
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    if not admin_token:
+        raise click.UsageError("Bitte den Admin-Zugangsschlüssel angeben (--admin-token oder KB_ADMIN_TOKEN).")
+    try:
+        with httpx.Client(base_url=node_url.rstrip("/"), headers={"Authorization": f"Bearer {admin_token}"}, timeout=timeout) as client:
+            response = client.request(method, path, **kwargs)
+    except httpx.TransportError as exc:
+        raise click.ClickException(f"Der Knoten {node_url} ist nicht erreichbar ({type(exc).__name__}).") from None
+    if response.status_code >= 400:
+        try:
+            message = response.json().get("message", response.text)
+        except ValueError:
+            message = response.text
+        raise click.ClickException(f"{response.status_code}: {message}")
+    return response.json() if response.content else None
