@@ -9,7 +9,7 @@ The format, chosen for what German office machines open with a double click:
 - a text cell that starts with ``=``, ``+``, ``-``, ``@`` or a tab is prefixed with ``'`` so a
   project title can never run as a spreadsheet formula;
 - a last column "Gezählt" says in every row what was counted ("nur öffentliche Einträge" or
-  "einschließlich nur im Netzwerk sichtbarer Einträge"). A column, not a comment line above the
+  "öffentliche Einträge und solche, die nur Netzwerkmitglieder sehen"). A column, not a comment line above the
   header: the file keeps one header row (scripts and Excel's table import keep working), and the
   statement stays with every row that is filtered, sorted or copied into a report.
 

@@ -42,7 +42,7 @@ DEFAULT_MAX_KM = 25.0
 
 COUNTED = {
     False: ("nur öffentliche Einträge", "public records only"),
-    True: ("einschließlich nur im Netzwerk sichtbarer Einträge", "including records visible only within the network"),
+    True: ("öffentliche Einträge und solche, die nur Netzwerkmitglieder sehen", "including records visible only within the network"),
 }
 """What a figure counts, in words, by whether records of visibility 'network' are included. Every
 answer (JSON, CSV, page) says it, so that nobody copies members-only figures into a public report

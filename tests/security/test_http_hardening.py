@@ -126,6 +126,15 @@ def test_a_cross_site_form_post_with_the_session_cookie_creates_nothing(node: No
         assert admin.post("/api/projects", content=forged.encode(), headers={"Content-Type": "text/plain"}).status_code == 201
 
 
+@pytest.mark.parametrize("target", ["//evil.example/", "/\\evil.example/", "https://evil.example/", "/\tevil"])
+def test_sign_in_returns_only_to_a_page_of_this_node(node: NodeProcess, target: str) -> None:
+    """The sign-in form's return target (``weiter``) cannot send the browser to another site (``/\\host`` is
+    ``//host`` to a browser)."""
+    with httpx.Client(base_url=node.url, timeout=30) as browser:
+        answer = browser.post("/anmelden", data={"token": ADMIN_TOKEN, "weiter": target})
+    assert answer.status_code == 303 and answer.headers["location"] == "/"
+
+
 def test_wrong_bearer_tokens_are_answered_with_429_after_a_few(fresh_node: NodeProcess) -> None:
     """Finding 20: no limit on wrong bearer tokens (40 in 5 s, never a 429)."""
     with fresh_node.client() as admin:  # right tokens are never held up
@@ -154,7 +163,8 @@ def test_failed_sign_ins_are_answered_with_429_after_a_few(fresh_node: NodeProce
             statuses.append(answer.status_code)
             if answer.status_code == 429:
                 assert 0 < int(answer.headers["retry-after"]) <= 3600
-                assert "Zu viele Anfragen" in answer.text
+                assert "Zu viele fehlgeschlagene Anmeldungen" in answer.text
+                assert 'name="token"' in answer.text, "the sign-in form again, not a dead end"
         assert statuses[:5] == [401] * 5
         assert 429 in statuses, statuses
         assert browser.post("/anmelden", data={"token": ADMIN_TOKEN, "weiter": "/"}).status_code == 429

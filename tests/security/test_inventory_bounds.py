@@ -18,7 +18,7 @@ from tests.inventory.expect import parse_csv
 pytestmark = pytest.mark.slow
 
 PUBLIC = "nur öffentliche Einträge"
-WITH_NETWORK = "einschließlich nur im Netzwerk sichtbarer Einträge"
+WITH_NETWORK = "öffentliche Einträge und solche, die nur Netzwerkmitglieder sehen"
 NETWORK = {"includeNetwork": "true"}
 
 
@@ -77,6 +77,18 @@ def test_signed_in_members_get_the_public_figures_unless_they_choose_otherwise(s
         download = browser.get(link.group(1).replace("&amp;", "&"))
         assert download.status_code == 200
         assert {row["Gezählt"] for row in parse_csv(download.content)} == {WITH_NETWORK}
+
+
+def test_a_members_link_opened_without_signing_in_shows_the_public_figures_and_a_way_in(seeded: NodeProcess) -> None:
+    """A shared ``?includeNetwork=true`` link (or Back after signing out) is no dead end: the page shows the public
+    figures, says so, and its sign-in link returns to the members' figures."""
+    with seeded.client(token=None) as anonymous:
+        public = anonymous.get("/api/inventory").json()
+        answer = anonymous.get("/bestandsaufnahme", params=NETWORK)
+    assert answer.status_code == 200
+    assert f"Gezählt: {PUBLIC}." in answer.text and page_total(answer.text) == public["totals"]["projects"]
+    assert 'id="nur-mitglieder"' in answer.text
+    assert "/anmelden?weiter=%2Fbestandsaufnahme%3FincludeNetwork%3Dtrue" in answer.text
 
 
 @pytest.mark.parametrize(("path", "params"), [

@@ -1,9 +1,10 @@
 """The Bestandsaufnahme page: figures, a dot map drawn from the register's coordinates (SVG, no
 map tiles), the coverage matrix, potentials and digitalisation priorities, all downloadable.
 
-It counts public records only, also for signed-in members, unless a member ticks "auch nur im
-Netzwerk sichtbare Einträge zählen" (``includeNetwork=true``); the page says which above the
-figures. Its download links go to ``/api/inventory/...``; for the members-only figures they go to
+It counts public records only, also for signed-in members, unless a member ticks "auch Einträge
+mitzählen, die nur Netzwerkmitglieder sehen" (``includeNetwork=true``); the page says which above
+the figures. Someone not signed in who follows such a link (shared, or after signing out) gets the
+public figures and a note with a way to sign in, not an error page. Its download links go to ``/api/inventory/...``; for the members-only figures they go to
 ``/bestandsaufnahme/daten/...`` instead, since the API takes bearer tokens, not the sign-in cookie.
 """
 
@@ -67,6 +68,13 @@ def _downloads(state: str | None, rb: str | None, include: bool) -> Any:
     return download
 
 
+def _signin_next(state: str | None, rb: str | None) -> str:
+    """Where the sign-in returns to: this page with the members' figures."""
+    params = {k: v for k, v in (("state", state), ("regierungsbezirk", rb)) if v}
+    params["includeNetwork"] = "true"
+    return "/anmelden?" + urlencode({"weiter": "/bestandsaufnahme?" + urlencode(params)})
+
+
 @router.get("/bestandsaufnahme", response_class=HTMLResponse)
 def inventory_page(request: Request, node: NodeDep, principal: PrincipalDep, state: Region = None, regierungsbezirk: Region = None,
                    includeNetwork: bool = False) -> Response:
@@ -74,10 +82,11 @@ def inventory_page(request: Request, node: NodeDep, principal: PrincipalDep, sta
     inv = inventory_of(node)
     state = state or None
     rb = regierungsbezirk or None
-    include = include_network(principal, includeNetwork)
+    network_refused = includeNetwork and not principal.can_see_network
+    include = include_network(principal, includeNetwork and not network_refused)
     regions = inv.regions()
     common = {"regions": regions, "state": state, "rb": rb, "member": principal.can_see_network, "include_network": include,
-              "download": _downloads(state, rb, include)}
+              "network_refused": network_refused, "signin_next": _signin_next(state, rb), "download": _downloads(state, rb, include)}
     try:
         scope = inv.resolve_scope(state=state, regierungsbezirk=rb)
     except InvalidRecord as exc:

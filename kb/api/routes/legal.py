@@ -31,7 +31,8 @@ LEGAL_PAGES = {
     "datenschutz": ("Datenschutzerklärung", "datenschutz.md"),
 }
 
-_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": True})
+"""``breaks``: a line break in the file stays one (an address block is written line by line)."""
 
 
 def operator_text(data_dir: Path, file_name: str) -> tuple[str | None, bool]:

@@ -115,7 +115,10 @@ def signin_form(request: Request, weiter: str = "/veroeffentlichen") -> Response
 
 
 def _safe_next(target: str) -> str:
-    return target if target.startswith("/") and not target.startswith("//") else "/"
+    """Only a path on this node: ``//host`` and ``/\\host`` would send the browser to another site."""
+    if not target.startswith("/") or target.startswith(("//", "/\\")) or any(c in target for c in "\\\r\n\t"):
+        return "/"
+    return target
 
 
 @router.post("/anmelden", response_class=HTMLResponse)
@@ -130,8 +133,12 @@ async def signin(request: Request, node: NodeDep) -> Response:
         if principal.role == "anonymous":
             raise Unauthenticated("Bitte geben Sie Ihren Zugangsschlüssel ein.", "Please enter your token.")
         principal.require_publisher()
-    except RateLimited:
-        raise  # the error page, with Retry-After
+    except RateLimited as exc:  # the form again, saying why and for how long, with Retry-After
+        page = web.render(request, "signin.html", status=exc.status, title="Anmelden", next=target, error=(
+            f"Zu viele fehlgeschlagene Anmeldungen von dieser Adresse. Bitte warten Sie {exc.retry_after} Sekunden und "
+            "versuchen Sie es dann erneut."))
+        page.headers["Retry-After"] = str(exc.retry_after)
+        return page
     except KbError as exc:
         return web.render(request, "signin.html", status=exc.status, title="Anmelden", next=target, error=exc.message)
     session_id, _ = web.sessions.create(token, principal.name)
