@@ -93,25 +93,30 @@ def page(base: str, n: int, entries: list[tuple[int, str]], members: dict[str, t
     return ("\n".join(out) + "\n").encode()
 
 
+class PeerHandler(BaseHTTPRequestHandler):
+    """A quiet HTTP/1.1 handler with one way to answer: what every fake peer in the tests builds on."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def send(self, status: int, body: bytes, content_type: str = "application/trig", headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+
 def make_handler(base: str, members: dict[str, tuple[str, str]]) -> type[BaseHTTPRequestHandler]:
     good_p1 = [(1, "r1v1"), (2, "r2v1")]
     good_p2 = [(3, "r3v1"), (4, "r2v2")]
     bad_p2 = [*good_p2, (5, "forged"), *([(6, "foreign")] if "foreign" in members else []), (7, "r2v1"), (8, "r5v1")]
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def send(self, status: int, body: bytes, content_type: str = "application/trig", headers: dict[str, str] | None = None) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            for k, v in (headers or {}).items():
-                self.send_header(k, v)
-            self.end_headers()
-            self.wfile.write(body)
+    class Handler(PeerHandler):
 
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length", "0"))

@@ -23,6 +23,7 @@ import pytest
 from kb.federation.notify import activity, sign_request
 from kb.federation.signing import NodeKey
 from tests.conftest import HELLWEG
+from tests.e2e.fake_peer import PeerHandler
 from tests.e2e.processes import REPO, NodeProcess
 
 pytestmark = pytest.mark.slow
@@ -73,21 +74,7 @@ class EvilPeer:
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         peer = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-            def send(self, status: int, body: bytes, content_type: str = "application/trig", headers: dict[str, str] | None = None) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                for k, v in (headers or {}).items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(body)
-
+        class Handler(PeerHandler):
             def record(self) -> None:
                 peer.requests.append({"method": self.command, "path": self.path, "headers": dict(self.headers.items())})
 
