@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from kb.federation.fetch import Fetcher, OutboundPolicy, OutboundRefused, origin_of
+from tests.conftest import serve_http
 
 
 @pytest.mark.parametrize(
@@ -67,11 +67,8 @@ class _Redirects(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Redirects)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_http(_Redirects) as url:
+        yield url
 
 
 def test_same_origin_redirects_are_followed_a_few_times(server: str) -> None:

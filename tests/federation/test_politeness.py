@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import email.utils
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from kb.federation.fetch import Fetcher, PageTooLarge, PeerBadStatus, PeerBusy, PeerTimeout, parse_retry_after
 from kb.federation.pages import PageError, read_page
 from kb.federation.peers import PeerHealth
+from tests.conftest import serve_http
 
 
 @pytest.mark.parametrize(
@@ -88,11 +88,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_http(_Handler) as url:
+        yield url
 
 
 @pytest.fixture

@@ -83,7 +83,7 @@ def inventory_page(request: Request, node: NodeDep, principal: PrincipalDep, sta
     state = state or None
     rb = regierungsbezirk or None
     network_refused = includeNetwork and not principal.can_see_network
-    include = include_network(principal, includeNetwork and not network_refused)
+    include = include_network(principal, includeNetwork and principal.can_see_network)
     regions = inv.regions()
     common = {"regions": regions, "state": state, "rb": rb, "member": principal.can_see_network, "include_network": include,
               "network_refused": network_refused, "signin_next": _signin_next(state, rb), "download": _downloads(state, rb, include)}
