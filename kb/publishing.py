@@ -234,8 +234,6 @@ class Publisher:
             iri = self.mint("projekt", stable_from=given or str(len(item)))
         return self.graph_from_quads(iri, item)
 
-    _import_graph = graph_for_item  # the former name, for callers on other branches
-
     def _check_size(self, triples: Sequence[Triple]) -> None:
         if len(triples) > self.max_triples:
             raise TooLarge(
@@ -294,7 +292,6 @@ class Publisher:
             )
         return meta
 
-    _check_may_change = authorize_change  # the former name, for callers on other branches
 
     # ------------------------------------------------------------------ the one write path
 
