@@ -292,7 +292,6 @@ class Publisher:
             )
         return meta
 
-
     # ------------------------------------------------------------------ the one write path
 
     def run(self, principal: Principal, plans: Sequence[WritePlan]) -> list[Outcome]:
