@@ -37,6 +37,7 @@ from kb.store.oxigraph import OxigraphCatalog
 from . import schemas as s
 from .facts import RecordFacts, Snapshot, facts_from_summary
 from .figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS, Figures
+from .nearby import Nearby
 from .neighbours import neighbour_index
 from .scope import EVERYTHING, Scope, resolve_scope
 
@@ -76,6 +77,7 @@ class Inventory:
         self.register = register
         self.vocabularies = vocabularies
         self.figures = Figures(register, vocabularies)
+        self.nearby = Nearby(self.figures)
         self.max_replay = max_replay
         """Behind by more log entries than this, reload all summaries instead of replaying."""
         self._snapshot: Snapshot | None = None
@@ -317,7 +319,7 @@ class Inventory:
     def potentials(self, scope: Scope = EVERYTHING, *, include_network: bool = False, task_area: str | None = None, limit: int = 10,
                    offset: int = 0, neighbours: int = DEFAULT_NEIGHBOURS, max_km: float = DEFAULT_MAX_KM,
                    min_neighbours: int = 1) -> s.PotentialsOut:
-        return self._figure("potentials", scope, include_network, self.figures.potentials,
+        return self._figure("potentials", scope, include_network, self.nearby.potentials,
                             warm=potentials_defaults(limit, offset, neighbours, max_km, min_neighbours), task_area=task_area, limit=limit,
                             offset=offset, neighbours=neighbours, max_km=float(max_km), min_neighbours=min_neighbours)
 
@@ -331,7 +333,7 @@ class Inventory:
 
         def build() -> s.MunicipalityOut:
             snap = self.snapshot()
-            return self.figures.municipality(snap.view(include_network), m, seq=snap.seq, include_network=include_network,
+            return self.nearby.municipality(snap.view(include_network), m, seq=snap.seq, include_network=include_network,
                                              neighbours=neighbours, max_km=float(max_km))
 
         if (neighbours, float(max_km)) != (DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM):  # a variant: see _figure
