@@ -174,6 +174,32 @@ def harvester_node(data_dir: Path, backend: StoreBackend) -> Any:
     return node
 
 
+def profiled(profile: Any, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` run under ``profile`` (cProfile sees only the thread that enables it)."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        profile.enable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            profile.disable()
+
+    return wrapper
+
+
+def print_profiles(profiles: dict[str, Any], top: int = 20) -> None:
+    import io
+    import pstats
+
+    for name, profile in profiles.items():
+        out = io.StringIO()
+        stats = pstats.Stats(profile, stream=out)
+        total = sum(row[2] for row in stats.stats.values())  # type: ignore[attr-defined]
+        stats.sort_stats("cumulative").print_stats(top)
+        print(f"\nprofile of the {name} (all rounds; {total:.1f} s in Python functions, cProfile slows it down):")
+        print("\n".join(line for line in out.getvalue().splitlines()[6:] if line.strip()))
+
+
 def process_cpu(pid: int) -> float:
     """CPU seconds (user + system) a process has used so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -232,6 +258,8 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3, help="full harvests into empty stores; the median is reported")
     parser.add_argument("--backend", choices=sorted(BACKENDS), default="embedded", help="the store the harvester writes to")
+    parser.add_argument("--profile", action="store_true",
+                        help="profile the harvest thread and the commit thread with cProfile and print where the time goes")
     parser.add_argument("--page-format", choices=["default", "trig", "nquads", "alternate"], default="default",
                         help="ask the origin for this page format (alternate: TriG and N-Quads round by round)")
     parser.add_argument("--turbo", action="store_true",
@@ -250,6 +278,16 @@ def main() -> None:
 
     harvester_module.read_page = timed("parse page", harvester_module.read_page)
     default_accept = harvester_module.ACCEPT
+    profiles: dict[str, Any] = {}
+    if args.profile:
+        import cProfile
+
+        import kb.store.oxigraph as store_module
+
+        profiles = {"harvest thread (read, check, prepare)": cProfile.Profile(), "commit thread (store)": cProfile.Profile()}
+        first, second = profiles.values()
+        harvester_module.Harvester._harvest = profiled(first, harvester_module.Harvester._harvest)  # type: ignore[method-assign]
+        store_module.OxigraphCatalog.commit_received = profiled(second, store_module.OxigraphCatalog.commit_received)  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
         base = Path(tmp)
         port = free_port()
@@ -299,6 +337,7 @@ def main() -> None:
             assert inc.ok and inc.stored == args.changes, inc
             print(f"\nincremental / last full harvest: time {100 * inc_seconds / full_seconds:.2f} %, "
                   f"bytes {100 * BYTES['n'] / full_bytes:.2f} %")
+            print_profiles(profiles)
             print(f"targets: harvest / raw bulk load >= 0.8 (median) -> {'met' if statistics.median(ratios) >= 0.8 else 'NOT met'}; "
                   f"incremental < 1 % -> {'met' if inc_seconds < 0.01 * full_seconds and BYTES['n'] < 0.01 * full_bytes else 'NOT met'}")
         finally:
