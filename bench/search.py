@@ -54,8 +54,8 @@ def node_on(path: Path, **overrides: object) -> Node:
 
 
 SEED_TEXTS = [{k: p[k] for k in ("description", "outcomes", "lessonsLearned", "transferability") if p.get(k)}
-              for f in ("real.json", "illustrative.json")
-              for p in json.loads((Path(__file__).resolve().parents[1] / "seed_data" / "projects" / f).read_text(encoding="utf-8"))]
+              for f in sorted((Path(__file__).resolve().parents[1] / "seed_data" / "projects").glob("*.jsonl"))
+              for p in (json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip())]
 
 
 def as_long_as_real(projects: list[dict[str, object]]) -> list[dict[str, object]]:
