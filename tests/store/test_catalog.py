@@ -205,14 +205,14 @@ def received(key: str, version: int, title: str, kind: str = "update") -> Member
 def test_a_commit_that_only_adds_keeps_documents_current_without_deleting(catalog: OxigraphCatalog) -> None:
     """Insert-only commits (new records and the next cursor) add a stamped document value instead of
     replacing it; readers see the newest value, and the next ordinary write leaves one value again."""
-    from kb.store.oxigraph import _P_JSON_AT, PRIVATE_GRAPH, doc_iri
+    from kb.store.terms import P_JSON_AT, PRIVATE_GRAPH, doc_iri
 
     catalog.put_docs({("cursor", "p"): {"page": 0}})
     for page in range(1, 4):
         catalog.commit_received([received(f"r{page}", 1, f"Seite {page}")], docs={("cursor", "p"): {"page": page}})
         assert catalog.get_doc("cursor", "p") == {"page": page}
         assert catalog.docs("cursor") == {"p": {"page": page}}
-    stamped = list(catalog.store.quads_for_pattern(doc_iri("cursor", "p"), _P_JSON_AT, None, PRIVATE_GRAPH))
+    stamped = list(catalog.store.quads_for_pattern(doc_iri("cursor", "p"), P_JSON_AT, None, PRIVATE_GRAPH))
     assert len(stamped) == 3
     catalog.put_docs({("cursor", "p"): {"page": "done"}})
     assert catalog.get_doc("cursor", "p") == {"page": "done"}
@@ -223,12 +223,13 @@ def test_a_commit_that_only_adds_keeps_documents_current_without_deleting(catalo
 
 
 def test_stamped_document_values_are_bounded(catalog: OxigraphCatalog) -> None:
-    from kb.store.oxigraph import _P_JSON_AT, DOC_REVISIONS_MAX, PRIVATE_GRAPH, doc_iri
+    from kb.store.documents import DOC_REVISIONS_MAX
+    from kb.store.terms import P_JSON_AT, PRIVATE_GRAPH, doc_iri
 
     for page in range(DOC_REVISIONS_MAX + 5):
         catalog.commit_received([received(f"r{page}", 1, "x")], docs={("cursor", "p"): {"page": page}})
         assert catalog.get_doc("cursor", "p") == {"page": page}
-    stamped = list(catalog.store.quads_for_pattern(doc_iri("cursor", "p"), _P_JSON_AT, None, PRIVATE_GRAPH))
+    stamped = list(catalog.store.quads_for_pattern(doc_iri("cursor", "p"), P_JSON_AT, None, PRIVATE_GRAPH))
     assert 0 < len(stamped) <= DOC_REVISIONS_MAX
     assert catalog.check_integrity() == []
 
