@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from typing import Any
 
 from pyoxigraph import Literal, Triple
@@ -55,7 +55,8 @@ class CatalogWriter(DocumentReads):
     _sealer: MemberSealer
     _summarize: Summarizer | None
     _personal: PersonalData | None
-    _write_lock: threading.Lock
+    _write_lock: AbstractContextManager[Any]
+    """Serialises the writes of this process (and, on a shared server store, of all processes)."""
 
     def _begin(self) -> int:
         """Under the write lock: the sequence number of the log's last entry, which a commit builds on."""
