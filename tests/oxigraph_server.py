@@ -30,7 +30,8 @@ class OxigraphServer:
     def start(self, timeout: float = 30) -> OxigraphServer:
         self.location.mkdir(parents=True, exist_ok=True)
         log = (self.location.parent / f"{self.location.name}.log").open("ab")
-        self.proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"],
+        self.proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}",
+                                      "--timeout-s", "10"],
                                      stdout=log, stderr=log)
         log.close()
         deadline = time.monotonic() + timeout

@@ -86,6 +86,8 @@ class ServerStore:
         request = self._http.build_request("POST", url, data=data, headers={"Accept": accept}, timeout=timeout)
         try:
             response = self._http.send(request, stream=True)
+        except httpx.TimeoutException:
+            raise  # the caller's time limit, not an outage
         except httpx.HTTPError as exc:
             raise StoreUnavailable(f"{type(exc).__name__}: {exc}") from exc
         if response.status_code >= 300 and response.status_code != 400:
@@ -117,13 +119,19 @@ class ServerStore:
         g = str(graph_name) if graph_name is not None else "?g"
         result = self.query(f"SELECT * WHERE {{ GRAPH {g} {{ {s} {p} {o} }} }}")
         assert isinstance(result, QuerySolutions)
-        for row in result:
-            yield Quad(
+        # Read whole here: pyoxigraph's result objects must be freed by the thread that made them,
+        # and a half-read generator is freed whenever the garbage collector gets to it.
+        quads = [
+            Quad(
                 subject if subject is not None else _subject(row["s"]),
                 predicate if predicate is not None else _named(row["p"]),
                 object if object is not None else _object(row["o"]),
                 graph_name if graph_name is not None else _named(row["g"]),
             )
+            for row in result
+        ]
+        del result
+        return iter(quads)
 
     def load_trig(self, data: bytes) -> None:
         """Add a TriG document with the Graph Store Protocol (a raw load, for comparison in ``bench/``)."""

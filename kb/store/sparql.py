@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from kb.errors import Busy, QueryRefused, TooLarge
 from kb.ontology.namespaces import PREFIXES
@@ -33,6 +34,15 @@ log = logging.getLogger(__name__)
 
 SLOT_WAIT = 0.5
 """Seconds a query waits for a free worker before the caller is told the service is busy."""
+
+
+class SparqlEndpoint(Protocol):
+    """What ``/sparql`` asks of the query service of either backend."""
+
+    def run(self, query: str, *, result_format: str = "json", graph_format: str = "turtle", include_network: bool = False,
+            default_graph_uris: Sequence[str] = (), named_graph_uris: Sequence[str] = ()) -> SparqlAnswer: ...
+
+    def close(self) -> None: ...
 
 
 class SparqlService:
@@ -135,4 +145,4 @@ def _unavailable() -> Busy:
                 "The SPARQL service is unavailable right now. Please try again later.")
 
 
-__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "SparqlAnswer", "SparqlService"]
+__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "SparqlAnswer", "SparqlEndpoint", "SparqlService"]
