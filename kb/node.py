@@ -76,7 +76,8 @@ class Node:
             )
         else:
             embedded = OxigraphCatalog(
-                data_dir / "store", sealer=sealer_for(self.key, self.iri), node_iri=self.iri, summarizer=self.mapper.summarize
+                data_dir / "store", sealer=sealer_for(self.key, self.iri), node_iri=self.iri, summarizer=self.mapper.summarize,
+                purge_interval=settings.erasure_purge_interval,
             )
             self.catalog = embedded
             self.sparql = SparqlService(

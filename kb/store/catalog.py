@@ -11,7 +11,8 @@ The values that cross the seam are the small vocabulary of ``kb.store.model`` pl
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -122,6 +123,15 @@ class Catalog(Protocol):
 
     def docs(self, collection: str) -> dict[str, object]: ...
 
+    # --- erasure: removing erased bytes from the store's files
+    def purge_after(self) -> AbstractContextManager[None]:
+        """Erasures committed inside the block leave the store's files together when it ends."""
+        ...
+
+    def request_purge(self) -> None:
+        """Something was erased outside a commit (e.g. quarantine): rewrite the store's files soon."""
+        ...
+
     # --- maintenance
     def check_integrity(self) -> list[str]: ...
 
@@ -133,6 +143,15 @@ class Checkpoints(Protocol):
 
     @property
     def last_seq(self) -> int: ...
+
+    @property
+    def generation(self) -> int:
+        """How often the store was rewritten (copies of an older one hold erased bytes)."""
+        ...
+
+    def on_purge(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every rewrite (holders of copies drop theirs)."""
+        ...
 
     def checkpoint(self, target: Path) -> int:
         """Copy the store to ``target``; returns the sequence number the copy holds at least."""

@@ -18,16 +18,21 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store
 
 from kb.ontology.personal_data import personal_triples
+from kb.store import generations
 from kb.store.batch import Batch
 from kb.store.catalog import Catalog, Checkpoints, PreparedMembers
 from kb.store.changelog import find_last_seq
 from kb.store.model import MemberSealer
+from kb.store.purge import PurgeSchedule
 from kb.store.reads import live_records
 from kb.store.terms import LOG_GRAPH, PRIVATE_GRAPH, PRIVATE_GRAPHS, RECORDS_GRAPH
 from kb.store.writer import CatalogWriter, PersonalData, Summarizer
@@ -43,18 +48,21 @@ class OxigraphCatalog(CatalogWriter):
     """The record catalogue of one node. Thread-safe; writes are serialised by one lock."""
 
     def __init__(self, path: Path | None, *, sealer: MemberSealer, node_iri: str, summarizer: Summarizer | None = None,
-                 personal: PersonalData | None = personal_triples) -> None:
-        if path is not None:
-            _finish_rewrite(path)
-            path.mkdir(parents=True, exist_ok=True)
-        self._store = Store(str(path) if path is not None else None)
-        if path is not None:
-            _remove_unfinished_bulk_files(path)
+                 personal: PersonalData | None = personal_triples, purge_interval: float = 0.0) -> None:
+        self._path = path
+        self._dir = generations.open_dir(path) if path is not None else None
+        self._store = Store(str(self._dir) if self._dir is not None else None)
+        if self._dir is not None:
+            _remove_unfinished_bulk_files(self._dir)
+        self._purges = PurgeSchedule(purge_interval)
         self._sealer = sealer
         self._summarize = summarizer
         self._personal = personal
         self.node_iri = node_iri
         self._write_lock = threading.Lock()
+        self._purge_lock = threading.Lock()
+        self._writes = 0
+        """Writes so far (a rewrite made without the writer checks that none came in between)."""
         self._changed = threading.Condition()
         self._last_seq = find_last_seq(self._store)
         self._overview_cache: dict[tuple[Any, ...], tuple[int, Any]] = {}
@@ -69,11 +77,20 @@ class OxigraphCatalog(CatalogWriter):
     def last_seq(self) -> int:
         return self._last_seq
 
+    @property
+    def generation(self) -> int:
+        """How often the store was rewritten in this process (copies of an older one hold erased bytes)."""
+        return self._purges.done
+
     def _erasures_now(self) -> dict[str, int]:
         return self._erasures  # only this process writes the store: the counter read at start stays true
 
     def _erasures_written(self, erasures: dict[str, int]) -> None:
         self._erasures = erasures
+        self._purges.wanted = True
+
+    def _after_write(self) -> None:
+        self._purge_if_due()
 
     def wait_for_change(self, after_seq: int, timeout: float) -> bool:
         """Block until the log has an entry after ``after_seq`` (True) or the timeout passes."""
@@ -96,9 +113,75 @@ class OxigraphCatalog(CatalogWriter):
             self._store.load(data.encode(), format=RdfFormat.TRIG)  # bytes: a str input is read holding the GIL
         else:
             return True
+        self._writes += 1
         with self._changed:
             self._last_seq = new_last_seq
             self._changed.notify_all()
+        return True
+
+    # ------------------------------------------------------------------ erasure: rewriting the store
+
+    def on_purge(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every rewrite (holders of copies of the store drop theirs)."""
+        self._purges.listeners.append(listener)
+
+    def request_purge(self) -> None:
+        """Rewrite the store soon because something was erased outside a commit (e.g. quarantine)."""
+        self._purges.wanted = True
+        self._purge_if_due()
+
+    @contextmanager
+    def purge_after(self) -> Iterator[None]:
+        """Erasures committed inside the block are rewritten together when it ends (a harvest
+        round, one ``kb erase``), not one by one: only the first rewrite of an interval is immediate."""
+        self._purges.hold(1)
+        try:
+            yield
+        finally:
+            self._purges.hold(-1)
+            self._purge_if_due()
+
+    def _purge_if_due(self) -> None:
+        if self._purges.wanted and self._purges.held == 0 and self._dir is not None:
+            self._purges.run_or_schedule(lambda: self.purge(only_if_wanted=True))
+
+    def purge(self, *, only_if_wanted: bool = False) -> bool:
+        """Rewrite the store into a fresh directory and switch to it, while the node runs.
+
+        After an erasure the erased text is unreachable but still in the store's files
+        (``kb/store/generations.py``); this is what removes it. The copy is made from a checkpoint
+        without holding the writer, so harvests and publishing go on; only if something was written
+        meanwhile is it made again under the writer (then it blocks writes as long as a bulk load of
+        the store takes). Reads go on from the old store until the switch. False for an in-memory
+        store, a closed catalogue, or (``only_if_wanted``) when no erasure is waiting.
+        """
+        if self._path is None:
+            return False
+        with self._purge_lock:
+            with self._write_lock:
+                if self._store is None or self._dir is None or (only_if_wanted and not self._purges.wanted):
+                    return False
+                started, writes, old_dir = time.monotonic(), self._writes, self._dir
+                self._purges.wanted = False
+                frozen = generations.checkpoint(self._store, self._path)
+            try:
+                fresh, store = generations.write_generation(Store.read_only(str(frozen)), self._path)
+                with self._write_lock:
+                    if self._store is None:
+                        return False
+                    if self._writes != writes:  # written meanwhile: copy again, holding the writer this time
+                        del store
+                        generations.remove_old(fresh)
+                        fresh, store = generations.write_generation(self._store, self._path)
+                    generations.switch_to(self._path, fresh)
+                    self._store, self._dir = store, fresh
+                    self._purges.finished()
+            finally:
+                generations.remove_old(frozen)
+            generations.remove_old(old_dir)
+        for listener in list(self._purges.listeners):
+            listener()
+        log.info("store rewritten after an erasure in %.1f s (%d quads)", time.monotonic() - started, len(store))
         return True
 
     # ------------------------------------------------------------------ maintenance
@@ -119,6 +202,7 @@ class OxigraphCatalog(CatalogWriter):
 
     def close(self) -> None:
         """Flush and release the store (and its directory lock); the catalogue is unusable after."""
+        self._purges.cancel()
         with self._write_lock:
             if self._store is None:
                 return
@@ -127,66 +211,6 @@ class OxigraphCatalog(CatalogWriter):
 
     def quads(self, graph: NamedNode) -> list[Quad]:
         return list(self._store.quads_for_pattern(None, None, None, graph))
-
-
-def rewrite_store(path: Path) -> tuple[int, int]:
-    """Copy every quad of the store at ``path`` into a fresh store and put it in its place.
-
-    Why: Oxigraph never deletes the strings of removed triples from its string table (and RocksDB
-    keeps removed values in its files until they are merged away), so after an erasure the erased
-    text is unreachable through every interface but still in the store's files. A store written
-    afresh holds only what is live. Needs the store closed (a running node holds its lock: an
-    ``OSError`` then). Steps, each safe to interrupt: write ``{path}.rewrite`` completely; rename
-    ``path`` to ``{path}.old``; rename the new one to ``path``; delete the old one
-    (``_finish_rewrite`` completes an interrupted rewrite when the store is opened next).
-    Returns (quads copied, bytes of the old store).
-    """
-    import gc
-    import shutil
-
-    _finish_rewrite(path)
-    fresh, old_dir = path.with_name(path.name + ".rewrite"), path.with_name(path.name + ".old")
-    shutil.rmtree(fresh, ignore_errors=True)
-    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-    dump = path.with_name(path.name + ".rewrite.nq")
-    source = Store(str(path))
-    try:
-        # Through a file in N-Quads: parsed and sorted in Rust (twice as fast as copying quad by quad).
-        source.dump(output=str(dump), format=RdfFormat.N_QUADS)
-        target = Store(str(fresh))
-        target.bulk_load(path=str(dump), format=RdfFormat.N_QUADS)
-        target.flush()
-    finally:
-        dump.unlink(missing_ok=True)
-    copied = len(target)
-    if copied != len(source):  # pragma: no cover - defensive
-        raise RuntimeError("store rewrite copied a different number of quads; the old store is kept")
-    del source, target
-    gc.collect()  # pyoxigraph closes a store (and releases its lock) when the object is freed
-    (fresh / _REWRITE_DONE).write_text("complete\n")
-    path.rename(old_dir)
-    fresh.rename(path)
-    (path / _REWRITE_DONE).unlink(missing_ok=True)
-    shutil.rmtree(old_dir, ignore_errors=True)
-    log.info("store rewritten: %d quads, %d bytes before", copied, size)
-    return copied, size
-
-
-_REWRITE_DONE = "kb-rewrite-complete"
-
-
-def _finish_rewrite(path: Path) -> None:
-    """Complete or undo a ``rewrite_store`` that was interrupted."""
-    import shutil
-
-    fresh, old_dir = path.with_name(path.name + ".rewrite"), path.with_name(path.name + ".old")
-    if not path.exists() and (fresh / _REWRITE_DONE).exists():
-        fresh.rename(path)  # interrupted between the two renames: the new store is complete
-    (path / _REWRITE_DONE).unlink(missing_ok=True)
-    if path.exists():
-        shutil.rmtree(old_dir, ignore_errors=True)
-        shutil.rmtree(fresh, ignore_errors=True)
-    path.with_name(path.name + ".rewrite.nq").unlink(missing_ok=True)
 
 
 def _remove_unfinished_bulk_files(path: Path) -> None:
@@ -206,4 +230,4 @@ if TYPE_CHECKING:  # mypy proves here that this backend fits the interface the r
 
 
 __all__ = ["OxigraphCatalog", "live_records", "PreparedMembers", "RECORDS_GRAPH", "LOG_GRAPH", "PRIVATE_GRAPH", "PRIVATE_GRAPHS",
-           "BULK_MIN_QUADS", "rewrite_store"]
+           "BULK_MIN_QUADS"]

@@ -32,6 +32,7 @@ import random
 import threading
 import time
 import uuid
+from contextlib import AbstractContextManager, nullcontext
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -225,6 +226,13 @@ class ServerCatalog(CatalogWriter):
             self._seen_seq = max(self._seen_seq, new_last_seq)
             self._changed.notify_all()
         return True
+
+    def purge_after(self) -> AbstractContextManager[None]:
+        """Nothing to do: the server's files are the server's (docs/operations.md, erasure on a store server)."""
+        return nullcontext()
+
+    def request_purge(self) -> None:
+        """See ``purge_after``."""
 
     def close(self) -> None:
         self._server.close()

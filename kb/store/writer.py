@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from pyoxigraph import Literal, Triple
@@ -75,6 +75,16 @@ class CatalogWriter(DocumentReads):
     def _erasures_written(self, erasures: dict[str, int]) -> None:
         """Called after a commit that counted an erasure (a backend may keep the counter in memory)."""
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The write lock for one commit; ``_after_write`` once it is released (not after a refused commit)."""
+        with self._write_lock:
+            yield
+        self._after_write()
+
+    def _after_write(self) -> None:
+        """Called after each commit, outside the write lock (the embedded store rewrites itself here after erasures)."""
+
     @property
     def erasure_mark(self) -> str:
         """Changes whenever erased versions are compacted away (for ETags of otherwise fixed pages)."""
@@ -92,7 +102,7 @@ class CatalogWriter(DocumentReads):
         contents = [self._content(d.record, d.triples or (), "update" if d.triples is not None else "delete", local=True)
                     for d in drafts]
         guesses = [self._guess_seal(d, c) for d, c in zip(drafts, contents, strict=True)]
-        with self._write_lock:
+        with self._writing():
             for _attempt in range(COMMIT_ATTEMPTS):
                 batch = Batch()
                 events: list[ChangeEvent] = []
@@ -232,7 +242,7 @@ class CatalogWriter(DocumentReads):
         For a harvested record whose origin has not erased yet (``kb erase`` on a copy): deleting
         our own copies is always allowed, signing a new version is not. Returns the versions dropped.
         """
-        with self._write_lock:
+        with self._writing():
             batch = Batch()
             dropped = []
             for event in self.events_of(record):
@@ -271,7 +281,7 @@ class CatalogWriter(DocumentReads):
         store call.
         """
         prepared = members if isinstance(members, PreparedMembers) else self.prepare_received(members)
-        with self._write_lock:
+        with self._writing():
             for _attempt in range(COMMIT_ATTEMPTS):
                 batch = Batch()
                 events: list[ChangeEvent] = []
