@@ -26,7 +26,7 @@ from typing import Any
 import httpx
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, parse, parse_query_results
 
-from kb.errors import Busy, QueryRefused, TooLarge
+from kb.errors import Busy, KbError, QueryRefused, TooLarge
 from kb.ontology.namespaces import PREFIXES
 from kb.store import sparql_results
 from kb.store.reads import live_records
@@ -111,25 +111,35 @@ class ServerSparql:
             response.close()
 
     def _answer(self, body: bytes, media: str, result_format: str, graph_format: str) -> SparqlAnswer:
+        # pyoxigraph's result objects must be freed by the thread that made them: none may stay
+        # referenced from an exception's traceback, which the event loop's thread frees.
+        failure: KbError | None = None
         try:
-            if media == "application/n-triples":
-                triples = [q.triple for q in parse(_whole_lines(body), RdfFormat.N_TRIPLES)]
-                return sparql_results.graph_answer(triples, graph_format, self.max_rows, self.max_bytes)
-            if media == "text/tab-separated-values":
-                result: QuerySolutions | QueryBoolean = parse_query_results(_whole_lines(body), QueryResultsFormat.TSV)
-            else:  # JSON: a boolean answer (TSV has none), short
-                result = parse_query_results(body, QueryResultsFormat.JSON)
-            return sparql_results.answer(result, result_format=result_format, graph_format=graph_format,
-                                         max_rows=self.max_rows, max_bytes=self.max_bytes)
+            return self._write(body, media, result_format, graph_format)
         except sparql_results.AnswerTooLarge:
             mb = self.max_bytes / 1_000_000
-            raise TooLarge(
+            failure = TooLarge(
                 f"Schon die erste Zeile des Ergebnisses ist größer als {mb:g} MB. Bitte schränken Sie die Abfrage ein.",
                 f"Even the first row of the answer is larger than {mb:g} MB. Please narrow the query.",
                 max_bytes=self.max_bytes,
-            ) from None
+            )
         except SyntaxError:
-            raise _unavailable() from None
+            failure = _unavailable()
+        raise failure
+
+    def _write(self, body: bytes, media: str, result_format: str, graph_format: str) -> SparqlAnswer:
+        if media == "application/n-triples":
+            triples = [q.triple for q in parse(_whole_lines(body), RdfFormat.N_TRIPLES)]
+            return sparql_results.graph_answer(triples, graph_format, self.max_rows, self.max_bytes)
+        if media == "text/tab-separated-values":
+            result: QuerySolutions | QueryBoolean = parse_query_results(_whole_lines(body), QueryResultsFormat.TSV)
+        else:  # JSON: a boolean answer (TSV has none), short
+            result = parse_query_results(body, QueryResultsFormat.JSON)
+        try:
+            return sparql_results.answer(result, result_format=result_format, graph_format=graph_format,
+                                         max_rows=self.max_rows, max_bytes=self.max_bytes)
+        finally:
+            del result
 
     def _too_slow(self) -> Busy:
         return Busy(
