@@ -33,6 +33,7 @@ from kb.store.terms import (
     P_VIS,
     RECORDS_GRAPH,
     event_iri,
+    lexical,
     seq_of_event,
 )
 
@@ -68,45 +69,45 @@ class ChangeLogReads(CatalogReads):
         first = {k: v[0] for k, v in props.items()}
         entry = first.get(P_JSON.value)
         if entry is not None:
-            fields = json.loads(entry.value)
+            fields = json.loads(lexical(entry))
             event = ChangeEvent(
                 seq=seq,
-                record=first[P_RECORD.value].value,
+                record=lexical(first[P_RECORD.value]),
                 version=int(fields["version"]),
                 kind=fields["kind"],
                 origin=fields["origin"],
                 visibility=fields["visibility"],
                 timestamp=fields["timestamp"],
-                member=first[P_MEMBER.value].value,
+                member=lexical(first[P_MEMBER.value]),
                 local=bool(fields["local"]),
                 compacted=P_PAYLOAD.value not in first,
             )
-            return event, first[P_PAYLOAD.value].value if P_PAYLOAD.value in first else ""
+            return event, lexical(first[P_PAYLOAD.value]) if P_PAYLOAD.value in first else ""
         # Entries written before the compact form: one triple per field.
         event = ChangeEvent(
             seq=seq,
-            record=first[P_RECORD.value].value,
-            version=int(first[P_VERSION.value].value),
-            kind=first[P_KIND.value].value,  # type: ignore[arg-type]
-            origin=first[P_ORIGIN.value].value,
-            visibility=first[P_VIS.value].value.rsplit("/", 1)[-1],
-            timestamp=first[P_MODIFIED.value].value,
-            member=first[P_MEMBER.value].value,
-            local=first[P_LOCAL.value].value == "true",
+            record=lexical(first[P_RECORD.value]),
+            version=int(lexical(first[P_VERSION.value])),
+            kind=lexical(first[P_KIND.value]),  # type: ignore[arg-type]
+            origin=lexical(first[P_ORIGIN.value]),
+            visibility=lexical(first[P_VIS.value]).rsplit("/", 1)[-1],
+            timestamp=lexical(first[P_MODIFIED.value]),
+            member=lexical(first[P_MEMBER.value]),
+            local=lexical(first[P_LOCAL.value]) == "true",
             compacted=P_PAYLOAD.value not in first,
         )
-        return event, first[P_PAYLOAD.value].value if P_PAYLOAD.value in first else ""
+        return event, lexical(first[P_PAYLOAD.value]) if P_PAYLOAD.value in first else ""
 
     def event_for_member(self, member: str) -> tuple[ChangeEvent, str] | None:
         """The log entry that published ``member`` (a version IRI), with its payload."""
         for q in self.store.quads_for_pattern(None, P_MEMBER, NamedNode(member), LOG_GRAPH):
-            seq = seq_of_event(q.subject.value)
+            seq = seq_of_event(lexical(q.subject))
             return self.event(seq)
         return None
 
     def events_of(self, record: str) -> list[ChangeEvent]:
         """Every log entry of one record (compacted ones included), in log order."""
-        seqs = sorted(seq_of_event(q.subject.value)
+        seqs = sorted(seq_of_event(lexical(q.subject))
                       for q in self.store.quads_for_pattern(None, P_RECORD, NamedNode(record), LOG_GRAPH))
         return [found[0] for seq in seqs if (found := self.event(seq)) is not None]
 
@@ -120,10 +121,10 @@ class ChangeLogReads(CatalogReads):
         wanted = [n.casefold() for n in needles if n]
         out: dict[str, list[ChangeEvent]] = {}
         for q in self.store.quads_for_pattern(None, P_PAYLOAD, None, LOG_GRAPH):
-            text = q.object.value.casefold()
+            text = lexical(q.object).casefold()
             if not any(n in text for n in wanted):
                 continue
-            found = self.event(seq_of_event(q.subject.value))
+            found = self.event(seq_of_event(lexical(q.subject)))
             if found is not None:
                 out.setdefault(found[0].record, []).append(found[0])
         for events in out.values():
@@ -150,7 +151,7 @@ class ChangeLogReads(CatalogReads):
         if any(self.store.quads_for_pattern(event_iri(self.last_seq + 1), None, None, LOG_GRAPH)):
             problems.append("log continues after the last sequence number")
         for q in self.store.quads_for_pattern(None, P_TOPIC, None, RECORDS_GRAPH):
-            record = q.object.value
+            record = lexical(q.object)
             stored = self.get(record)
             if stored is None:
                 problems.append(f"{record}: provenance unreadable")

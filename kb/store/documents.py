@@ -16,7 +16,7 @@ from pyoxigraph import Quad
 
 from kb.store.batch import Batch
 from kb.store.changelog import ChangeLogReads
-from kb.store.terms import P_JSON, P_JSON_AT, PRIVATE_GRAPH, doc_iri
+from kb.store.terms import P_JSON, P_JSON_AT, PRIVATE_GRAPH, doc_iri, lexical
 
 DOC_REVISIONS_MAX = 32
 """Stamped values a private document may collect (see ``_doc_stamp``) before a write cleans them up."""
@@ -43,7 +43,7 @@ class DocumentReads(ChangeLogReads):
         best: dict[str, tuple[int, str]] = {}
         for predicate in (P_JSON, P_JSON_AT):
             for q in self.store.quads_for_pattern(None, predicate, None, PRIVATE_GRAPH):
-                iri = q.subject.value
+                iri = lexical(q.subject)
                 if iri.startswith(prefix):
                     found = _doc_value(q)
                     key = unquote(iri[len(prefix):])
@@ -73,8 +73,8 @@ class DocumentReads(ChangeLogReads):
 def _doc_value(q: Quad) -> tuple[int, str] | None:
     """(stamp, JSON text) of a document value: plain values have stamp 0, stamped ones their seq."""
     if q.predicate == P_JSON:
-        return 0, q.object.value
+        return 0, lexical(q.object)
     if q.predicate == P_JSON_AT:
-        stamp, _, text = q.object.value.partition(" ")
+        stamp, _, text = lexical(q.object).partition(" ")
         return int(stamp), text
     return None

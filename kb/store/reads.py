@@ -41,6 +41,7 @@ from kb.store.terms import (
     RECORDS_GRAPH,
     bool_literal,
     catalog_record_iri,
+    lexical,
 )
 
 Term = NamedNode | BlankNode | Literal | Triple
@@ -111,14 +112,14 @@ class CatalogReads:
     def summary(self, record: str) -> dict[str, Any] | None:
         """The stored summary of a current record (None for tombstones and unknown records)."""
         for q in self.store.quads_for_pattern(catalog_record_iri(record), P_SUMMARY, None, PRIVATE_GRAPH):
-            return json.loads(q.object.value)  # type: ignore[no-any-return]
+            return json.loads(lexical(q.object))  # type: ignore[no-any-return]
         return None
 
     def summaries(self) -> dict[str, dict[str, Any]]:
         """Summaries of all current records, by record IRI, in one pass (fast start-up of indexes)."""
         out = {}
         for q in self.store.quads_for_pattern(None, P_SUMMARY, None, PRIVATE_GRAPH):
-            out[q.subject.value[: -len(CATALOG_RECORD_SUFFIX)]] = json.loads(q.object.value)
+            out[lexical(q.subject)[: -len(CATALOG_RECORD_SUFFIX)]] = json.loads(lexical(q.object))
         return out
 
     def _until_next_change(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
@@ -139,7 +140,7 @@ class CatalogReads:
             ?cr {P_TOPIC} ?rec ; {P_DELETED} false ; {P_LOCAL} {bool_literal(local)} ; {P_MODIFIED} ?m {vis} }} }}
             ORDER BY DESC(?m) LIMIT {int(limit)}"""
         return list(self._until_next_change(("recent", local, limit, include_network),
-                                            lambda: tuple(row["rec"].value for row in self._select(query))))
+                                            lambda: tuple(lexical(row["rec"]) for row in self._select(query))))
 
     def count_by_origin(self, *, include_network: bool = False) -> dict[str, int]:
         """Current records per origin node."""
@@ -147,7 +148,7 @@ class CatalogReads:
         query = f"""SELECT ?origin (COUNT(?cr) AS ?n) WHERE {{ GRAPH {RECORDS_GRAPH} {{
             ?cr {P_DELETED} false ; {P_ORIGIN} ?origin {vis} }} }} GROUP BY ?origin"""
         return dict(self._until_next_change(("count_by_origin", include_network),
-                                            lambda: tuple((row["origin"].value, int(row["n"].value)) for row in self._select(query))))
+                                            lambda: tuple((lexical(row["origin"]), int(lexical(row["n"]))) for row in self._select(query))))
 
     def iter_live_records(self, *, include_network: bool = True) -> Iterator[str]:
         """IRIs of all current (not withdrawn) records."""
@@ -160,7 +161,7 @@ class CatalogReads:
         query = f"""SELECT (COUNT(?cr) AS ?n) WHERE {{ GRAPH {RECORDS_GRAPH} {{
             ?cr {P_DELETED} false {vis} }} }}"""
         for row in self._select(query):
-            return int(row["n"].value)
+            return int(lexical(row["n"]))
         return 0
 
     def _select(self, query: str) -> QuerySolutions:
@@ -210,11 +211,11 @@ class CatalogReads:
         )
         items = [
             ListedRecord(
-                iri=row["rec"].value,
-                title=row["t"].value,
-                modified=as_written(row["m"].value),
-                origin=row["o"].value,
-                version=int(row["v"].value),
+                iri=lexical(row["rec"]),
+                title=lexical(row["t"]),
+                modified=as_written(lexical(row["m"])),
+                origin=lexical(row["o"]),
+                version=int(lexical(row["v"])),
             )
             for row in rows
         ]
@@ -229,13 +230,13 @@ def live_records(store: QuadStore) -> list[tuple[str, bool]]:
         }} }}"""
     result = store.query(query)
     assert isinstance(result, QuerySolutions)
-    return [(row["rec"].value, row["vis"] == VISIBILITY.public) for row in result]  # type: ignore[union-attr]
+    return [(lexical(row["rec"]), row["vis"] == VISIBILITY.public) for row in result]
 
 
 def _meta_from_props(record: str, props: dict[str, list[Term]]) -> RecordMeta:
     def one(p: NamedNode, default: str = "") -> str:
         values = props.get(p.value)
-        return values[0].value if values else default
+        return lexical(values[0]) if values else default
 
     return RecordMeta(
         iri=record,

@@ -46,7 +46,7 @@ from kb.store.catalog import Catalog
 from kb.store.changelog import find_last_seq
 from kb.store.model import MemberSealer
 from kb.store.server_client import ServerStore, StoreUnavailable
-from kb.store.terms import S_GRAPH_LOG, S_INTEGER
+from kb.store.terms import S_GRAPH_LOG, S_INTEGER, lexical
 from kb.store.writer import CatalogWriter, PersonalData, Summarizer
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ class WriterLease:
             live: list[str] = []
             expired: list[str] = []
             for row in result:
-                text = row["c"].value  # type: ignore[union-attr]
+                text = lexical(row["c"])
                 (live if float(text.rsplit(" ", 1)[1]) > now else expired).append(text)
             if expired:  # left by a process that died holding or claiming the lease
                 log.warning("removing %d expired writer claim(s) from the store", len(expired))
@@ -157,7 +157,7 @@ class ServerCatalog(CatalogWriter):
     def _read_head(self) -> int | None:
         result = self._server.query(f"SELECT ?n WHERE {{ GRAPH {S_GRAPH_LOG} {{ {HEAD} {S_SEQ} ?n }} }}")
         assert isinstance(result, QuerySolutions)
-        values = [int(row["n"].value) for row in result]  # type: ignore[union-attr]
+        values = [int(lexical(row["n"])) for row in result]
         if len(values) > 1:  # pragma: no cover - would mean two writers; the check below names it
             log.error("the store's log head has %d values: %s", len(values), values)
         return max(values) if values else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import BlankNode, Literal, NamedNode
 
 from kb.ontology.namespaces import DCAT, DCT, FOAF, IKZ, KBM, PROV, VISIBILITY, XSD
 
@@ -66,6 +66,17 @@ def seq_of_event(iri: str) -> int:
 
 def doc_iri(collection: str, key: str) -> NamedNode:
     return NamedNode(f"urn:kb:doc:{quote(collection, safe='')}/{quote(key, safe='')}")
+
+
+def lexical(term: object) -> str:
+    """The text of an IRI, a blank node or a literal read from the store.
+
+    pyoxigraph types every term as possibly an RDF-star triple term; kb never stores one (records
+    are plain RDF 1.1), so anything else is a broken store, not a case to handle.
+    """
+    if isinstance(term, NamedNode | BlankNode | Literal):
+        return term.value
+    raise TypeError(f"not an IRI, blank node or literal: {term!r}")
 
 
 def bool_literal(value: bool) -> Literal:
