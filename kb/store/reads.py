@@ -9,7 +9,7 @@ embedded store and a SPARQL server.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, Triple
@@ -83,7 +83,11 @@ class CatalogReads:
         props = self._props(catalog_record_iri(record), RECORDS_GRAPH)
         if not props:
             return None
-        return _meta_from_props(record, props)
+        return meta_from_props(record, props)
+
+    def metas(self, records: Sequence[str]) -> dict[str, RecordMeta | None]:
+        """``meta`` of several records (a backend may read them in one request)."""
+        return {record: self.meta(record) for record in dict.fromkeys(records)}
 
     def get(self, record: str) -> StoredRecord | None:
         """The current version of a record (``triples`` empty for a tombstone), or None."""
@@ -233,7 +237,7 @@ def live_records(store: QuadStore) -> list[tuple[str, bool]]:
     return [(lexical(row["rec"]), row["vis"] == VISIBILITY.public) for row in result]
 
 
-def _meta_from_props(record: str, props: dict[str, list[Term]]) -> RecordMeta:
+def meta_from_props(record: str, props: dict[str, list[Term]]) -> RecordMeta:
     def one(p: NamedNode, default: str = "") -> str:
         values = props.get(p.value)
         return lexical(values[0]) if values else default

@@ -287,13 +287,14 @@ class CatalogWriter(DocumentReads):
                 events: list[ChangeEvent] = []
                 skipped: list[tuple[Member, str]] = []
                 seq = base = self._begin()
-                held: dict[str, RecordMeta] = {}
+                held: dict[str, RecordMeta | None] = self.metas(
+                    [m.record for m, content in zip(prepared.members, prepared.contents, strict=True) if content is not None])
                 compacted = False
                 for m, content in zip(prepared.members, prepared.contents, strict=True):
                     if content is None:
                         skipped.append((m, "self"))
                         continue
-                    current = held.get(m.record) or self.meta(m.record)
+                    current = held[m.record]
                     if current is not None and current.version >= m.version:
                         skipped.append((m, "older" if current.version > m.version else "same"))
                         continue
