@@ -62,6 +62,7 @@ def erase(key: str | None, match: str | None, yes: bool, rewrite_store: bool, da
             erasure = Erasure(node)
             result = erasure.erase_matching(match, dry_run=not yes) if match else erasure.erase_record(key or "", dry_run=not yes)
             report = result.as_dict()
+            node.catalog.settle()  # the store's rewrite runs in the background; a command waits for it
         except KbError as exc:
             fail(exc)
         finally:

@@ -132,6 +132,10 @@ class Catalog(Protocol):
         """Something was erased outside a commit (e.g. quarantine): rewrite the store's files soon."""
         ...
 
+    def settle(self) -> None:
+        """Finish a waiting or running rewrite of the store's files before returning (for commands)."""
+        ...
+
     # --- maintenance
     def check_integrity(self) -> list[str]: ...
 

@@ -141,6 +141,11 @@ class OxigraphCatalog(CatalogWriter):
             self._purges.hold(-1)
             self._purge_if_due()
 
+    def settle(self) -> None:
+        """Do a rewrite that is waiting now, or wait for the one running (a command about to close)."""
+        self._purges.cancel()
+        self.purge(only_if_wanted=True)
+
     def _purge_if_due(self) -> None:
         if self._purges.wanted and self._purges.held == 0 and self._dir is not None:
             self._purges.run_or_schedule(lambda: self.purge(only_if_wanted=True))
@@ -175,12 +180,15 @@ class OxigraphCatalog(CatalogWriter):
                         fresh, store = generations.write_generation(self._store, self._path)
                     generations.switch_to(self._path, fresh)
                     self._store, self._dir = store, fresh
-                    self._purges.finished()
             finally:
                 generations.remove_old(frozen)
             generations.remove_old(old_dir)
+            self._purges.finished()  # the generation counts once nothing of the old one is left on disk
         for listener in list(self._purges.listeners):
-            listener()
+            try:
+                listener()
+            except Exception:  # a holder of copies that failed to drop them must not stop the others
+                log.exception("after the store's rewrite: %r failed", listener)
         log.info("store rewritten after an erasure in %.1f s (%d quads)", time.monotonic() - started, len(store))
         return True
 
@@ -203,7 +211,7 @@ class OxigraphCatalog(CatalogWriter):
     def close(self) -> None:
         """Flush and release the store (and its directory lock); the catalogue is unusable after."""
         self._purges.cancel()
-        with self._write_lock:
+        with self._purge_lock, self._write_lock:  # a rewrite under way finishes first (it copies from a checkpoint)
             if self._store is None:
                 return
             self._store.flush()

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 
 class PurgeSchedule:
-    """When the store is rewritten after erasures: at once, but at most once per ``interval`` seconds.
+    """When the store is rewritten after erasures: at once, but at most once per ``interval`` seconds
+    (counted from the end of the last rewrite).
 
     A rewrite holds the writer for as long as copying the store takes (seconds for a large
     aggregator), so a peer or publisher that erases again and again must not be able to keep the
@@ -26,21 +27,22 @@ class PurgeSchedule:
         self._lock = threading.Lock()
 
     def run_or_schedule(self, purge: Callable[[], bool]) -> None:
+        """Run ``purge`` in a thread of its own: at once, or when the interval after the last ends.
+
+        Never in the caller's thread: the request or sync round that erased answers without
+        waiting for a copy of the whole store (``OxigraphCatalog.settle`` waits, for commands).
+        """
         with self._lock:
-            wait = self._last + self.interval - time.monotonic()
-            if wait > 0:
-                if self._timer is None:
-                    self._timer = threading.Timer(wait, self._fire, (purge,))
-                    self._timer.daemon = True
-                    self._timer.start()
-                return
-            self._last = time.monotonic()
-        purge()
+            if self._timer is None:
+                wait = max(0.0, self._last + self.interval - time.monotonic())
+                self._timer = threading.Timer(wait, self._fire, (purge,))
+                self._timer.name = "kb-store-rewrite"
+                self._timer.daemon = True
+                self._timer.start()
 
     def _fire(self, purge: Callable[[], bool]) -> None:
         with self._lock:
             self._timer = None
-            self._last = time.monotonic()
         if self.wanted:
             purge()
 

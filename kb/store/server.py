@@ -255,6 +255,9 @@ class ServerCatalog(CatalogWriter):
     def request_purge(self) -> None:
         """See ``purge_after``."""
 
+    def settle(self) -> None:
+        """See ``purge_after``."""
+
     def close(self) -> None:
         self._server.close()
 

@@ -71,6 +71,8 @@ class Snapshots:
             shutil.rmtree(self.root, ignore_errors=True)
 
     def _collect(self) -> None:
+        if not self.root.exists():  # closed (a rewrite that ends after the node stopped)
+            return
         keep = {*self._holders.values(), *([self._current[1]] if self._current else [])}
         for path in self.root.iterdir():
             if path not in keep:
