@@ -18,7 +18,7 @@ EMPTY: Objects = {}
 class Batch:
     """The data graph of one validation run, indexed subject → predicate → objects (ordered sets)."""
 
-    __slots__ = ("spo", "allowed", "_types", "_supers", "_stores")
+    __slots__ = ("spo", "allowed", "_types", "_subs", "_supers", "_stores")
 
     def __init__(self, groups: Iterable[Iterable[Triple]], allowed: frozenset[NamedNode]) -> None:
         spo: dict[Term, dict[NamedNode, Objects]] = {}
@@ -40,6 +40,7 @@ class Batch:
         self.spo = spo
         self.allowed = allowed  # severities that do not make the data non-conforming
         self._types: dict[Term, Objects] | None = None
+        self._subs: dict[Term, Objects] | None = None
         self._supers: dict[Term, Objects] = {}
         self._stores: dict[frozenset[NamedNode], Store] = {}
 
@@ -65,10 +66,27 @@ class Batch:
                     types.setdefault(t, {})[s] = None
             self._types = types
         out = dict(self._types.get(cls, EMPTY))
-        for t, members in self._types.items():
-            if t != cls and cls in self._superclasses(t):
-                out.update(members)
+        for sub in self._subclasses(cls):
+            out.update(self._types.get(sub, EMPTY))
         return out
+
+    def _subclasses(self, cls: Term) -> list[Term]:
+        if self._subs is None:
+            subs: dict[Term, Objects] = {}
+            for s, po in self.spo.items():
+                for sup in po.get(RDFS_SUBCLASSOF, EMPTY):
+                    subs.setdefault(sup, {})[s] = None
+            self._subs = subs
+        if not self._subs:
+            return []
+        seen: Objects = {}
+        todo = [cls]
+        while todo:
+            for s in self._subs.get(todo.pop(), EMPTY):
+                if s not in seen and s != cls:
+                    seen[s] = None
+                    todo.append(s)
+        return list(seen)
 
     def is_instance(self, v: Term, cls: Term) -> bool:
         types = self.objects(v, RDF_TYPE)

@@ -107,11 +107,16 @@ def conforms(batch: Batch, shape: Shape, v: Term) -> bool:
         return True
     if shape.batch_checks:
         return evaluate(batch, shape, (v,), None)
+    p = shape.predicate
     vals: Values
-    if shape.predicate is not None:
-        vals = batch.objects(v, shape.predicate)
+    if p is not None:
+        po = batch.spo.get(v)
+        vals = po.get(p, EMPTY) if po else EMPTY
     elif shape.path is None:
         vals = (v,)
     else:
         vals = shape.values(batch, v)
-    return all(check(batch, v, vals, None) for check in shape.checks)
+    for check in shape.checks:  # a plain loop: this runs for every value inside sh:or and sh:not
+        if not check(batch, v, vals, None):
+            return False
+    return True
