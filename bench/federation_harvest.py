@@ -78,7 +78,7 @@ def harvester_node(data_dir: Path) -> Any:
 
     node = Node(Settings(data_dir=data_dir, port=free_port(), name="Sammler", search_enabled=False, push_notifications=False,
                          sync_interval=0, harvest_budget=3600, outbound_allow_networks="127.0.0.0/8"))
-    fed = node.extensions["federation"]
+    fed = node.federation
     get = fed.fetcher.get
 
     def counting_get(*args: Any, **kwargs: Any) -> Any:
@@ -183,7 +183,7 @@ def main() -> None:
                     node.close()
                     wait_until_idle(os.getpid())  # the last round's store may still be merging files
                 node = harvester_node(base / f"harvester-{round_}")  # an empty store each round
-                fed = node.extensions["federation"]
+                fed = node.federation
                 fed.add_peer(origin.url)
                 full, full_seconds = measured_sync(fed, origin.proc.pid, f"full harvest, round {round_} of {args.rounds}")
                 assert full.ok and full.stored == args.records, full

@@ -31,6 +31,7 @@ from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from kb.ontology.namespaces import AS, DCT, KBM, LDES, PROV, RDF, RDFS, TREE, XSD
 from kb.store.model import NETWORK, ChangeEvent
+from kb.store.oxigraph import OxigraphCatalog
 
 STREAM_PATH = "/ldes"
 PAGE_PATH = "/ldes/pages/"
@@ -84,7 +85,7 @@ def _iri(value: str) -> str:
 class Feed:
     """Builds the stream description and its pages from the catalogue's change log."""
 
-    def __init__(self, catalog, *, base_url: str, page_size: int, republish: bool, node_iri: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, catalog: OxigraphCatalog, *, base_url: str, page_size: int, republish: bool, node_iri: str) -> None:
         self.catalog = catalog
         self.base_url = base_url
         self.page_size = page_size

@@ -33,8 +33,9 @@ from kb.federation.pages import ACCEPT, PageError, PageMemberGraph, read_page
 from kb.federation.peers import CURSOR, PEER, Cursor, PeerConfig, PeerHealth, base_of
 from kb.federation.quarantine import QUARANTINE, QuarantineEntry, erased_entries, load_entries, quarantine_docs
 from kb.ontology.record_rules import is_own_subject, is_register_subject
-from kb.ontology.validation import errors_only
+from kb.ontology.validation import RecordValidator, errors_only
 from kb.store.model import Member, now_timestamp
+from kb.store.oxigraph import OxigraphCatalog
 
 log = logging.getLogger(__name__)
 
@@ -142,14 +143,29 @@ class _PageCommits:
             self._pool.shutdown(wait=True)
 
 
+@dataclass(frozen=True)
+class HarvestLimits:
+    """How much one harvest round may take (from the node's settings)."""
+
+    budget: float
+    """Seconds one peer's round may run; a longer stream goes on in the next round."""
+    max_record_triples: int
+    """Largest record a member may carry (the same limit as for records published here)."""
+    max_workers: int = 8
+    """Peers harvested at the same time."""
+
+
 class Harvester:
-    def __init__(self, node, fetcher: Fetcher, keyring: KeyRing, *, budget: float, max_workers: int = 8) -> None:  # type: ignore[no-untyped-def]
-        self.node = node
-        self.catalog = node.catalog
+    """Copies peers' streams into the catalogue: the node's own identity only to skip its own records."""
+
+    def __init__(self, catalog: OxigraphCatalog, validator: RecordValidator, fetcher: Fetcher, keyring: KeyRing,
+                 limits: HarvestLimits, *, own_node: str) -> None:
+        self.catalog = catalog
+        self.validator = validator
         self.fetcher = fetcher
         self.keyring = keyring
-        self.budget = budget
-        self.max_workers = max_workers
+        self.limits = limits
+        self.own_node = own_node
         self.health: dict[str, PeerHealth] = {}
 
     # ------------------------------------------------------------------ peers
@@ -181,7 +197,7 @@ class Harvester:
         peers = [p for p in self.peers() if wanted is None or p.id in wanted]
         if not peers:
             return []
-        with ThreadPoolExecutor(max_workers=min(self.max_workers, len(peers)), thread_name_prefix="kb-harvest") as pool:
+        with ThreadPoolExecutor(max_workers=min(self.limits.max_workers, len(peers)), thread_name_prefix="kb-harvest") as pool:
             return list(pool.map(lambda p: self.sync_peer(p, on_demand=on_demand), peers))
 
     def sync_peer(self, cfg: PeerConfig, *, on_demand: bool) -> PeerResult:
@@ -192,14 +208,14 @@ class Harvester:
             result.ok, result.state = False, health.state
             result.error = f"wartet noch {wait:.0f} s (zuletzt: {health.last_error})"
             return result
-        if not health.lock.acquire(timeout=self.budget):
+        if not health.lock.acquire(timeout=self.limits.budget):
             result.ok, result.state, result.error = False, "syncing", "Abgleich läuft bereits"
             return result
         started = time.monotonic()
         try:
             health.started()
             self._retry_quarantined(cfg, result)
-            self._harvest(cfg, result, deadline=started + self.budget)
+            self._harvest(cfg, result, deadline=started + self.limits.budget)
             health.succeeded()
         except BudgetExhausted as exc:
             if exc.progress:
@@ -312,7 +328,7 @@ class Harvester:
         if exhausted:
             progress = cursor.position > start.position
             raise BudgetExhausted(
-                f"Zeitbudget von {self.budget:.0f} s nach {result.pages} Seiten aufgebraucht, der Strom geht noch weiter: "
+                f"Zeitbudget von {self.limits.budget:.0f} s nach {result.pages} Seiten aufgebraucht, der Strom geht noch weiter: "
                 + ("es geht in der nächsten Runde weiter" if progress else
                    "dabei kamen keine neuen Mitglieder – eine endlose Kette von Seiten?"),
                 progress=progress,
@@ -325,7 +341,7 @@ class Harvester:
     def check(self, cfg: PeerConfig, graphs: Sequence[PageMemberGraph]) -> Checked:
         """Verify and validate the members of one page; see the module docstring for the steps."""
         out = Checked()
-        limit = self.node.settings.max_record_triples + 20
+        limit = self.limits.max_record_triples + 20
         candidates: dict[str, tuple[ParsedMember, PageMemberGraph]] = {}
         for g in graphs:
             if len(g.triples) > limit:
@@ -340,7 +356,7 @@ class Harvester:
             if problem:
                 out.quarantine.append(self._entry(cfg, parsed, problem))
                 continue
-            if parsed.origin == self.node.iri:
+            if parsed.origin == self.own_node:
                 out.skipped += 1  # our own record, back from a peer
                 continue
             current = self.catalog.meta(parsed.record)
@@ -404,7 +420,7 @@ class Harvester:
 
     def _validate(self, cfg: PeerConfig, parsed: list[ParsedMember], out: Checked) -> None:
         live = {p.record: p.record_triples for p in parsed if p.kind != "delete"}
-        results = self.node.publisher.validator.validate(live) if live else {}
+        results = self.validator.validate(live) if live else {}
         for p in parsed:
             errors = errors_only(results.get(p.record, [])) if p.kind != "delete" else []
             if errors:
