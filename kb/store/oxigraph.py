@@ -32,16 +32,16 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Store, Triple
 
 from kb.errors import Conflict, Gone, NotFound
 from kb.ontology.namespaces import DCAT, DCT, FOAF, IKZ, KBM, MUNICIPALITY, PROV, SCHEMA, VISIBILITY, XSD
 from kb.ontology.personal_data import personal_triples
+from kb.store.catalog import Catalog, Checkpoints, PreparedMembers, VersionContent
 from kb.store.model import (
     NETWORK,
     PUBLIC,
@@ -506,7 +506,7 @@ class OxigraphCatalog:
             self._commit(batch, docs, seq, compacted)
             return events
 
-    def _guess_seal(self, draft: Draft, content: _Content) -> tuple[int, ChangeKind, str, SealedVersion, int] | None:
+    def _guess_seal(self, draft: Draft, content: VersionContent) -> tuple[int, ChangeKind, str, SealedVersion, int] | None:
         """The signed member of a draft against the version stored now (checked again under the lock)."""
         current = self.meta(draft.record)
         if current is not None and (current.deleted or not current.local):
@@ -523,7 +523,7 @@ class OxigraphCatalog:
         )
         return version, kind, timestamp, sealed, bound
 
-    def _erasure_bound(self, draft: Draft, current: RecordMeta | None, version: int, content: _Content) -> int:
+    def _erasure_bound(self, draft: Draft, current: RecordMeta | None, version: int, content: VersionContent) -> int:
         """The erasure horizon a new local version carries (``kbm:erasedBefore``, 0 for none).
 
         It erases all earlier versions if asked to (``kb erase``), or if the record held personal
@@ -655,7 +655,7 @@ class OxigraphCatalog:
             return events, skipped
 
     def _content(self, record: str, triples: Sequence[Triple], kind: ChangeKind, ntriples: str | None = None, *,
-                 local: bool = False) -> _Content:
+                 local: bool = False) -> VersionContent:
         """The parts of a version's stored form that depend on its content only."""
         if ntriples is None or ntriples.count("\n") != len(triples):  # not given, or not of these triples
             ntriples = canonical_ntriples(triples) if triples else ""
@@ -665,7 +665,7 @@ class OxigraphCatalog:
         personal = ""
         if local and self._personal is not None:  # only the origin decides what erases earlier versions
             personal = _personal_hash(self._personal(triples)) if kind != "delete" else _NO_PERSONAL
-        return _Content(ntriples, ntriples_hash(ntriples), summary, personal)
+        return VersionContent(ntriples, ntriples_hash(ntriples), summary, personal)
 
     def put_docs(self, docs: Mapping[tuple[str, str], object | None]) -> None:
         """Write (or with ``None`` delete) private JSON documents atomically."""
@@ -785,28 +785,6 @@ class OxigraphCatalog:
         return list(self._store.quads_for_pattern(None, None, None, graph))
 
 
-@dataclass(frozen=True)
-class _Content:
-    """The stored form of a version's content: it depends on the content only."""
-
-    ntriples: str
-    """Canonical N-Triples ('' for a tombstone): the record graph as written, and what the hash covers."""
-    content_hash: str
-    summary: str | None
-    """The summary as an N-Triples literal (None for tombstones or without a summarizer)."""
-    personal_hash: str = ""
-    """Hash of the personal data in the content (local versions only)."""
-
-
-@dataclass(frozen=True)
-class PreparedMembers:
-    """Members with their stored form computed (``OxigraphCatalog.prepare_received``)."""
-
-    members: tuple[Member, ...]
-    contents: tuple[_Content | None, ...]
-    """Per member; None for this node's own records (never stored from a peer)."""
-
-
 _S_TOPIC, _S_VERSION, _S_CREATED, _S_MODIFIED, _S_ORIGIN, _S_VIS, _S_DELETED, _S_HASH, _S_SEQ, _S_MEMBER = (
     str(p) for p in (_P_TOPIC, _P_VERSION, _P_CREATED, _P_MODIFIED, _P_ORIGIN, _P_VIS, _P_DELETED, _P_HASH, _P_SEQ, _P_MEMBER)
 )
@@ -851,7 +829,7 @@ class _Batch:
         self._private: list[str] = []
         self._written: set[str] = set()
 
-    def version(self, meta: RecordMeta, kind: ChangeKind, sealed: SealedVersion, content: _Content, *, replace: bool) -> None:
+    def version(self, meta: RecordMeta, kind: ChangeKind, sealed: SealedVersion, content: VersionContent, *, replace: bool) -> None:
         record = str(NamedNode(meta.iri))
         cr = str(catalog_record_iri(meta.iri))
         if meta.iri in self._written:
@@ -1089,3 +1067,8 @@ def _meta_from_props(record: str, props: dict[str, list]) -> RecordMeta:
 
 
 __all__ = ["OxigraphCatalog", "live_records", "PreparedMembers", "RECORDS_GRAPH", "LOG_GRAPH", "PRIVATE_GRAPH", "PRIVATE_GRAPHS", "SCHEMA", "NETWORK"]
+
+
+if TYPE_CHECKING:  # mypy proves here that this backend fits the interface the rest of kb uses
+    def _fits(catalog: OxigraphCatalog) -> tuple[Catalog, Checkpoints]:
+        return catalog, catalog

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kb.errors import Busy, QueryRefused, TooLarge
 from kb.ontology.namespaces import PREFIXES
-from kb.store.oxigraph import OxigraphCatalog
+from kb.store.catalog import Checkpoints
 from kb.store.sparql_dataset import DatasetRequest
 from kb.store.sparql_guard import inspect_query
 from kb.store.sparql_pool import NoWorker, WorkerDied, WorkerPool, WorkerTimeout, WorkerUnavailable
@@ -36,7 +36,7 @@ SLOT_WAIT = 0.5
 
 
 class SparqlService:
-    def __init__(self, catalog: OxigraphCatalog, *, snapshot_dir: Path, timeout: float, max_rows: int, max_bytes: int,
+    def __init__(self, catalog: Checkpoints, *, snapshot_dir: Path, timeout: float, max_rows: int, max_bytes: int,
                  concurrency: int, memory_mb: int, max_depth: int, max_query_bytes: int) -> None:
         self.timeout = timeout
         self.max_rows = max_rows
