@@ -23,6 +23,7 @@ from kb.ontology.register import Register
 from kb.ontology.validation import RecordValidator
 from kb.ontology.vocabulary import Vocabularies
 from kb.publishing import Publisher
+from kb.store.catalog import Catalog
 from kb.store.model import StoredRecord
 from kb.store.oxigraph import OxigraphCatalog
 from kb.store.sparql import SparqlService
@@ -64,7 +65,7 @@ class Node:
         self.register = shared_register()
         self.vocabularies = shared_vocabularies()
         self.mapper = RecordMapper(self.register, self.vocabularies)
-        self.catalog = OxigraphCatalog(
+        self.catalog: Catalog = OxigraphCatalog(
             data_dir / "store", sealer=sealer_for(self.key, self.iri), node_iri=self.iri, summarizer=self.mapper.summarize
         )
         self.tokens = TokenStore(data_dir / "tokens.json", settings.admin_token.get_secret_value() if settings.admin_token else None)

@@ -32,7 +32,7 @@ from kb.inventory import Inventory
 from kb.node import Node
 from kb.publishing import Publisher
 from kb.search import SearchService
-from kb.store.oxigraph import OxigraphCatalog
+from kb.store.catalog import Catalog
 from kb.store.sparql import SparqlService
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -43,7 +43,7 @@ def get_node(request: Request) -> Node:
     return node
 
 
-def get_catalog(request: Request) -> OxigraphCatalog:
+def get_catalog(request: Request) -> Catalog:
     return get_node(request).catalog
 
 
@@ -125,7 +125,7 @@ def require_same_origin(request: Request) -> None:
 async def _session_token(request: Request) -> str | None:
     sessions = getattr(request.app.state, "sessions", None)
     session = sessions.get(request) if sessions is not None else None
-    if session is None:
+    if sessions is None or session is None:
         return None
     if request.method not in SAFE_METHODS:
         require_same_origin(request)
@@ -152,7 +152,7 @@ async def get_principal(request: Request) -> Principal:
 
 
 NodeDep = Annotated[Node, Depends(get_node)]
-CatalogDep = Annotated[OxigraphCatalog, Depends(get_catalog)]
+CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 PublisherDep = Annotated[Publisher, Depends(get_publisher)]
 TokensDep = Annotated[TokenStore, Depends(get_tokens)]
 SparqlDep = Annotated[SparqlService, Depends(get_sparql)]

@@ -7,7 +7,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
@@ -16,6 +16,7 @@ from kb.cli.options import data_dir_option, fail, open_node, settings_from
 from kb.errors import KbError
 from kb.node import Node
 from kb.search import SearchService
+from kb.search.ranking import Method
 
 
 def search_of(node: Node) -> SearchService:
@@ -63,7 +64,7 @@ def _print_hits(result: Any, as_json: bool) -> None:
 @click.option("--task-area", "task_area", default=None, help="Produktbereich (Code, Name oder Begriff).")
 @click.option("--state", default=None, help="Bundesland-Code, z. B. NW.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def search_command(query: str, data_dir: Path | None, limit: int, method: str, task_area: str | None, state: str | None,
+def search_command(query: str, data_dir: Path | None, limit: int, method: Method, task_area: str | None, state: str | None,
                    as_json: bool) -> None:
     """Projekte suchen / search the catalogue (German or English)."""
     node = _open_indexed(data_dir)
@@ -136,7 +137,8 @@ def eval_command(file: Path, data_dir: Path | None, seed: bool, json_out: Path |
             titles = {d.iri: d.title for d in service.indexer.view.docs.values()}
 
             def rank(query: str, method: str) -> list[str]:
-                return [h.id for h in service.search(query, limit=10, include_network=True, method=method, with_facets=False).results]
+                return [h.id for h in service.search(query, limit=10, include_network=True, method=cast(Method, method),
+                                                     with_facets=False).results]
 
             report = evaluate(queries, rank, titles)
         finally:

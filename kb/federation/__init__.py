@@ -23,8 +23,8 @@ from kb.federation.peers import CURSOR, PEER, PeerConfig, peer_id_for
 from kb.federation.quarantine import QUARANTINE, load_entries
 from kb.federation.signing import NodeKey
 from kb.ontology.validation import RecordValidator
+from kb.store.catalog import Catalog
 from kb.store.model import now_timestamp
-from kb.store.oxigraph import OxigraphCatalog
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ __all__ = ["Federation", "Feed", "Harvester", "HarvestLimits", "PeerConfig", "Pe
 class Federation:
     """Feed, harvester, inbox and notifier of one node, and the schedule that drives them."""
 
-    def __init__(self, catalog: OxigraphCatalog, validator: RecordValidator, key: NodeKey, *, node_iri: str, base_url: str,
+    def __init__(self, catalog: Catalog, validator: RecordValidator, key: NodeKey, *, node_iri: str, base_url: str,
                  settings: Settings) -> None:
         s = settings
         self.catalog = catalog

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from kb.ontology.namespaces import AS, DCT, KBM, LDES, PROV, RDF, RDFS, TREE, XSD
+from kb.store.catalog import Catalog
 from kb.store.model import NETWORK, ChangeEvent
-from kb.store.oxigraph import OxigraphCatalog
 
 STREAM_PATH = "/ldes"
 PAGE_PATH = "/ldes/pages/"
@@ -72,7 +72,7 @@ class Page:
     members: list[PageMember] = field(default_factory=list)
 
     erasures: str = "0.0"
-    """The catalogue's erasure mark when the page was built (``OxigraphCatalog.erasure_mark``)."""
+    """The catalogue's erasure mark when the page was built (``Catalog.erasure_mark``)."""
 
     def etag(self, scope: str, fmt: str) -> str:
         return f'"p{self.start}-{self.upto}-e{self.erasures}-{scope}-{fmt}"'
@@ -85,7 +85,7 @@ def _iri(value: str) -> str:
 class Feed:
     """Builds the stream description and its pages from the catalogue's change log."""
 
-    def __init__(self, catalog: OxigraphCatalog, *, base_url: str, page_size: int, republish: bool, node_iri: str) -> None:
+    def __init__(self, catalog: Catalog, *, base_url: str, page_size: int, republish: bool, node_iri: str) -> None:
         self.catalog = catalog
         self.base_url = base_url
         self.page_size = page_size

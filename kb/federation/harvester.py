@@ -26,16 +26,17 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urldefrag
 
-from kb.federation.fetch import Fetcher, FetchError, origin_of
+from kb.federation.fetch import Fetched, Fetcher, FetchError, origin_of
 from kb.federation.keys import KeyRing, KeyUnavailable
 from kb.federation.members import MemberError, ParsedMember, key_iri, parse_member, parse_payload, verify_member, version_iri
 from kb.federation.pages import ACCEPT, PageError, PageMemberGraph, read_page
 from kb.federation.peers import CURSOR, PEER, Cursor, PeerConfig, PeerHealth, base_of
 from kb.federation.quarantine import QUARANTINE, QuarantineEntry, erased_entries, load_entries, quarantine_docs
 from kb.ontology.record_rules import is_own_subject, is_register_subject
+from kb.ontology.terms import value
 from kb.ontology.validation import RecordValidator, errors_only
-from kb.store.model import Member, now_timestamp
-from kb.store.oxigraph import OxigraphCatalog
+from kb.store.catalog import Catalog
+from kb.store.model import ChangeEvent, Member, now_timestamp
 
 log = logging.getLogger(__name__)
 
@@ -106,12 +107,12 @@ class _PageCommits:
     wins" again under the write lock, so that only costs a little wasted checking.
     """
 
-    def __init__(self, catalog: Any, cfg: PeerConfig, result: PeerResult) -> None:
+    def __init__(self, catalog: Catalog, cfg: PeerConfig, result: PeerResult) -> None:
         self.catalog = catalog
         self.cfg = cfg
         self.result = result
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"kb-commit-{cfg.id}")
-        self._pending: tuple[Future[Any], str, Checked] | None = None
+        self._pending: tuple[Future[tuple[list[ChangeEvent], list[tuple[Member, str]]]], str, Checked] | None = None
 
     def submit(self, url: str, checked: Checked, docs: dict[tuple[str, str], object | None]) -> None:
         """Prepare this page's records, wait for the previous page's commit (raising its error), then
@@ -158,7 +159,7 @@ class HarvestLimits:
 class Harvester:
     """Copies peers' streams into the catalogue: the node's own identity only to skip its own records."""
 
-    def __init__(self, catalog: OxigraphCatalog, validator: RecordValidator, fetcher: Fetcher, keyring: KeyRing,
+    def __init__(self, catalog: Catalog, validator: RecordValidator, fetcher: Fetcher, keyring: KeyRing,
                  limits: HarvestLimits, *, own_node: str) -> None:
         self.catalog = catalog
         self.validator = validator
@@ -274,11 +275,11 @@ class Harvester:
         scope = self.scope_of(cfg)
         exhausted = False
 
-        def fetch(page_url: str) -> Any:
+        def fetch(page_url: str) -> Fetched:
             return self.fetcher.get(page_url, scope=scope, accept=ACCEPT, token=cfg.token,
                                     etag=start.etag if page_url == start.page else None)
 
-        upcoming: Future[Any] | None = fetches.submit(fetch, url)
+        upcoming: Future[Fetched] | None = fetches.submit(fetch, url)
         try:
             while True:
                 if time.monotonic() > deadline:
@@ -389,8 +390,8 @@ class Harvester:
         if parsed.verification_method != key_iri(parsed.origin):
             return f"signiert mit {parsed.verification_method}, nicht mit dem Schlüssel der Herkunft {key_iri(parsed.origin)}"
         for t in parsed.record_triples:  # the publishing rule, again: a record speaks only about itself
-            if not is_own_subject(parsed.record, t.subject.value) and not is_register_subject(t):
-                return f"enthält Aussagen über {t.subject.value}, nicht nur über den Eintrag {parsed.record} selbst"
+            if not is_own_subject(parsed.record, value(t.subject)) and not is_register_subject(t):
+                return f"enthält Aussagen über {value(t.subject)}, nicht nur über den Eintrag {parsed.record} selbst"
         return None
 
     def _entry(self, cfg: PeerConfig, parsed: ParsedMember, reason: str, *, retryable: bool = False) -> QuarantineEntry:

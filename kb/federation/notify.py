@@ -46,8 +46,8 @@ from kb.federation.members import key_iri
 from kb.federation.peers import PeerConfig, base_of
 from kb.federation.signing import NodeKey, public_key_from_multibase
 from kb.ontology import safejson
+from kb.store.catalog import Catalog
 from kb.store.model import now_timestamp
-from kb.store.oxigraph import OxigraphCatalog
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ def activity(kind: str, actor: str, obj: Any, **extra: Any) -> bytes:
 class Inbox:
     """Receives notifications for one node (``POST /inbox``)."""
 
-    def __init__(self, catalog: OxigraphCatalog, fetcher: Fetcher, *, url: str, peer_for_node: Callable[[str], PeerConfig | None],
+    def __init__(self, catalog: Catalog, fetcher: Fetcher, *, url: str, peer_for_node: Callable[[str], PeerConfig | None],
                  schedule_pull: Callable[[str], None]) -> None:
         self.catalog = catalog
         self.fetcher = fetcher
@@ -248,7 +248,7 @@ class Inbox:
 class Notifier:
     """Sends Follow/Undo to peers and Announce to subscribers after the log grew."""
 
-    def __init__(self, catalog: OxigraphCatalog, fetcher: Fetcher, key: NodeKey, *, node_iri: str, stream: str, republish: bool,
+    def __init__(self, catalog: Catalog, fetcher: Fetcher, key: NodeKey, *, node_iri: str, stream: str, republish: bool,
                  debounce: float = 0.3) -> None:
         self.catalog = catalog
         self.fetcher = fetcher

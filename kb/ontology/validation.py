@@ -26,6 +26,7 @@ from pyshacl import validate as shacl_validate
 from kb.errors import Violation
 from kb.ontology.namespaces import ADMS, DCAT, DCT, FOAF, IKZ, MUNICIPALITY, ORG, RDF, SCHEMA, VCARD
 from kb.ontology.shacl_fast import CompiledShapes, NeedsReference, Result, UnsupportedShapes
+from kb.ontology.terms import value
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,7 @@ class RecordValidator:
                     owner = {}
                     for iri, triples in records.items():
                         for t in triples:
-                            owner.setdefault(t.subject.value, set()).add(iri)
+                            owner.setdefault(value(t.subject), set()).add(iri)
                 targets = owner.get(focus, set()) or {focus.split("#", 1)[0]}
             violation = self._violation(result)
             for record in targets:

@@ -129,4 +129,5 @@ class Embedder:
 
     def encode_query(self, text: str) -> np.ndarray:
         """One query vector, shape (dimension,)."""
-        return self.encode([text])[0]
+        vector: np.ndarray = self.encode([text])[0]
+        return vector

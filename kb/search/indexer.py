@@ -28,8 +28,8 @@ from kb.search.lexical import LexicalIndex
 from kb.search.persistence import CorruptIndex, IndexFiles
 from kb.search.vectors import VectorIndex
 from kb.search.view import View
+from kb.store.catalog import Catalog
 from kb.store.model import StoredRecord
-from kb.store.oxigraph import OxigraphCatalog
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ def vocabulary_words(vocabularies: Vocabularies) -> list[str]:
 class Indexer:
     """Owns the mutable index state; publishes immutable snapshots for searches."""
 
-    def __init__(self, catalog: OxigraphCatalog, mapper: RecordMapper, vocabularies: Vocabularies, embedder: Embedder, files_dir: Path,
+    def __init__(self, catalog: Catalog, mapper: RecordMapper, vocabularies: Vocabularies, embedder: Embedder, files_dir: Path,
                  *, hnsw_threshold: int) -> None:
         self.catalog = catalog
         self.mapper = mapper

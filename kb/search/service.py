@@ -26,10 +26,11 @@ from kb.ontology.vocabulary import Vocabularies
 from kb.search.analysis import tokens
 from kb.search.embedder import Embedder
 from kb.search.expansion import Expansion
-from kb.search.indexer import Indexer
+from kb.search.indexer import Indexer, Lexical
 from kb.search.ranking import DENSE_DEPTH, DENSE_WEIGHT, ILLUSTRATIVE_FACTOR, Method, QueryTerm, Scored, fuse, ranks_of, rrf, top
+from kb.search.vectors import VectorIndex
 from kb.search.view import View
-from kb.store.oxigraph import OxigraphCatalog
+from kb.store.catalog import Catalog
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ class SearchResult:
 class SearchService:
     """Hybrid search over everything the node's catalogue holds, its own and harvested records."""
 
-    def __init__(self, catalog: OxigraphCatalog, mapper: RecordMapper, vocabularies: Vocabularies, register: Register,
+    def __init__(self, catalog: Catalog, mapper: RecordMapper, vocabularies: Vocabularies, register: Register,
                  settings: Settings, name_of: Callable[[str], str | None], *, node_iri: str) -> None:
         self.catalog = catalog
         self.vocabularies = vocabularies
@@ -173,7 +174,7 @@ class SearchService:
         """Codes for the given filter values; a 422 listing the allowed values for unknown ones."""
         rb = given.pop("regierungsbezirk", None)
         funding = given.pop("funding", None)
-        f = resolve_filters(self.vocabularies, self.register, **given)  # type: ignore[arg-type]
+        f = resolve_filters(self.vocabularies, self.register, **given)
 
         def code(scheme: str, iri: str | None) -> str | None:
             c = self.vocabularies.concept(iri) if iri else None
@@ -247,7 +248,7 @@ class SearchService:
         facets = view.facets(matching) if with_facets else {}
         return SearchResult(text, int(matching.sum()), hits, facets, expansion.as_json(), notes, status)
 
-    def _score(self, view: View, lexical: Any, vectors: Any, text: str, expansion: Expansion, allowed: np.ndarray,
+    def _score(self, view: View, lexical: Lexical, vectors: VectorIndex, text: str, expansion: Expansion, allowed: np.ndarray,
                method: Method, *, filtered: bool) -> Scored:
         cap = view.capacity
         scored = Scored(allowed=allowed, prior=np.where(view.illustrative, ILLUSTRATIVE_FACTOR, 1.0))
@@ -310,14 +311,14 @@ class SearchService:
         view, lexical, vectors = ix.view, ix.lexical, ix.vectors
         id_ = view.ids_by_iri.get(iri)
         source = view.docs.get(id_) if id_ is not None else None
-        if source is None or (source.visibility != "public" and not include_network) or vectors is None or lexical is None:
+        if id_ is None or source is None or (source.visibility != "public" and not include_network) or vectors is None or lexical is None:
             raise NotFound("Dieses Projekt ist (noch) nicht im Suchindex.", "This project is not (yet) in the search index.")
         allowed = view.mask(include_network=include_network, filters={})
         allowed[id_] = False
         if other_states and source.all_states:
             for state in source.all_states:
                 allowed &= ~view.columns["state"].mask(state, view.capacity)
-        vector = vectors.vector(int(id_))  # type: ignore[arg-type]
+        vector = vectors.vector(int(id_))
         scored = Scored(allowed=allowed)
         if vector is not None:
             ids, sims = vectors.search(vector, DENSE_DEPTH, exact=True)

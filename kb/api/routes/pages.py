@@ -153,8 +153,8 @@ def _why_text(node: Node, why: dict[str, Any]) -> str:
     if why.get("concepts"):
         parts.append("Aufgabenbereich/Rechtsform: " + ", ".join(c["label"] for c in why["concepts"]))
     if why.get("sharedTaskAreas"):
-        parts.append("Gleicher Aufgabenbereich: " + ", ".join(node.vocabularies.label(node.vocabularies["taskArea"].get(c).iri)
-                                                            for c in why["sharedTaskAreas"] if node.vocabularies["taskArea"].get(c)))
+        parts.append("Gleicher Aufgabenbereich: " + ", ".join(node.vocabularies.label(concept.iri) for c in why["sharedTaskAreas"]
+                                                            if (concept := node.vocabularies["taskArea"].get(c))))
     if why.get("semantic") is not None and why["semantic"] > 0.3:
         parts.append(f"inhaltlich ähnlich ({round(why['semantic'] * 100)} %)")
     return " · ".join(parts)

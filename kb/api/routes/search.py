@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
@@ -11,6 +11,7 @@ from kb.api.deps import NodeDep, PrincipalDep, SearchDep
 from kb.api.routes.projects import resolve_record
 from kb.node import Node
 from kb.search import SearchResult
+from kb.search.ranking import Method
 
 router = APIRouter(tags=["Suche / search"])
 
@@ -97,7 +98,7 @@ def search(
                                       regierungsbezirk=regierungsbezirk, status=status, type=type, origin=origin,
                                       funding=funding)
     result = service.search(q, limit=limit, offset=offset, filters=filters, include_network=principal.can_see_network,
-                            method=method)
+                            method=cast(Method, method))  # the Query pattern admits only the three methods
     return _out(node, result, offset, limit)
 
 
