@@ -7,7 +7,7 @@ from typing import Annotated, Any, cast
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from kb.api.deps import NodeDep, PrincipalDep, SearchDep
+from kb.api.deps import CatalogDep, NodeDep, PrincipalDep, SearchDep
 from kb.api.routes.projects import resolve_record
 from kb.node import Node
 from kb.search import SearchResult
@@ -106,6 +106,7 @@ def search(
 def similar(
     key: str,
     node: NodeDep,
+    catalog: CatalogDep,
     service: SearchDep,
     principal: PrincipalDep,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
@@ -113,7 +114,7 @@ def similar(
 ) -> dict[str, Any]:
     """Ähnliche Projekte im ganzen Katalog (ohne das Projekt selbst) / similar projects."""
     iri = resolve_record(node, key)
-    node.catalog.get_live(iri, include_network=principal.can_see_network)  # 404 / 410 like the record itself
+    catalog.get_live(iri, include_network=principal.can_see_network)  # 404 / 410 like the record itself
     result = service.similar(iri, limit=limit, other_states=otherStates, include_network=principal.can_see_network)
     return _out(node, result, 0, limit)
 
