@@ -11,7 +11,8 @@ The values that cross the seam are the small vocabulary of ``kb.store.model`` pl
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -122,6 +123,15 @@ class Catalog(Protocol):
 
     def docs(self, collection: str) -> dict[str, object]: ...
 
+    # --- erasure: rewriting the store so that erased bytes leave its files
+    def request_purge(self) -> None:
+        """Rewrite the store soon: something was erased outside a commit (e.g. quarantine)."""
+        ...
+
+    def purge_after(self) -> AbstractContextManager[None]:
+        """Erasures committed inside the block are rewritten together when it ends."""
+        ...
+
     # --- maintenance
     def check_integrity(self) -> list[str]: ...
 
@@ -136,6 +146,15 @@ class Checkpoints(Protocol):
 
     def checkpoint(self, target: Path) -> int:
         """Copy the store to ``target``; returns the sequence number the copy holds at least."""
+        ...
+
+    @property
+    def generation(self) -> int:
+        """How often the store was rewritten after erasures (a copy of an older generation is stale)."""
+        ...
+
+    def on_purge(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every rewrite (holders of copies drop theirs)."""
         ...
 
 
