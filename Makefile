@@ -39,7 +39,8 @@ demo: setup
 serve: setup
 	$(KB) serve --seed
 
-test: setup browser e2e-tools
+# `make check` first: CI (.ci/run) runs `make test`, so lint and types are checked on every run.
+test: setup check browser e2e-tools
 	$(PY) -m pytest
 
 test-fast: setup
@@ -49,9 +50,12 @@ test-fast: setup
 test-server-store: setup
 	KB_TEST_STORE=server $(PY) -m pytest -m "not browser" tests/api tests/store
 
+# ruff, then mypy (union-attr on; strict for kb/federation and kb/search: see pyproject.toml).
 check: setup
-	$(VENV)/bin/ruff check kb tests bench
-	$(VENV)/bin/mypy kb
+	@echo "== make check: ruff"
+	@$(VENV)/bin/ruff check kb tests bench
+	@echo "== make check: mypy"
+	@$(VENV)/bin/mypy kb
 
 bench: setup
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

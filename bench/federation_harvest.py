@@ -195,7 +195,7 @@ def harvester_node(data_dir: Path, backend: StoreBackend) -> Any:
 
     node = Node(Settings(data_dir=data_dir, port=free_port(), name="Sammler", search_enabled=False, push_notifications=False,
                          sync_interval=0, harvest_budget=3600, outbound_allow_networks="127.0.0.0/8", **backend.settings(data_dir)))
-    fed = node.extensions["federation"]
+    fed = node.federation
     get = fed.fetcher.get
 
     def counting_get(*args: Any, **kwargs: Any) -> Any:
@@ -351,7 +351,7 @@ def main() -> None:
                 fmt = args.page_format if args.page_format != "alternate" else ("trig", "nquads")[(round_ - 1) % 2]
                 harvester_module.ACCEPT = PAGE_FORMATS.get(fmt, default_accept)
                 node = harvester_node(base / f"harvester-{round_}", backend)  # an empty store each round
-                fed = node.extensions["federation"]
+                fed = node.federation
                 fed.add_peer(origin.url)
                 full, full_seconds, full_cpu = measured_sync(fed, origin.proc.pid, f"full harvest, round {round_} of {args.rounds} ({fmt} pages)")
                 assert full.ok and full.stored == args.records, full

@@ -96,7 +96,7 @@ def raw_rate(model: object, texts: list[str]) -> float:
 def throughput(tmp: Path, n: int) -> Node:
     node = node_on(tmp)
     print(f"import of {n} generated projects (as long as the seed projects): {import_generated(node, n, 7):.1f} s")
-    service = node.extensions["search"]
+    service = node.search
     ix = service.indexer
     texts = [ix.document(iri, node.catalog.get(iri)).dense_text for iri in node.catalog.iter_live_records()]
     model = service.embedder
@@ -119,7 +119,7 @@ def throughput(tmp: Path, n: int) -> Node:
 
 
 def restart(tmp: Path, node: Node, n: int) -> Node:
-    service = node.extensions["search"]
+    service = node.search
     have = node.catalog.count()
     if n > have:
         import_generated(node, n - have, 11)
@@ -130,18 +130,18 @@ def restart(tmp: Path, node: Node, n: int) -> Node:
     started = time.perf_counter()
     again = node_on(tmp)
     again.start()
-    assert again.extensions["search"].wait_until_current(600)
-    p = again.extensions["search"].indexer.progress
-    print(f"restart with an unchanged catalogue of {len(again.extensions['search'].indexer.view)} records: "
+    assert again.search.wait_until_current(600)
+    p = again.search.indexer.progress
+    print(f"restart with an unchanged catalogue of {len(again.search.indexer.view)} records: "
           f"{time.perf_counter() - started:.2f} s to searchable, {p.embedded} re-embedded (in-process: libraries already imported)")
     again.close()
     print(fresh_process_restart(tmp))
     again = node_on(tmp)
     again.start()
-    assert again.extensions["search"].wait_until_current(600)
+    assert again.search.wait_until_current(600)
     faiss.omp_set_num_threads(1)
-    p50, p95 = latency(again.extensions["search"])
-    print(f"search latency at {len(again.extensions['search'].indexer.view)} records (warm, hybrid, facets): "
+    p50, p95 = latency(again.search)
+    print(f"search latency at {len(again.search.indexer.view)} records (warm, hybrid, facets): "
           f"p50 {p50:.1f} ms, p95 {p95:.1f} ms")
     return again
 
@@ -154,7 +154,7 @@ from kb.config import Settings
 from kb.node import Node
 node = Node(Settings(data_dir={data!r}, port=0, search_enabled=True, sync_interval=0, embed_backend={backend!r}))
 node.start()
-service = node.extensions["search"]
+service = node.search
 while service.indexer.lexical is None or not len(service.indexer.view):
     time.sleep(0.01)
 first = time.perf_counter() - started
@@ -181,7 +181,7 @@ def fresh_process_restart(tmp: Path) -> str:
 
 def fill(node: Node, total: int) -> None:
     """Add generated documents and perturbed real vectors up to ``total`` records (no store, no embedding)."""
-    ix = node.extensions["search"].indexer
+    ix = node.search.indexer
     if total <= len(ix.docs):
         return
     rng = np.random.default_rng(3)
@@ -204,14 +204,14 @@ def fill(node: Node, total: int) -> None:
 
 
 def hnsw_recall(node: Node, queries: int = 300) -> None:
-    ix = node.extensions["search"].indexer
+    ix = node.search.indexer
     vectors = ix.vectors
     vectors.hnsw_threshold = 50_000  # the default KB_HNSW_THRESHOLD
     started = time.perf_counter()
     vectors.build_hnsw()
     print(f"HNSW build over {len(vectors)} vectors: {time.perf_counter() - started:.1f} s")
     rng = np.random.default_rng(5)
-    qs = [node.extensions["search"].embedder.encode_query(q) for q in QUERIES]
+    qs = [node.search.embedder.encode_query(q) for q in QUERIES]
     ids = vectors.ids()
     qs += [vectors.vector(int(i)) + rng.normal(0, 0.05, vectors.dimension) for i in rng.choice(ids, queries - len(qs))]
     hits, tied, approx_ms, exact_ms = 0, 0, [], []
@@ -248,10 +248,10 @@ def main() -> None:
         node = restart(Path(tmp), node, args.records)
         fill(node, args.large)
         faiss.omp_set_num_threads(1)
-        p50, p95 = latency(node.extensions["search"])
+        p50, p95 = latency(node.search)
         print(f"search latency at {args.large} records, exact flat (warm, hybrid, facets): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
         hnsw_recall(node)
-        p50, p95 = latency(node.extensions["search"])
+        p50, p95 = latency(node.search)
         print(f"search latency at {args.large} records with HNSW (warm, hybrid, facets): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
         print(f"peak memory (RSS) of the process: {rss_mb():.0f} MB")
         node.close()

@@ -49,7 +49,7 @@ def measure(backend: str, sample: int) -> None:
         node = Node(Settings(data_dir=Path(tmp), port=0, search_enabled=True, sync_interval=0, embed_backend=backend))  # type: ignore[call-arg]
         try:
             seed_node(node)
-            service = node.extensions["search"]
+            service = node.search
             service.embedder.encode_query("warm")
             started = time.perf_counter()
             service.reindex_now(force=True)

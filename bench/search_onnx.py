@@ -64,7 +64,7 @@ def main() -> None:
         node = Node(Settings(data_dir=Path(tmp) / "node", port=0, search_enabled=True, sync_interval=0,  # type: ignore[call-arg]
                              embed_backend="onnx"))
         seed_node(node)
-        service = node.extensions["search"]
+        service = node.search
         service.reindex_now()
         ix = service.indexer
         titles = {d.iri: d.title for d in ix.view.docs.values()}

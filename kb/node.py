@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kb import __version__
 from kb.auth import TokenStore
@@ -31,6 +31,9 @@ from kb.store.server import ServerCatalog
 from kb.store.server_sparql import ServerSparql
 from kb.store.sparql import SparqlEndpoint, SparqlService
 from kb.store.sparql_snapshots import SNAPSHOT_DIR
+
+if TYPE_CHECKING:  # imported when search is switched on: it loads numpy, FAISS and the model code
+    from kb.search import SearchService
 
 log = logging.getLogger(__name__)
 
@@ -90,14 +93,18 @@ class Node:
         self.publisher = Publisher(
             self.catalog, self.mapper, shared_validator(), base_url=self.base_url, max_triples=settings.max_record_triples
         )
-        self.extensions: dict[str, Any] = {}
-        """Parts that attach themselves (federation, search), by name."""
-        self.extensions["inventory"] = Inventory(self.catalog, self.register, self.vocabularies)
-        self.extensions["federation"] = Federation(self)
+        self.inventory = Inventory(self.catalog, self.register, self.vocabularies)
+        self.federation = Federation(
+            self.catalog, self.publisher.validator, self.key, node_iri=self.iri, base_url=self.base_url, settings=settings
+        )
+        self.search: SearchService | None = None
+        """None when search is switched off (``KB_SEARCH_ENABLED=false``)."""
         if settings.search_enabled:
             from kb.search import SearchService
 
-            self.extensions["search"] = SearchService(self)
+            self.search = SearchService(
+                self.catalog, self.mapper, self.vocabularies, self.register, settings, self.node_name, node_iri=self.iri
+            )
         self._started = False
 
     def description(self) -> dict[str, Any]:
@@ -122,10 +129,9 @@ class Node:
             "ontology": f"{self.base_url}/ontology",
             "sparql": f"{self.base_url}/sparql",
         }
-        for ext in self.extensions.values():
-            describe = getattr(ext, "describe", None)
-            if describe:
-                out.update(describe())
+        out.update(self.federation.describe())
+        if self.search is not None:
+            out.update(self.search.describe())
         return out
 
     def key_of(self, iri: str) -> str | None:
@@ -137,11 +143,7 @@ class Node:
         """Display name of a node we know (ourselves, or a peer the federation knows)."""
         if node_iri == self.iri:
             return self.settings.name
-        for ext in self.extensions.values():
-            lookup = getattr(ext, "node_name", None)
-            if lookup and (name := lookup(node_iri)):
-                return name  # type: ignore[no-any-return]
-        return None
+        return self.federation.node_name(node_iri)
 
     def project_view(self, stored: StoredRecord, lang: str = "de") -> dict[str, Any]:
         """A record's JSON form with its provenance: what the API and the web pages show."""
@@ -163,21 +165,22 @@ class Node:
         return out
 
     def start(self) -> None:
-        """Start background work (search indexing, harvesting) of the attached parts."""
+        """Start the parts' background work: the inventory's snapshot, harvesting, search indexing."""
         if self._started:
             return
         self._started = True
-        for ext in self.extensions.values():
-            start = getattr(ext, "start", None)
-            if start:
-                start()
+        self.inventory.start()
+        self.federation.start()
+        if self.search is not None:
+            self.search.start()
 
     def close(self) -> None:
+        """Stop the parts in the reverse order of ``start``, then close the store."""
         try:
-            for ext in reversed(list(self.extensions.values())):
-                stop = getattr(ext, "stop", None)
-                if stop:
-                    stop()
+            if self.search is not None:
+                self.search.stop()
+            self.federation.stop()
+            self.inventory.stop()
         finally:  # the SPARQL snapshots hold copies of the store's files: never leave them behind
             self.sparql.close()
             self.catalog.close()

@@ -37,6 +37,7 @@ from kb.ontology.namespaces import DCT, RDF
 from kb.ontology.rdfio import Format, parse_rdf, skolemize
 from kb.ontology.record_rules import content_violations
 from kb.ontology.records import RECORD_TYPE_NAMES, RecordGraph, RecordMapper, parse_project_json, record_type_of, visibility_of
+from kb.ontology.terms import value
 from kb.ontology.text import RECORD_KEY_MAX, fold, is_record_key, slug
 from kb.ontology.validation import RecordValidator, errors_only
 from kb.store import Catalog
@@ -174,7 +175,7 @@ class Publisher:
         """A record graph from an RDF document; ``iri=None`` mints a new IRI from its title."""
         quads = parse_rdf(body, fmt, base_iri=NEW_RECORD, max_triples=self.max_triples)
         if iri is None:
-            titles = [q.object.value for q in quads if q.predicate == DCT.title]
+            titles = [value(q.object) for q in quads if q.predicate == DCT.title]
             iri = self.mint(titles[0] if titles else "projekt")
         return self.graph_from_quads(iri, quads)
 
@@ -183,7 +184,7 @@ class Publisher:
         return self.graph_from_json(self.mint(title if isinstance(title, str) else "projekt"), data)
 
     def graph_from_quads(self, iri: str, quads: Sequence[Quad]) -> RecordGraph:
-        subjects = {q.subject for q in quads if q.predicate == RDF.type and q.object.value in RECORD_TYPE_NAMES}
+        subjects = {q.subject for q in quads if q.predicate == RDF.type and value(q.object) in RECORD_TYPE_NAMES}
         if len(subjects) != 1:
             raise InvalidRecord(
                 [Violation("type", "Das Dokument muss genau ein Projekt (ikz:CooperationProject, ikz:SharedServiceCenter "
@@ -195,7 +196,7 @@ class Publisher:
             triples = self.mapper.complete_municipalities(iri, skolemize(quads, iri, root))
             self._check_size(triples)
             return RecordGraph(iri, triples, record_type_of(triples, iri), visibility_of(triples, iri))
-        given = root.value
+        given = value(root)
         if given.startswith(("http://", "https://")) and given != iri:
             if not self.is_local(given):
                 raise Forbidden(
@@ -226,7 +227,7 @@ class Publisher:
                 iri = self.mint(title, stable_from=fold(title) + "|" + str(data.get("participants", "")))
             self._check_key(iri, self._stored(iri))
             return self.graph_from_json(iri, data)
-        subjects = [q.subject.value for q in item if q.predicate == RDF.type and q.object.value in RECORD_TYPE_NAMES]
+        subjects = [value(q.subject) for q in item if q.predicate == RDF.type and value(q.object) in RECORD_TYPE_NAMES]
         given = subjects[0] if len(subjects) == 1 else ""
         if self.is_local(given) and is_record_key(given[len(self.records_base):]):
             iri = given

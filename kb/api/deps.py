@@ -1,4 +1,10 @@
-"""Typed dependencies: the node and the caller's principal.
+"""Typed dependencies: the node, its parts, and the caller's principal.
+
+Routes get a part of the node through its dependency (``CatalogDep``, ``FederationDep``,
+``SearchDep``, ...), never by reaching into the node. A part that can be absent has one answer
+for its absence, given here: search switched off (``KB_SEARCH_ENABLED=false``) is a 404 with a
+German and an English message, on every route that needs it. Only the web page of the search,
+which falls back to the list of all projects, asks for ``OptionalSearchDep``.
 
 Who the caller is, decided here and nowhere else:
 
@@ -19,15 +25,61 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from kb.auth import ANONYMOUS, FailedAuthentication, Principal
-from kb.errors import Forbidden, Unauthenticated
+from kb.auth import ANONYMOUS, FailedAuthentication, Principal, TokenStore
+from kb.errors import Forbidden, NotFound, Unauthenticated
+from kb.federation import Federation
+from kb.inventory import Inventory
 from kb.node import Node
+from kb.publishing import Publisher
+from kb.search import SearchService
+from kb.store.catalog import Catalog
+from kb.store.sparql import SparqlEndpoint
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def get_node(request: Request) -> Node:
-    return request.app.state.node  # type: ignore[no-any-return]
+    node: Node = request.app.state.node
+    return node
+
+
+def get_catalog(request: Request) -> Catalog:
+    return get_node(request).catalog
+
+
+def get_publisher(request: Request) -> Publisher:
+    return get_node(request).publisher
+
+
+def get_tokens(request: Request) -> TokenStore:
+    return get_node(request).tokens
+
+
+def get_sparql(request: Request) -> SparqlEndpoint:
+    return get_node(request).sparql
+
+
+def get_federation(request: Request) -> Federation:
+    return get_node(request).federation
+
+
+def get_inventory(request: Request) -> Inventory:
+    return get_node(request).inventory
+
+
+def get_optional_search(request: Request) -> SearchService | None:
+    return get_node(request).search
+
+
+SEARCH_SWITCHED_OFF = ("Die Suche ist auf diesem Knoten abgeschaltet.", "Search is switched off on this node.")
+
+
+def get_search(request: Request) -> SearchService:
+    """The search part; switched off for good is 404 (not 503, which would mean "try again later")."""
+    search = get_node(request).search
+    if search is None:
+        raise NotFound(*SEARCH_SWITCHED_OFF)
+    return search
 
 
 def web_page(request: Request) -> None:
@@ -73,7 +125,7 @@ def require_same_origin(request: Request) -> None:
 async def _session_token(request: Request) -> str | None:
     sessions = getattr(request.app.state, "sessions", None)
     session = sessions.get(request) if sessions is not None else None
-    if session is None:
+    if sessions is None or session is None:
         return None
     if request.method not in SAFE_METHODS:
         require_same_origin(request)
@@ -100,4 +152,12 @@ async def get_principal(request: Request) -> Principal:
 
 
 NodeDep = Annotated[Node, Depends(get_node)]
+CatalogDep = Annotated[Catalog, Depends(get_catalog)]
+PublisherDep = Annotated[Publisher, Depends(get_publisher)]
+TokensDep = Annotated[TokenStore, Depends(get_tokens)]
+SparqlDep = Annotated[SparqlEndpoint, Depends(get_sparql)]
+FederationDep = Annotated[Federation, Depends(get_federation)]
+InventoryDep = Annotated[Inventory, Depends(get_inventory)]
+SearchDep = Annotated[SearchService, Depends(get_search)]
+OptionalSearchDep = Annotated[SearchService | None, Depends(get_optional_search)]
 PrincipalDep = Annotated[Principal, Depends(get_principal)]

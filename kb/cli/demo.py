@@ -133,7 +133,7 @@ def connect(harvester: ServedNode, harvested: ServedNode) -> None:
     """``harvester`` harvests ``harvested`` with a peer token (idempotent across restarts)."""
     from kb.federation.peers import peer_id_for
 
-    fed = harvester.node.extensions["federation"]
+    fed = harvester.node.federation
     if fed.harvester.peer(peer_id_for(harvested.url)) is not None:
         return
     fed.add_peer(harvested.url, _peer_token(harvested, harvester.node.settings.name))
@@ -215,8 +215,8 @@ def _stop_all(nodes: list[ServedNode]) -> None:
 
 
 def _initial_sync(nodes: dict[str, ServedNode]) -> None:
-    aggregator = nodes[AGGREGATOR].node.extensions["federation"]
-    outside = nodes[OUT_OF_STATE].node.extensions["federation"]
+    aggregator = nodes[AGGREGATOR].node.federation
+    outside = nodes[OUT_OF_STATE].node.federation
     for fed in (aggregator, outside, aggregator, outside):
         for result in fed.sync():
             if not result.ok:

@@ -7,19 +7,29 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
 from kb.cli import main
 from kb.cli.options import data_dir_option, fail, open_node, settings_from
 from kb.errors import KbError
+from kb.node import Node
+from kb.search import SearchService
+from kb.search.ranking import Method
 
 
-def _open_indexed(data_dir: Path | None, **overrides: Any) -> Any:
+def search_of(node: Node) -> SearchService:
+    """The node's search part: the search commands open their nodes with search switched on."""
+    if node.search is None:  # pragma: no cover - settings_from(search_enabled=True) above
+        raise click.ClickException("Die Suche ist auf diesem Knoten abgeschaltet. / Search is switched off on this node.")
+    return node.search
+
+
+def _open_indexed(data_dir: Path | None, **overrides: Any) -> Node:
     """A node on the data directory with its search index loaded and brought up to date."""
     node = open_node(settings_from(data_dir=data_dir, search_enabled=True, **overrides))
-    node.extensions["search"].reindex_now()
+    search_of(node).reindex_now()
     return node
 
 
@@ -54,12 +64,12 @@ def _print_hits(result: Any, as_json: bool) -> None:
 @click.option("--task-area", "task_area", default=None, help="Produktbereich (Code, Name oder Begriff).")
 @click.option("--state", default=None, help="Bundesland-Code, z. B. NW.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def search_command(query: str, data_dir: Path | None, limit: int, method: str, task_area: str | None, state: str | None,
+def search_command(query: str, data_dir: Path | None, limit: int, method: Method, task_area: str | None, state: str | None,
                    as_json: bool) -> None:
     """Projekte suchen / search the catalogue (German or English)."""
     node = _open_indexed(data_dir)
     try:
-        service = node.extensions["search"]
+        service = search_of(node)
         filters = service.resolve_filters(taskArea=task_area, state=state)
         _print_hits(service.search(query, limit=limit, filters=filters, include_network=True, method=method), as_json)
     except KbError as exc:
@@ -78,7 +88,7 @@ def similar_command(iri: str, data_dir: Path | None, limit: int, other_states: b
     """Ähnliche Projekte / projects similar to the record IRI."""
     node = _open_indexed(data_dir)
     try:
-        _print_hits(node.extensions["search"].similar(iri, limit=limit, other_states=other_states, include_network=True), as_json)
+        _print_hits(search_of(node).similar(iri, limit=limit, other_states=other_states, include_network=True), as_json)
     except KbError as exc:
         fail(exc)
     finally:
@@ -93,7 +103,7 @@ def reindex_command(data_dir: Path | None, force: bool) -> None:
     node = open_node(settings_from(data_dir=data_dir, search_enabled=True))
     try:
         started = time.perf_counter()
-        service = node.extensions["search"]
+        service = search_of(node)
         service.reindex_now(force=force)
         p = service.indexer.progress
         click.echo(f"Suchindex: {len(service.indexer.docs)} Einträge, {p.embedded} neu eingebettet, {p.reused} unverändert "
@@ -119,15 +129,16 @@ def eval_command(file: Path, data_dir: Path | None, seed: bool, json_out: Path |
 
             node = open_node(settings_from(data_dir=Path(tmp), search_enabled=True, port=0))
             seed_node(node)
-            node.extensions["search"].reindex_now()
+            search_of(node).reindex_now()
         else:
             node = _open_indexed(data_dir)
         try:
-            service = node.extensions["search"]
+            service = search_of(node)
             titles = {d.iri: d.title for d in service.indexer.view.docs.values()}
 
             def rank(query: str, method: str) -> list[str]:
-                return [h.id for h in service.search(query, limit=10, include_network=True, method=method, with_facets=False).results]
+                return [h.id for h in service.search(query, limit=10, include_network=True, method=cast(Method, method),
+                                                     with_facets=False).results]
 
             report = evaluate(queries, rank, titles)
         finally:

@@ -1,7 +1,8 @@
 """Federation: the node's LDES feed, the harvester of its peers, signed push hints.
 
-``Federation`` is the extension object ``Node`` attaches as ``node.extensions["federation"]``;
-the HTTP routes (``kb/api/routes/federation.py``) and the CLI only use its methods.
+``Federation`` is the part ``Node`` composes as ``node.federation``, from what it uses: the
+catalogue, the record validator, the node's key and identity, and the settings. The HTTP routes
+(``kb/api/routes/federation.py``) and the CLI only use its methods.
 """
 
 from __future__ import annotations
@@ -12,34 +13,43 @@ import time
 from typing import Any
 
 from kb import __version__
+from kb.config import Settings
 from kb.errors import BadRequest, NotFound, PeerError
 from kb.federation.feed import Feed
 from kb.federation.fetch import Fetcher, origin_of
-from kb.federation.harvester import Harvester, PeerResult
+from kb.federation.harvester import Harvester, HarvestLimits, PeerResult
 from kb.federation.keys import DescriptionError, KeyRing, fetch_description
 from kb.federation.notify import SUBSCRIBER, Inbox, Notifier
 from kb.federation.peers import CURSOR, PEER, PeerConfig, peer_id_for
 from kb.federation.quarantine import QUARANTINE, load_entries
+from kb.federation.signing import NodeKey
+from kb.ontology.validation import RecordValidator
+from kb.store.catalog import Catalog
 from kb.store.model import now_timestamp
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Federation", "Feed", "Harvester", "PeerConfig", "PeerResult"]
+__all__ = ["Federation", "Feed", "Harvester", "HarvestLimits", "PeerConfig", "PeerResult"]
 
 
 class Federation:
     """Feed, harvester, inbox and notifier of one node, and the schedule that drives them."""
 
-    def __init__(self, node) -> None:  # type: ignore[no-untyped-def]
-        s = node.settings
-        self.node = node
-        self.feed = Feed(node.catalog, base_url=node.base_url, page_size=s.page_size, republish=s.republish, node_iri=node.iri)
-        self.fetcher = Fetcher(timeout=s.peer_timeout, max_bytes=s.max_page_bytes, user_agent=f"kb-harvester/{__version__} (+{node.iri})",
+    def __init__(self, catalog: Catalog, validator: RecordValidator, key: NodeKey, *, node_iri: str, base_url: str,
+                 settings: Settings) -> None:
+        s = settings
+        self.catalog = catalog
+        self.node_iri = node_iri
+        self.base_url = base_url
+        self.feed = Feed(catalog, base_url=base_url, page_size=s.page_size, republish=s.republish, node_iri=node_iri)
+        self.fetcher = Fetcher(timeout=s.peer_timeout, max_bytes=s.max_page_bytes, user_agent=f"kb-harvester/{__version__} (+{node_iri})",
                                allow_networks=s.outbound_allow_networks)
-        self.keyring = KeyRing(node.catalog, self.fetcher)
-        self.harvester = Harvester(node, self.fetcher, self.keyring, budget=s.harvest_budget)
-        self.inbox = Inbox(node, self.fetcher, peer_for_node=self.peer_for_node, schedule_pull=self.schedule_pull)
-        self.notifier = Notifier(node, self.fetcher, stream=self.feed.stream_iri, republish=s.republish)
+        self.keyring = KeyRing(catalog, self.fetcher)
+        self.harvester = Harvester(catalog, validator, self.fetcher, self.keyring,
+                                   HarvestLimits(budget=s.harvest_budget, max_record_triples=s.max_record_triples), own_node=node_iri)
+        self.inbox = Inbox(catalog, self.fetcher, url=f"{base_url}/inbox", peer_for_node=self.peer_for_node,
+                           schedule_pull=self.schedule_pull)
+        self.notifier = Notifier(catalog, self.fetcher, key, node_iri=node_iri, stream=self.feed.stream_iri, republish=s.republish)
         self.interval = s.sync_interval
         self.push = s.push_notifications
         self._wake = threading.Condition()
@@ -49,7 +59,7 @@ class Federation:
         self._names: dict[str, str] = {}
         self._names_fresh_until = 0.0
 
-    # ------------------------------------------------------------------ node hooks
+    # ------------------------------------------------------------------ what the node composes
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -92,7 +102,7 @@ class Federation:
         url = url.strip().rstrip("/")
         if not url.startswith(("http://", "https://")):
             raise BadRequest("Die Adresse muss mit http:// oder https:// beginnen.", "The URL must start with http:// or https://.")
-        if url == self.node.base_url:
+        if url == self.base_url:
             raise PeerError("Ein Knoten kann sich nicht selbst abonnieren.", "A node cannot be its own peer.")
         try:
             description = fetch_description(self.fetcher, url, token)
@@ -103,7 +113,7 @@ class Federation:
             raise PeerError(
                 f"Der Knoten unter {url} antwortet nicht richtig: {exc}", f"The node at {url} does not answer properly: {exc}"
             ) from None
-        if description["id"] == self.node.iri:
+        if description["id"] == self.node_iri:
             raise PeerError("Das ist dieser Knoten selbst.", "That is this node itself.")
         for field in ("stream", "inbox"):
             link = description.get(field)
@@ -122,7 +132,7 @@ class Federation:
             inbox=description.get("inbox"), token=token if token is not None else (previous.token if previous else None),
             added=previous.added if previous else now_timestamp(),
         )
-        self.node.catalog.put_docs({(PEER, peer_id): cfg.as_doc()})
+        self.catalog.put_docs({(PEER, peer_id): cfg.as_doc()})
         self.keyring.pin(cfg.node, description, source="peer")
         self._names[cfg.node] = cfg.name
         log.info("peer added id=%s url=%s node=%s key pinned", peer_id, url, cfg.node)
@@ -137,13 +147,13 @@ class Federation:
             current = self.harvester.peer(cfg.id)
             if current is not None:
                 current.followed = True
-                self.node.catalog.put_docs({(PEER, cfg.id): current.as_doc()})
+                self.catalog.put_docs({(PEER, cfg.id): current.as_doc()})
 
     def remove_peer(self, peer_id: str) -> None:
         cfg = self.harvester.peer(peer_id)
         if cfg is None:
             raise NotFound("Diesen Partnerknoten gibt es nicht.", "No such peer.")
-        self.node.catalog.put_docs({(PEER, peer_id): None, (CURSOR, peer_id): None})
+        self.catalog.put_docs({(PEER, peer_id): None, (CURSOR, peer_id): None})
         self.harvester.health.pop(peer_id, None)
         if self.push and cfg.inbox:
             threading.Thread(target=self.notifier.undo_follow, args=(cfg.node, cfg.inbox),
@@ -186,20 +196,20 @@ class Federation:
 
     def quarantine_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for entry in load_entries(self.node.catalog):
+        for entry in load_entries(self.catalog):
             counts[entry.peer] = counts.get(entry.peer, 0) + 1
         return counts
 
     def quarantine(self, *, with_payload: bool = False, peer: str | None = None) -> list[dict[str, Any]]:
-        return [e.public(with_payload) for e in load_entries(self.node.catalog) if peer is None or e.peer == peer]
+        return [e.public(with_payload) for e in load_entries(self.catalog) if peer is None or e.peer == peer]
 
     def clear_quarantine(self, peer: str | None = None) -> int:
-        entries = [e for e in load_entries(self.node.catalog) if peer is None or e.peer == peer]
-        self.node.catalog.put_docs({(QUARANTINE, e.key): None for e in entries})
+        entries = [e for e in load_entries(self.catalog) if peer is None or e.peer == peer]
+        self.catalog.put_docs({(QUARANTINE, e.key): None for e in entries})
         return len(entries)
 
     def subscribers(self) -> list[str]:
-        return sorted(self.node.catalog.docs(SUBSCRIBER))
+        return sorted(self.catalog.docs(SUBSCRIBER))
 
     # ------------------------------------------------------------------ rounds
 

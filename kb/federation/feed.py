@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from kb.ontology.namespaces import AS, DCT, KBM, LDES, PROV, RDF, RDFS, TREE, XSD
+from kb.store.catalog import Catalog
 from kb.store.model import NETWORK, ChangeEvent
 
 STREAM_PATH = "/ldes"
@@ -71,7 +72,7 @@ class Page:
     members: list[PageMember] = field(default_factory=list)
 
     erasures: str = "0.0"
-    """The catalogue's erasure mark when the page was built (``OxigraphCatalog.erasure_mark``)."""
+    """The catalogue's erasure mark when the page was built (``Catalog.erasure_mark``)."""
 
     def etag(self, scope: str, fmt: str) -> str:
         return f'"p{self.start}-{self.upto}-e{self.erasures}-{scope}-{fmt}"'
@@ -84,7 +85,7 @@ def _iri(value: str) -> str:
 class Feed:
     """Builds the stream description and its pages from the catalogue's change log."""
 
-    def __init__(self, catalog, *, base_url: str, page_size: int, republish: bool, node_iri: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, catalog: Catalog, *, base_url: str, page_size: int, republish: bool, node_iri: str) -> None:
         self.catalog = catalog
         self.base_url = base_url
         self.page_size = page_size

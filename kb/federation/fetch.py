@@ -193,7 +193,7 @@ def _deadline(seconds: float) -> Iterator[float]:
 
 def _time_left(timeout: float | None, exc: type[Exception]) -> float | None:
     """``timeout`` cut to the time left before this thread's deadline; raises ``exc`` when it is over."""
-    at = getattr(_local, "deadline", None)
+    at: float | None = getattr(_local, "deadline", None)
     if at is None:
         return timeout
     left = at - time.monotonic()

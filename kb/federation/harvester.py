@@ -26,15 +26,17 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urldefrag
 
-from kb.federation.fetch import Fetcher, FetchError, origin_of
+from kb.federation.fetch import Fetched, Fetcher, FetchError, origin_of
 from kb.federation.keys import KeyRing, KeyUnavailable
 from kb.federation.members import MemberError, ParsedMember, key_iri, parse_member, parse_payload, verify_member, version_iri
 from kb.federation.pages import ACCEPT, PageError, PageMemberGraph, read_page
 from kb.federation.peers import CURSOR, PEER, Cursor, PeerConfig, PeerHealth, base_of
 from kb.federation.quarantine import QUARANTINE, QuarantineEntry, erased_entries, load_entries, quarantine_docs
 from kb.ontology.record_rules import is_own_subject, is_register_subject
-from kb.ontology.validation import errors_only
-from kb.store.model import Member, now_timestamp
+from kb.ontology.terms import value
+from kb.ontology.validation import RecordValidator, errors_only
+from kb.store.catalog import Catalog
+from kb.store.model import ChangeEvent, Member, now_timestamp
 
 log = logging.getLogger(__name__)
 
@@ -105,12 +107,12 @@ class _PageCommits:
     wins" again under the write lock, so that only costs a little wasted checking.
     """
 
-    def __init__(self, catalog: Any, cfg: PeerConfig, result: PeerResult) -> None:
+    def __init__(self, catalog: Catalog, cfg: PeerConfig, result: PeerResult) -> None:
         self.catalog = catalog
         self.cfg = cfg
         self.result = result
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"kb-commit-{cfg.id}")
-        self._pending: tuple[Future[Any], str, Checked] | None = None
+        self._pending: tuple[Future[tuple[list[ChangeEvent], list[tuple[Member, str]]]], str, Checked] | None = None
 
     def submit(self, url: str, checked: Checked, docs: dict[tuple[str, str], object | None]) -> None:
         """Prepare this page's records, wait for the previous page's commit (raising its error), then
@@ -142,14 +144,29 @@ class _PageCommits:
             self._pool.shutdown(wait=True)
 
 
+@dataclass(frozen=True)
+class HarvestLimits:
+    """How much one harvest round may take (from the node's settings)."""
+
+    budget: float
+    """Seconds one peer's round may run; a longer stream goes on in the next round."""
+    max_record_triples: int
+    """Largest record a member may carry (the same limit as for records published here)."""
+    max_workers: int = 8
+    """Peers harvested at the same time."""
+
+
 class Harvester:
-    def __init__(self, node, fetcher: Fetcher, keyring: KeyRing, *, budget: float, max_workers: int = 8) -> None:  # type: ignore[no-untyped-def]
-        self.node = node
-        self.catalog = node.catalog
+    """Copies peers' streams into the catalogue: the node's own identity only to skip its own records."""
+
+    def __init__(self, catalog: Catalog, validator: RecordValidator, fetcher: Fetcher, keyring: KeyRing,
+                 limits: HarvestLimits, *, own_node: str) -> None:
+        self.catalog = catalog
+        self.validator = validator
         self.fetcher = fetcher
         self.keyring = keyring
-        self.budget = budget
-        self.max_workers = max_workers
+        self.limits = limits
+        self.own_node = own_node
         self.health: dict[str, PeerHealth] = {}
 
     # ------------------------------------------------------------------ peers
@@ -183,7 +200,7 @@ class Harvester:
             return []
         # An erasure harvested in this round leaves the store's files when the round ends (one rewrite).
         with self.catalog.purge_after(), \
-                ThreadPoolExecutor(max_workers=min(self.max_workers, len(peers)), thread_name_prefix="kb-harvest") as pool:
+                ThreadPoolExecutor(max_workers=min(self.limits.max_workers, len(peers)), thread_name_prefix="kb-harvest") as pool:
             return list(pool.map(lambda p: self.sync_peer(p, on_demand=on_demand), peers))
 
     def sync_peer(self, cfg: PeerConfig, *, on_demand: bool) -> PeerResult:
@@ -194,14 +211,14 @@ class Harvester:
             result.ok, result.state = False, health.state
             result.error = f"wartet noch {wait:.0f} s (zuletzt: {health.last_error})"
             return result
-        if not health.lock.acquire(timeout=self.budget):
+        if not health.lock.acquire(timeout=self.limits.budget):
             result.ok, result.state, result.error = False, "syncing", "Abgleich läuft bereits"
             return result
         started = time.monotonic()
         try:
             health.started()
             self._retry_quarantined(cfg, result)
-            self._harvest(cfg, result, deadline=started + self.budget)
+            self._harvest(cfg, result, deadline=started + self.limits.budget)
             health.succeeded()
         except BudgetExhausted as exc:
             if exc.progress:
@@ -260,11 +277,11 @@ class Harvester:
         scope = self.scope_of(cfg)
         exhausted = False
 
-        def fetch(page_url: str) -> Any:
+        def fetch(page_url: str) -> Fetched:
             return self.fetcher.get(page_url, scope=scope, accept=ACCEPT, token=cfg.token,
                                     etag=start.etag if page_url == start.page else None)
 
-        upcoming: Future[Any] | None = fetches.submit(fetch, url)
+        upcoming: Future[Fetched] | None = fetches.submit(fetch, url)
         try:
             while True:
                 if time.monotonic() > deadline:
@@ -314,7 +331,7 @@ class Harvester:
         if exhausted:
             progress = cursor.position > start.position
             raise BudgetExhausted(
-                f"Zeitbudget von {self.budget:.0f} s nach {result.pages} Seiten aufgebraucht, der Strom geht noch weiter: "
+                f"Zeitbudget von {self.limits.budget:.0f} s nach {result.pages} Seiten aufgebraucht, der Strom geht noch weiter: "
                 + ("es geht in der nächsten Runde weiter" if progress else
                    "dabei kamen keine neuen Mitglieder – eine endlose Kette von Seiten?"),
                 progress=progress,
@@ -327,7 +344,7 @@ class Harvester:
     def check(self, cfg: PeerConfig, graphs: Sequence[PageMemberGraph]) -> Checked:
         """Verify and validate the members of one page; see the module docstring for the steps."""
         out = Checked()
-        limit = self.node.settings.max_record_triples + 20
+        limit = self.limits.max_record_triples + 20
         candidates: dict[str, tuple[ParsedMember, PageMemberGraph]] = {}
         for g in graphs:
             if len(g.triples) > limit:
@@ -342,7 +359,7 @@ class Harvester:
             if problem:
                 out.quarantine.append(self._entry(cfg, parsed, problem))
                 continue
-            if parsed.origin == self.node.iri:
+            if parsed.origin == self.own_node:
                 out.skipped += 1  # our own record, back from a peer
                 continue
             current = self.catalog.meta(parsed.record)
@@ -375,8 +392,8 @@ class Harvester:
         if parsed.verification_method != key_iri(parsed.origin):
             return f"signiert mit {parsed.verification_method}, nicht mit dem Schlüssel der Herkunft {key_iri(parsed.origin)}"
         for t in parsed.record_triples:  # the publishing rule, again: a record speaks only about itself
-            if not is_own_subject(parsed.record, t.subject.value) and not is_register_subject(t):
-                return f"enthält Aussagen über {t.subject.value}, nicht nur über den Eintrag {parsed.record} selbst"
+            if not is_own_subject(parsed.record, value(t.subject)) and not is_register_subject(t):
+                return f"enthält Aussagen über {value(t.subject)}, nicht nur über den Eintrag {parsed.record} selbst"
         return None
 
     def _entry(self, cfg: PeerConfig, parsed: ParsedMember, reason: str, *, retryable: bool = False) -> QuarantineEntry:
@@ -406,7 +423,7 @@ class Harvester:
 
     def _validate(self, cfg: PeerConfig, parsed: list[ParsedMember], out: Checked) -> None:
         live = {p.record: p.record_triples for p in parsed if p.kind != "delete"}
-        results = self.node.publisher.validator.validate(live) if live else {}
+        results = self.validator.validate(live) if live else {}
         for p in parsed:
             errors = errors_only(results.get(p.record, [])) if p.kind != "delete" else []
             if errors:

@@ -29,6 +29,7 @@ from kb.federation.members import key_iri
 from kb.federation.peers import base_of
 from kb.federation.signing import public_key_from_multibase
 from kb.ontology import safejson
+from kb.store.catalog import Catalog
 from kb.store.model import now_timestamp
 
 log = logging.getLogger(__name__)
@@ -83,13 +84,14 @@ def fetch_description(fetcher: Fetcher, base_url: str, token: str | None = None)
         public_key_from_multibase(multibase)
     except ValueError as exc:
         raise DescriptionError(f"öffentlicher Schlüssel von {node} ist ungültig: {exc}") from None
-    return doc
+    description: dict[str, Any] = doc
+    return description
 
 
 class KeyRing:
     """Public keys of origins, by node IRI, persisted in the catalogue's private docs."""
 
-    def __init__(self, catalog, fetcher: Fetcher, *, retry_seconds: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, catalog: Catalog, fetcher: Fetcher, *, retry_seconds: float = 30.0) -> None:
         self.catalog = catalog
         self.fetcher = fetcher
         self.retry_seconds = retry_seconds

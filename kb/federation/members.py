@@ -32,13 +32,14 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 from kb.federation.signing import CRYPTOSUITE, NodeKey, hash_data, multibase, verify
 from kb.ontology.namespaces import AS, DCAT, DCT, IKZ, KBM, PROV, RDF, SEC, VISIBILITY, XSD
 from kb.ontology.records import record_type_of
+from kb.ontology.terms import Term, value
 from kb.store.model import ChangeKind, SealedVersion, canonical_ntriples
 
 ERASED_BEFORE = KBM.erasedBefore
 """On a member: every version of its record below this number is erased (signed with the member)."""
 
-KIND_TYPES: dict[str, NamedNode] = {"create": AS.Create, "update": AS.Update, "delete": AS.Delete}
-TYPE_KINDS = {v.value: k for k, v in KIND_TYPES.items()}
+KIND_TYPES: dict[ChangeKind, NamedNode] = {"create": AS.Create, "update": AS.Update, "delete": AS.Delete}
+TYPE_KINDS: dict[str, ChangeKind] = {v.value: k for k, v in KIND_TYPES.items()}
 
 
 def version_iri(record: str, version: int) -> str:
@@ -134,13 +135,13 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
     record_triples: list[Triple] = []
     for t in rest:
         (proof_all if t.subject == proof else record_triples).append(t)
-    proof_values = [t.object.value for t in proof_all if t.predicate == SEC.proofValue]
+    proof_values = [value(t.object) for t in proof_all if t.predicate == SEC.proofValue]
     if len(proof_values) != 1:
         raise MemberError("Signaturwert fehlt / proof value missing")
     proof_config = [t for t in proof_all if t.predicate != SEC.proofValue]
     member_document = [t for t in about_member if t.predicate != SEC.proof]
     document = member_document + record_triples
-    props: dict[str, list] = {}
+    props: dict[str, list[Term]] = {}
     for t in member_document:
         props.setdefault(t.predicate.value, []).append(t.object)
 
@@ -148,9 +149,9 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
         values = props.get(p.value, [])
         if len(values) != 1:
             raise MemberError(f"Mitglied braucht genau ein {p.value} / member needs exactly one {p.value}")
-        return values[0].value
+        return value(values[0])
 
-    kinds = [TYPE_KINDS[o.value] for o in props.get(RDF.type.value, []) if o.value in TYPE_KINDS]
+    kinds = [TYPE_KINDS[value(o)] for o in props.get(RDF.type.value, []) if value(o) in TYPE_KINDS]
     if len(kinds) != 1:
         raise MemberError("Art der Änderung (as:Create/Update/Delete) fehlt / change type missing")
     record = one(DCT.isVersionOf)
@@ -158,8 +159,8 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
         version = int(one(DCAT.version))
     except ValueError:
         raise MemberError("Versionsnummer ist keine Zahl / version is not a number") from None
-    methods = [t.object.value for t in proof_config if t.predicate == SEC.verificationMethod]
-    suites = [t.object.value for t in proof_config if t.predicate == SEC.cryptosuite]
+    methods = [value(t.object) for t in proof_config if t.predicate == SEC.verificationMethod]
+    suites = [value(t.object) for t in proof_config if t.predicate == SEC.cryptosuite]
     if len(methods) != 1 or suites != [CRYPTOSUITE]:
         raise MemberError(f"Signatur ist kein {CRYPTOSUITE} / proof is not {CRYPTOSUITE}")
     if any(not isinstance(t.subject, NamedNode) or not (isinstance(t.object, (NamedNode, Literal))) for t in document):
@@ -190,7 +191,7 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
         member=member,
         record=record,
         version=version,
-        kind=kinds[0],  # type: ignore[arg-type]
+        kind=kinds[0],
         origin=one(PROV.wasAttributedTo),
         timestamp=one(PROV.generatedAtTime),
         visibility=visibility,

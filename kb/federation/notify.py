@@ -43,9 +43,10 @@ from kb.errors import BadRequest, Forbidden, RateLimited, Unauthenticated
 from kb.federation.fetch import Fetcher, FetchError, origin_of
 from kb.federation.keys import DescriptionError, fetch_description
 from kb.federation.members import key_iri
-from kb.federation.peers import base_of
+from kb.federation.peers import PeerConfig, base_of
 from kb.federation.signing import NodeKey, public_key_from_multibase
 from kb.ontology import safejson
+from kb.store.catalog import Catalog
 from kb.store.model import now_timestamp
 
 log = logging.getLogger(__name__)
@@ -142,13 +143,15 @@ def activity(kind: str, actor: str, obj: Any, **extra: Any) -> bytes:
 class Inbox:
     """Receives notifications for one node (``POST /inbox``)."""
 
-    def __init__(self, node, fetcher: Fetcher, *, peer_for_node: Callable[[str], Any], schedule_pull: Callable[[str], None]) -> None:  # type: ignore[no-untyped-def]
-        self.node = node
+    def __init__(self, catalog: Catalog, fetcher: Fetcher, *, url: str, peer_for_node: Callable[[str], PeerConfig | None],
+                 schedule_pull: Callable[[str], None]) -> None:
+        self.catalog = catalog
         self.fetcher = fetcher
         self.peer_for_node = peer_for_node
         self.schedule_pull = schedule_pull
         self.limiter = RateLimiter(rate=1.0, burst=10, global_rate=20.0, global_burst=100)
-        self.url = f"{node.base_url}/inbox"
+        self.url = url
+        """This inbox's own address: signatures cover it as ``@target-uri``."""
         self.received = 0
 
     def receive(self, headers: dict[str, str], body: bytes, *, partner: bool = False) -> dict[str, Any]:
@@ -194,7 +197,7 @@ class Inbox:
         if peer is not None:
             verify_request(headers, "POST", self.url, body, peer.public_key)
             return self._subscribe(actor, peer.inbox or f"{base}/inbox", peer.public_key, peer.name)
-        known = self.node.catalog.get_doc(SUBSCRIBER, actor)
+        known = self.catalog.get_doc(SUBSCRIBER, actor)
         if isinstance(known, dict) and known.get("publicKey"):
             verify_request(headers, "POST", self.url, body, known["publicKey"])
             return {"accepted": True, "subscribed": actor}
@@ -225,7 +228,7 @@ class Inbox:
         if not isinstance(inbox, str) or origin_of(inbox) != origin_of(actor):
             raise Forbidden(f"Der Posteingang {inbox!r} liegt nicht unter der Adresse des Absenders {origin_of(actor)}.",
                             f"The inbox {inbox!r} is not on the sender's own origin {origin_of(actor)}.")
-        self.node.catalog.put_docs({(SUBSCRIBER, actor): {
+        self.catalog.put_docs({(SUBSCRIBER, actor): {
             "actor": actor, "inbox": inbox, "publicKey": public, "name": name if isinstance(name, str) else "",
             "since": now_timestamp(),
         }})
@@ -233,11 +236,11 @@ class Inbox:
         return {"accepted": True, "subscribed": actor}
 
     def _undo(self, actor: str, headers: dict[str, str], body: bytes) -> dict[str, Any]:
-        known = self.node.catalog.get_doc(SUBSCRIBER, actor)
+        known = self.catalog.get_doc(SUBSCRIBER, actor)
         if not isinstance(known, dict):
             return {"accepted": True}
         verify_request(headers, "POST", self.url, body, known["publicKey"])
-        self.node.catalog.put_docs({(SUBSCRIBER, actor): None})
+        self.catalog.put_docs({(SUBSCRIBER, actor): None})
         log.info("inbox undo from %s: unsubscribed", actor)
         return {"accepted": True, "unsubscribed": actor}
 
@@ -245,9 +248,14 @@ class Inbox:
 class Notifier:
     """Sends Follow/Undo to peers and Announce to subscribers after the log grew."""
 
-    def __init__(self, node, fetcher: Fetcher, *, stream: str, republish: bool, debounce: float = 0.3) -> None:  # type: ignore[no-untyped-def]
-        self.node = node
+    def __init__(self, catalog: Catalog, fetcher: Fetcher, key: NodeKey, *, node_iri: str, stream: str, republish: bool,
+                 debounce: float = 0.3) -> None:
+        self.catalog = catalog
         self.fetcher = fetcher
+        self.key = key
+        """Signs every notification; ``key_iri`` names it."""
+        self.node_iri = node_iri
+        self.key_iri = key_iri(node_iri)
         self.stream = stream
         self.republish = republish
         self.debounce = debounce
@@ -258,14 +266,14 @@ class Notifier:
 
     def post(self, inbox: str, body: bytes, *, scope: str, token: str | None = None) -> int:
         """Sign and send; through the outbound policy, only inside ``scope`` (the receiver's origin)."""
-        headers = {"Content-Type": "application/ld+json", **sign_request(self.node.key, self.node.key_iri, "POST", inbox, body)}
+        headers = {"Content-Type": "application/ld+json", **sign_request(self.key, self.key_iri, "POST", inbox, body)}
         return self.fetcher.post(inbox, body, headers, scope=scope, token=token)
 
     def follow(self, peer_node: str, inbox: str, *, scope: str, token: str | None = None) -> bool:
-        key = {"id": self.node.key_iri, "type": "Multikey", "controller": self.node.iri,
-               "publicKeyMultibase": self.node.key.public_multibase}
+        key = {"id": self.key_iri, "type": "Multikey", "controller": self.node_iri,
+               "publicKeyMultibase": self.key.public_multibase}
         try:
-            status = self.post(inbox, activity("Follow", self.node.iri, peer_node, publicKey=key), scope=scope, token=token)
+            status = self.post(inbox, activity("Follow", self.node_iri, peer_node, publicKey=key), scope=scope, token=token)
         except FetchError as exc:
             log.info("follow %s failed: %s", inbox, exc)
             return False
@@ -275,20 +283,20 @@ class Notifier:
 
     def undo_follow(self, peer_node: str, inbox: str, *, scope: str, token: str | None = None) -> None:
         try:
-            self.post(inbox, activity("Undo", self.node.iri, {"type": "Follow", "actor": self.node.iri, "object": peer_node}),
+            self.post(inbox, activity("Undo", self.node_iri, {"type": "Follow", "actor": self.node_iri, "object": peer_node}),
                       scope=scope, token=token)
         except FetchError as exc:
             log.info("undo follow %s failed: %s", inbox, exc)
 
     def announce_all(self, last_seq: int) -> int:
         sent = 0
-        for actor, doc in self.node.catalog.docs(SUBSCRIBER).items():
+        for actor, doc in self.catalog.docs(SUBSCRIBER).items():
             if not isinstance(doc, dict) or not doc.get("inbox"):
                 continue
             failures, not_before = self._failures.get(actor, (0, 0.0))
             if time.monotonic() < not_before:
                 continue
-            body = activity("Announce", self.node.iri, self.stream, id=f"{self.stream}#announce-{last_seq}")
+            body = activity("Announce", self.node_iri, self.stream, id=f"{self.stream}#announce-{last_seq}")
             try:
                 status = self.post(doc["inbox"], body, scope=origin_of(actor) or actor)
                 ok = status < 300 or status == 429
@@ -305,18 +313,18 @@ class Notifier:
         return sent
 
     def _has_visible_change(self, after: int, upto: int) -> bool:
-        for event in self.node.catalog.events_since(after, limit=upto - after):
+        for event in self.catalog.events_since(after, limit=upto - after):
             if event.local or self.republish:
                 return True
         return False
 
     def _run(self) -> None:
-        seen = self.node.catalog.last_seq
+        seen = self.catalog.last_seq
         while not self._stop.is_set():
-            if not self.node.catalog.wait_for_change(seen, timeout=1.0):
+            if not self.catalog.wait_for_change(seen, timeout=1.0):
                 continue
             self._stop.wait(self.debounce)
-            upto = self.node.catalog.last_seq
+            upto = self.catalog.last_seq
             try:
                 if self._has_visible_change(seen, upto):
                     self.announce_all(upto)

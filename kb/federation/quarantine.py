@@ -14,6 +14,7 @@ import logging
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kb.store.catalog import Catalog
 from kb.store.model import now_timestamp
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ def quarantine_docs(entries: list[QuarantineEntry]) -> dict[tuple[str, str], obj
     return {(QUARANTINE, e.key): e.as_doc() for e in entries}
 
 
-def load_entries(catalog) -> list[QuarantineEntry]:  # type: ignore[no-untyped-def]
+def load_entries(catalog: Catalog) -> list[QuarantineEntry]:
     out = []
     for doc in catalog.docs(QUARANTINE).values():
         entry = QuarantineEntry.from_doc(doc)
@@ -69,7 +70,7 @@ def load_entries(catalog) -> list[QuarantineEntry]:  # type: ignore[no-untyped-d
     return out
 
 
-def erased_entries(catalog, horizons: dict[str, int]) -> list[str]:  # type: ignore[no-untyped-def]
+def erased_entries(catalog: Catalog, horizons: dict[str, int]) -> list[str]:
     """Keys of entries holding a version below its record's erasure horizon (record → horizon)."""
     out = []
     for entry in load_entries(catalog):

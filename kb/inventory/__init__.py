@@ -1,8 +1,8 @@
 """The inventory of cooperation (Bestandsaufnahme): counts, map, matrix, potentials, priorities.
 
-Usage from the node (``node.extensions["inventory"]``) or a web page::
+Usage from the node (``node.inventory``) or a web page::
 
-    inv = node.extensions["inventory"]
+    inv = node.inventory
     scope = inv.resolve_scope(state="NW", regierungsbezirk="059")   # 422 on unknown values
     inv.task_areas(scope, include_network=principal.can_see_network)
     inv.potentials(scope, task_area="02", limit=20)

@@ -24,7 +24,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -32,7 +32,6 @@ from kb.errors import NotFound
 from kb.ontology.register import Municipality, Register
 from kb.ontology.vocabulary import Vocabularies
 from kb.store import Catalog
-from kb.store.model import ChangeEvent
 
 from . import schemas as s
 from .facts import RecordFacts, Snapshot, facts_from_summary
@@ -181,7 +180,7 @@ class Inventory:
         records: dict[str, RecordFacts] = dict(snap.records)
         seq = snap.seq
         while seq < self.catalog.last_seq:
-            events = cast("list[ChangeEvent]", self.catalog.events_since(seq, limit=500))
+            events = self.catalog.events_since(seq, limit=500)
             if not events:
                 break
             for event in events:

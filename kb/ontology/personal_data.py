@@ -34,6 +34,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from kb.errors import Violation
 from kb.ontology.namespaces import DCAT, FOAF, IKZ, PROV, RDF, SCHEMA, VCARD, XSD, Namespace
+from kb.ontology.terms import value
 
 PERSON = Namespace("http://www.w3.org/ns/person#")
 """The Core Person Vocabulary (ISA², used by CPSV-AP)."""
@@ -108,8 +109,8 @@ def personal_nodes(triples: Iterable[Triple]) -> dict[str, list[str]]:
     for t in triples:
         p = t.predicate.value
         if p in PERSON_PROPERTIES or (p == RDF.type.value and isinstance(t.object, NamedNode) and t.object.value in PERSON_CLASSES):
-            terms = out.setdefault(t.subject.value, [])
-            term = t.object.value if p == RDF.type.value else p
+            terms = out.setdefault(value(t.subject), [])
+            term = value(t.object) if p == RDF.type.value else p
             if term not in terms:
                 terms.append(term)
     return out
@@ -120,12 +121,12 @@ def consent_violations(record_iri: str, triples: Sequence[Triple]) -> list[Viola
     personal = personal_nodes(triples)
     if not personal:
         return []
-    consented = {t.subject.value for t in triples if is_consent(t)}
+    consented = {value(t.subject) for t in triples if is_consent(t)}
     consented.discard(record_iri)  # the record as a whole cannot consent for a person
     referrers: dict[str, set[str]] = {}
     for t in triples:
         if isinstance(t.object, NamedNode) and t.object.value in personal:
-            referrers.setdefault(t.object.value, set()).add(t.subject.value)
+            referrers.setdefault(value(t.object), set()).add(value(t.subject))
     out = []
     for node, terms in personal.items():
         if node in consented or referrers.get(node, set()) & consented:
@@ -162,7 +163,7 @@ KEPT = frozenset({RDF.type.value, VCARD["organization-name"].value, VCARD["organ
 def person_nodes(triples: Sequence[Triple]) -> set[str]:
     """Nodes whose data an erasure removes: nodes about a person, contact points, and nodes with contact channels."""
     out = set(personal_nodes(triples))
-    out.update(t.subject.value for t in triples if t.predicate.value in CONTACT_CHANNELS)
+    out.update(value(t.subject) for t in triples if t.predicate.value in CONTACT_CHANNELS)
     out.update(t.object.value for t in triples if t.predicate == DCAT.contactPoint and isinstance(t.object, NamedNode))
     return out
 
@@ -172,7 +173,7 @@ def personal_triples(triples: Sequence[Triple]) -> frozenset[Triple]:
     nodes = person_nodes(triples)
     if not nodes:
         return frozenset()
-    return frozenset(t for t in triples if t.subject.value in nodes and t.predicate.value not in KEPT)
+    return frozenset(t for t in triples if value(t.subject) in nodes and t.predicate.value not in KEPT)
 
 
 def without_personal_data(triples: Sequence[Triple]) -> list[Triple]:
@@ -184,11 +185,11 @@ def without_personal_data(triples: Sequence[Triple]) -> list[Triple]:
     nodes = person_nodes(triples)
     if not nodes:
         return list(triples)
-    with_office = {t.subject.value for t in triples if t.subject.value in nodes and t.predicate.value in KEPT - {RDF.type.value}}
+    with_office = {value(t.subject) for t in triples if value(t.subject) in nodes and t.predicate.value in KEPT - {RDF.type.value}}
     gone = nodes - with_office
     out = []
     for t in triples:
-        s = t.subject.value
+        s = value(t.subject)
         if s in gone or (s in nodes and t.predicate.value not in KEPT):
             continue
         if isinstance(t.object, NamedNode) and t.object.value in gone:

@@ -26,6 +26,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from kb.errors import Violation
 from kb.ontology.namespaces import MUNICIPALITY, XSD
 from kb.ontology.personal_data import consent_violations
+from kb.ontology.terms import value
 
 # ----------------------------------------------------------------------------- subjects
 
@@ -45,7 +46,7 @@ def foreign_subject_violations(record_iri: str, triples: Sequence[Triple],
     """One violation per subject that is neither the record, its fragments, nor allowed reference data."""
     foreign: dict[str, None] = {}
     for t in triples:
-        subject = t.subject.value if isinstance(t.subject, NamedNode) else f"_:{t.subject.value}"
+        subject = value(t.subject) if isinstance(t.subject, NamedNode) else f"_:{value(t.subject)}"
         if subject in foreign or is_own_subject(record_iri, subject):
             continue
         if reference is not None and reference(t):
@@ -124,7 +125,7 @@ def number_violations(record_iri: str, triples: Sequence[Triple]) -> list[Violat
         problem = number_problem(o)
         if problem is None:
             continue
-        field = "outcomeFigures.value" if t.subject.value.startswith(f"{record_iri}#figure") else t.predicate.value
+        field = "outcomeFigures.value" if value(t.subject).startswith(f"{record_iri}#figure") else t.predicate.value
         shown = o.value if len(o.value) <= 40 else o.value[:37] + "..."
         if problem == "invalid":
             out.append(Violation(field, f"„{shown}“ ist keine gültige Zahl.", f"'{shown}' is not a valid number.", value=shown))

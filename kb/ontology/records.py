@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pyoxigraph import Literal, NamedNode, Triple
 
 from kb.errors import InvalidRecord, UnresolvedValue, Violation
+from kb.ontology import terms
 from kb.ontology.namespaces import (
     ADMS,
     DCAT,
@@ -371,10 +372,10 @@ class RecordMapper:
 
     def complete_municipalities(self, record_iri: str, triples: Sequence[Triple]) -> list[Triple]:
         """RDF input may name municipalities by IRI only: add their description from the register."""
-        described = {t.subject.value for t in triples if t.predicate == RDF.type}
+        described = {terms.value(t.subject) for t in triples if t.predicate == RDF.type}
         out = list(triples)
         for t in triples:
-            if t.subject.value == record_iri and t.predicate == ORG.hasMember and isinstance(t.object, NamedNode):
+            if terms.value(t.subject) == record_iri and t.predicate == ORG.hasMember and isinstance(t.object, NamedNode):
                 if t.object.value.startswith(str(MUNICIPALITY)) and t.object.value not in described:
                     out.extend(self.municipality_triples(t.object.value))
                     described.add(t.object.value)
@@ -539,7 +540,7 @@ def _by_subject(triples: Iterable[Triple]) -> dict[str, dict[str, list]]:
     """subject IRI → predicate IRI → objects, in the order of ``triples``."""
     by_subject: dict[str, dict[str, list]] = {}
     for t in triples:
-        by_subject.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
+        by_subject.setdefault(terms.value(t.subject), {}).setdefault(t.predicate.value, []).append(t.object)
     return by_subject
 
 
@@ -573,15 +574,15 @@ def _iri_or_literal(value: str) -> NamedNode | Literal:
 
 def visibility_of(triples: Iterable[Triple], record_iri: str) -> str:
     for t in triples:
-        if t.subject.value == record_iri and t.predicate == IKZ.visibility:
-            return VISIBILITY.local_name(t.object.value) or "public"
+        if terms.value(t.subject) == record_iri and t.predicate == IKZ.visibility:
+            return VISIBILITY.local_name(terms.value(t.object)) or "public"
     return "public"
 
 
 def record_type_of(triples: Iterable[Triple], record_iri: str) -> str:
     for t in triples:
-        if t.subject.value == record_iri and t.predicate == RDF.type and t.object.value in RECORD_TYPE_NAMES:
-            return t.object.value
+        if terms.value(t.subject) == record_iri and t.predicate == RDF.type and terms.value(t.object) in RECORD_TYPE_NAMES:
+            return terms.value(t.object)
     return ""
 
 

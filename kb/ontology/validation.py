@@ -23,6 +23,7 @@ from pyoxigraph import RdfFormat, Triple, parse
 from kb.errors import Violation
 from kb.ontology.namespaces import ADMS, DCAT, DCT, FOAF, IKZ, MUNICIPALITY, ORG, RDF, SCHEMA, VCARD
 from kb.ontology.shacl import Result, Shapes, to_rdflib
+from kb.ontology.terms import value
 
 SHAPES_PATH = Path(__file__).parent / "shapes.ttl"
 ENGINES = ("fast", "pyshacl")
@@ -108,7 +109,7 @@ class RecordValidator:
                     owner = {}
                     for iri, triples in records.items():
                         for t in triples:
-                            owner.setdefault(t.subject.value, set()).add(iri)
+                            owner.setdefault(value(t.subject), set()).add(iri)
                 targets = owner.get(focus, set()) or {focus.split("#", 1)[0]}
             violation = self._violation(result)
             for record in targets:

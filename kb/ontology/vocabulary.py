@@ -26,6 +26,7 @@ from kb.ontology.namespaces import (
     VISIBILITY,
     Namespace,
 )
+from kb.ontology.terms import value
 from kb.ontology.text import fold
 
 VOCABULARY_DIR = Path(__file__).parent / "vocabularies"
@@ -155,7 +156,7 @@ class Vocabularies:
         self.quads = list(quads)
         by_subject: dict[str, dict[str, list]] = {}
         for q in self.quads:
-            by_subject.setdefault(q.subject.value, {}).setdefault(q.predicate.value, []).append(q.object)
+            by_subject.setdefault(value(q.subject), {}).setdefault(q.predicate.value, []).append(q.object)
         self.schemes: dict[str, Vocabulary] = {}
         for name, ns in SCHEMES.items():
             concepts = []

@@ -218,4 +218,5 @@ class Embedder:
 
     def encode_query(self, text: str) -> np.ndarray:
         """One query vector, shape (dimension,), on one thread (e5 reads it with its ``query: `` prefix)."""
-        return self._encode([text], query=True, threads=1)[0]
+        vector: np.ndarray = self._encode([text], query=True, threads=1)[0]
+        return vector

@@ -14,10 +14,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from kb.ontology.records import RecordMapper
 from kb.ontology.vocabulary import Vocabularies
 from kb.search.documents import SearchDocument, build_document
 from kb.search.embedder import Embedder
@@ -26,6 +28,8 @@ from kb.search.lexical import LexicalIndex
 from kb.search.persistence import CorruptIndex, IndexFiles, ModelChanged
 from kb.search.vectors import VectorIndex
 from kb.search.view import View
+from kb.store.catalog import Catalog
+from kb.store.model import StoredRecord
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +76,7 @@ def vocabulary_words(vocabularies: Vocabularies) -> list[str]:
 class Indexer:
     """Owns the mutable index state; publishes immutable snapshots for searches."""
 
-    def __init__(self, catalog: Any, mapper: Any, vocabularies: Vocabularies, embedder: Embedder, files_dir: Any,
+    def __init__(self, catalog: Catalog, mapper: RecordMapper, vocabularies: Vocabularies, embedder: Embedder, files_dir: Path,
                  *, hnsw_threshold: int) -> None:
         self.catalog = catalog
         self.mapper = mapper
@@ -144,6 +148,38 @@ class Indexer:
             self.reconcile(force=model_changed)
         self._publish(rebuild_lexical=self.lexical is None or self._lexical_dirty)
         self.catch_up()
+
+    def rebuild(self, *, force: bool = False) -> None:
+        """Rebuild from the store in the calling thread (``kb reindex``), then save.
+
+        Without ``force`` the saved index is loaded first and only what differs from the store is
+        embedded; with it, everything is embedded again."""
+        started = time.perf_counter()
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        if self.files is None:
+            self.files = IndexFiles(self.files_dir, model=self.embedder.identity, dimension=self.embedder.dimension)
+            try:
+                saved = None if force else self.files.load(self.hnsw_threshold)
+            except Exception as exc:
+                log.warning("search index unusable (%s); rebuilding it from the store", exc)
+                saved = None
+            if saved is not None:
+                self.docs, self.vectors, self.next_id = saved.docs, saved.vectors, saved.next_id
+            else:
+                self.vectors = VectorIndex(self.embedder.dimension, self.hnsw_threshold)
+        self.reconcile(force=force)
+        self._publish(rebuild_lexical=True)
+        self.progress.state = "ready"
+        self.save()
+        log.info("reindexed %d records in %.1f s", len(self.docs), time.perf_counter() - started)
+
+    def failed(self, exc: Exception) -> None:
+        """The index could not be opened: say so in the status; searches answer from what exists."""
+        self.progress.state, self.progress.error = "failed", str(exc)
+
+    def is_current(self, seq: int) -> bool:
+        """Every change up to ``seq`` is searchable: embedded, in BM25, and the index is ready."""
+        return self.last_seq >= seq and not self._lexical_dirty and self.progress.state == "ready"
 
     # ------------------------------------------------------------------ following the log
 
@@ -250,7 +286,7 @@ class Indexer:
         self.progress.done += len(chunk)
         self._publish()
 
-    def document(self, iri: str, stored: Any) -> SearchDocument:
+    def document(self, iri: str, stored: StoredRecord) -> SearchDocument:
         record = self.mapper.to_json(iri, stored.triples)
         summary = self.catalog.summary(iri)
         labels_en = [self._labels_en.get(c["code"], "") for c in record.get("taskAreas") or []]
@@ -299,6 +335,11 @@ class Indexer:
             with self._changed:
                 self._changed.notify_all()
         if self._unsaved and time.monotonic() - self._last_change >= quiet:
+            self.save()
+
+    def save_if_changed(self) -> None:
+        """Write the files if anything changed since they were last written (at stop)."""
+        if self._unsaved:
             self.save()
 
     def save(self) -> None:

@@ -49,7 +49,8 @@ class LexicalIndex:
         """BM25 contribution of one (analysed) term to every document, by row."""
         if self._bm25 is None or term not in self._bm25.vocab_dict or not term:
             return np.zeros(len(self.doc_ids), dtype=np.float32)
-        return self._bm25.get_scores([term]).astype(np.float32, copy=False)
+        scores: np.ndarray = self._bm25.get_scores([term]).astype(np.float32, copy=False)
+        return scores
 
 
 EMPTY = LexicalIndex([])

@@ -130,7 +130,7 @@ def quantize(directory: Path) -> Path:
 
 def is_exported(directory: Path) -> bool:
     try:
-        return json.loads((directory / MANIFEST).read_text()).get("format") == EXPORT_FORMAT
+        return bool(json.loads((directory / MANIFEST).read_text()).get("format") == EXPORT_FORMAT)
     except (OSError, ValueError):
         return False
 

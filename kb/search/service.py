@@ -1,29 +1,36 @@
 """The search part of a node: an indexer thread following the catalogue, and the query side.
 
-``node.extensions["search"] = SearchService(node)``; ``start()`` begins indexing in the background
-(loading the saved index, or rebuilding it from the store), ``search()`` and ``similar()`` answer
-from the last published snapshot, never waiting for indexing.
+``Node`` composes it as ``node.search`` (None when search is switched off) from what it uses: the
+catalogue, the record mapper, the vocabularies and the register (for filters), the settings, and
+``name_of`` (display names of nodes, for the allowed origins of a filter). ``start()`` begins
+indexing in the background (loading the saved index, or rebuilding it from the store),
+``search()`` and ``similar()`` answer from the last published snapshot, never waiting for indexing.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from kb.config import Settings
 from kb.errors import InvalidRecord, NotFound, Violation
 from kb.ontology.filters import resolve_filters
-from kb.ontology.records import RECORD_TYPE_NAMES
+from kb.ontology.records import RECORD_TYPE_NAMES, RecordMapper
+from kb.ontology.register import Register
+from kb.ontology.vocabulary import Vocabularies
 from kb.search.analysis import tokens
 from kb.search.embedder import Embedder
 from kb.search.expansion import Expansion
-from kb.search.indexer import Indexer
+from kb.search.indexer import Indexer, Lexical
 from kb.search.ranking import DENSE_DEPTH, DENSE_WEIGHT, ILLUSTRATIVE_FACTOR, Method, QueryTerm, Scored, fuse, ranks_of, rrf, top
+from kb.search.vectors import VectorIndex
 from kb.search.view import View
+from kb.store.catalog import Catalog
 
 log = logging.getLogger(__name__)
 
@@ -82,12 +89,17 @@ class SearchResult:
 class SearchService:
     """Hybrid search over everything the node's catalogue holds, its own and harvested records."""
 
-    def __init__(self, node: Any) -> None:
-        self.node = node
-        settings = node.settings
+    def __init__(self, catalog: Catalog, mapper: RecordMapper, vocabularies: Vocabularies, register: Register,
+                 settings: Settings, name_of: Callable[[str], str | None], *, node_iri: str) -> None:
+        self.catalog = catalog
+        self.vocabularies = vocabularies
+        self.register = register
+        self.name_of = name_of
+        """Display name of a node (this one or one the federation knows); None if unknown."""
+        self.node_iri = node_iri
         self.embedder = Embedder(settings.embed_model, batch_size=settings.embed_batch_size,
                                  backend=settings.embed_backend, threads=settings.embed_threads, cache_dir=settings.cache_dir)
-        self.indexer = Indexer(node.catalog, node.mapper, node.vocabularies, self.embedder, settings.data_dir / "search",
+        self.indexer = Indexer(catalog, mapper, vocabularies, self.embedder, settings.data_dir / "search",
                                hnsw_threshold=settings.hnsw_threshold)
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
@@ -115,7 +127,7 @@ class SearchService:
             ix.idle(quiet=0)
         except Exception as exc:  # never take the node down; searches answer from what exists
             log.exception("search index could not be opened")
-            ix.progress.state, ix.progress.error = "failed", str(exc)
+            ix.failed(exc)
             return
         finally:
             self._ready.set()
@@ -127,14 +139,13 @@ class SearchService:
                     ix.idle(quiet=0)
                 if ix.catch_up() == 0:
                     ix.idle()
-                    self.node.catalog.wait_for_change(ix.last_seq, POLL_SECONDS)
+                    self.catalog.wait_for_change(ix.last_seq, POLL_SECONDS)
             except Exception as exc:  # log, back off, and keep following the log
                 log.exception("search indexing failed; retrying")
                 ix.progress.error = str(exc)
                 self._stop.wait(2.0)
         try:
-            if ix._unsaved:
-                ix.save()
+            ix.save_if_changed()
         except Exception:  # pragma: no cover
             log.exception("search index could not be saved at stop")
 
@@ -144,10 +155,10 @@ class SearchService:
 
     def wait_until_current(self, timeout: float = 60.0) -> bool:
         """Block until every change logged so far is searchable (tests, CLI)."""
-        target = self.node.catalog.last_seq
+        target = self.catalog.last_seq
         self._ready.wait(timeout)
         ix = self.indexer
-        return ix.wait(lambda: ix.last_seq >= target and not ix._lexical_dirty and ix.progress.state == "ready", timeout)
+        return ix.wait(lambda: ix.is_current(target), timeout)
 
     def describe(self) -> dict[str, Any]:
         return {"search": {"records": len(self.indexer.view), "state": self.indexer.progress.state}}
@@ -161,13 +172,12 @@ class SearchService:
 
     def resolve_filters(self, **given: str | None) -> SearchFilters:
         """Codes for the given filter values; a 422 listing the allowed values for unknown ones."""
-        node = self.node
         rb = given.pop("regierungsbezirk", None)
         funding = given.pop("funding", None)
-        f = resolve_filters(node.vocabularies, node.register, **given)  # type: ignore[arg-type]
+        f = resolve_filters(self.vocabularies, self.register, **given)
 
         def code(scheme: str, iri: str | None) -> str | None:
-            c = node.vocabularies.concept(iri) if iri else None
+            c = self.vocabularies.concept(iri) if iri else None
             return c.code if c else None
 
         violations = []
@@ -176,15 +186,15 @@ class SearchService:
                                         "Allowed: yes or no.", value=funding, candidates=[{"code": "yes"}, {"code": "no"}]))
         rb_key = None
         if rb:
-            names = node.register.regierungsbezirke
+            names = self.register.regierungsbezirke
             rb_key = rb if rb in names else next((k for k, v in names.items() if v.lower() == rb.lower()), None)
             if rb_key is None:
                 violations.append(Violation("regierungsbezirk", "Unbekannter Regierungsbezirk.", "Unknown Regierungsbezirk.",
                                             value=rb, candidates=[{"key": k, "name": v} for k, v in sorted(names.items())]))
-        origins = sorted({d.origin for d in self.indexer.view.docs.values()} | {node.iri})
+        origins = sorted({d.origin for d in self.indexer.view.docs.values()} | {self.node_iri})
         if f.origin and f.origin not in origins:
             violations.append(Violation("origin", "Unbekannter Ursprungsknoten.", "Unknown origin node.", value=f.origin,
-                                        candidates=[{"id": o, "name": node.node_name(o) or o} for o in origins]))
+                                        candidates=[{"id": o, "name": self.name_of(o) or o} for o in origins]))
         if violations:
             raise InvalidRecord(violations, "Unbekannter Filterwert. Die erlaubten Werte stehen in der Antwort.",
                                 "Unknown filter value; the allowed values are listed.")
@@ -238,7 +248,7 @@ class SearchService:
         facets = view.facets(matching) if with_facets else {}
         return SearchResult(text, int(matching.sum()), hits, facets, expansion.as_json(), notes, status)
 
-    def _score(self, view: View, lexical: Any, vectors: Any, text: str, expansion: Expansion, allowed: np.ndarray,
+    def _score(self, view: View, lexical: Lexical, vectors: VectorIndex, text: str, expansion: Expansion, allowed: np.ndarray,
                method: Method, *, filtered: bool) -> Scored:
         cap = view.capacity
         scored = Scored(allowed=allowed, prior=np.where(view.illustrative, ILLUSTRATIVE_FACTOR, 1.0))
@@ -301,14 +311,14 @@ class SearchService:
         view, lexical, vectors = ix.view, ix.lexical, ix.vectors
         id_ = view.ids_by_iri.get(iri)
         source = view.docs.get(id_) if id_ is not None else None
-        if source is None or (source.visibility != "public" and not include_network) or vectors is None or lexical is None:
+        if id_ is None or source is None or (source.visibility != "public" and not include_network) or vectors is None or lexical is None:
             raise NotFound("Dieses Projekt ist (noch) nicht im Suchindex.", "This project is not (yet) in the search index.")
         allowed = view.mask(include_network=include_network, filters={})
         allowed[id_] = False
         if other_states and source.all_states:
             for state in source.all_states:
                 allowed &= ~view.columns["state"].mask(state, view.capacity)
-        vector = vectors.vector(int(id_))  # type: ignore[arg-type]
+        vector = vectors.vector(int(id_))
         scored = Scored(allowed=allowed)
         if vector is not None:
             ids, sims = vectors.search(vector, DENSE_DEPTH, exact=True)
@@ -342,27 +352,6 @@ class SearchService:
             hits.append(hit)
         return SearchResult(source.title, len(hits), hits, {}, [], [], self.status())
 
-    def reindex_now(self, *, force: bool = False, report: Any = None) -> None:
+    def reindex_now(self, *, force: bool = False) -> None:
         """Rebuild from the store in this thread (``kb reindex``), then save."""
-        ix = self.indexer
-        started = time.perf_counter()
-        ix.files_dir.mkdir(parents=True, exist_ok=True)
-        if ix.files is None:
-            from kb.search.persistence import IndexFiles
-            from kb.search.vectors import VectorIndex
-
-            ix.files = IndexFiles(ix.files_dir, model=self.embedder.identity, dimension=self.embedder.dimension)
-            try:
-                saved = None if force else ix.files.load(ix.hnsw_threshold)
-            except Exception as exc:
-                log.warning("search index unusable (%s); rebuilding it from the store", exc)
-                saved = None
-            if saved is not None:
-                ix.docs, ix.vectors, ix.next_id = saved.docs, saved.vectors, saved.next_id
-            else:
-                ix.vectors = VectorIndex(self.embedder.dimension, ix.hnsw_threshold)
-        ix.reconcile(force=force)
-        ix._publish(rebuild_lexical=True)
-        ix.progress.state = "ready"
-        ix.save()
-        log.info("reindexed %d records in %.1f s", len(ix.docs), time.perf_counter() - started)
+        self.indexer.rebuild(force=force)

@@ -63,7 +63,7 @@ class VectorIndex:
     def vector(self, id_: int) -> np.ndarray | None:
         with self._lock:
             try:
-                return self.flat.reconstruct(int(id_))  # type: ignore[no-any-return,return-value]
+                return self.flat.reconstruct(int(id_))  # type: ignore[return-value]
             except RuntimeError:
                 return None
 

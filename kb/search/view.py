@@ -25,7 +25,8 @@ def _single(doc: SearchDocument, name: str) -> str | None:
         return doc.legal_form
     if name == "funding":
         return "yes" if doc.funding else "no"
-    return getattr(doc, name) or None  # type: ignore[no-any-return]
+    found: str | None = getattr(doc, name) or None
+    return found
 
 
 def _multi(doc: SearchDocument, name: str) -> Iterable[str]:

@@ -39,6 +39,9 @@ SLOT_WAIT = 0.5
 class SparqlEndpoint(Protocol):
     """What ``/sparql`` asks of the query service of either backend."""
 
+    max_rows: int
+    max_bytes: int
+
     def run(self, query: str, *, result_format: str = "json", graph_format: str = "turtle", include_network: bool = False,
             default_graph_uris: Sequence[str] = (), named_graph_uris: Sequence[str] = ()) -> SparqlAnswer: ...
 

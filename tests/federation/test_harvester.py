@@ -28,7 +28,7 @@ def graphs_of(node: LiveNode, *seqs: int) -> list[PageMemberGraph]:
 
 
 def check(harvester: LiveNode, origin: LiveNode, graphs: list[PageMemberGraph]) -> Checked:
-    fed = harvester.node.extensions["federation"]
+    fed = harvester.node.federation
     cfg = fed.peer_for_node(origin.node.iri)
     assert cfg is not None
     return fed.harvester.check(cfg, graphs)
@@ -76,7 +76,7 @@ def test_cursor_advances_with_the_members(linked: Callable[..., tuple[LiveNode, 
         c.post("/api/import", json=[project(f"Kooperation {i}") for i in range(25)]).raise_for_status()
     report = sync(harvester)["results"][0]
     assert report["stored"] == 25 and report["pages"] == 3
-    cursor = harvester.node.extensions["federation"].harvester.cursor(report["peer"])
+    cursor = harvester.node.federation.harvester.cursor(report["peer"])
     assert cursor.position == 25 and cursor.page == f"{origin.url}/ldes/pages/21" and cursor.received == 25
     with origin.client() as c:
         c.post("/api/import", json=[project(f"Weitere Kooperation {i}") for i in range(3)]).raise_for_status()
@@ -89,7 +89,7 @@ def test_cursor_moves_past_a_complete_page(linked: Callable[..., tuple[LiveNode,
     with origin.client() as c:
         c.post("/api/import", json=[project(f"Genau zehn {i}") for i in range(10)]).raise_for_status()
     sync(harvester)
-    cursor = harvester.node.extensions["federation"].harvester.cursor(f"127-0-0-1-{origin.settings.port}")
+    cursor = harvester.node.federation.harvester.cursor(f"127-0-0-1-{origin.settings.port}")
     assert cursor.page == f"{origin.url}/ldes/pages/11" and cursor.position == 10
     again = sync(harvester)["results"][0]
     assert again["unchanged"] and again["stored"] == 0  # only the newest page was asked, and it answered 304
@@ -190,7 +190,7 @@ def test_relayed_origin_key_is_pinned_on_first_use(node_factory: Callable[..., L
     sync(far)
     meta = far.node.catalog.meta(iri)
     assert meta is not None and meta.origin == origin.node.iri and meta.received_from == aggregator.node.iri
-    pinned = far.node.extensions["federation"].keyring.known()[origin.node.iri]
+    pinned = far.node.federation.keyring.known()[origin.node.iri]
     assert pinned["publicKey"] == origin.node.key.public_multibase and pinned["source"] == "first-use"
     assert far.node.node_name(origin.node.iri) == origin.node.settings.name  # shown as the record's origin
 
@@ -212,7 +212,7 @@ def test_unreachable_origin_waits_in_quarantine_and_is_released(node_factory: Ca
         entry = c.get("/api/quarantine").json()["entries"][0]
     assert entry["retryable"] and entry["record"] == iri
     # the origin is back (its key now known to the key ring, as a fetch would have found it)
-    fed = far.node.extensions["federation"]
+    fed = far.node.federation
     fed.keyring.pin(origin.node.iri, description, source="first-use")
     report = sync(far)["results"][0]
     assert far.node.catalog.meta(iri) is not None
@@ -242,7 +242,7 @@ def test_a_failed_page_commit_stops_the_peer_before_later_pages(linked: Callable
         del catalog.commit_received  # back to the real method
     assert not report["ok"] and "disk full" in report["error"]
     assert report["stored"] == 10 and calls["n"] == 2
-    cursor = harvester.node.extensions["federation"].harvester.cursor(report["peer"])
+    cursor = harvester.node.federation.harvester.cursor(report["peer"])
     assert cursor.position == 10 and cursor.page == f"{origin.url}/ldes/pages/11"
     assert catalog.count() == 10
     report = sync(harvester)["results"][0]

@@ -84,14 +84,14 @@ def test_adding_a_peer_subscribes_to_its_announcements(node_factory: Callable[..
     """The origin knows the harvester by the peer token it issued to it (a Follow from a stranger is refused)."""
     origin, harvester = node_factory("origin"), node_factory("harvester")
     add_peer(harvester, origin, token=peer_token(origin))
-    wait_for(lambda: harvester.node.iri in origin.node.extensions["federation"].subscribers())
-    wait_for(lambda: harvester.node.extensions["federation"].harvester.peers()[0].followed)
+    wait_for(lambda: harvester.node.iri in origin.node.federation.subscribers())
+    wait_for(lambda: harvester.node.federation.harvester.peers()[0].followed)
 
 
 def test_announcement_makes_the_subscriber_pull(node_factory: Callable[..., LiveNode]) -> None:
     origin, harvester = node_factory("origin"), node_factory("harvester")  # sync_interval 0: no periodic rounds
     add_peer(harvester, origin, token=peer_token(origin))
-    wait_for(lambda: origin.node.extensions["federation"].subscribers())
+    wait_for(lambda: origin.node.federation.subscribers())
     iri = publish(origin, project("Ohne Warten übernommen"))
     wait_for(lambda: harvester.node.catalog.meta(iri) is not None)
 

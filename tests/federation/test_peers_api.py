@@ -21,7 +21,7 @@ def test_adding_a_peer_pins_its_key_and_describes_it(node_factory: Callable[...,
     a, b = node_factory("a", push_notifications=False), node_factory("b", push_notifications=False)
     status = add_peer(b, a)
     assert status["node"] == a.node.iri and status["state"] == "never" and status["bundesland"] == "NW"
-    fed = b.node.extensions["federation"]
+    fed = b.node.federation
     assert fed.harvester.peer(status["id"]).public_key == a.node.key.public_multibase
     assert fed.keyring.known()[a.node.iri]["source"] == "peer"
     peers = b.node.description()["peers"]

@@ -121,7 +121,7 @@ def test_the_snapshot_kept_current_from_the_change_log_equals_a_fresh_build(live
             created = admin.post("/api/projects", json=body).json()
             if i == 2:
                 admin.delete(f"/api/projects/{created['key']}")
-    followed = live.node.extensions["inventory"]
+    followed = live.node.inventory
     fresh = Inventory(live.node.catalog, live.node.register, live.node.vocabularies)
     for network in (False, True):
         for scope in (followed.resolve_scope(), followed.resolve_scope(state="NW"), followed.resolve_scope(kreis="05774")):
@@ -133,7 +133,7 @@ def test_the_snapshot_kept_current_from_the_change_log_equals_a_fresh_build(live
 def test_figures_people_look_at_are_recomputed_in_the_background_after_a_change(live: LiveNode) -> None:
     import time
 
-    inventory = live.node.extensions["inventory"]
+    inventory = live.node.inventory
     with live.client(token=None) as anonymous, live.client() as admin:
         assert anonymous.get("/api/inventory/matrix", params={"state": "NW"}).status_code == 200
         nw = inventory.resolve_scope(state="NW")

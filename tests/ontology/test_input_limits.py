@@ -293,7 +293,7 @@ def test_the_seed_data_and_the_feeds_own_pages_pass(tmp_path: Path) -> None:
     try:
         report = node.publisher.import_items(Principal("admin", "admin", "Admin"), items[:25])
         assert report.ok, report.failed
-        feed = node.extensions["federation"].feed
+        feed = node.federation.feed
         page = feed.page(1, network=True)
         assert page is not None and page.members
         for fmt, rdf in (("jsonld", RdfFormat.JSON_LD), ("trig", RdfFormat.TRIG), ("nquads", RdfFormat.N_QUADS)):

@@ -73,7 +73,8 @@ def close(node: Any) -> None:
 
 
 def search_of(node: Any) -> Any:
-    return node.extensions["search"]
+    assert node.search is not None, "this node was composed with search switched off"
+    return node.search
 
 
 @pytest.fixture

@@ -260,7 +260,7 @@ def member_graph(node: LiveNode, member: str) -> PageMemberGraph:
 
 def check_and_commit(harvester: LiveNode, origin: LiveNode, graphs: list[PageMemberGraph]) -> Checked:
     """What a harvest round does with the members of one page: check them, commit the result."""
-    fed = harvester.node.extensions["federation"]
+    fed = harvester.node.federation
     cfg = fed.peer_for_node(origin.node.iri)
     checked = fed.harvester.check(cfg, graphs)
     harvester.node.catalog.commit_received(checked.members, docs=checked.docs())

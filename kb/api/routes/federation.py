@@ -11,13 +11,11 @@ from pydantic import BaseModel, Field
 from starlette.convertors import StringConvertor, register_url_convertor
 
 from kb.api.conneg import negotiate
-from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.deps import CatalogDep, FederationDep, PrincipalDep
 from kb.api.rdf_response import NotAcceptable
 from kb.api.schemas import media_types
 from kb.errors import NotFound
-from kb.federation import Federation
 from kb.federation.feed import IMMUTABLE, MEDIA_TYPES, MUTABLE
-from kb.node import Node
 
 router = APIRouter(tags=["Föderation / federation"])
 
@@ -25,10 +23,6 @@ _OFFERS = list(MEDIA_TYPES.values())
 _BY_MEDIA = {v: k for k, v in MEDIA_TYPES.items()}
 _STREAM_ANSWERS = media_types(*MEDIA_TYPES.values(), description="The stream in the negotiated format (Accept or ?format=).")
 _SHORT = {"trig": "trig", "nq": "nquads", "nquads": "nquads", "jsonld": "jsonld", "json": "jsonld"}
-
-
-def federation_of(node: Node) -> Federation:
-    return node.extensions["federation"]  # type: ignore[no-any-return]
 
 
 def _stream_format(request: Request) -> str:
@@ -53,18 +47,18 @@ def _scope(principal: Any) -> str:
 
 
 @router.get("/ldes", response_class=Response, responses=_STREAM_ANSWERS)
-def stream(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+def stream(request: Request, fed: FederationDep, principal: PrincipalDep) -> Response:
     """Der Ereignisstrom (ldes:EventStream) dieses Knotens / the node's Linked Data Event Stream."""
     fmt = _stream_format(request)
-    body = federation_of(node).feed.render_stream(fmt)
+    body = fed.feed.render_stream(fmt)
     return Response(body, media_type=MEDIA_TYPES[fmt], headers={"Cache-Control": "public, max-age=60", "Vary": "Accept"})
 
 
 @router.get("/ldes/pages/{start}", response_class=Response, responses=_STREAM_ANSWERS)
-def page(start: int, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+def page(start: int, request: Request, fed: FederationDep, principal: PrincipalDep) -> Response:
     """Eine Seite des Stroms (tree:Node): Mitglieder ab Position ``start`` / one page of the stream."""
     fmt = _stream_format(request)
-    feed = federation_of(node).feed
+    feed = fed.feed
     scope = _scope(principal)
     found = feed.page(start, network=scope == "network")
     if found is None:
@@ -101,60 +95,60 @@ class PeerIn(BaseModel):
 
 
 @router.get("/api/peers")
-def list_peers(node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+def list_peers(fed: FederationDep, principal: PrincipalDep) -> dict[str, Any]:
     """Partnerknoten mit Abgleichstatus / peers and their sync status.
 
     Without the admin token: name, address and counts only; cursor and error texts (what a peer
     pointed to while harvesting) are for the admin."""
-    fed = federation_of(node)
     peers = fed.status(full=principal.is_admin)
     return {"peers": peers, "subscribers": len(fed.subscribers()) if principal.is_admin else None,
-            "syncInterval": node.settings.sync_interval}
+            "syncInterval": fed.interval}
 
 
 @router.post("/api/peers", status_code=201)
-def add_peer(body: PeerIn, node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+def add_peer(body: PeerIn, fed: FederationDep, principal: PrincipalDep) -> dict[str, Any]:
     """Partnerknoten hinzufügen und seinen Schlüssel festhalten (Admin) / add a peer and pin its key."""
     principal.require_admin()
-    return federation_of(node).add_peer(body.url, body.token)
+    return fed.add_peer(body.url, body.token)
 
 
 @router.delete("/api/peers/{peer_id:peer_id}", status_code=204)
-def remove_peer(peer_id: Annotated[str, Path(json_schema_extra={"not": {"const": "sync"}})], node: NodeDep, principal: PrincipalDep) -> Response:
+def remove_peer(peer_id: Annotated[str, Path(json_schema_extra={"not": {"const": "sync"}})], fed: FederationDep,
+                principal: PrincipalDep) -> Response:
     """Partnerknoten entfernen (Admin); bereits übernommene Einträge bleiben / remove a peer."""
     principal.require_admin()
-    federation_of(node).remove_peer(peer_id)
+    fed.remove_peer(peer_id)
     return Response(status_code=204)
 
 
 @router.post("/api/peers/sync")
-def sync(node: NodeDep, principal: PrincipalDep, peer: str | None = None) -> dict[str, Any]:
+def sync(fed: FederationDep, catalog: CatalogDep, principal: PrincipalDep, peer: str | None = None) -> dict[str, Any]:
     """Jetzt abgleichen, antwortet nach Abschluss (Admin) / run a harvest round now and report per peer."""
     principal.require_admin()
-    results = federation_of(node).sync(peer)
-    return {"ok": all(r.ok for r in results), "results": [r.as_dict() for r in results], "lastSeq": node.catalog.last_seq}
+    results = fed.sync(peer)
+    return {"ok": all(r.ok for r in results), "results": [r.as_dict() for r in results], "lastSeq": catalog.last_seq}
 
 
 @router.get("/api/quarantine")
-def quarantine(node: NodeDep, principal: PrincipalDep, peer: str | None = None, payload: bool = False) -> dict[str, Any]:
+def quarantine(fed: FederationDep, principal: PrincipalDep, peer: str | None = None, payload: bool = False) -> dict[str, Any]:
     """Zurückgewiesene Mitglieder mit Grund (Admin) / refused members with their reasons."""
     principal.require_admin()
-    entries = federation_of(node).quarantine(with_payload=payload, peer=peer)
+    entries = fed.quarantine(with_payload=payload, peer=peer)
     return {"total": len(entries), "entries": entries}
 
 
 @router.delete("/api/quarantine")
-def clear_quarantine(node: NodeDep, principal: PrincipalDep, peer: str | None = None) -> dict[str, Any]:
+def clear_quarantine(fed: FederationDep, principal: PrincipalDep, peer: str | None = None) -> dict[str, Any]:
     """Quarantäne leeren (Admin) / clear the quarantine (of one peer)."""
     principal.require_admin()
-    return {"removed": federation_of(node).clear_quarantine(peer)}
+    return {"removed": fed.clear_quarantine(peer)}
 
 
 # ---------------------------------------------------------------------- inbox
 
 
 @router.post("/inbox", status_code=202)
-async def inbox_post(request: Request, node: NodeDep, principal: PrincipalDep) -> JSONResponse:
+async def inbox_post(request: Request, fed: FederationDep, principal: PrincipalDep) -> JSONResponse:
     """Signierte Benachrichtigung eines Knotens (LDN: Follow, Announce, Undo) / signed notification.
 
     Ein Abonnement (Follow) nimmt der Knoten nur von eingetragenen Partnern oder mit einem
@@ -162,16 +156,16 @@ async def inbox_post(request: Request, node: NodeDep, principal: PrincipalDep) -
     body = await request.body()
     headers = {k.lower(): v for k, v in request.headers.items()}
     partner = principal.role in ("peer", "admin")
-    result = await run_in_threadpool(lambda: federation_of(node).inbox.receive(headers, body, partner=partner))
+    result = await run_in_threadpool(lambda: fed.inbox.receive(headers, body, partner=partner))
     return JSONResponse(result, status_code=202)
 
 
 @router.get("/inbox", response_class=Response, responses=media_types("application/ld+json"))
-def inbox_get(node: NodeDep) -> JSONResponse:
+def inbox_get(fed: FederationDep) -> JSONResponse:
     """Der Posteingang (LDN); er listet keine Inhalte / the inbox lists nothing."""
     body = {
         "@context": {"ldp": "http://www.w3.org/ns/ldp#"},
-        "@id": f"{node.base_url}/inbox",
+        "@id": fed.inbox.url,
         "@type": ["ldp:Container", "ldp:BasicContainer"],
         "ldp:contains": [],
     }

@@ -22,7 +22,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from kb.api.conneg import negotiate
-from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.deps import InventoryDep, PrincipalDep
 from kb.errors import Unauthenticated
 from kb.inventory import MUNICIPALITY_TABLES, TABLES, Inventory, Scope, municipality_table, to_csv
 from kb.inventory import schemas as s
@@ -30,7 +30,6 @@ from kb.inventory.export import Table, with_counted
 from kb.inventory.figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS
 from kb.inventory.neighbours import MAX_KM, MAX_NEIGHBOURS
 from kb.inventory.service import potentials_defaults
-from kb.node import Node
 
 F = TypeVar("F", bound=BaseModel)
 
@@ -66,20 +65,13 @@ def include_network(
 NetworkDep = Annotated[bool, Depends(include_network)]
 
 
-def inventory_of(node: Node) -> Inventory:
-    inv = node.extensions.get("inventory")
-    if inv is None:  # a node composed without it (tests of other parts): build one on first use
-        inv = node.extensions["inventory"] = Inventory(node.catalog, node.register, node.vocabularies)
-    return inv  # type: ignore[no-any-return]
-
-
 def get_scope(
-    node: NodeDep,
+    inv: InventoryDep,
     state: Annotated[str | None, Query(max_length=200, description="Bundesland: Code (NW), Name oder Schlüssel (05).")] = None,
     regierungsbezirk: Annotated[str | None, Query(max_length=200, description="Regierungsbezirk: Schlüssel (059) oder Name (Arnsberg).")] = None,
     kreis: Annotated[str | None, Query(max_length=200, description="Kreis: fünfstelliger Schlüssel (05974) oder Name.")] = None,
 ) -> Scope:
-    return inventory_of(node).resolve_scope(state=state, regierungsbezirk=regierungsbezirk, kreis=kreis)
+    return inv.resolve_scope(state=state, regierungsbezirk=regierungsbezirk, kreis=kreis)
 
 
 ScopeDep = Annotated[Scope, Depends(get_scope)]
@@ -126,10 +118,9 @@ FIGURES: dict[str, tuple[type[BaseModel], str]] = {}
 """Figure name (its path) → response model and Inventory method."""
 
 
-def figure_response(request: Request, node: Node, name: str, scope: Scope, network: bool, fmt: str | None) -> Response:
+def figure_response(request: Request, inv: Inventory, name: str, scope: Scope, network: bool, fmt: str | None) -> Response:
     """One of the figures without parameters (also behind the Bestandsaufnahme page's download links)."""
     _model, method = FIGURES[name]
-    inv = inventory_of(node)
     return _respond(request, inv, fmt, (name, scope), lambda: getattr(inv, method)(scope, include_network=network),
                     TABLES[name], f"bestandsaufnahme-{name}-{scope.slug()}", network)
 
@@ -137,8 +128,8 @@ def figure_response(request: Request, node: Node, name: str, scope: Scope, netwo
 def _figure_route(name: str, model: type[BaseModel], method: str, summary: str) -> None:
     FIGURES[name] = (model, method)
 
-    def endpoint(request: Request, node: NodeDep, scope: ScopeDep, network: NetworkDep, format: Format = None) -> Response:
-        return figure_response(request, node, name, scope, network, format)
+    def endpoint(request: Request, inv: InventoryDep, scope: ScopeDep, network: NetworkDep, format: Format = None) -> Response:
+        return figure_response(request, inv, name, scope, network, format)
 
     endpoint.__name__ = f"inventory_{method}"
     endpoint.__doc__ = summary
@@ -161,7 +152,7 @@ _figure_route("priorities", s.PrioritiesOut, "priorities",
 @router.get("/potentials", response_model=s.PotentialsOut, responses=_CSV_DOC)
 def inventory_potentials(
     request: Request,
-    node: NodeDep,
+    inv: InventoryDep,
     scope: ScopeDep,
     network: NetworkDep,
     taskArea: Annotated[str | None, Query(max_length=200,
@@ -175,7 +166,6 @@ def inventory_potentials(
     format: Format = None,
 ) -> Response:
     """Potenziale: Gemeinden ohne Kooperation in einem Aufgabenbereich, deren Nachbarn darin kooperieren, mit Partnervorschlägen."""
-    inv = inventory_of(node)
     area = inv.resolve_task_area(taskArea) if taskArea else None
     params = (area, limit, offset, neighbours, float(maxKm), minNeighbours)
 
@@ -189,9 +179,8 @@ def inventory_potentials(
 
 
 @router.get("/regions", response_model=s.RegionsOut)
-def inventory_regions(node: NodeDep) -> Response:
+def inventory_regions(inv: InventoryDep) -> Response:
     """Bundesländer, Regierungsbezirke und Kreise, nach denen gefiltert werden kann / the values the filters accept."""
-    inv = inventory_of(node)
     body = inv.constant("regions-json", lambda: inv.regions().model_dump_json().encode())
     return Response(body, media_type=JSON, headers={"Cache-Control": "max-age=3600"})
 
@@ -199,7 +188,7 @@ def inventory_regions(node: NodeDep) -> Response:
 @router.get("/municipalities/{ags}", response_model=s.MunicipalityOut, responses=_CSV_DOC)
 def inventory_municipality(
     request: Request,
-    node: NodeDep,
+    inv: InventoryDep,
     network: NetworkDep,
     ags: Annotated[str, Path(max_length=200, description="Amtlicher Gemeindeschlüssel (8 Ziffern) oder eindeutiger Gemeindename.")],
     neighbours: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURS, description=f"Höchstens {MAX_NEIGHBOURS}.")] = DEFAULT_NEIGHBOURS,
@@ -208,7 +197,6 @@ def inventory_municipality(
     format: Format = None,
 ) -> Response:
     """Eine Gemeinde: ihre Kooperationen, was ihre Nachbarn tun, vorgeschlagene Partner / a municipality's page data."""
-    inv = inventory_of(node)
     m = inv.resolve_municipality(ags).ags
 
     def figure() -> s.MunicipalityOut:

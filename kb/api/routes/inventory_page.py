@@ -17,8 +17,8 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from kb.api.deps import NodeDep, PrincipalDep
-from kb.api.routes.inventory import FIGURES, Format, figure_response, include_network, inventory_of, inventory_potentials
+from kb.api.deps import InventoryDep, PrincipalDep
+from kb.api.routes.inventory import FIGURES, Format, figure_response, include_network, inventory_potentials
 from kb.api.routes.pages import web_of
 from kb.errors import InvalidRecord, NotFound
 from kb.inventory.schemas import MunicipalitiesOut
@@ -79,10 +79,9 @@ def _signin_next(state: str | None, rb: str | None) -> str:
 
 
 @router.get("/bestandsaufnahme", response_class=HTMLResponse)
-def inventory_page(request: Request, node: NodeDep, principal: PrincipalDep, state: Region = None, regierungsbezirk: Region = None,
+def inventory_page(request: Request, inv: InventoryDep, principal: PrincipalDep, state: Region = None, regierungsbezirk: Region = None,
                    includeNetwork: bool = False) -> Response:
     web = web_of(request)
-    inv = inventory_of(node)
     state = state or None
     rb = regierungsbezirk or None
     network_refused = includeNetwork and not principal.can_see_network
@@ -117,13 +116,13 @@ def inventory_page(request: Request, node: NodeDep, principal: PrincipalDep, sta
 
 
 @router.get("/bestandsaufnahme/daten/{name}")
-def inventory_download(request: Request, node: NodeDep, principal: PrincipalDep, name: str, state: Region = None,
+def inventory_download(request: Request, inv: InventoryDep, principal: PrincipalDep, name: str, state: Region = None,
                        regierungsbezirk: Region = None, includeNetwork: bool = False, format: Format = None) -> Response:
     """The page's figures as CSV or JSON for a signed-in member (the same answers as ``/api/inventory/...``)."""
     include = include_network(principal, includeNetwork)
-    scope = inventory_of(node).resolve_scope(state=state or None, regierungsbezirk=regierungsbezirk or None)
+    scope = inv.resolve_scope(state=state or None, regierungsbezirk=regierungsbezirk or None)
     if name == "potentials":
-        return inventory_potentials(request, node, scope, include, format=format)
+        return inventory_potentials(request, inv, scope, include, format=format)
     if name not in FIGURES:
         raise NotFound("Diese Auswertung gibt es nicht.", "There is no such figure.")
-    return figure_response(request, node, name, scope, include, format)
+    return figure_response(request, inv, name, scope, include, format)

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
-from kb.api.deps import NodeDep
+from kb.api.deps import CatalogDep, NodeDep
 
 router = APIRouter(tags=["Knoten / node"])
 
@@ -42,9 +42,9 @@ class HealthOut(BaseModel):
 
 
 @router.get("/healthz", response_model=HealthOut)
-def healthz(node: NodeDep) -> dict[str, Any]:
+def healthz(catalog: CatalogDep) -> dict[str, Any]:
     """Liveness and a few numbers (records, last change)."""
-    return {"status": "ok", "records": node.catalog.count(include_network=True), "lastSeq": node.catalog.last_seq}
+    return {"status": "ok", "records": catalog.count(include_network=True), "lastSeq": catalog.last_seq}
 
 
 @router.get("/.well-known/kb-node")

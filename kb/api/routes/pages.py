@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.deps import FederationDep, InventoryDep, NodeDep, OptionalSearchDep, PrincipalDep, get_node
 from kb.api.web import Web
 from kb.errors import InvalidRecord, NotFound
 from kb.node import Node
@@ -76,12 +76,10 @@ def _recent(node: Node, *, local: bool, include_network: bool, limit: int = 6) -
 
 
 @router.get("/", response_class=HTMLResponse)
-def start(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
-    from kb.api.routes.inventory import inventory_of
-
+def start(request: Request, node: NodeDep, inv: InventoryDep, principal: PrincipalDep) -> Response:
     web = web_of(request)
     include = principal.can_see_network
-    totals = inventory_of(node).overview(include_network=include).totals
+    totals = inv.overview(include_network=include).totals
     stats = {
         "projects": totals.projects,
         "ssc": totals.sharedServiceCenters,
@@ -94,20 +92,16 @@ def start(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
                       recent_harvested=_recent(node, local=False, include_network=include))
 
 
-def _search_extension(node: Node) -> Any:
-    return node.extensions.get("search")
-
-
 @router.get("/suche", response_class=HTMLResponse)
 def search_page(
     request: Request,
     node: NodeDep,
+    svc: OptionalSearchDep,
     principal: PrincipalDep,
     q: Annotated[str, Query(max_length=2000)] = "",
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> Response:
     web = web_of(request)
-    svc = _search_extension(node)
     given = {name: request.query_params.get(name) or None for name in FILTER_PARAMS}
     context: dict[str, Any] = {"q": q, "offset": offset, "given": given, "facet_titles": FACET_TITLES,
                                "results": [], "total": 0, "facets": {}, "notes": [], "expansion": [], "errors": [], "page_size": PAGE_SIZE}
@@ -159,8 +153,8 @@ def _why_text(node: Node, why: dict[str, Any]) -> str:
     if why.get("concepts"):
         parts.append("Aufgabenbereich/Rechtsform: " + ", ".join(c["label"] for c in why["concepts"]))
     if why.get("sharedTaskAreas"):
-        parts.append("Gleicher Aufgabenbereich: " + ", ".join(node.vocabularies.label(node.vocabularies["taskArea"].get(c).iri)
-                                                            for c in why["sharedTaskAreas"] if node.vocabularies["taskArea"].get(c)))
+        parts.append("Gleicher Aufgabenbereich: " + ", ".join(node.vocabularies.label(concept.iri) for c in why["sharedTaskAreas"]
+                                                            if (concept := node.vocabularies["taskArea"].get(c))))
     if why.get("semantic") is not None and why["semantic"] > 0.3:
         parts.append(f"inhaltlich ähnlich ({round(why['semantic'] * 100)} %)")
     return " · ".join(parts)
@@ -216,12 +210,12 @@ def _broader(node: Node, q: str) -> list[dict[str, str]]:
 def project_page(request: Request, stored: StoredRecord) -> Response:
     """The HTML view of a record (hooked into the record IRI's content negotiation)."""
     web = web_of(request)
-    node: Node = request.app.state.node
+    node = get_node(request)
     view = node.project_view(stored)
     principal = request.state.principal if hasattr(request.state, "principal") else None
     include = bool(principal and principal.can_see_network)
     similar: list[dict[str, Any]] = []
-    svc = _search_extension(node)
+    svc = node.search
     if svc is not None:
         try:
             result = svc.similar(stored.meta.iri, limit=5, include_network=include)
@@ -262,14 +256,12 @@ def harvested_project(request: Request, node: NodeDep, principal: PrincipalDep, 
 
 
 @router.get("/gemeinde/{ags}", response_class=HTMLResponse)
-def municipality_page(ags: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+def municipality_page(ags: str, request: Request, node: NodeDep, inv: InventoryDep, principal: PrincipalDep) -> Response:
     web = web_of(request)
     m = node.register.get(ags)
     if m is None:
         raise NotFound("Diese Gemeinde gibt es im Gemeindeverzeichnis nicht.", "No such municipality in the register.")
-    from kb.api.routes.inventory import inventory_of
-
-    data = inventory_of(node).municipality(m.ags, include_network=principal.can_see_network)
+    data = inv.municipality(m.ags, include_network=principal.can_see_network)
     projects = [c for p in data.projects if (c := card(node, p.id))]
     return web.render(request, "municipality.html", title=m.short_name, m=m, data=data, projects=projects)
 
@@ -278,17 +270,15 @@ def municipality_page(ags: str, request: Request, node: NodeDep, principal: Prin
 
 
 @router.get("/netzwerk", response_class=HTMLResponse)
-def network_page(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+def network_page(request: Request, node: NodeDep, fed: FederationDep, principal: PrincipalDep) -> Response:
     web = web_of(request)
-    fed = node.extensions.get("federation")
-    peers = fed.status(full=principal.is_admin) if fed is not None else []
-    quarantine = fed.quarantine() if fed is not None and principal.role != "anonymous" else []
+    peers = fed.status(full=principal.is_admin)
+    quarantine = fed.quarantine() if principal.role != "anonymous" else []
     by_origin = node.catalog.count_by_origin(include_network=principal.can_see_network)
     known = []
-    if fed is not None:
-        for origin, entry in fed.keyring.known().items():
-            known.append({"id": origin, "name": entry.get("name") or origin, "records": by_origin.get(origin, 0),
-                          "state": entry.get("state"), "operator": entry.get("operator"), "kind": entry.get("kind")})
+    for origin, entry in fed.keyring.known().items():
+        known.append({"id": origin, "name": entry.get("name") or origin, "records": by_origin.get(origin, 0),
+                      "state": entry.get("state"), "operator": entry.get("operator"), "kind": entry.get("kind")})
     return web.render(request, "network.html", title="Netzwerk", peers=peers, quarantine=quarantine, known=known,
                       own_records=by_origin.get(node.iri, 0), signed_in_role=principal.role)
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pyoxigraph import RdfFormat, parse
 
-from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.deps import CatalogDep, NodeDep, PrincipalDep, PublisherDep
 from kb.api.rdf_response import RDF_OFFERS, pick_format, rdf_response
 from kb.api.routes.projects import RECORD_ANSWERS, record_response, resolve_record
 from kb.api.schemas import ProjectOut, media_types
@@ -18,13 +18,14 @@ router = APIRouter(tags=["Linked Data"])
 
 @router.get("/projects/{key}/versions/{version}", response_class=Response,
             responses=media_types(*RDF_OFFERS, description="The signed version in the negotiated RDF format (TriG by default)."))
-def record_version(key: str, version: int, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+def record_version(key: str, version: int, request: Request, publisher: PublisherDep, catalog: CatalogDep,
+                   principal: PrincipalDep) -> Response:
     """One signed version of a record (the LDES member), as published."""
-    iri = node.publisher.resolve_key(key)
-    if iri is None or not node.publisher.is_local(iri) or version < 1:
+    iri = publisher.resolve_key(key)
+    if iri is None or not publisher.is_local(iri) or version < 1:
         raise NotFound("Diese Version gibt es hier nicht.", "There is no such version here.")
     member = f"{iri}/versions/{version}"
-    found = node.catalog.event_for_member(member)
+    found = catalog.event_for_member(member)
     if found is None or (found[0].visibility == "network" and not principal.can_see_network):
         raise NotFound("Diese Version gibt es hier nicht.", "There is no such version here.")
     if found[0].compacted:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.deps import CatalogDep, NodeDep, PrincipalDep, SearchDep
 from kb.api.routes.projects import resolve_record
-from kb.errors import NotFound
 from kb.node import Node
 from kb.search import SearchResult
+from kb.search.ranking import Method
 
 router = APIRouter(tags=["Suche / search"])
 
@@ -63,13 +63,6 @@ class SearchOut(BaseModel):
     indexing: dict[str, Any] = Field({}, description="State of the index (records, state, progress).")
 
 
-def _service(node: Node) -> Any:
-    service = node.extensions.get("search")
-    if service is None:  # switched off for good (KB_SEARCH_ENABLED=false), not "try again later": 404, not 503
-        raise NotFound("Die Suche ist auf diesem Knoten abgeschaltet.", "Search is switched off on this node.")
-    return service
-
-
 def _out(node: Node, result: SearchResult, offset: int, limit: int) -> dict[str, Any]:
     hits = []
     for h in result.results:
@@ -84,6 +77,7 @@ def _out(node: Node, result: SearchResult, offset: int, limit: int) -> dict[str,
 @router.get("/api/search", response_model=SearchOut)
 def search(
     node: NodeDep,
+    service: SearchDep,
     principal: PrincipalDep,
     q: Annotated[str, Query(max_length=MAX_QUERY, description="Suchtext, deutsch oder englisch / query text.")] = "",
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
@@ -100,12 +94,11 @@ def search(
     method: Annotated[str, Query(pattern="^(hybrid|dense|lexical)$", description="Ranking (for comparison).")] = "hybrid",
 ) -> dict[str, Any]:
     """Projekte suchen (hybrid: Bedeutung, Wörter, Begriffe) / search the federated catalogue."""
-    service = _service(node)
     filters = service.resolve_filters(taskArea=taskArea, legalForm=legalForm, state=state, kreis=kreis,
                                       regierungsbezirk=regierungsbezirk, status=status, type=type, origin=origin,
                                       funding=funding)
     result = service.search(q, limit=limit, offset=offset, filters=filters, include_network=principal.can_see_network,
-                            method=method)
+                            method=cast(Method, method))  # the Query pattern admits only the three methods
     return _out(node, result, offset, limit)
 
 
@@ -113,14 +106,15 @@ def search(
 def similar(
     key: str,
     node: NodeDep,
+    catalog: CatalogDep,
+    service: SearchDep,
     principal: PrincipalDep,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
     otherStates: Annotated[bool, Query(description="Nur Projekte aus anderen Bundesländern / only other Bundesländer.")] = False,
 ) -> dict[str, Any]:
     """Ähnliche Projekte im ganzen Katalog (ohne das Projekt selbst) / similar projects."""
-    service = _service(node)
     iri = resolve_record(node, key)
-    node.catalog.get_live(iri, include_network=principal.can_see_network)  # 404 / 410 like the record itself
+    catalog.get_live(iri, include_network=principal.can_see_network)  # 404 / 410 like the record itself
     result = service.similar(iri, limit=limit, other_states=otherStates, include_network=principal.can_see_network)
     return _out(node, result, 0, limit)
 
@@ -139,15 +133,14 @@ class IndexStatus(BaseModel):
 
 
 @router.get("/api/search/status", response_model=IndexStatus)
-def search_status(node: NodeDep) -> dict[str, Any]:
+def search_status(service: SearchDep) -> dict[str, Any]:
     """Zustand des Suchindex (Fortschritt der Einbettung) / state and progress of the search index."""
-    return _service(node).status()  # type: ignore[no-any-return]
+    return service.status()
 
 
 @router.post("/api/search/reindex", response_model=IndexStatus, status_code=202)
-def search_reindex(node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+def search_reindex(service: SearchDep, principal: PrincipalDep) -> dict[str, Any]:
     """Alles neu einbetten, im Hintergrund; die Suche antwortet weiter / re-embed everything in the background (admin)."""
     principal.require_admin()
-    service = _service(node)
     service.request_reindex()
-    return service.status()  # type: ignore[no-any-return]
+    return service.status()

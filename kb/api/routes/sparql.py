@@ -9,10 +9,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from kb.api.conneg import negotiate
-from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.deps import PrincipalDep, SparqlDep
 from kb.api.schemas import media_types
+from kb.auth import Principal
 from kb.errors import BadRequest, Forbidden, Unsupported
-from kb.store.sparql import GRAPH_TYPES, RESULT_TYPES
+from kb.store.sparql import GRAPH_TYPES, RESULT_TYPES, SparqlEndpoint
 
 router = APIRouter(tags=["SPARQL"])
 
@@ -52,12 +53,13 @@ def _formats(request: Request) -> tuple[str, str]:
     return result_format, graph_format
 
 
-async def _run(request: Request, node, principal, query: str | None, default_graphs: list[str], named_graphs: list[str]) -> Response:  # type: ignore[no-untyped-def]
+async def _run(request: Request, sparql: SparqlEndpoint, principal: Principal, query: str | None, default_graphs: list[str],
+               named_graphs: list[str]) -> Response:
     if not query:
         raise BadRequest("Bitte eine SPARQL-Abfrage im Parameter „query“ angeben.", "Please give a SPARQL query in the 'query' parameter.")
     result_format, graph_format = _formats(request)
     answer = await run_in_threadpool(
-        node.sparql.run,
+        sparql.run,
         query,
         result_format=result_format,
         graph_format=graph_format,
@@ -67,9 +69,9 @@ async def _run(request: Request, node, principal, query: str | None, default_gra
     )
     headers = {"Vary": "Accept, Authorization"}
     if answer.truncated == "rows":
-        headers["KB-Results-Truncated"] = f"true; limit={node.settings.sparql_max_rows}"
+        headers["KB-Results-Truncated"] = f"true; limit={sparql.max_rows}"
     elif answer.truncated == "bytes":
-        headers["KB-Results-Truncated"] = f"true; max-bytes={node.settings.sparql_max_bytes}"
+        headers["KB-Results-Truncated"] = f"true; max-bytes={sparql.max_bytes}"
     return Response(answer.body, media_type=answer.media_type, headers=headers)
 
 
@@ -77,7 +79,7 @@ async def _run(request: Request, node, principal, query: str | None, default_gra
             responses=media_types(*_ANSWERS, "text/html", description="Query results; without ``query`` the query form (HTML)."))
 async def sparql_get(
     request: Request,
-    node: NodeDep,
+    sparql: SparqlDep,
     principal: PrincipalDep,
     query: Annotated[str | None, Query(min_length=1, description="SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE).")] = None,
     default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],  # noqa: B006
@@ -88,12 +90,12 @@ async def sparql_get(
         page = getattr(request.app.state, "sparql_page", None)
         if page is not None:
             return page(request)  # type: ignore[no-any-return]
-    return await _run(request, node, principal, query, default_graph_uri, named_graph_uri)
+    return await _run(request, sparql, principal, query, default_graph_uri, named_graph_uri)
 
 
 @router.post("/sparql", response_class=Response, openapi_extra=_POST_BODY,
              responses=media_types(*_ANSWERS, description="Query results."))
-async def sparql_post(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+async def sparql_post(request: Request, sparql: SparqlDep, principal: PrincipalDep) -> Response:
     """SPARQL per POST (form-encoded or application/sparql-query). Updates are refused."""
     media = (request.headers.get("content-type") or "").split(";", 1)[0].strip().lower()
     if media == "application/sparql-update":
@@ -103,13 +105,13 @@ async def sparql_post(request: Request, node: NodeDep, principal: PrincipalDep) 
         body = await request.body()
         query = body.decode("utf-8", errors="replace")
         params = request.query_params
-        return await _run(request, node, principal, query, params.getlist("default-graph-uri"), params.getlist("named-graph-uri"))
+        return await _run(request, sparql, principal, query, params.getlist("default-graph-uri"), params.getlist("named-graph-uri"))
     if media == "application/x-www-form-urlencoded" or media == "multipart/form-data":
         form = await request.form()
         if "update" in form:
             raise Forbidden("SPARQL Update ist an diesem Endpunkt nicht erlaubt.", "SPARQL Update is not allowed here.")
         submitted = form.get("query")
-        return await _run(request, node, principal, str(submitted) if submitted else None,
+        return await _run(request, sparql, principal, str(submitted) if submitted else None,
                           [str(v) for v in form.getlist("default-graph-uri")], [str(v) for v in form.getlist("named-graph-uri")])
     raise Unsupported("Erwartet wird application/sparql-query oder ein Formular mit „query“.",
                       "Expected application/sparql-query or a form with 'query'.")
