@@ -15,9 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from kb.errors import InvalidRecord, NotFound, Violation
-from kb.ontology.filters import resolve_filters
-from kb.ontology.records import RECORD_TYPE_NAMES
+from kb.errors import NotFound
+from kb.ontology.filters import Filters
+from kb.ontology.vocabulary import Concept
 from kb.search.analysis import tokens
 from kb.search.embedder import Embedder
 from kb.search.expansion import Expansion
@@ -41,21 +41,33 @@ SYNONYM_WEIGHT = 0.3
 
 @dataclass
 class SearchFilters:
-    """Resolved filters: codes as the index stores them."""
+    """Resolved filters as the index stores them (codes and keys), from :class:`kb.ontology.filters.Filters`."""
 
-    taskArea: str | None = None
-    legalForm: str | None = None
+    task_area: str | None = None
+    legal_form: str | None = None
     state: str | None = None
     kreis: str | None = None
     regierungsbezirk: str | None = None
     status: str | None = None
-    type: str | None = None
+    record_type: str | None = None
     origin: str | None = None
     funding: str | None = None
     """"yes": records naming a funding programme; "no": records that name none."""
 
+    @classmethod
+    def of(cls, f: Filters) -> SearchFilters:
+        def code(c: Concept | None) -> str | None:
+            return c.code if c else None
+
+        return cls(task_area=code(f.task_area), legal_form=code(f.legal_form), state=code(f.state), kreis=f.kreis,
+                   regierungsbezirk=f.regierungsbezirk, status=code(f.status), record_type=f.record_type, origin=f.origin,
+                   funding=f.funding)
+
     def as_mask_args(self) -> dict[str, str | None]:
-        return dict(vars(self))
+        """Index column (facet name) → value."""
+        return {"taskArea": self.task_area, "legalForm": self.legal_form, "state": self.state, "kreis": self.kreis,
+                "regierungsbezirk": self.regierungsbezirk, "status": self.status, "type": self.record_type,
+                "origin": self.origin, "funding": self.funding}
 
 
 @dataclass
@@ -156,43 +168,6 @@ class SearchService:
         ix = self.indexer
         return {**ix.progress.as_json(), "records": len(ix.view), "model": self.embedder.identity,
                 "approximate": bool(ix.vectors and ix.vectors.approximate)}
-
-    # ------------------------------------------------------------------ filters
-
-    def resolve_filters(self, **given: str | None) -> SearchFilters:
-        """Codes for the given filter values; a 422 listing the allowed values for unknown ones."""
-        node = self.node
-        rb = given.pop("regierungsbezirk", None)
-        funding = given.pop("funding", None)
-        f = resolve_filters(node.vocabularies, node.register, **given)  # type: ignore[arg-type]
-
-        def code(scheme: str, iri: str | None) -> str | None:
-            c = node.vocabularies.concept(iri) if iri else None
-            return c.code if c else None
-
-        violations = []
-        if funding not in (None, "", "yes", "no"):
-            violations.append(Violation("funding", "Erlaubt sind yes (mit Förderung) und no (ohne Angabe).",
-                                        "Allowed: yes or no.", value=funding, candidates=[{"code": "yes"}, {"code": "no"}]))
-        rb_key = None
-        if rb:
-            names = node.register.regierungsbezirke
-            rb_key = rb if rb in names else next((k for k, v in names.items() if v.lower() == rb.lower()), None)
-            if rb_key is None:
-                violations.append(Violation("regierungsbezirk", "Unbekannter Regierungsbezirk.", "Unknown Regierungsbezirk.",
-                                            value=rb, candidates=[{"key": k, "name": v} for k, v in sorted(names.items())]))
-        origins = sorted({d.origin for d in self.indexer.view.docs.values()} | {node.iri})
-        if f.origin and f.origin not in origins:
-            violations.append(Violation("origin", "Unbekannter Ursprungsknoten.", "Unknown origin node.", value=f.origin,
-                                        candidates=[{"id": o, "name": node.node_name(o) or o} for o in origins]))
-        if violations:
-            raise InvalidRecord(violations, "Unbekannter Filterwert. Die erlaubten Werte stehen in der Antwort.",
-                                "Unknown filter value; the allowed values are listed.")
-        return SearchFilters(
-            taskArea=code("taskArea", f.task_area), legalForm=code("legalForm", f.legal_form), state=code("state", f.state),
-            kreis=f.kreis, regierungsbezirk=rb_key, status=code("status", f.status),
-            type=RECORD_TYPE_NAMES.get(f.record_type) if f.record_type else None, origin=f.origin, funding=funding or None,
-        )
 
     def browse(self, *, limit: int = 10, offset: int = 0, filters: SearchFilters | None = None,
                include_network: bool = False) -> SearchResult:

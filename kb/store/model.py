@@ -181,6 +181,8 @@ class ListQuery:
     task_area: str | None = None
     legal_form: str | None = None
     state: str | None = None
+    regierungsbezirk: str | None = None
+    """3-digit key; matches records with a participant in that Regierungsbezirk."""
     kreis: str | None = None
     """5-digit Kreis key; matches records with a participant in that Kreis."""
     participant: str | None = None
@@ -188,6 +190,8 @@ class ListQuery:
     status: str | None = None
     record_type: str | None = None
     origin: str | None = None
+    funding: str | None = None
+    """"yes": records naming a funding programme; "no": records naming none."""
     include_network: bool = False
     offset: int = 0
     limit: int = 50

@@ -302,12 +302,16 @@ class OxigraphCatalog:
             part = q.participant
             node = MUNICIPALITY[part] if part.isdigit() else NamedNode(part)
             clauses.append(f"?rec <http://www.w3.org/ns/org#hasMember> {node} .")
-        if q.kreis:
-            kreis = "".join(ch for ch in q.kreis if ch.isdigit())
-            clauses.append(
-                f"?rec <http://www.w3.org/ns/org#hasMember> ?kp . ?kp {IKZ.ags} ?kags . "
-                f'FILTER(STRSTARTS(?kags, "{kreis}"))'
-            )
+        for region in (q.regierungsbezirk, q.kreis):  # the AGS begins with both keys
+            if region:
+                prefix = "".join(ch for ch in region if ch.isdigit())
+                clauses.append(
+                    f"?rec <http://www.w3.org/ns/org#hasMember> ?kp . ?kp {IKZ.ags} ?kags . "
+                    f'FILTER(STRSTARTS(?kags, "{prefix}"))'
+                )
+        if q.funding == "yes":
+            clauses.append(f"?rec {IKZ.fundingProgramme} ?funding .")
+        negated = f"FILTER NOT EXISTS {{ ?rec {IKZ.fundingProgramme} ?funding . }}" if q.funding == "no" else ""
         meta = [f"?cr {_P_TOPIC} ?rec ; {_P_DELETED} false ; {_P_MODIFIED} ?modified ; {_P_ORIGIN} ?origin ; {_P_VERSION} ?version ."]
         if not q.include_network:
             meta.append(f"?cr {_P_VIS} {VISIBILITY.public} .")
@@ -317,7 +321,7 @@ class OxigraphCatalog:
             meta.append(f"?cr {_P_ORIGIN} {NamedNode(q.origin)} .")
         where = f"""
             GRAPH {RECORDS_GRAPH} {{ {' '.join(meta)} }}
-            GRAPH ?rec {{ ?rec {DCT.title} ?title . {' '.join(f'FILTER EXISTS {{ {c} }}' for c in clauses)} }}
+            GRAPH ?rec {{ ?rec {DCT.title} ?title . {' '.join(f'FILTER EXISTS {{ {c} }}' for c in clauses)} {negated} }}
         """
         order = "LCASE(STR(?title))" if q.sort == "title" else "DESC(?modified)"
         total_rows = list(self._select(f"SELECT (COUNT(DISTINCT ?rec) AS ?n) WHERE {{ {where} }}"))
