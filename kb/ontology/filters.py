@@ -55,6 +55,8 @@ REGION = ("state", "regierungsbezirk", "kreis")
 """The filters that name a region (what the inventory's figures are about)."""
 
 FUNDING = ("yes", "no")
+KREIS_PREFIXES = ("Kreis ", "Landkreis ")
+"""Accepted before a Kreis's name (``Kreis Soest``), as people write it."""
 
 UNKNOWN_DE = "Unbekannter oder unpassender Filterwert. Die erlaubten Werte stehen in der Antwort."
 UNKNOWN_EN = "Unknown or contradictory filter value; the allowed values are listed."
@@ -170,8 +172,10 @@ def _kreis(register: Register, value: str, violations: list[Violation]) -> str |
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) >= 5 and digits[:5] in register.kreise:
         return digits[:5]
-    wanted = fold(value)
-    matches = [k for k in register.kreise.values() if wanted in (fold(k.name), fold(k.short_name))]
+    matches: list[Any] = []
+    for name in (value, *(value.strip()[len(p):] for p in KREIS_PREFIXES if value.strip().startswith(p))):
+        wanted = fold(name)
+        matches = matches or [k for k in register.kreise.values() if wanted in (fold(k.name), fold(k.short_name))]
     if len(matches) == 1:
         return matches[0].key
     violations.append(Violation("kreis", "Unbekannter Kreis. Bitte den fünfstelligen Kreisschlüssel angeben (z. B. 05974 für den Kreis Soest).",
