@@ -54,6 +54,7 @@ class RecordField:
     rows: int | None = None
     placeholder: str | None = None
     choose: str | None = None
+    options: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def many(self) -> bool:
