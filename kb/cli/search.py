@@ -15,7 +15,6 @@ from kb.cli import main
 from kb.cli.options import data_dir_option, fail, open_node, settings_from
 from kb.errors import KbError
 from kb.ontology.filters import resolve_filters
-from kb.search.service import SearchFilters
 
 
 def _open_indexed(data_dir: Path | None, **overrides: Any) -> Any:
@@ -62,7 +61,7 @@ def search_command(query: str, data_dir: Path | None, limit: int, method: str, t
     node = _open_indexed(data_dir)
     try:
         service = node.extensions["search"]
-        filters = SearchFilters.of(resolve_filters(node.vocabularies, node.register, task_area=task_area, state=state))
+        filters = resolve_filters(node.vocabularies, node.register, task_area=task_area, state=state)
         _print_hits(service.search(query, limit=limit, filters=filters, include_network=True, method=method), as_json)
     except KbError as exc:
         fail(exc)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kb.ontology.filters import Filters, resolve_filters
-from kb.ontology.register import Municipality, Register
-from kb.ontology.vocabulary import Vocabularies
+from kb.ontology.filters import Filters
+from kb.ontology.register import Municipality
 
 from .facts import RecordFacts
 
@@ -36,7 +35,7 @@ class Scope:
         return not (self.state or self.regierungsbezirk or self.kreis)
 
     def contains(self, m: Municipality) -> bool:
-        """Whether a municipality lies in the region (the most specific level given decides; ``resolve_scope``
+        """Whether a municipality lies in the region (the most specific level given decides; ``resolve_filters(..., region=True)``
         guarantees that the levels agree)."""
         if self.kreis:
             return m.kreis_key == self.kreis
@@ -65,15 +64,3 @@ class Scope:
 
 
 EVERYTHING = Scope()
-
-
-def resolve_scope(
-    vocabularies: Vocabularies,
-    register: Register,
-    *,
-    state: str | None = None,
-    regierungsbezirk: str | None = None,
-    kreis: str | None = None,
-) -> Scope:
-    """The scope people ask for by code or name; unknown or contradictory values are a 422 listing the allowed ones."""
-    return Scope.of(resolve_filters(vocabularies, register, state=state, regierungsbezirk=regierungsbezirk, kreis=kreis, region=True))

@@ -86,18 +86,22 @@ class Filters:
     def state_code(self) -> str | None:
         return self.state.code if self.state else None
 
-    def catalogue_terms(self) -> dict[str, Any]:
-        """The filters as the catalogue's list query takes them (``ListQuery(**terms, ...)``): IRIs."""
-        return {
-            "task_area": _iri(self.task_area), "legal_form": _iri(self.legal_form), "state": _iri(self.state),
-            "regierungsbezirk": self.regierungsbezirk, "kreis": self.kreis, "participant": self.participant,
-            "status": _iri(self.status), "record_type": RECORD_TYPES[self.record_type].value if self.record_type else None,
-            "origin": self.origin, "funding": self.funding,
-        }
+    @property
+    def record_type_iri(self) -> str | None:
+        return RECORD_TYPES[self.record_type].value if self.record_type else None
+
+    def index_terms(self) -> dict[str, str | None]:
+        """The filters as the search index's columns hold them (column → code or key)."""
+        return {"taskArea": _code(self.task_area), "legalForm": _code(self.legal_form), "state": _code(self.state),
+                "regierungsbezirk": self.regierungsbezirk, "kreis": self.kreis, "status": _code(self.status),
+                "type": self.record_type, "origin": self.origin, "funding": self.funding}
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, name) for name in self.__dataclass_fields__)
 
 
-def _iri(concept: Concept | None) -> str | None:
-    return concept.iri if concept else None
+def _code(concept: Concept | None) -> str | None:
+    return concept.code if concept else None
 
 
 def resolve_given(vocab: Vocabularies, register: Register, given: Mapping[str, str | None], *,

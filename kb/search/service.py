@@ -17,7 +17,6 @@ import numpy as np
 
 from kb.errors import NotFound
 from kb.ontology.filters import Filters
-from kb.ontology.vocabulary import Concept
 from kb.search.analysis import tokens
 from kb.search.embedder import Embedder
 from kb.search.expansion import Expansion
@@ -37,37 +36,6 @@ TRANSLATE_DENSE = True
 """Append the glossary's German words to an English query before embedding it (the records are German)."""
 POLL_SECONDS = 0.5
 SYNONYM_WEIGHT = 0.3
-
-
-@dataclass
-class SearchFilters:
-    """Resolved filters as the index stores them (codes and keys), from :class:`kb.ontology.filters.Filters`."""
-
-    task_area: str | None = None
-    legal_form: str | None = None
-    state: str | None = None
-    kreis: str | None = None
-    regierungsbezirk: str | None = None
-    status: str | None = None
-    record_type: str | None = None
-    origin: str | None = None
-    funding: str | None = None
-    """"yes": records naming a funding programme; "no": records that name none."""
-
-    @classmethod
-    def of(cls, f: Filters) -> SearchFilters:
-        def code(c: Concept | None) -> str | None:
-            return c.code if c else None
-
-        return cls(task_area=code(f.task_area), legal_form=code(f.legal_form), state=code(f.state), kreis=f.kreis,
-                   regierungsbezirk=f.regierungsbezirk, status=code(f.status), record_type=f.record_type, origin=f.origin,
-                   funding=f.funding)
-
-    def as_mask_args(self) -> dict[str, str | None]:
-        """Index column (facet name) → value."""
-        return {"taskArea": self.task_area, "legalForm": self.legal_form, "state": self.state, "kreis": self.kreis,
-                "regierungsbezirk": self.regierungsbezirk, "status": self.status, "type": self.record_type,
-                "origin": self.origin, "funding": self.funding}
 
 
 @dataclass
@@ -169,18 +137,18 @@ class SearchService:
         return {**ix.progress.as_json(), "records": len(ix.view), "model": self.embedder.identity,
                 "approximate": bool(ix.vectors and ix.vectors.approximate)}
 
-    def browse(self, *, limit: int = 10, offset: int = 0, filters: SearchFilters | None = None,
+    def browse(self, *, limit: int = 10, offset: int = 0, filters: Filters | None = None,
                include_network: bool = False) -> SearchResult:
         """All records matching the filters (no query), by title, with facets: the "browse" view."""
         view = self.indexer.view
-        allowed = view.mask(include_network=include_network, filters=(filters or SearchFilters()).as_mask_args())
+        allowed = view.mask(include_network=include_network, filters=(filters or Filters()).index_terms())
         docs = sorted((view.docs[int(i)] for i in allowed.nonzero()[0]), key=lambda d: d.title.lower())
         hits = [Hit(d.iri, d.title, 0.0, d.origin, {}, d) for d in docs[offset: offset + limit]]
         return SearchResult("", len(docs), hits, view.facets(allowed), [], [], self.status())
 
     # ------------------------------------------------------------------ queries
 
-    def search(self, query: str, *, limit: int = 10, offset: int = 0, filters: SearchFilters | None = None,
+    def search(self, query: str, *, limit: int = 10, offset: int = 0, filters: Filters | None = None,
                include_network: bool = False, method: Method = "hybrid", with_facets: bool = True) -> SearchResult:
         ix = self.indexer
         view, lexical, vectors = ix.view, ix.lexical, ix.vectors
@@ -203,8 +171,8 @@ class SearchService:
             notes.append("Die Bedeutungssuche startet noch; diese Ergebnisse beruhen nur auf Wörtern. / The semantic part is "
                          "still starting; these results match words only.")
         expansion = lexical.matcher.expand(text)
-        allowed = view.mask(include_network=include_network, filters=(filters or SearchFilters()).as_mask_args())
-        filtered = bool(filters and any(vars(filters).values()))
+        allowed = view.mask(include_network=include_network, filters=(filters or Filters()).index_terms())
+        filtered = bool(filters)
         scored = self._score(view, lexical, vectors, text, expansion, allowed, method, filtered=filtered)
         model_language = method != "lexical" and self.embedder.vocabulary_share(text) >= MODEL_LANGUAGE_SHARE
         scores, matching = fuse(scored, method, dense_weight=DENSE_WEIGHT_MODEL_LANGUAGE if model_language else DENSE_WEIGHT)

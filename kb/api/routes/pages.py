@@ -18,7 +18,6 @@ from kb.errors import InvalidRecord, NotFound
 from kb.node import Node
 from kb.ontology.filters import Filters
 from kb.ontology.records import RECORD_TYPE_LABELS
-from kb.search.service import SearchFilters
 from kb.store.model import ListQuery, StoredRecord
 
 router = APIRouter(include_in_schema=False)
@@ -122,11 +121,10 @@ def search_page(
     if svc is None:
         context["notes"].append("Die Volltextsuche ist auf diesem Knoten abgeschaltet; gezeigt wird die Liste aller Projekte.")
         return _listing_fallback(request, node, principal, web, context, resolved)
-    filters = SearchFilters.of(resolved)
     if not q.strip():
-        result = svc.browse(limit=PAGE_SIZE, offset=offset, filters=filters, include_network=principal.can_see_network)
+        result = svc.browse(limit=PAGE_SIZE, offset=offset, filters=resolved, include_network=principal.can_see_network)
     else:
-        result = svc.search(q, limit=PAGE_SIZE, offset=offset, filters=filters, include_network=principal.can_see_network)
+        result = svc.search(q, limit=PAGE_SIZE, offset=offset, filters=resolved, include_network=principal.can_see_network)
     hits = []
     for hit in result.results:
         c = card(node, hit.id)
@@ -141,7 +139,7 @@ def search_page(
 
 
 def _listing_fallback(request: Request, node: Node, principal: Any, web: Web, context: dict[str, Any], filters: Filters) -> Response:
-    page = node.catalog.list_records(ListQuery(**filters.catalogue_terms(), include_network=principal.can_see_network,
+    page = node.catalog.list_records(ListQuery(filters, include_network=principal.can_see_network,
                                                offset=context["offset"], limit=PAGE_SIZE))
     context.update(results=[c for i in page.items if (c := card(node, i.iri))], total=page.total)
     return web.render(request, "results.html", title="Alle Projekte", **context)

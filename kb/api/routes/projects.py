@@ -118,7 +118,7 @@ def list_projects(
 ) -> dict[str, Any]:
     """Projekte auflisten, mit Filtern und Seiten / list records with filters and paging."""
     page = node.catalog.list_records(
-        ListQuery(**filters.catalogue_terms(), include_network=principal.can_see_network, offset=offset, limit=limit, sort=sort)
+        ListQuery(filters, include_network=principal.can_see_network, offset=offset, limit=limit, sort=sort)
     )
     nxt = None
     if offset + limit < page.total:

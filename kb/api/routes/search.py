@@ -12,7 +12,7 @@ from kb.api.filter_params import SearchFiltersDep
 from kb.api.routes.projects import resolve_record
 from kb.errors import NotFound
 from kb.node import Node
-from kb.search import SearchFilters, SearchResult
+from kb.search import SearchResult
 
 router = APIRouter(tags=["Suche / search"])
 
@@ -94,7 +94,7 @@ def search(
 ) -> dict[str, Any]:
     """Projekte suchen (hybrid: Bedeutung, Wörter, Begriffe) / search the federated catalogue."""
     service = _service(node)
-    result = service.search(q, limit=limit, offset=offset, filters=SearchFilters.of(filters),
+    result = service.search(q, limit=limit, offset=offset, filters=filters,
                             include_network=principal.can_see_network, method=method)
     return _out(node, result, offset, limit)
 
