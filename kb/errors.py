@@ -39,6 +39,8 @@ class Violation:
     value: Any = None
     candidates: list[dict[str, Any]] = dataclass_field(default_factory=list)
     severity: str = "violation"
+    code: str = ""
+    """What kind of problem (``unknown_municipality``), for callers that word it their own way (the web form)."""
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"field": self.field, "message": self.message}

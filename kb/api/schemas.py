@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
+
+from kb.ontology.fields import FIELDS, RecordField
 
 
 class ConceptOut(BaseModel):
@@ -44,35 +46,30 @@ class ProvenanceOut(BaseModel):
     member: str = Field(description="IRI of the signed version (LDES member).")
 
 
-class ProjectOut(BaseModel):
-    id: str
-    type: str
-    title: str
-    description: str
-    participants: list[ParticipantOut]
-    lead: str | None = None
-    state: ConceptOut | None = None
-    country: str = "DE"
-    nutsRegion: str | None = None
-    taskAreas: list[ConceptOut] = []
-    legalForm: ConceptOut | None = None
-    status: ConceptOut | None = None
-    startDate: str | None = None
-    endDate: str | None = None
-    fundingProgramme: str | None = None
-    outcomes: str | None = None
-    outcomeFigures: list[FigureOut] = []
-    lessonsLearned: str | None = None
-    transferability: str | None = None
-    digitalDelivery: ConceptOut | None = None
-    vat2b: ConceptOut | None = None
-    contact: dict[str, Any] | None = None
-    website: str | None = None
-    keywords: list[str] = []
-    visibility: str = "public"
-    sources: list[str] = []
-    illustrative: bool = False
-    provenance: ProvenanceOut
+def _output_field(f: RecordField) -> tuple[Any, Any]:
+    """The pydantic type and default of a field of the JSON form the API gives."""
+    if f.kind == "participants":
+        return list[ParticipantOut], ...
+    if f.kind == "type" or (f.kind == "text" and f.required):
+        return str, ...
+    if f.kind == "concept" and not f.as_code:
+        return ConceptOut | None, None
+    if f.kind == "concepts":
+        return list[ConceptOut], []
+    if f.kind == "figures":
+        return list[FigureOut], []
+    if f.kind == "contact":
+        return dict[str, Any] | None, None
+    if f.kind in ("texts", "iris"):
+        return list[str], []
+    if f.kind == "boolean":
+        return bool, False
+    return (str, f.absent) if f.absent is not None else (str | None, None)
+
+
+_OUTPUT_FIELDS: dict[str, Any] = {"id": (str, ...), **{f.name: _output_field(f) for f in FIELDS}, "provenance": (ProvenanceOut, ...)}
+ProjectOut: type[BaseModel] = create_model(
+    "ProjectOut", __doc__="A record as the API gives it: its JSON form (kb/ontology/record_fields.toml) and provenance.", **_OUTPUT_FIELDS)
 
 
 class WriteResult(BaseModel):

@@ -15,6 +15,7 @@ from kb.cli import main
 from kb.cli.options import data_dir_option, fail, open_node, settings_from
 from kb.errors import KbError
 from kb.node import Node
+from kb.ontology.filters import resolve_filters
 from kb.search import SearchService
 from kb.search.ranking import Method
 
@@ -70,7 +71,7 @@ def search_command(query: str, data_dir: Path | None, limit: int, method: Method
     node = _open_indexed(data_dir)
     try:
         service = search_of(node)
-        filters = service.resolve_filters(taskArea=task_area, state=state)
+        filters = resolve_filters(node.vocabularies, node.register, task_area=task_area, state=state)
         _print_hits(service.search(query, limit=limit, filters=filters, include_network=True, method=method), as_json)
     except KbError as exc:
         fail(exc)

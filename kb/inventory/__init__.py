@@ -16,7 +16,7 @@ from .export import MUNICIPALITY_TABLES, TABLES, municipality_table, to_csv
 from .facts import ACTIVE_STATUSES, RecordFacts, Snapshot
 from .figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS, DIGITAL_WEIGHTS, Figures
 from .neighbours import NeighbourTable, neighbour_table
-from .scope import EVERYTHING, Scope, resolve_scope
+from .scope import EVERYTHING, Scope
 from .service import Inventory
 
 __all__ = [
@@ -35,6 +35,5 @@ __all__ = [
     "TABLES",
     "municipality_table",
     "neighbour_table",
-    "resolve_scope",
     "to_csv",
 ]

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from kb.errors import NotFound
+from kb.ontology.filters import resolve_filters
 from kb.ontology.register import Municipality, Register
 from kb.ontology.vocabulary import Vocabularies
 from kb.store import Catalog
@@ -38,7 +39,7 @@ from .facts import RecordFacts, Snapshot, facts_from_summary
 from .figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS, Figures
 from .nearby import Nearby
 from .neighbours import neighbour_index
-from .scope import EVERYTHING, Scope, resolve_scope
+from .scope import EVERYTHING, Scope
 
 log = logging.getLogger(__name__)
 
@@ -266,7 +267,8 @@ class Inventory:
 
     def resolve_scope(self, *, state: str | None = None, regierungsbezirk: str | None = None, kreis: str | None = None) -> Scope:
         """A scope from codes or names (``NW``, ``059`` or ``Arnsberg``, ``05974`` or ``Soest``); 422 if unknown."""
-        return resolve_scope(self.vocabularies, self.register, state=state, regierungsbezirk=regierungsbezirk, kreis=kreis)
+        return Scope.of(resolve_filters(self.vocabularies, self.register, state=state, regierungsbezirk=regierungsbezirk, kreis=kreis,
+                                        region=True))
 
     def resolve_task_area(self, value: str) -> str:
         """A task area code from a code, label or term (``02``, ``Standesamt``); 422 listing all of them."""

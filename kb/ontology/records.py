@@ -16,15 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 from typing import Literal as TypingLiteral
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from pyoxigraph import Literal, NamedNode, Triple
 
 from kb.errors import InvalidRecord, UnresolvedValue, Violation
 from kb.ontology import terms
+from kb.ontology.fields import FIELDS, RecordField
 from kb.ontology.namespaces import (
-    ADMS,
     DCAT,
-    DCT,
     FOAF,
     IKZ,
     MUNICIPALITY,
@@ -87,38 +86,41 @@ class ContactIn(BaseModel):
     consent: bool = Field(False, description="The person agreed that name and contact data are published.")
 
 
-class ProjectIn(BaseModel):
-    """The JSON form of a record (see docs/data-model.md)."""
+RecordTypeName = TypingLiteral["project", "sharedServiceCenter", "smartCityInitiative"]
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    type: TypingLiteral["project", "sharedServiceCenter", "smartCityInitiative"] = "project"
-    title: str
-    description: str
-    participants: list[str | ParticipantIn] = Field(min_length=0, max_length=200)
-    lead: str | ParticipantIn | None = None
-    state: str | None = Field(None, description="Bundesland code (NW, BY, ...) of the project.")
-    country: str | None = Field(None, description="ISO country code, default DE.")
-    nutsRegion: str | None = None
-    taskAreas: list[str] = Field(default_factory=list, max_length=17)
-    legalForm: str | None = None
-    status: str | None = None
-    startDate: str | None = Field(None, description="YYYY-MM-DD or YYYY.")
-    endDate: str | None = Field(None, description="YYYY-MM-DD or YYYY.")
-    fundingProgramme: str | None = None
-    outcomes: str | None = None
-    outcomeFigures: list[OutcomeFigureIn] = Field(default_factory=list, max_length=20)
-    lessonsLearned: str | None = None
-    transferability: str | None = None
-    digitalDelivery: str | None = None
-    vat2b: str | None = None
-    contact: ContactIn | None = None
-    website: str | None = None
-    keywords: list[str] = Field(default_factory=list, max_length=50)
-    visibility: str = "public"
-    sources: list[str] = Field(default_factory=list, max_length=20)
-    illustrative: bool = False
-    language: str = Field("de", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+def _input_field(f: RecordField) -> tuple[Any, Any]:
+    """The pydantic type and default of a field of the JSON form people write."""
+    doc: dict[str, Any] = {"description": f.doc} if f.doc else {}
+    if f.kind == "type":
+        return RecordTypeName, Field(f.default, **doc)
+    if f.kind in ("text", "code", "date", "iri", "concept"):
+        if f.required:
+            return str, Field(..., **doc)
+        return (str, Field(f.default, **doc)) if f.default is not None else (str | None, Field(None, **doc))
+    if f.kind in ("texts", "concepts", "iris"):
+        return list[str], Field(default_factory=list, max_length=f.max, **doc)
+    if f.kind == "boolean":
+        return bool, Field(False, **doc)
+    if f.kind == "participants":
+        return list[str | ParticipantIn], Field(min_length=0, max_length=f.max, **doc)
+    if f.kind == "lead":
+        return str | ParticipantIn | None, Field(None, **doc)
+    if f.kind == "figures":
+        return list[OutcomeFigureIn], Field(default_factory=list, max_length=f.max, **doc)
+    if f.kind == "contact":
+        return ContactIn | None, Field(None, **doc)
+    raise ValueError(f"no JSON input for kind {f.kind!r}")  # pragma: no cover - the table is checked at load
+
+
+_INPUT_FIELDS: dict[str, Any] = {f.name: _input_field(f) for f in FIELDS}
+_INPUT_FIELDS["language"] = (str, Field("de", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"))  # of the texts, not a field itself
+ProjectIn: type[BaseModel] = create_model(
+    "ProjectIn",
+    __config__=ConfigDict(extra="forbid", str_strip_whitespace=True),
+    __doc__="The JSON form of a record (see docs/data-model.md), from the field table (kb/ontology/record_fields.toml).",
+    **_INPUT_FIELDS,
+)
 
 
 _PYDANTIC_MESSAGES = {
@@ -141,7 +143,7 @@ _PYDANTIC_MESSAGES = {
 }
 
 
-def parse_project_json(data: Any) -> ProjectIn:
+def parse_project_json(data: Any) -> BaseModel:
     """Structure check of the JSON form, with German messages per field."""
     if not isinstance(data, dict):
         raise InvalidRecord([Violation("body", "Erwartet wird ein JSON-Objekt mit den Feldern des Projekts.", "A JSON object is expected.")])
@@ -203,36 +205,84 @@ class RecordMapper:
 
     # -- JSON → RDF
 
-    def to_graph(self, record_iri: str, data: ProjectIn | dict[str, Any]) -> RecordGraph:
+    def to_graph(self, record_iri: str, data: BaseModel | dict[str, Any]) -> RecordGraph:
+        """The record graph of the JSON form, field by field as the field table says; a 422 lists every problem."""
         project = data if isinstance(data, ProjectIn) else parse_project_json(data)
         violations: list[Violation] = []
         rec = NamedNode(record_iri)
-        lang = project.language
-        triples: list[Triple] = [Triple(rec, RDF.type, RECORD_TYPES[project.type])]
+        lang: str = project.language  # type: ignore[attr-defined]
+        triples: list[Triple] = []
+        visibility = "public"
+        for f in FIELDS:
+            value = getattr(project, f.name)
+            predicate = NamedNode(f.path)
+            if f.kind == "participants":
+                triples.extend(self._members(record_iri, project, violations))
+            elif f.kind == "figures":
+                triples.extend(_figures(rec, record_iri, value, lang))
+            elif f.kind == "contact":
+                if value:
+                    triples.extend(self._contact(rec, record_iri, value, violations))
+            elif f.kind == "lead":
+                pass  # a member: written with the participants
+            else:
+                found = self._simple(rec, f, predicate, value, lang, violations)
+                triples.extend(found)
+                if f.name == "visibility" and found and (c := self.vocab.concept(terms.value(found[0].object))):
+                    visibility = c.code
+        if violations:
+            raise InvalidRecord(_dedupe(violations))
+        return RecordGraph(record_iri, triples, RECORD_TYPES[project.type].value, visibility)  # type: ignore[attr-defined]
 
-        def text(predicate: NamedNode, value: str | None) -> None:
-            if value:
-                triples.append(Triple(rec, predicate, Literal(value, language=lang)))
+    def _simple(self, rec: NamedNode, f: RecordField, predicate: NamedNode, value: Any, lang: str,
+                violations: list[Violation]) -> list[Triple]:
+        """The triples of a field the table alone maps (every kind but participants, figures, contact)."""
+        kind = f.kind
+        if kind == "type":
+            return [Triple(rec, predicate, RECORD_TYPES[value])]
+        if kind == "boolean":
+            return [Triple(rec, predicate, Literal("true", datatype=XSD.boolean))] if value else []
+        if not value:
+            return []
+        if kind == "text":
+            return [Triple(rec, predicate, Literal(value, language=lang))]
+        if kind == "texts":
+            return [Triple(rec, predicate, Literal(v, language=lang)) for v in dict.fromkeys(k.strip() for k in value if k.strip())]
+        if kind == "code":
+            return [Triple(rec, predicate, Literal(value.upper()))]
+        if kind in ("concept", "concepts"):
+            values = [(f.name, value)] if kind == "concept" else [(f"{f.name}.{i}", v) for i, v in enumerate(value)]
+            out = []
+            for where, v in values:
+                try:
+                    out.append(Triple(rec, predicate, self.vocab[f.scheme or f.name].resolve(v, where).node))
+                except UnresolvedValue as exc:
+                    violations.extend(exc.violations)
+            return out
+        if kind == "date":
+            return _date(rec, f.name, predicate, value, violations)
+        if kind == "iri":
+            return _web_address(rec, f.name, predicate, value, violations)
+        if kind == "iris":
+            out = []
+            for i, source in enumerate(value):
+                try:
+                    out.append(Triple(rec, predicate, NamedNode(source)))
+                except ValueError:
+                    violations.append(Violation(f"{f.name}.{i}", "Die Quelle muss eine Webadresse sein.", "A source must be a web address.",
+                                                value=source))
+            return out
+        raise ValueError(f"no mapping for kind {kind!r}")  # pragma: no cover - the table is checked at load
 
-        def concept(field: str, scheme: str, value: str | None, predicate: NamedNode) -> str | None:
-            if not value:
-                return None
+    def _members(self, record_iri: str, project: Any, violations: list[Violation]) -> list[Triple]:
+        """Participants and lead: resolved in the register (or described as organisations), each described once."""
+        rec = NamedNode(record_iri)
+        state_code = None
+        if project.state:  # picks among namesakes; an unknown state is reported with the state field
             try:
-                c = self.vocab[scheme].resolve(value, field)
-            except UnresolvedValue as exc:
-                violations.extend(exc.violations)
-                return None
-            triples.append(Triple(rec, predicate, c.node))
-            return c.code
-
-        text(DCT.title, project.title)
-        text(DCT.description, project.description)
-        state_code = concept("state", "state", project.state, IKZ.state)
-        if project.country:
-            triples.append(Triple(rec, IKZ.country, Literal(project.country.upper())))
-        if project.nutsRegion:
-            triples.append(Triple(rec, IKZ.nutsRegion, Literal(project.nutsRegion.upper())))
-
+                state_code = self.vocab["state"].resolve(project.state, "state").code
+            except UnresolvedValue:
+                pass
         members: dict[str, list[Triple]] = {}
         org_count = 0
 
@@ -270,70 +320,12 @@ class RecordMapper:
 
         participant_iris = [p for i, value in enumerate(project.participants) if (p := participant(value, f"participants.{i}"))]
         lead_iri = participant(project.lead, "lead") if project.lead else None
-        for iri in dict.fromkeys(participant_iris + ([lead_iri] if lead_iri else [])):
-            triples.append(Triple(rec, ORG.hasMember, NamedNode(iri)))
+        triples = [Triple(rec, ORG.hasMember, NamedNode(iri)) for iri in dict.fromkeys(participant_iris + ([lead_iri] if lead_iri else []))]
         if lead_iri:
             triples.append(Triple(rec, IKZ.lead, NamedNode(lead_iri)))
         for desc in members.values():
             triples.extend(desc)
-
-        for i, value in enumerate(project.taskAreas):
-            concept(f"taskAreas.{i}", "taskArea", value, IKZ.taskArea)
-        concept("legalForm", "legalForm", project.legalForm, IKZ.legalForm)
-        concept("status", "status", project.status, ADMS.status)
-        concept("digitalDelivery", "digitalDelivery", project.digitalDelivery, IKZ.digitalDelivery)
-        concept("vat2b", "vat2b", project.vat2b, IKZ.vatTreatment)
-        visibility = concept("visibility", "visibility", project.visibility, IKZ.visibility) or "public"
-
-        for field, date, predicate in (("startDate", project.startDate, SCHEMA.startDate), ("endDate", project.endDate, SCHEMA.endDate)):
-            if not date:
-                continue
-            if not _DATE.match(date):
-                violations.append(Violation(field, "Bitte geben Sie das Datum als JJJJ-MM-TT oder als Jahr JJJJ an.",
-                                            "Please give the date as YYYY-MM-DD or as a year YYYY.", value=date))
-                continue
-            datatype = XSD.date if len(date) == 10 else XSD.gYear
-            try:
-                triples.append(Triple(rec, predicate, Literal(date, datatype=datatype)))
-            except ValueError:
-                violations.append(Violation(field, "Dieses Datum gibt es nicht.", "This date does not exist.", value=date))
-
-        if project.fundingProgramme:
-            triples.append(Triple(rec, IKZ.fundingProgramme, Literal(project.fundingProgramme, language=lang)))
-        text(IKZ.outcome, project.outcomes)
-        text(IKZ.lessonsLearned, project.lessonsLearned)
-        text(IKZ.transferability, project.transferability)
-        for i, fig in enumerate(project.outcomeFigures, start=1):
-            node = NamedNode(f"{record_iri}#figure-{i}")
-            triples.append(Triple(rec, IKZ.outcomeFigure, node))
-            triples.append(Triple(node, RDF.type, IKZ.OutcomeFigure))
-            triples.append(Triple(node, SCHEMA.name, Literal(fig.label, language=lang)))
-            triples.append(Triple(node, SCHEMA.value, Literal(_decimal(fig.value), datatype=XSD.decimal)))
-            if fig.unit:
-                triples.append(Triple(node, SCHEMA.unitText, Literal(fig.unit)))
-        if project.contact:
-            triples.extend(self._contact(rec, record_iri, project.contact, violations))
-        if project.website:
-            if project.website.startswith(("http://", "https://")):
-                try:
-                    triples.append(Triple(rec, FOAF.homepage, NamedNode(project.website)))
-                except ValueError:
-                    violations.append(Violation("website", "Die Webadresse ist ungültig.", "The web address is invalid.", value=project.website))
-            else:
-                violations.append(Violation("website", "Die Webadresse muss mit http:// oder https:// beginnen.",
-                                            "The web address must start with http:// or https://.", value=project.website))
-        for keyword in dict.fromkeys(k.strip() for k in project.keywords if k.strip()):
-            triples.append(Triple(rec, DCAT.keyword, Literal(keyword, language=lang)))
-        for i, source in enumerate(project.sources):
-            try:
-                triples.append(Triple(rec, DCT.source, NamedNode(source)))
-            except ValueError:
-                violations.append(Violation(f"sources.{i}", "Die Quelle muss eine Webadresse sein.", "A source must be a web address.", value=source))
-        if project.illustrative:
-            triples.append(Triple(rec, IKZ.illustrative, Literal("true", datatype=XSD.boolean)))
-        if violations:
-            raise InvalidRecord(_dedupe(violations))
-        return RecordGraph(record_iri, triples, RECORD_TYPES[project.type].value, visibility)
+        return triples
 
     def _contact(self, rec: NamedNode, record_iri: str, contact: ContactIn, violations: list[Violation]) -> list[Triple]:
         node = NamedNode(f"{record_iri}#contact")
@@ -391,73 +383,51 @@ class RecordMapper:
         def values(p: NamedNode) -> list:
             return props.get(p.value, [])
 
-        def one(p: NamedNode) -> str | None:
-            found = values(p)
-            return _pick_lang(found, lang) if found else None
-
-        def concept(p: NamedNode) -> dict[str, str] | None:
-            found = values(p)
+        def concept(found: list[Any]) -> dict[str, str] | None:
             if not found:
                 return None
             c = self.vocab.concept(found[0].value)
             return c.as_json(lang) if c else {"id": found[0].value, "code": found[0].value, "label": found[0].value}
 
-        types = [RECORD_TYPE_NAMES.get(t.value) for t in values(RDF.type)]
-        lead = values(IKZ.lead)
-        participants = [entry for entry, _m in self._participants(by_subject, props)]
-        figures = []
-        for fig in values(IKZ.outcomeFigure):
-            d = by_subject.get(fig.value, {})
-            figures.append(
-                {
-                    "label": _pick_lang(d.get(SCHEMA.name.value, []), lang) or "",
-                    # A value stored before numbers were checked (NaN, INF, 1e400) reads as "no value", not as a crash.
-                    "value": finite_number(d[SCHEMA.value.value][0].value) if SCHEMA.value.value in d else None,
-                    "unit": d[SCHEMA.unitText.value][0].value if SCHEMA.unitText.value in d else "",
-                }
-            )
-        contact = None
-        for cp in values(DCAT.contactPoint):
-            d = by_subject.get(cp.value, {})
-            contact = {
-                "organisation": _first(d, VCARD["organization-name"]),
-                "name": _first(d, VCARD.fn),
-                "email": (_first(d, VCARD.hasEmail) or "").removeprefix("mailto:") or None,
-                "phone": (_first(d, VCARD.hasTelephone) or "").removeprefix("tel:") or None,
-                "consent": _first(d, IKZ.publicationConsent) == "true",
-            }
-            contact = {k: v for k, v in contact.items() if v not in (None, "")}
-        out: dict[str, Any] = {
-            "id": record_iri,
-            "type": next((t for t in types if t), "project"),
-            "title": one(DCT.title) or "",
-            "description": one(DCT.description) or "",
-            "participants": participants,
-            "lead": lead[0].value if lead else None,
-            "state": concept(IKZ.state),
-            "country": _first(props, IKZ.country) or "DE",
-            "nutsRegion": _first(props, IKZ.nutsRegion),
-            "taskAreas": [c for v in values(IKZ.taskArea) if (c := self._concept_json(v.value, lang))],
-            "legalForm": concept(IKZ.legalForm),
-            "status": concept(ADMS.status),
-            "startDate": _first(props, SCHEMA.startDate),
-            "endDate": _first(props, SCHEMA.endDate),
-            "fundingProgramme": one(IKZ.fundingProgramme),
-            "outcomes": one(IKZ.outcome),
-            "outcomeFigures": figures,
-            "lessonsLearned": one(IKZ.lessonsLearned),
-            "transferability": one(IKZ.transferability),
-            "digitalDelivery": concept(IKZ.digitalDelivery),
-            "vat2b": concept(IKZ.vatTreatment),
-            "contact": contact,
-            "website": _first(props, FOAF.homepage),
-            "keywords": sorted({k.value for k in values(DCAT.keyword)}, key=str.lower),
-            "visibility": (concept(IKZ.visibility) or {"code": "public"})["code"],
-            "sources": [s.value for s in values(DCT.source)],
-            "illustrative": _first(props, IKZ.illustrative) == "true",
-        }
-        out["taskAreas"].sort(key=lambda c: c["code"])
+        out: dict[str, Any] = {"id": record_iri}
+        for f in FIELDS:
+            found = values(NamedNode(f.path))
+            if f.kind == "participants":
+                out[f.name] = [entry for entry, _m in self._participants(by_subject, props)]
+            elif f.kind == "lead":
+                out[f.name] = found[0].value if found else None
+            elif f.kind == "figures":
+                out[f.name] = [_figure_json(by_subject.get(fig.value, {}), lang) for fig in found]
+            elif f.kind == "contact":
+                out[f.name] = _contact_json(by_subject.get(found[-1].value, {})) if found else None
+            elif f.kind == "concept" and not f.as_code:
+                out[f.name] = concept(found)
+            elif f.kind == "concepts":
+                out[f.name] = sorted((c for v in found if (c := self._concept_json(v.value, lang))), key=lambda c: c["code"])
+            elif f.kind == "text":
+                out[f.name] = _pick_lang(found, lang) if found else ("" if f.required else None)
+            else:
+                out[f.name] = self._simple_json(f, found)
         return out
+
+    def _simple_json(self, f: RecordField, found: list[Any]) -> Any:
+        """The JSON (and summary) value of a field that needs no language or labels."""
+        if f.kind == "type":
+            return next((name for t in found if (name := RECORD_TYPE_NAMES.get(t.value))), f.absent)
+        if f.kind == "concept":
+            c = self.vocab.concept(found[0].value) if found else None
+            return (c.code if c else found[0].value) if found else f.absent
+        if f.kind == "concepts":
+            return sorted((c.code if (c := self.vocab.concept(v.value)) else v.value) for v in found)
+        if f.kind == "texts":
+            return sorted({k.value for k in found}, key=str.lower)
+        if f.kind == "iris":
+            return [v.value for v in found]
+        if f.kind == "boolean":
+            return bool(found) and found[0].value == "true"
+        if f.kind == "text":
+            return _pick_lang(found, "de") or ("" if f.required else None)
+        return found[0].value if found else f.absent
 
     def _participants(self, by_subject: dict[str, dict[str, list]], props: dict[str, list]) -> list[tuple[dict[str, Any], Any]]:
         """Each participant's JSON entry, with its register entry (None if not a known municipality)."""
@@ -495,41 +465,20 @@ class RecordMapper:
         by_subject = _by_subject(triples)
         props = by_subject.get(record_iri, {})
 
-        def code(p: NamedNode) -> str | None:
-            found = props.get(p.value)
-            if not found:
-                return None
-            c = self.vocab.concept(found[0].value)
-            return c.code if c else found[0].value
-
-        types = [RECORD_TYPE_NAMES.get(t.value) for t in props.get(RDF.type.value, [])]
         participants = self._participants(by_subject, props)
         found = [m for _entry, m in participants if m is not None]
-        return {
-            "type": next((t for t in types if t), "project"),
-            "title": _pick_lang(props.get(DCT.title.value, []), "de") or "",
-            "taskAreas": sorted(
-                (c.code if (c := self.vocab.concept(v.value)) else v.value) for v in props.get(IKZ.taskArea.value, [])
-            ),
-            "legalForm": code(IKZ.legalForm),
-            "status": code(ADMS.status),
-            "state": code(IKZ.state),
-            "country": _first(props, IKZ.country) or "DE",
+        out = {f.name: self._simple_json(f, props.get(f.path, [])) for f in FIELDS if f.summary}
+        out.update({
             "participants": [entry.get("ags") or entry["id"] for entry, _m in participants],
             "participantNames": [entry["name"] for entry, _m in participants],
             "lead": next((entry.get("ags") or entry["id"] for entry, _m in participants if entry["lead"]), None),
             "kreise": sorted({m.kreis_key for m in found}),
             "regierungsbezirke": sorted({m.rb_key for m in found}),
             "states": sorted({m.land_code for m in found}),
-            "digitalDelivery": code(IKZ.digitalDelivery),
-            "vat2b": code(IKZ.vatTreatment),
             "funding": _pick_lang(props.get(IKZ.fundingProgramme.value, []), "de"),
-            "startDate": _first(props, SCHEMA.startDate),
-            "keywords": sorted({k.value for k in props.get(DCAT.keyword.value, [])}, key=str.lower),
-            "illustrative": _first(props, IKZ.illustrative) == "true",
-            "visibility": code(IKZ.visibility) or "public",
             "hasFigures": bool(props.get(IKZ.outcomeFigure.value)),
-        }
+        })
+        return out
 
     def _concept_json(self, iri: str, lang: str) -> dict[str, str] | None:
         c = self.vocab.concept(iri)
@@ -542,6 +491,63 @@ def _by_subject(triples: Iterable[Triple]) -> dict[str, dict[str, list]]:
     for t in triples:
         by_subject.setdefault(terms.value(t.subject), {}).setdefault(t.predicate.value, []).append(t.object)
     return by_subject
+
+
+def _date(rec: NamedNode, field: str, predicate: NamedNode, date: str, violations: list[Violation]) -> list[Triple]:
+    if not _DATE.match(date):
+        violations.append(Violation(field, "Bitte geben Sie das Datum als JJJJ-MM-TT oder als Jahr JJJJ an.",
+                                    "Please give the date as YYYY-MM-DD or as a year YYYY.", value=date))
+        return []
+    try:
+        return [Triple(rec, predicate, Literal(date, datatype=XSD.date if len(date) == 10 else XSD.gYear))]
+    except ValueError:
+        violations.append(Violation(field, "Dieses Datum gibt es nicht.", "This date does not exist.", value=date))
+        return []
+
+
+def _web_address(rec: NamedNode, field: str, predicate: NamedNode, value: str, violations: list[Violation]) -> list[Triple]:
+    if not value.startswith(("http://", "https://")):
+        violations.append(Violation(field, "Die Webadresse muss mit http:// oder https:// beginnen.",
+                                    "The web address must start with http:// or https://.", value=value))
+        return []
+    try:
+        return [Triple(rec, predicate, NamedNode(value))]
+    except ValueError:
+        violations.append(Violation(field, "Die Webadresse ist ungültig.", "The web address is invalid.", value=value))
+        return []
+
+
+def _figures(rec: NamedNode, record_iri: str, figures: list[OutcomeFigureIn], lang: str) -> list[Triple]:
+    out = []
+    for i, fig in enumerate(figures, start=1):
+        node = NamedNode(f"{record_iri}#figure-{i}")
+        out.append(Triple(rec, IKZ.outcomeFigure, node))
+        out.append(Triple(node, RDF.type, IKZ.OutcomeFigure))
+        out.append(Triple(node, SCHEMA.name, Literal(fig.label, language=lang)))
+        out.append(Triple(node, SCHEMA.value, Literal(_decimal(fig.value), datatype=XSD.decimal)))
+        if fig.unit:
+            out.append(Triple(node, SCHEMA.unitText, Literal(fig.unit)))
+    return out
+
+
+def _figure_json(d: dict[str, list], lang: str) -> dict[str, Any]:
+    return {
+        "label": _pick_lang(d.get(SCHEMA.name.value, []), lang) or "",
+        # A value stored before numbers were checked (NaN, INF, 1e400) reads as "no value", not as a crash.
+        "value": finite_number(d[SCHEMA.value.value][0].value) if SCHEMA.value.value in d else None,
+        "unit": d[SCHEMA.unitText.value][0].value if SCHEMA.unitText.value in d else "",
+    }
+
+
+def _contact_json(d: dict[str, list]) -> dict[str, Any]:
+    contact = {
+        "organisation": _first(d, VCARD["organization-name"]),
+        "name": _first(d, VCARD.fn),
+        "email": (_first(d, VCARD.hasEmail) or "").removeprefix("mailto:") or None,
+        "phone": (_first(d, VCARD.hasTelephone) or "").removeprefix("tel:") or None,
+        "consent": _first(d, IKZ.publicationConsent) == "true",
+    }
+    return {k: v for k, v in contact.items() if v not in (None, "")}
 
 
 def _first(props: dict[str, list], p: NamedNode) -> str | None:

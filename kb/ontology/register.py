@@ -24,6 +24,10 @@ ATTRIBUTION = "Datenquelle: Statistisches Bundesamt (Destatis), GV-ISys; Lizenz 
 _PREFIXES = ("stadt ", "gemeinde ", "markt ", "hansestadt ", "kreisstadt ", "flecken ")
 
 
+UNKNOWN_MUNICIPALITY = "unknown_municipality"
+"""``Violation.code`` of a name the register does not know (the web form words the way out its own way)."""
+
+
 @dataclass(frozen=True)
 class Municipality:
     ags: str
@@ -163,7 +167,7 @@ class Register:
                 '{"name": ..., "kind": "organisation"} ein.',
                 "This municipality is not in the official register. Check the spelling, give its official key (AGS), "
                 'or enter an organisation without a key as {"name": ..., "kind": "organisation"}.',
-                candidates,
+                candidates, code=UNKNOWN_MUNICIPALITY,
             )
         raise _unresolved(
             field_name, value,
@@ -203,9 +207,10 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
-def _unresolved(field_name: str, value: str, de: str, en: str, candidates: list[Municipality]) -> UnresolvedValue:
+def _unresolved(field_name: str, value: str, de: str, en: str, candidates: list[Municipality], code: str = "") -> UnresolvedValue:
     return UnresolvedValue(
-        [Violation(field=field_name, message=de, message_en=en, value=value, candidates=[m.as_candidate() for m in candidates])],
+        [Violation(field=field_name, message=de, message_en=en, value=value, candidates=[m.as_candidate() for m in candidates],
+                   code=code)],
         message=f"„{value}“: {de}",
         message_en=f"'{value}': {en}",
     )

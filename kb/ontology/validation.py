@@ -21,7 +21,8 @@ import rdflib
 from pyoxigraph import RdfFormat, Triple, parse
 
 from kb.errors import Violation
-from kb.ontology.namespaces import ADMS, DCAT, DCT, FOAF, IKZ, MUNICIPALITY, ORG, RDF, SCHEMA, VCARD
+from kb.ontology.fields import FIELD_OF_PATH, SUB_FIELDS
+from kb.ontology.namespaces import MUNICIPALITY
 from kb.ontology.shacl import Result, Shapes, to_rdflib
 from kb.ontology.terms import value
 
@@ -32,39 +33,6 @@ _SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 _KBSH = rdflib.Namespace("https://w3id.org/ikz-kb/shapes#")
 _SEVERITY = {str(_SH.Warning): "warning", str(_SH.Info): "info"}
 
-FIELD_OF_PATH: dict[str, str] = {
-    DCT.title.value: "title",
-    DCT.description.value: "description",
-    ORG.hasMember.value: "participants",
-    IKZ.lead.value: "lead",
-    IKZ.state.value: "state",
-    IKZ.country.value: "country",
-    IKZ.nutsRegion.value: "nutsRegion",
-    IKZ.taskArea.value: "taskAreas",
-    IKZ.legalForm.value: "legalForm",
-    ADMS.status.value: "status",
-    SCHEMA.startDate.value: "startDate",
-    SCHEMA.endDate.value: "endDate",
-    IKZ.fundingProgramme.value: "fundingProgramme",
-    IKZ.outcome.value: "outcomes",
-    IKZ.outcomeFigure.value: "outcomeFigures",
-    IKZ.lessonsLearned.value: "lessonsLearned",
-    IKZ.transferability.value: "transferability",
-    IKZ.digitalDelivery.value: "digitalDelivery",
-    IKZ.vatTreatment.value: "vat2b",
-    DCAT.contactPoint.value: "contact",
-    FOAF.homepage.value: "website",
-    DCAT.keyword.value: "keywords",
-    IKZ.visibility.value: "visibility",
-    DCT.source.value: "sources",
-    IKZ.illustrative.value: "illustrative",
-    RDF.type.value: "type",
-}
-_SUB_FIELDS = {
-    "contact": {VCARD.fn.value: "name", VCARD.hasEmail.value: "email", VCARD.hasTelephone.value: "phone",
-                IKZ.publicationConsent.value: "consent", VCARD["organization-name"].value: "organisation"},
-    "outcomeFigures": {SCHEMA.name.value: "label", SCHEMA.value.value: "value", SCHEMA.unitText.value: "unit"},
-}
 
 
 class RecordValidator:
@@ -125,7 +93,7 @@ class RecordValidator:
         de = tagged.get("de") or shape_de or next((text for text, _lang in result.messages), "")
         en = tagged.get("en") or shape_en
         return Violation(
-            field=self._fields.get(shape) or field_for(focus, result.path.value if result.path is not None else ""),
+            field=field_for(focus, result.path.value if result.path is not None else "", self._fields.get(shape)),
             message=de or "Dieser Wert verletzt eine Regel des Datenmodells.",
             message_en=en or "This value breaks a rule of the data model.",
             value=result.value.value if result.value is not None else None,
@@ -133,16 +101,21 @@ class RecordValidator:
         )
 
 
-def field_for(focus: str, path: str) -> str:
-    """The JSON field a person fixes for a result on ``focus`` at ``path``."""
+def field_for(focus: str, path: str, named: str | None = None) -> str:
+    """The JSON field a person fixes for a result on ``focus`` at ``path`` (``named``: the shape's kbsh:jsonField).
+
+    A result on a sub-resource (``{record}#contact``, ``#figure-N``, ``#org-N``, a municipality)
+    points into its parent field (``contact.email``); ``named`` matters for results on the record
+    whose path is not one property (``lead`` among participants is an alternative path).
+    """
     if "#" in focus:
         fragment = focus.split("#", 1)[1]
         parent = "contact" if fragment == "contact" else "outcomeFigures" if fragment.startswith("figure") else "participants"
-        sub = _SUB_FIELDS.get(parent, {}).get(path)
+        sub = SUB_FIELDS.get(parent, {}).get(path)
         return f"{parent}.{sub}" if sub else parent
     if focus.startswith(str(MUNICIPALITY)):
         return "participants"
-    return FIELD_OF_PATH.get(path, path.rsplit("#", 1)[-1].rsplit("/", 1)[-1] or "record")
+    return named or FIELD_OF_PATH.get(path, path.rsplit("#", 1)[-1].rsplit("/", 1)[-1] or "record")
 
 
 def errors_only(violations: Iterable[Violation]) -> list[Violation]:

@@ -5,6 +5,6 @@ The node attaches one :class:`SearchService`; everything else is internal. See `
 
 from kb.search.analysis import GermanAnalyzer, Lexicon
 from kb.search.evaluation import evaluate, load_queries
-from kb.search.service import Hit, SearchFilters, SearchResult, SearchService
+from kb.search.service import Hit, SearchResult, SearchService
 
-__all__ = ["SearchService", "SearchResult", "SearchFilters", "Hit", "GermanAnalyzer", "Lexicon", "evaluate", "load_queries"]
+__all__ = ["SearchService", "SearchResult", "Hit", "GermanAnalyzer", "Lexicon", "evaluate", "load_queries"]

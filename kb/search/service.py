@@ -18,9 +18,9 @@ from typing import Any
 import numpy as np
 
 from kb.config import Settings
-from kb.errors import InvalidRecord, NotFound, Violation
-from kb.ontology.filters import resolve_filters
-from kb.ontology.records import RECORD_TYPE_NAMES, RecordMapper
+from kb.errors import NotFound
+from kb.ontology.filters import Filters
+from kb.ontology.records import RecordMapper
 from kb.ontology.register import Register
 from kb.ontology.vocabulary import Vocabularies
 from kb.search.analysis import tokens
@@ -44,25 +44,6 @@ TRANSLATE_DENSE = True
 """Append the glossary's German words to an English query before embedding it (the records are German)."""
 POLL_SECONDS = 0.5
 SYNONYM_WEIGHT = 0.3
-
-
-@dataclass
-class SearchFilters:
-    """Resolved filters: codes as the index stores them."""
-
-    taskArea: str | None = None
-    legalForm: str | None = None
-    state: str | None = None
-    kreis: str | None = None
-    regierungsbezirk: str | None = None
-    status: str | None = None
-    type: str | None = None
-    origin: str | None = None
-    funding: str | None = None
-    """"yes": records naming a funding programme; "no": records that name none."""
-
-    def as_mask_args(self) -> dict[str, str | None]:
-        return dict(vars(self))
 
 
 @dataclass
@@ -168,54 +149,18 @@ class SearchService:
         return {**ix.progress.as_json(), "records": len(ix.view), "model": self.embedder.identity,
                 "approximate": bool(ix.vectors and ix.vectors.approximate)}
 
-    # ------------------------------------------------------------------ filters
-
-    def resolve_filters(self, **given: str | None) -> SearchFilters:
-        """Codes for the given filter values; a 422 listing the allowed values for unknown ones."""
-        rb = given.pop("regierungsbezirk", None)
-        funding = given.pop("funding", None)
-        f = resolve_filters(self.vocabularies, self.register, **given)
-
-        def code(scheme: str, iri: str | None) -> str | None:
-            c = self.vocabularies.concept(iri) if iri else None
-            return c.code if c else None
-
-        violations = []
-        if funding not in (None, "", "yes", "no"):
-            violations.append(Violation("funding", "Erlaubt sind yes (mit Förderung) und no (ohne Angabe).",
-                                        "Allowed: yes or no.", value=funding, candidates=[{"code": "yes"}, {"code": "no"}]))
-        rb_key = None
-        if rb:
-            names = self.register.regierungsbezirke
-            rb_key = rb if rb in names else next((k for k, v in names.items() if v.lower() == rb.lower()), None)
-            if rb_key is None:
-                violations.append(Violation("regierungsbezirk", "Unbekannter Regierungsbezirk.", "Unknown Regierungsbezirk.",
-                                            value=rb, candidates=[{"key": k, "name": v} for k, v in sorted(names.items())]))
-        origins = sorted({d.origin for d in self.indexer.view.docs.values()} | {self.node_iri})
-        if f.origin and f.origin not in origins:
-            violations.append(Violation("origin", "Unbekannter Ursprungsknoten.", "Unknown origin node.", value=f.origin,
-                                        candidates=[{"id": o, "name": self.name_of(o) or o} for o in origins]))
-        if violations:
-            raise InvalidRecord(violations, "Unbekannter Filterwert. Die erlaubten Werte stehen in der Antwort.",
-                                "Unknown filter value; the allowed values are listed.")
-        return SearchFilters(
-            taskArea=code("taskArea", f.task_area), legalForm=code("legalForm", f.legal_form), state=code("state", f.state),
-            kreis=f.kreis, regierungsbezirk=rb_key, status=code("status", f.status),
-            type=RECORD_TYPE_NAMES.get(f.record_type) if f.record_type else None, origin=f.origin, funding=funding or None,
-        )
-
-    def browse(self, *, limit: int = 10, offset: int = 0, filters: SearchFilters | None = None,
+    def browse(self, *, limit: int = 10, offset: int = 0, filters: Filters | None = None,
                include_network: bool = False) -> SearchResult:
         """All records matching the filters (no query), by title, with facets: the "browse" view."""
         view = self.indexer.view
-        allowed = view.mask(include_network=include_network, filters=(filters or SearchFilters()).as_mask_args())
+        allowed = view.mask(include_network=include_network, filters=(filters or Filters()).index_terms())
         docs = sorted((view.docs[int(i)] for i in allowed.nonzero()[0]), key=lambda d: d.title.lower())
         hits = [Hit(d.iri, d.title, 0.0, d.origin, {}, d) for d in docs[offset: offset + limit]]
         return SearchResult("", len(docs), hits, view.facets(allowed), [], [], self.status())
 
     # ------------------------------------------------------------------ queries
 
-    def search(self, query: str, *, limit: int = 10, offset: int = 0, filters: SearchFilters | None = None,
+    def search(self, query: str, *, limit: int = 10, offset: int = 0, filters: Filters | None = None,
                include_network: bool = False, method: Method = "hybrid", with_facets: bool = True) -> SearchResult:
         ix = self.indexer
         view, lexical, vectors = ix.view, ix.lexical, ix.vectors
@@ -238,8 +183,8 @@ class SearchService:
             notes.append("Die Bedeutungssuche startet noch; diese Ergebnisse beruhen nur auf Wörtern. / The semantic part is "
                          "still starting; these results match words only.")
         expansion = lexical.matcher.expand(text)
-        allowed = view.mask(include_network=include_network, filters=(filters or SearchFilters()).as_mask_args())
-        filtered = bool(filters and any(vars(filters).values()))
+        allowed = view.mask(include_network=include_network, filters=(filters or Filters()).index_terms())
+        filtered = bool(filters)
         scored = self._score(view, lexical, vectors, text, expansion, allowed, method, filtered=filtered)
         model_language = method != "lexical" and self.embedder.vocabulary_share(text) >= MODEL_LANGUAGE_SHARE
         scores, matching = fuse(scored, method, dense_weight=DENSE_WEIGHT_MODEL_LANGUAGE if model_language else DENSE_WEIGHT)

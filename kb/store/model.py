@@ -11,6 +11,8 @@ from typing import Literal, Protocol
 
 from pyoxigraph import RdfFormat, Triple, serialize
 
+from kb.ontology.filters import Filters
+
 ChangeKind = Literal["create", "update", "delete"]
 PUBLIC = "public"
 NETWORK = "network"
@@ -178,18 +180,9 @@ class MemberSealer(Protocol):
 
 @dataclass(frozen=True)
 class ListQuery:
-    """Filters for listing records; each given filter must match (AND)."""
+    """A page of records matching the filters (each given filter must match, AND)."""
 
-    task_area: str | None = None
-    legal_form: str | None = None
-    state: str | None = None
-    kreis: str | None = None
-    """5-digit Kreis key; matches records with a participant in that Kreis."""
-    participant: str | None = None
-    """An 8-digit AGS or an organisation IRI."""
-    status: str | None = None
-    record_type: str | None = None
-    origin: str | None = None
+    filters: Filters = Filters()
     include_network: bool = False
     offset: int = 0
     limit: int = 50

@@ -175,35 +175,35 @@ class CatalogReads:
 
     def list_records(self, q: ListQuery) -> ListPage:
         """A page of current records matching all given filters."""
+        f = q.filters
         clauses: list[str] = []
-        if q.task_area:
-            clauses.append(f"?rec {IKZ.taskArea} {NamedNode(q.task_area)} .")
-        if q.legal_form:
-            clauses.append(f"?rec {IKZ.legalForm} {NamedNode(q.legal_form)} .")
-        if q.state:
-            clauses.append(f"?rec {IKZ.state} {NamedNode(q.state)} .")
-        if q.status:
-            clauses.append(f"?rec <http://www.w3.org/ns/adms#status> {NamedNode(q.status)} .")
-        if q.participant:
-            part = q.participant
-            node = MUNICIPALITY[part] if part.isdigit() else NamedNode(part)
+        for predicate, concept in ((IKZ.taskArea, f.task_area), (IKZ.legalForm, f.legal_form), (IKZ.state, f.state),
+                                   (NamedNode("http://www.w3.org/ns/adms#status"), f.status)):
+            if concept:
+                clauses.append(f"?rec {predicate} {NamedNode(concept.iri)} .")
+        if f.participant:
+            node = MUNICIPALITY[f.participant] if f.participant.isdigit() else NamedNode(f.participant)
             clauses.append(f"?rec <http://www.w3.org/ns/org#hasMember> {node} .")
-        if q.kreis:
-            kreis = "".join(ch for ch in q.kreis if ch.isdigit())
-            clauses.append(
-                f"?rec <http://www.w3.org/ns/org#hasMember> ?kp . ?kp {IKZ.ags} ?kags . "
-                f'FILTER(STRSTARTS(?kags, "{kreis}"))'
-            )
+        for region in (f.regierungsbezirk, f.kreis):  # the AGS begins with both keys
+            if region:
+                prefix = "".join(ch for ch in region if ch.isdigit())
+                clauses.append(
+                    f"?rec <http://www.w3.org/ns/org#hasMember> ?kp . ?kp {IKZ.ags} ?kags . "
+                    f'FILTER(STRSTARTS(?kags, "{prefix}"))'
+                )
+        if f.funding == "yes":
+            clauses.append(f"?rec {IKZ.fundingProgramme} ?funding .")
+        negated = f"FILTER NOT EXISTS {{ ?rec {IKZ.fundingProgramme} ?funding . }}" if f.funding == "no" else ""
         meta = [f"?cr {P_TOPIC} ?rec ; {P_DELETED} false ; {P_MODIFIED} ?modified ; {P_ORIGIN} ?origin ; {P_VERSION} ?version ."]
         if not q.include_network:
             meta.append(f"?cr {P_VIS} {VISIBILITY.public} .")
-        if q.record_type:
-            meta.append(f"?cr {P_TYPE} {NamedNode(q.record_type)} .")
-        if q.origin:
-            meta.append(f"?cr {P_ORIGIN} {NamedNode(q.origin)} .")
+        if f.record_type_iri:
+            meta.append(f"?cr {P_TYPE} {NamedNode(f.record_type_iri)} .")
+        if f.origin:
+            meta.append(f"?cr {P_ORIGIN} {NamedNode(f.origin)} .")
         where = f"""
             GRAPH {RECORDS_GRAPH} {{ {' '.join(meta)} }}
-            GRAPH ?rec {{ ?rec {DCT.title} ?title . {' '.join(f'FILTER EXISTS {{ {c} }}' for c in clauses)} }}
+            GRAPH ?rec {{ ?rec {DCT.title} ?title . {' '.join(f'FILTER EXISTS {{ {c} }}' for c in clauses)} {negated} }}
         """
         order = "LCASE(STR(?title))" if q.sort == "title" else "DESC(?modified)"
         total_rows = list(self._select(f"SELECT (COUNT(DISTINCT ?rec) AS ?n) WHERE {{ {where} }}"))

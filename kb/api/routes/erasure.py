@@ -30,7 +30,7 @@ class ErasureIn(BaseModel):
                               description="Name, E-Mail-Adresse oder Telefonnummer der betroffenen Person / "
                                           "name, e-mail address or phone number of the data subject")
     record: str | None = Field(None, min_length=1, max_length=2000, description="Schlüssel oder IRI eines Eintrags / key or IRI of one record")
-    dryRun: bool = Field(False, strict=True, description="Nur anzeigen, was gelöscht würde / only show what would be erased")
+    dry_run: bool = Field(False, alias="dryRun", strict=True, description="Nur anzeigen, was gelöscht würde / only show what would be erased")
 
 
 @router.post("/api/erasure")
@@ -48,8 +48,8 @@ def erase(body: ErasureIn, node: NodeDep, principal: PrincipalDep) -> dict[str, 
                          "Please give exactly one of “match” (name, e-mail, phone) or “record”.")
     erasure = Erasure(node)
     if body.match is not None:
-        report = erasure.erase_matching(body.match, dry_run=body.dryRun)
+        report = erasure.erase_matching(body.match, dry_run=body.dry_run)
     else:
         assert body.record is not None
-        report = erasure.erase_record(body.record, dry_run=body.dryRun)
+        report = erasure.erase_record(body.record, dry_run=body.dry_run)
     return report.as_dict()

@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from kb.api.conneg import negotiate
 from kb.api.deps import InventoryDep, PrincipalDep
+from kb.api.filter_params import RegionDep, TaskArea
 from kb.errors import Unauthenticated
 from kb.inventory import MUNICIPALITY_TABLES, TABLES, Inventory, Scope, municipality_table, to_csv
 from kb.inventory import schemas as s
@@ -49,29 +50,24 @@ MAX_OFFSET = 20_000
 
 def include_network(
     principal: PrincipalDep,
-    includeNetwork: Annotated[bool, Query(description="Auch nur im Netzwerk sichtbare Einträge zählen (nur für Mitglieder, mit Token). "
+    asked: Annotated[bool, Query(alias="includeNetwork", description="Auch nur im Netzwerk sichtbare Einträge zählen (nur für Mitglieder, mit Token). "
                                                        "Vorgabe: nur öffentliche Einträge, auch für Angemeldete.")] = False,
 ) -> bool:
     """Whether to count records of visibility 'network': only when asked for, and only for members."""
-    if includeNetwork and not principal.can_see_network:
+    if asked and not principal.can_see_network:
         raise Unauthenticated(
             "Nur im Netzwerk sichtbare Einträge können nur Mitglieder mitzählen lassen. Bitte senden Sie Ihren Zugangsschlüssel "
             "mit oder lassen Sie includeNetwork weg.",
             "Only members (with a token) may count records visible only within the network; omit includeNetwork otherwise.",
         )
-    return includeNetwork
+    return asked
 
 
 NetworkDep = Annotated[bool, Depends(include_network)]
 
 
-def get_scope(
-    inv: InventoryDep,
-    state: Annotated[str | None, Query(max_length=200, description="Bundesland: Code (NW), Name oder Schlüssel (05).")] = None,
-    regierungsbezirk: Annotated[str | None, Query(max_length=200, description="Regierungsbezirk: Schlüssel (059) oder Name (Arnsberg).")] = None,
-    kreis: Annotated[str | None, Query(max_length=200, description="Kreis: fünfstelliger Schlüssel (05974) oder Name.")] = None,
-) -> Scope:
-    return inv.resolve_scope(state=state, regierungsbezirk=regierungsbezirk, kreis=kreis)
+def get_scope(region: RegionDep) -> Scope:
+    return Scope.of(region)
 
 
 ScopeDep = Annotated[Scope, Depends(get_scope)]
@@ -155,27 +151,26 @@ def inventory_potentials(
     inv: InventoryDep,
     scope: ScopeDep,
     network: NetworkDep,
-    taskArea: Annotated[str | None, Query(max_length=200,
-                                          description="Nur dieser Aufgabenbereich: Code (02), Name oder Begriff (Standesamt).")] = None,
+    task_area: TaskArea = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Gemeinden je Aufgabenbereich (höchstens {MAX_LIMIT}).")] = 10,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     neighbours: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURS,
                                      description=f"Nachbarn je Gemeinde (die nächsten, höchstens {MAX_NEIGHBOURS}).")] = DEFAULT_NEIGHBOURS,
-    maxKm: Annotated[float, Query(gt=0, le=MAX_KM, description=f"Höchstens so weit entfernt (km, höchstens {MAX_KM:g}).")] = DEFAULT_MAX_KM,
-    minNeighbours: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURS, description="Mindestzahl kooperierender Nachbarn.")] = 1,
+    max_km: Annotated[float, Query(alias="maxKm", gt=0, le=MAX_KM, description=f"Höchstens so weit entfernt (km, höchstens {MAX_KM:g}).")] = DEFAULT_MAX_KM,
+    min_neighbours: Annotated[int, Query(alias="minNeighbours", ge=1, le=MAX_NEIGHBOURS, description="Mindestzahl kooperierender Nachbarn.")] = 1,
     format: Format = None,
 ) -> Response:
     """Potenziale: Gemeinden ohne Kooperation in einem Aufgabenbereich, deren Nachbarn darin kooperieren, mit Partnervorschlägen."""
-    area = inv.resolve_task_area(taskArea) if taskArea else None
-    params = (area, limit, offset, neighbours, float(maxKm), minNeighbours)
+    area = inv.resolve_task_area(task_area) if task_area else None  # the vocabulary's resolver, as every filter's
+    params = (area, limit, offset, neighbours, float(max_km), min_neighbours)
 
     def figure() -> s.PotentialsOut:
         return inv.potentials(scope, include_network=network, task_area=area, limit=limit, offset=offset, neighbours=neighbours,
-                              max_km=maxKm, min_neighbours=minNeighbours)
+                              max_km=max_km, min_neighbours=min_neighbours)
 
     slug = f"bestandsaufnahme-potentials-{scope.slug()}" + (f"-{area}" if area else "")
     return _respond(request, inv, format, ("potentials", scope, params), figure, TABLES["potentials"], slug,
-                    network, warm=potentials_defaults(limit, offset, neighbours, maxKm, minNeighbours))
+                    network, warm=potentials_defaults(limit, offset, neighbours, max_km, min_neighbours))
 
 
 @router.get("/regions", response_model=s.RegionsOut)
@@ -192,7 +187,7 @@ def inventory_municipality(
     network: NetworkDep,
     ags: Annotated[str, Path(max_length=200, description="Amtlicher Gemeindeschlüssel (8 Ziffern) oder eindeutiger Gemeindename.")],
     neighbours: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURS, description=f"Höchstens {MAX_NEIGHBOURS}.")] = DEFAULT_NEIGHBOURS,
-    maxKm: Annotated[float, Query(gt=0, le=MAX_KM, description=f"Höchstens {MAX_KM:g} km.")] = DEFAULT_MAX_KM,
+    max_km: Annotated[float, Query(alias="maxKm", gt=0, le=MAX_KM, description=f"Höchstens {MAX_KM:g} km.")] = DEFAULT_MAX_KM,
     table: Annotated[Literal[MUNICIPALITY_TABLES], Query(description="Welche Tabelle die CSV-Datei enthält.")] = "neighbours",  # type: ignore[valid-type]
     format: Format = None,
 ) -> Response:
@@ -200,8 +195,8 @@ def inventory_municipality(
     m = inv.resolve_municipality(ags).ags
 
     def figure() -> s.MunicipalityOut:
-        return inv.municipality(m, include_network=network, neighbours=neighbours, max_km=maxKm)
+        return inv.municipality(m, include_network=network, neighbours=neighbours, max_km=max_km)
 
-    return _respond(request, inv, format, ("municipality", m, neighbours, float(maxKm), table), figure,
+    return _respond(request, inv, format, ("municipality", m, neighbours, float(max_km), table), figure,
                     lambda f: municipality_table(f, table), f"gemeinde-{m}-{table}", network,
-                    warm=(neighbours, float(maxKm)) == (DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM))
+                    warm=(neighbours, float(max_km)) == (DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM))

@@ -18,6 +18,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from kb.api.deps import InventoryDep, PrincipalDep
+from kb.api.filter_params import Regierungsbezirk, State
 from kb.api.routes.inventory import FIGURES, Format, figure_response, include_network, inventory_potentials
 from kb.api.routes.pages import web_of
 from kb.errors import InvalidRecord, NotFound
@@ -28,7 +29,7 @@ router = APIRouter(include_in_schema=False)
 MAP_WIDTH = 640
 LEVEL_COLOURS = ["#d5d9de", "#a9cbeb", "#5f9ed6", "#2a74b8", "#0b4f8a", "#05264a"]
 """Colours of the dot map's levels; the legend uses the same ones from kb.css (``.dot.level-N``)."""
-Region = Annotated[str | None, Query(max_length=200)]
+NetworkAsked = Annotated[bool, Query(alias="includeNetwork")]
 
 
 def dot_map(data: MunicipalitiesOut) -> dict[str, Any]:
@@ -79,13 +80,13 @@ def _signin_next(state: str | None, rb: str | None) -> str:
 
 
 @router.get("/bestandsaufnahme", response_class=HTMLResponse)
-def inventory_page(request: Request, inv: InventoryDep, principal: PrincipalDep, state: Region = None, regierungsbezirk: Region = None,
-                   includeNetwork: bool = False) -> Response:
+def inventory_page(request: Request, inv: InventoryDep, principal: PrincipalDep, state: State = None,
+                   regierungsbezirk: Regierungsbezirk = None, asked: NetworkAsked = False) -> Response:
     web = web_of(request)
     state = state or None
     rb = regierungsbezirk or None
-    network_refused = includeNetwork and not principal.can_see_network
-    include = include_network(principal, includeNetwork and principal.can_see_network)
+    network_refused = asked and not principal.can_see_network
+    include = include_network(principal, asked and principal.can_see_network)
     regions = inv.regions()
     common = {"regions": regions, "state": state, "rb": rb, "member": principal.can_see_network, "include_network": include,
               "network_refused": network_refused, "signin_next": _signin_next(state, rb), "download": _downloads(state, rb, include)}
@@ -116,10 +117,10 @@ def inventory_page(request: Request, inv: InventoryDep, principal: PrincipalDep,
 
 
 @router.get("/bestandsaufnahme/daten/{name}")
-def inventory_download(request: Request, inv: InventoryDep, principal: PrincipalDep, name: str, state: Region = None,
-                       regierungsbezirk: Region = None, includeNetwork: bool = False, format: Format = None) -> Response:
+def inventory_download(request: Request, inv: InventoryDep, principal: PrincipalDep, name: str, state: State = None,
+                       regierungsbezirk: Regierungsbezirk = None, asked: NetworkAsked = False, format: Format = None) -> Response:
     """The page's figures as CSV or JSON for a signed-in member (the same answers as ``/api/inventory/...``)."""
-    include = include_network(principal, includeNetwork)
+    include = include_network(principal, asked)
     scope = inv.resolve_scope(state=state or None, regierungsbezirk=regierungsbezirk or None)
     if name == "potentials":
         return inventory_potentials(request, inv, scope, include, format=format)

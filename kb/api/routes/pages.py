@@ -12,9 +12,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kb.api.deps import FederationDep, InventoryDep, NodeDep, OptionalSearchDep, PrincipalDep, get_node
+from kb.api.filter_params import SEARCH_FILTERS, resolve_for
 from kb.api.web import Web
 from kb.errors import InvalidRecord, NotFound
 from kb.node import Node
+from kb.ontology.filters import Filters
 from kb.ontology.records import RECORD_TYPE_LABELS
 from kb.store.model import ListQuery, StoredRecord
 
@@ -33,7 +35,7 @@ FACET_TITLES = {
     "type": "Art",
 }
 FACET_SCHEMES = {"taskArea": "taskArea", "legalForm": "legalForm", "state": "state", "status": "status"}
-FILTER_PARAMS = ("taskArea", "legalForm", "state", "regierungsbezirk", "kreis", "status", "type", "origin", "funding")
+FILTER_PARAMS = SEARCH_FILTERS
 
 
 def web_of(request: Request) -> Web:
@@ -105,18 +107,18 @@ def search_page(
     given = {name: request.query_params.get(name) or None for name in FILTER_PARAMS}
     context: dict[str, Any] = {"q": q, "offset": offset, "given": given, "facet_titles": FACET_TITLES,
                                "results": [], "total": 0, "facets": {}, "notes": [], "expansion": [], "errors": [], "page_size": PAGE_SIZE}
-    if svc is None:
-        context["notes"].append("Die Volltextsuche ist auf diesem Knoten abgeschaltet; gezeigt wird die Liste aller Projekte.")
-        return _listing_fallback(request, node, principal, web, context, {k: v for k, v in given.items() if k != "funding"})
     try:
-        filters = svc.resolve_filters(**given)
+        resolved = resolve_for(node, given)
     except InvalidRecord as exc:
         context["errors"] = [v.message for v in exc.violations]
         return web.render(request, "results.html", status=422, title="Suche", **context)
+    if svc is None:
+        context["notes"].append("Die Volltextsuche ist auf diesem Knoten abgeschaltet; gezeigt wird die Liste aller Projekte.")
+        return _listing_fallback(request, node, principal, web, context, resolved)
     if not q.strip():
-        result = svc.browse(limit=PAGE_SIZE, offset=offset, filters=filters, include_network=principal.can_see_network)
+        result = svc.browse(limit=PAGE_SIZE, offset=offset, filters=resolved, include_network=principal.can_see_network)
     else:
-        result = svc.search(q, limit=PAGE_SIZE, offset=offset, filters=filters, include_network=principal.can_see_network)
+        result = svc.search(q, limit=PAGE_SIZE, offset=offset, filters=resolved, include_network=principal.can_see_network)
     hits = []
     for hit in result.results:
         c = card(node, hit.id)
@@ -130,18 +132,9 @@ def search_page(
     return web.render(request, "results.html", title=f"Suche: {q}" if q else "Alle Projekte", **context)
 
 
-def _listing_fallback(request: Request, node: Node, principal: Any, web: Web, context: dict[str, Any], given: dict[str, Any]) -> Response:
-    from kb.ontology.filters import resolve_filters
-
-    try:
-        f = resolve_filters(node.vocabularies, node.register, taskArea=given.get("taskArea"), legalForm=given.get("legalForm"),
-                            state=given.get("state"), kreis=given.get("kreis"), status=given.get("status"), type=given.get("type"))
-    except InvalidRecord as exc:
-        context["errors"] = [v.message for v in exc.violations]
-        return web.render(request, "results.html", status=422, title="Suche", **context)
-    page = node.catalog.list_records(ListQuery(task_area=f.task_area, legal_form=f.legal_form, state=f.state, kreis=f.kreis, status=f.status,
-                                       record_type=f.record_type, include_network=principal.can_see_network,
-                                       offset=context["offset"], limit=PAGE_SIZE))
+def _listing_fallback(request: Request, node: Node, principal: Any, web: Web, context: dict[str, Any], filters: Filters) -> Response:
+    page = node.catalog.list_records(ListQuery(filters, include_network=principal.can_see_network,
+                                               offset=context["offset"], limit=PAGE_SIZE))
     context.update(results=[c for i in page.items if (c := card(node, i.iri))], total=page.total)
     return web.render(request, "results.html", title="Alle Projekte", **context)
 

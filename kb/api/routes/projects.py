@@ -9,12 +9,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.filter_params import RecordFiltersDep
 from kb.api.rdf_response import RDF_OFFERS, pick_format, rdf_response
 from kb.api.schemas import ListOut, ProjectOut, WriteResult
 from kb.errors import BadRequest, Conflict, KbError, NotFound
 from kb.node import Node
 from kb.ontology import safejson
-from kb.ontology.filters import resolve_filters
 from kb.ontology.rdfio import format_for_media_type
 from kb.ontology.records import ProjectIn, RecordGraph
 from kb.publishing import Published
@@ -111,25 +111,14 @@ async def create_project(request: Request, node: NodeDep, principal: PrincipalDe
 def list_projects(
     node: NodeDep,
     principal: PrincipalDep,
-    taskArea: Annotated[str | None, Query(description="Produktbereich: Code (02), Name oder Begriff (Standesamt).")] = None,
-    legalForm: Annotated[str | None, Query(description="Rechtsform, z. B. zweckverband.")] = None,
-    state: Annotated[str | None, Query(description="Bundesland-Code, z. B. NW.")] = None,
-    kreis: Annotated[str | None, Query(description="Kreisschlüssel (5 Ziffern) oder Kreisname.")] = None,
-    participant: Annotated[str | None, Query(description="AGS, Gemeindename oder IRI einer Organisation.")] = None,
-    status: Annotated[str | None, Query()] = None,
-    type: Annotated[str | None, Query(description="project, sharedServiceCenter oder smartCityInitiative.")] = None,
-    origin: Annotated[str | None, Query(description="IRI des Ursprungsknotens.")] = None,
+    filters: RecordFiltersDep,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     sort: Literal["title", "modified"] = "title",
 ) -> dict[str, Any]:
     """Projekte auflisten, mit Filtern und Seiten / list records with filters and paging."""
-    f = resolve_filters(node.vocabularies, node.register, taskArea=taskArea, legalForm=legalForm, state=state, kreis=kreis,
-                        participant=participant, status=status, type=type, origin=origin)
     page = node.catalog.list_records(
-        ListQuery(task_area=f.task_area, legal_form=f.legal_form, state=f.state, kreis=f.kreis, participant=f.participant,
-                  status=f.status, record_type=f.record_type, origin=f.origin, include_network=principal.can_see_network,
-                  offset=offset, limit=limit, sort=sort)
+        ListQuery(filters, include_network=principal.can_see_network, offset=offset, limit=limit, sort=sort)
     )
     nxt = None
     if offset + limit < page.total:

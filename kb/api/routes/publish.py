@@ -19,33 +19,46 @@ from kb.api.routes.projects import parse_version
 from kb.auth import Principal
 from kb.errors import Conflict, Forbidden, InvalidRecord, KbError, NotFound, RateLimited, Unauthenticated
 from kb.node import Node
+from kb.ontology.fields import CONTACT_FIELDS, FIELDS, FORM_GROUPS, error_labels, form_fields
+from kb.ontology.records import RECORD_TYPE_LABELS
+from kb.ontology.register import UNKNOWN_MUNICIPALITY
 
 router = APIRouter(include_in_schema=False)
 
-TEXT_FIELDS = ("title", "description", "fundingProgramme", "outcomes", "lessonsLearned", "transferability", "website",
-               "startDate", "endDate", "state", "legalForm", "status", "digitalDelivery", "vat2b", "type", "visibility", "lead")
+ONE_VALUE_WIDGETS = ("input", "textarea", "select", "radio")
+TEXT_FIELDS = tuple(f.name for f in FIELDS if f.widget in ONE_VALUE_WIDGETS and not f.many)
+"""The form fields that are one text each, as in the JSON form (from the field table)."""
+ORGANISATION_LINE = ("organisation:", "org:")
+"""A line of the participants field that names an organisation without a key ("Organisation: Name")."""
+FORM_MESSAGES = {
+    UNKNOWN_MUNICIPALITY: "Diese Gemeinde ist im amtlichen Gemeindeverzeichnis nicht zu finden. Bitte prüfen Sie die Schreibweise, "
+                          "geben Sie den amtlichen Gemeindeschlüssel (AGS) an oder tragen Sie eine Organisation ohne Schlüssel als "
+                          "„Organisation: Name“ in eine eigene Zeile ein.",
+}
+"""Messages the form words its own way (``Violation.code`` → German text): the API's name the JSON syntax."""
+
+
+def _lines(value: Any) -> list[str]:
+    return [line.strip() for line in str(value or "").splitlines() if line.strip()]
 
 
 def form_to_json(form: dict[str, Any], task_areas: list[str]) -> dict[str, Any]:
     """The API's JSON form from the submitted fields (empty fields are left out)."""
     data: dict[str, Any] = {k: form[k].strip() for k in TEXT_FIELDS if str(form.get(k, "")).strip()}
-    participants: list[Any] = []
-    for line in str(form.get("participants", "")).splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        if line.lower().startswith(("organisation:", "org:")):
-            participants.append({"name": line.split(":", 1)[1].strip(), "kind": "organisation"})
-        else:
-            participants.append(line)
-    data["participants"] = participants
-    data["taskAreas"] = task_areas
-    data["keywords"] = [k.strip() for k in str(form.get("keywords", "")).replace(";", ",").split(",") if k.strip()]
-    given = {k: str(form.get(f"contact_{k}", "")).strip() for k in ("organisation", "name", "email", "phone")}
-    contact: dict[str, Any] = {k: v for k, v in given.items() if v}
-    if contact:
-        contact["consent"] = form.get("contact_consent") == "ja"
-        data["contact"] = contact
+    for f in FIELDS:
+        if f.widget == "lines":  # participants: a municipality per line, or "Organisation: Name"
+            data[f.name] = [{"name": line.split(":", 1)[1].strip(), "kind": "organisation"}
+                            if line.lower().startswith(ORGANISATION_LINE) else line for line in _lines(form.get(f.name))]
+        elif f.widget == "checks":
+            data[f.name] = task_areas
+        elif f.widget == "input" and f.many:  # a list typed as one line, separated by commas
+            data[f.name] = [k.strip() for k in str(form.get(f.name, "")).replace(";", ",").split(",") if k.strip()]
+        elif f.widget == "contact":
+            given = {k: str(form.get(f"contact_{k}", "")).strip() for k in CONTACT_FIELDS if k != "consent"}
+            contact: dict[str, Any] = {k: v for k, v in given.items() if v}
+            if contact:
+                contact["consent"] = form.get("contact_consent") == "ja"
+                data[f.name] = contact
     return data
 
 
@@ -59,24 +72,29 @@ def json_to_form(record: dict[str, Any]) -> dict[str, Any]:
         form[key] = value or ""
     lead = next((p for p in record.get("participants", []) if p.get("lead")), None)
     form["lead"] = (lead.get("ags") or lead["name"]) if lead else ""
-    form["participants"] = "\n".join(p["ags"] if p.get("ags") else f"Organisation: {p['name']}" for p in record.get("participants", []))
-    form["keywords"] = ", ".join(record.get("keywords", []))
-    contact = record.get("contact") or {}
-    for k in ("organisation", "name", "email", "phone"):
-        form[f"contact_{k}"] = contact.get(k, "")
-    form["contact_consent"] = "ja" if contact.get("consent") else ""
-    form["taskAreas"] = [c["code"] for c in record.get("taskAreas", [])]
+    for f in FIELDS:
+        if f.widget == "lines":
+            form[f.name] = "\n".join(p["ags"] if p.get("ags") else f"Organisation: {p['name']}" for p in record.get(f.name, []))
+        elif f.widget == "checks":
+            form[f.name] = [c["code"] for c in record.get(f.name, [])]
+        elif f.widget == "input" and f.many:
+            form[f.name] = ", ".join(record.get(f.name, []))
+        elif f.widget == "contact":
+            contact = record.get(f.name) or {}
+            for k in CONTACT_FIELDS:
+                form[f"contact_{k}"] = contact.get(k, "") if k != "consent" else ("ja" if contact.get("consent") else "")
     return form
 
 
 def errors_by_field(exc: InvalidRecord) -> dict[str, list[str]]:
+    """Messages by form field (``contact.email`` is the form's ``contact_email``), with candidates for names."""
     out: dict[str, list[str]] = {}
     for v in exc.violations:
         parts = v.field.split(".")
         name = parts[0]
         if name == "contact" and len(parts) > 1:
             name = f"contact_{parts[1]}"
-        message = v.message.replace('als {"name": ..., "kind": "organisation"} ein', "als „Organisation: Name“ in eine eigene Zeile")
+        message = FORM_MESSAGES.get(v.code, v.message)
         if v.candidates and name in ("participants", "lead"):
             names = ", ".join(f"{c.get('name')} ({c.get('kreis', '')}, AGS {c.get('ags')})" for c in v.candidates[:6] if c.get("ags"))
             if names:
@@ -88,15 +106,13 @@ def errors_by_field(exc: InvalidRecord) -> dict[str, list[str]]:
 
 
 def _form_context(node: Node) -> dict[str, Any]:
+    """What the form template needs besides the values: its fieldsets and fields (the field table) and the choices."""
     vocab = node.vocabularies
-    return {
-        "task_areas": list(vocab["taskArea"]),
-        "legal_forms": list(vocab["legalForm"]),
-        "statuses": list(vocab["status"]),
-        "states": list(vocab["state"]),
-        "digital": list(vocab["digitalDelivery"]),
-        "vat": list(vocab["vat2b"]),
-    }
+    choices: dict[str, list[tuple[str, str]]] = {"type": [(code, de) for code, (de, _en) in RECORD_TYPE_LABELS.items()]}
+    for f in FIELDS:
+        if f.scheme:
+            choices[f.scheme] = [(c.code, c.label()) for c in vocab[f.scheme]]
+    return {"form_groups": FORM_GROUPS, "form_fields": form_fields, "choices": choices, "error_labels": error_labels()}
 
 
 def _require_session(request: Request, principal: Principal) -> None:

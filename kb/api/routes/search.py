@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from kb.api.deps import CatalogDep, NodeDep, PrincipalDep, SearchDep
+from kb.api.filter_params import SearchFiltersDep
 from kb.api.routes.projects import resolve_record
 from kb.node import Node
 from kb.search import SearchResult
@@ -79,24 +80,13 @@ def search(
     node: NodeDep,
     service: SearchDep,
     principal: PrincipalDep,
+    filters: SearchFiltersDep,
     q: Annotated[str, Query(max_length=MAX_QUERY, description="Suchtext, deutsch oder englisch / query text.")] = "",
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
-    taskArea: Annotated[str | None, Query(description="Produktbereich: Code (02), Name oder Begriff (Standesamt).")] = None,
-    legalForm: Annotated[str | None, Query(description="Rechtsform, z. B. zweckverband.")] = None,
-    state: Annotated[str | None, Query(description="Bundesland-Code, z. B. NW.")] = None,
-    kreis: Annotated[str | None, Query(description="Kreisschlüssel (5 Ziffern) oder Kreisname.")] = None,
-    regierungsbezirk: Annotated[str | None, Query(description="Schlüssel des Regierungsbezirks (z. B. 059) oder Name.")] = None,
-    status: Annotated[str | None, Query()] = None,
-    type: Annotated[str | None, Query(description="project, sharedServiceCenter oder smartCityInitiative.")] = None,
-    origin: Annotated[str | None, Query(description="IRI des Ursprungsknotens.")] = None,
-    funding: Annotated[str | None, Query(description="yes: mit Förderprogramm; no: ohne Angabe.")] = None,
     method: Annotated[str, Query(pattern="^(hybrid|dense|lexical)$", description="Ranking (for comparison).")] = "hybrid",
 ) -> dict[str, Any]:
     """Projekte suchen (hybrid: Bedeutung, Wörter, Begriffe) / search the federated catalogue."""
-    filters = service.resolve_filters(taskArea=taskArea, legalForm=legalForm, state=state, kreis=kreis,
-                                      regierungsbezirk=regierungsbezirk, status=status, type=type, origin=origin,
-                                      funding=funding)
     result = service.search(q, limit=limit, offset=offset, filters=filters, include_network=principal.can_see_network,
                             method=cast(Method, method))  # the Query pattern admits only the three methods
     return _out(node, result, offset, limit)
@@ -110,12 +100,12 @@ def similar(
     service: SearchDep,
     principal: PrincipalDep,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
-    otherStates: Annotated[bool, Query(description="Nur Projekte aus anderen Bundesländern / only other Bundesländer.")] = False,
+    other_states: Annotated[bool, Query(alias="otherStates", description="Nur Projekte aus anderen Bundesländern / only other Bundesländer.")] = False,
 ) -> dict[str, Any]:
     """Ähnliche Projekte im ganzen Katalog (ohne das Projekt selbst) / similar projects."""
     iri = resolve_record(node, key)
     catalog.get_live(iri, include_network=principal.can_see_network)  # 404 / 410 like the record itself
-    result = service.similar(iri, limit=limit, other_states=otherStates, include_network=principal.can_see_network)
+    result = service.similar(iri, limit=limit, other_states=other_states, include_network=principal.can_see_network)
     return _out(node, result, 0, limit)
 
 
