@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from kb.config import Settings
+from kb.ontology.filters import resolve_filters
 from kb.search.embedder import Embedder, chunks
 from tests.search.conftest import PROJECTS, close, publish, search_of
 
@@ -122,7 +123,7 @@ def test_a_change_the_model_does_not_read_keeps_the_vector(small_node: Callable[
     assert not report.failed, report.failed
     assert service.wait_until_current(120)
     assert service.indexer.progress.embedded == embedded
-    hit = service.browse(filters=service.resolve_filters(status="abgeschlossen")).results
+    hit = service.browse(filters=resolve_filters(node.vocabularies, node.register, status="abgeschlossen")).results
     assert [h.id for h in hit] == [iri]
     retitled = dict(changed, description=changed["description"] + " Auch Trinkwasser wird untersucht.")
     assert not node.publisher.import_items(ADMIN, [(PROJECTS[1]["title"], retitled)]).failed
