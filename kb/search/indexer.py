@@ -24,6 +24,7 @@ from kb.search.embedder import Embedder
 from kb.search.expansion import ConceptMatcher
 from kb.search.lexical import LexicalIndex
 from kb.search.persistence import CorruptIndex, IndexFiles
+from kb.search.spelling import Speller
 from kb.search.vectors import VectorIndex
 from kb.search.view import View
 
@@ -42,6 +43,7 @@ class Lexical:
 
     index: LexicalIndex
     matcher: ConceptMatcher
+    speller: Speller
 
 
 @dataclass
@@ -263,7 +265,7 @@ class Indexer:
         docs = [(i, d.lexical_text) for i, d in sorted(self.docs.items())]
         words = vocabulary_words(self.vocabularies)
         index = LexicalIndex(docs, words)
-        self.lexical = Lexical(index, ConceptMatcher(self.vocabularies, index.analyzer))
+        self.lexical = Lexical(index, ConceptMatcher(self.vocabularies, index.analyzer), Speller(lambda: (text for _, text in docs)))
         self._lexical_dirty = False
         log.debug("BM25 rebuilt over %d records in %.2f s", len(docs), index.build_seconds)
 
