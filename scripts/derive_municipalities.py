@@ -307,9 +307,10 @@ Derived with scripts/derive_municipalities.py. To re-run it from the repository 
 python scripts/derive_municipalities.py --source ../shared/data/gemeindeverzeichnis-destatis.csv --out seed_data
 ```
 
-The project records in `projects/` are not derived from the register; they only refer to
-municipalities by their AGS. `projects/illustrative.json` holds made-up examples
-(`"illustrative": true`); `projects/real.json` describes real cooperations with public sources.
+The project records in `projects/` are not derived from the register; they name municipalities,
+and a node resolves the names with this register when it imports them (`kb serve --seed`).
+`projects/illustrative.jsonl` holds made-up examples (`"illustrative": true`);
+`projects/real.jsonl` describes real cooperations with public sources (`projects/README.md`).
 """
 
 

@@ -28,6 +28,8 @@ from typing import Any
 
 import click
 
+from kb.errors import KbError
+
 log = logging.getLogger(__name__)
 
 
@@ -172,7 +174,10 @@ def run_demo(*, data_dir: Path, base_port: int, fresh: bool, sync_interval: floa
             nodes[spec.slug] = ServedNode(settings)
         seeded = 0
         for slug, served in nodes.items():
-            report = seed_node(served.node, [SEED_PROJECTS], lambda item, slug=slug: isinstance(item, dict) and owner_of(item) == slug)
+            try:
+                report = seed_node(served.node, [SEED_PROJECTS], lambda item, slug=slug: owner_of(item) == slug)
+            except KbError as exc:
+                raise click.ClickException(exc.message) from exc
             seeded += report.created + report.updated
             for label, problems in report.failed:
                 click.echo(f"  ✗ {label}: {problems[0].get('message') if problems else ''}", err=True)

@@ -13,8 +13,9 @@ import click
 from kb.cli import main
 from kb.cli.options import data_dir_option, fail, open_node, settings_from
 from kb.errors import KbError
+from kb.seed import SEED_PROJECTS
 
-SEED_PROJECTS = Path(__file__).resolve().parents[2] / "seed_data" / "projects"
+__all__ = ["SEED_PROJECTS", "seed_node"]
 
 
 @main.command()
@@ -40,7 +41,11 @@ def serve(data_dir: Path | None, host: str | None, port: int | None, base_url: s
                              kind=kind, sync_interval=sync_interval, search_enabled=False if no_search else None)
     node = open_node(settings)
     if seed:
-        report = seed_node(node)
+        try:
+            report = seed_node(node)
+        except KbError as exc:
+            node.close()
+            fail(exc)
         click.echo(f"Beispieldaten: {report.created} neu, {report.updated} geändert, {report.unchanged} unverändert, {len(report.failed)} fehlerhaft.")
     app = create_app(node)
     node.start()
@@ -52,13 +57,17 @@ def serve(data_dir: Path | None, host: str | None, port: int | None, base_url: s
 
 
 def seed_node(node: Any, files: list[Path] | None = None, predicate: Any = None) -> Any:
-    """Import the seed projects (optionally only those ``predicate`` accepts) as the admin."""
-    from kb.auth import Principal
-    from kb.publishing import iter_import_files
+    """Import the seed projects (optionally only those ``predicate`` accepts) as the admin.
 
-    items = iter_import_files(files or [SEED_PROJECTS])
+    Names in the seed files are resolved by the node's register first; one that does not resolve
+    raises ``SeedDataError`` before anything is written.
+    """
+    from kb.auth import Principal
+    from kb.seed import load_seed_projects
+
+    items = list(load_seed_projects(node.register, files))
     if predicate is not None:
-        items = ((label, item) for label, item in items if predicate(item))
+        items = [(label, item) for label, item in items if predicate(item)]
     return node.publisher.import_items(Principal("admin", "seed", "Beispieldaten"), items)
 
 

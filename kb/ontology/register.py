@@ -69,7 +69,8 @@ class Register:
         self._by_name: dict[str, list[Municipality]] = {}
         for m in municipalities:
             plain = m.short_name.split("(", 1)[0]  # "Wickede (Ruhr)" is also just "Wickede"
-            for key in {fold(m.short_name), fold(m.name), fold(plain)}:
+            german = m.short_name.split(" / ", 1)[0]  # "Bautzen / Budyšin" (German / Sorbian) is also just "Bautzen"
+            for key in {fold(m.short_name), fold(m.name), fold(plain), fold(german)}:
                 self._by_name.setdefault(key, []).append(m)
 
     @classmethod

@@ -283,13 +283,12 @@ def test_rdfxml_must_be_utf8() -> None:
 
 def test_the_seed_data_and_the_feeds_own_pages_pass(tmp_path: Path) -> None:
     from kb.auth import Principal
-    from kb.cli.node import SEED_PROJECTS
-    from kb.node import Node
-    from kb.publishing import iter_import_files
+    from kb.node import Node, shared_register
+    from kb.seed import load_seed_projects
     from tests.conftest import make_settings
 
-    items = list(iter_import_files([SEED_PROJECTS]))
-    assert items and not [label for label, item in items if isinstance(item, dict) and "__error__" in item]
+    items = list(load_seed_projects(shared_register()))
+    assert items
     node = Node(make_settings(tmp_path / "node"))
     try:
         report = node.publisher.import_items(Principal("admin", "admin", "Admin"), items[:25])

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import random
 import time
@@ -30,10 +29,9 @@ from kb.node import shared_register, shared_vocabularies
 from kb.ontology.records import RecordMapper
 from kb.ontology.shacl_fast import CompiledShapes, NeedsReference, UnsupportedShapes
 from kb.ontology.validation import SHAPES_PATH, RecordValidator, from_rdflib_term, to_rdflib
+from kb.seed import load_seed_projects
 from tests.ontology import test_ontology_files as spec
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = sorted((ROOT / "seed_data" / "projects").glob("*.json"))
 RECORD = str(spec.RECORD)
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -195,10 +193,9 @@ def test_a_german_project_needs_a_land_also_when_the_record_comes_from_pyoxigrap
 def seed_records() -> dict[str, list[Triple]]:
     mapper = RecordMapper(shared_register(), shared_vocabularies())
     records = {}
-    for path in SEEDS:
-        for i, item in enumerate(json.loads(path.read_text(encoding="utf-8"))):
-            graph = mapper.to_graph(f"http://127.0.0.1:8001/projects/{path.stem}-{i}", item)
-            records[graph.iri] = graph.triples
+    for label, item in load_seed_projects(shared_register()):
+        graph = mapper.to_graph(f"http://127.0.0.1:8001/projects/{label.replace('.jsonl:', '-')}", item)
+        records[graph.iri] = graph.triples
     assert len(records) > 200
     return records
 

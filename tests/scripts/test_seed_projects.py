@@ -1,9 +1,10 @@
 """Coverage rules for the seed projects in seed_data/projects/ (read as a specification).
 
-real.json holds real cooperations with public sources; illustrative.json holds made-up catalogue
-entries that feed search and inventory tests. These checks keep both files valid against
-docs/data-model.md and keep the illustrative set broad enough (task areas, legal forms, statuses,
-Länder, types) that the seed data cannot silently degrade.
+real.jsonl holds real cooperations with public sources; illustrative.jsonl holds made-up catalogue
+entries that feed search and inventory tests. Both name their participants; the checks run on the
+records as a node imports them (names resolved to AGS by the register, ``kb/seed.py``). They keep
+both files valid against docs/data-model.md and keep the illustrative set broad enough (task
+areas, legal forms, statuses, Länder, types) that the seed data cannot silently degrade.
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ import csv
 import json
 import math
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from kb.node import shared_register
 from kb.ontology.records import ProjectIn
+from kb.seed import SeedDataError, load_seed_projects
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PROJECTS = REPO_ROOT / "seed_data" / "projects"
@@ -64,14 +66,12 @@ def register() -> dict[str, dict[str, str]]:
 
 
 def load(name: str) -> list[dict[str, Any]]:
-    data = json.loads((PROJECTS / name).read_text(encoding="utf-8"))
-    assert isinstance(data, list)
-    return data
+    return [record for _label, record in load_seed_projects(shared_register(), [PROJECTS / name])]
 
 
 @pytest.fixture(scope="module")
 def real() -> list[dict[str, Any]]:
-    return load("real.json")
+    return load("real.jsonl")
 
 
 def words(text: str) -> int:
@@ -174,17 +174,90 @@ def test_at_least_eight_further_real_nrw_examples(real: list[dict[str, Any]]) ->
     assert len(further) >= 8
 
 
-# ----------------------------------------------------------------------------- generator
+# ----------------------------------------------------------------------------- names in the files
 
 
-def test_generated_files_match_the_hand_written_entries() -> None:
-    sys.path.insert(0, str(REPO_ROOT / "scripts"))
+def written(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_the_files_name_municipalities_and_give_a_key_only_where_a_name_is_ambiguous(register: dict) -> None:
+    """Data as people write it: names; a key only with its name, where the register needs it."""
+    register_names = shared_register()
+    for path in PROJECTS.glob("*.jsonl"):
+        for record in written(path):
+            for participant in [*record["participants"], record.get("lead")]:
+                if isinstance(participant, str):
+                    assert not participant.isdigit(), (record["title"], participant)
+                elif isinstance(participant, dict) and "ags" in participant:
+                    assert participant["ags"] in register, (record["title"], participant)
+                    in_land = [m for m in register_names.find(participant["name"]) if m.land_code == register[participant["ags"]]["land_code"]]
+                    assert len(in_land) > 1, f"{participant} is unique in its Land: write the name alone ({record['title']})"
+
+
+def test_only_jsonl_data_files_no_compiled_copy() -> None:
+    data_files = {p.name for p in PROJECTS.iterdir() if p.suffix != ".md"}
+    assert {"illustrative.jsonl", "real.jsonl"} <= data_files
+    assert all(name.endswith(".jsonl") for name in data_files), data_files
+
+
+def write_seed(tmp_path: Path, participants: list[Any], lead: Any = None) -> Path:
+    record = {"title": "Probe", "description": "x" * 30, "participants": participants, "state": "NW",
+              "taskAreas": ["02"], "legalForm": "sonstige", "status": "geplant"}
+    if lead is not None:
+        record["lead"] = lead
+    path = tmp_path / "probe.jsonl"
+    path.write_text("\n" + json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def test_names_and_qualified_names_resolve_with_the_register(tmp_path: Path, register: dict) -> None:
+    path = write_seed(tmp_path, ["Erwitte", {"name": "Hamburg", "state": "HH"}, {"ags": "01056041", "name": "Quickborn"}, "Bautzen",
+                                 {"name": "Gemeente Berg en Dal", "kind": "organisation", "country": "NL"}], lead="Erwitte")
+    [(label, record)] = load_seed_projects(shared_register(), [path])
+    assert label == "probe.jsonl:2"
+    assert [register[p]["short_name"] if isinstance(p, str) else p["name"] for p in record["participants"]] == [
+        "Erwitte", "Hamburg", "Quickborn", "Bautzen / Budyšin", "Gemeente Berg en Dal"]
+    assert record["lead"] == record["participants"][0] == "05974016"
+
+
+@pytest.mark.parametrize(
+    ("participant", "problem"),
+    [
+        ("Erwittee", "nicht zu finden"),  # a typo
+        ("Quickborn", "mehrdeutig"),  # two in Schleswig-Holstein, written without the key
+        ({"ags": "01051089", "name": "Erwitte"}, "nicht der Name"),  # key and name disagree
+        ({"ags": "99999999", "name": "Erwitte"}, "Kein Eintrag"),
+        (42, "weder ein Gemeindename"),
+    ],
+)
+def test_an_unresolvable_name_is_a_clear_error_at_import(tmp_path: Path, participant: Any, problem: str) -> None:
+    participants = ["Erwitte", participant]
+    path = write_seed(tmp_path, participants)
+    if participant == "Quickborn":
+        path.write_text(path.read_text(encoding="utf-8").replace('"NW"', '"SH"'), encoding="utf-8")
+    with pytest.raises(SeedDataError) as caught:
+        list(load_seed_projects(shared_register(), [path]))
+    message = caught.value.message
+    assert problem in message and "probe.jsonl:2" in message and "„Probe“" in message and "participants.1" in message, message
+    if participant == "Quickborn":
+        assert "01051089" in message and "01056041" in message, "the candidates are named"
+
+
+def test_a_bad_seed_stops_kb_serve_before_anything_is_written(tmp_path: Path) -> None:
+    from kb.cli.node import seed_node
+    from kb.node import Node
+    from tests.conftest import make_settings
+
+    path = write_seed(tmp_path, ["Erwitte", "Anröchte"])
+    path.write_text(path.read_text(encoding="utf-8") + path.read_text(encoding="utf-8").replace("Anröchte", "Nirgendwo am See"), encoding="utf-8")
+    node = Node(make_settings(tmp_path / "node"))
     try:
-        from seed_projects import build
+        with pytest.raises(SeedDataError, match="Nirgendwo am See"):
+            seed_node(node, [path])
+        assert list(node.catalog.iter_live_records()) == []
     finally:
-        sys.path.pop(0)
-    for path, text in build.render().items():
-        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: run scripts/seed_projects/build.py"
+        node.close()
 
 
 # ----------------------------------------------------------------------------- illustrative set
@@ -192,7 +265,7 @@ def test_generated_files_match_the_hand_written_entries() -> None:
 
 @pytest.fixture(scope="module")
 def illustrative() -> list[dict[str, Any]]:
-    return load("illustrative.json")
+    return load("illustrative.jsonl")
 
 
 def test_illustrative_records_are_valid_catalogue_entries(illustrative: list[dict[str, Any]], register: dict) -> None:

@@ -1,1 +1,0 @@
-"""Hand-written seed project entries and the script that turns them into JSON."""
