@@ -25,7 +25,7 @@ from kb.search.expansion import Expansion
 from kb.search.indexer import Indexer
 from kb.search.places import REGION_BOOST, PlaceMatcher
 from kb.search.ranking import DEFAULT_FUSION, DENSE_DEPTH, ILLUSTRATIVE_FACTOR, RRF_K, Fusion, Method, QueryTerm, Scored, ceiling, fuse, ranks_of, rrf, top
-from kb.search.snippets import Snippet, make_snippet
+from kb.search.snippets import Snippet, make_snippet, snippet_terms
 from kb.search.spelling import Correction
 from kb.search.view import View
 
@@ -253,25 +253,30 @@ class SearchService:
         expansion = lexical.matcher.expand(text)
         if not fusion.glossary:
             expansion = Expansion(lexical.matcher.concepts(text), [], [])
-        corrections = self._corrections(lexical, text)
         allowed = view.mask(include_network=include_network, filters=(filters or SearchFilters()).as_mask_args())
         filtered = bool(filters and any(vars(filters).values()))
-        scored = self._score(view, lexical, vectors, text, expansion, allowed, method, filtered=filtered,
-                             corrections=corrections if fusion.spelling else [])
         places = self.places.places(text)
+        topic = self.places.topic(text, places) if places else text
+        if not tokens(topic):
+            topic = text
+        elif topic != text:
+            expansion = lexical.matcher.expand(topic) if fusion.glossary else Expansion(lexical.matcher.concepts(topic), [], [])
+        corrections = self._corrections(lexical, topic)
+        scored = self._score(view, lexical, vectors, topic, expansion, allowed, method, filtered=filtered,
+                             corrections=corrections if fusion.spelling else [])
         if places and scored.prior is not None:
             kreise = frozenset().union(*(p.kreise for p in places))
             in_region = np.zeros(view.capacity, dtype=bool)
             for kreis in kreise:
                 in_region |= view.columns["kreis"].mask(kreis, view.capacity)
             scored.prior = scored.prior * np.where(in_region, 1.0 + REGION_BOOST, 1.0)
-        if fusion.phrase_boost and len(tokens(text)) > 1:
-            phrase = " ".join(tokens(text))
+        if fusion.phrase_boost and len(tokens(topic)) > 1:
+            phrase = " ".join(tokens(topic))
             scored.phrase = np.zeros(view.capacity, dtype=bool)
             for i, doc in view.docs.items():
                 scored.phrase[i] = phrase in " ".join(tokens(" ".join([doc.title, *doc.keywords])))
         model_language = (fusion.model_language_weight is not None and method != "lexical"
-                          and self.embedder.vocabulary_share(text) >= MODEL_LANGUAGE_SHARE)
+                          and self.embedder.vocabulary_share(topic) >= MODEL_LANGUAGE_SHARE)
         dense_weight = fusion.model_language_weight if model_language else fusion.dense_weight
         scores, matching = fuse(scored, method, dense_weight=dense_weight, fusion=fusion)
         ids = top(scores, matching, offset, limit)
@@ -279,7 +284,8 @@ class SearchService:
                        prior=(1.0 + REGION_BOOST) if places else 1.0)
         if method == "lexical" and len(ids):
             best = float(scores[matching].max()) or 1.0
-        terms = {t.term for t in scored.terms}
+        terms = snippet_terms([topic, *(de for _, de in expansion.translations), *(c.suggestion for c in corrections)],
+                              lexical.index.analyzer)
         hits = []
         for i in ids:
             hit = self._hit(view, scored, i, float(scores[i]))

@@ -4,7 +4,7 @@ A snippet is plain text plus character ranges to highlight, never HTML: the web 
 text and wraps the ranges in ``<mark>`` itself, and API clients do what they like with them. A
 word matches when one of its index terms (its stem, or the stem of a compound part:
 "Standesamtsbezirk" holds "standesamt") is a term of the query, so highlighting agrees with
-what BM25 counted.
+what BM25 counted, except that the generic head of a query compound is not marked on its own.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.ontology.text import fold
-from kb.search.analysis import STOP_WORDS, GermanAnalyzer, stem
+from kb.search.analysis import STOP_WORDS, GermanAnalyzer, stem, tokens
 
 SNIPPET_WORDS = 30
 """Length of the passage, in words."""
@@ -38,6 +38,19 @@ class Snippet:
         if at < len(self.text):
             out.append((self.text[at:], False))
         return out
+
+
+def snippet_terms(texts: list[str], analyzer: GermanAnalyzer) -> set[str]:
+    """The terms to mark for query texts: each word's stem and the stems of its compound's leading
+    parts. The head of a German compound is the generic part ("Friedhofsverwaltung" → mark
+    "Friedhof", not every "Verwaltung")."""
+    out: set[str] = set()
+    for text in texts:
+        for token in tokens(text):
+            out.add(stem(token))
+            parts = analyzer.split(token)
+            out.update(stem(p) for p in parts[:-1])
+    return out
 
 
 def _matches(word: str, terms: set[str], analyzer: GermanAnalyzer) -> bool:
