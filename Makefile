@@ -6,17 +6,21 @@ KB := $(VENV)/bin/kb
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup browser e2e-tools demo serve test test-fast check bench clean
+.PHONY: setup setup-sentence-transformers browser e2e-tools demo serve test test-fast check bench clean
 
 setup: $(VENV)/.installed
 
-# torch first, pinned: the CPU build lies on this machine's disk; an unpinned torch pulls a CUDA build.
+# The default embedding model needs no torch. For the sentence-transformers backends (MiniLM) run
+# `make setup-sentence-transformers`: torch first, pinned, since an unpinned torch pulls a CUDA build.
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
+
+setup-sentence-transformers: setup
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[dev,sentence-transformers]'
 
 # Headless Chromium for the browser tests: Debian's package (Playwright's own download does not work here).
 browser:

