@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from dataclasses import replace
@@ -50,6 +51,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", nargs="*", help="evaluate these variants on the check split instead of the grid on dev")
     parser.add_argument("--only", nargs="*", help="only these variants (dev)")
+    parser.add_argument("--grep", default="", help="only variants whose name matches this regular expression (dev)")
     parser.add_argument("--extra", default="", help="python expression: dict name -> (method, Fusion) of further variants")
     args = parser.parse_args()
     split = "check" if args.check else "dev"
@@ -57,7 +59,7 @@ def main() -> None:
     table = variants()
     if args.extra:
         table.update(eval(args.extra, {"Fusion": Fusion, "replace": replace, "BASE": BASE}))  # noqa: S307 - a bench knob
-    names = args.check or args.only or list(table)
+    names = args.check or args.only or [n for n in table if re.search(args.grep, n)]
     with tempfile.TemporaryDirectory(prefix="kb-fusion-") as tmp:
         node = open_node(settings_from(data_dir=Path(tmp), search_enabled=True, port=0))
         try:

@@ -57,12 +57,16 @@ class Fusion:
     k: int = RRF_K
     glossary: bool = True
     """English→German glossary and everyday-word thesaurus in the lexical query."""
+    translate_dense: bool = True
+    """Append the glossary's German words to an English query before embedding it."""
     spelling: bool = True
     """Query words the index does not know are corrected to close index words (lexical side)."""
     phrase_boost: float = 0.0
     """Fused-score bonus (factor 1 + this) for records whose title or keywords hold the query phrase."""
     model_language_weight: float | None = 1.0
     """Dense weight for queries in the embedding model's own language (None: no such switch)."""
+    dense_match: float = DENSE_MATCH
+    """Cosine from which a record belongs to the result set on meaning alone (model-specific)."""
 
 
 DEFAULT_FUSION = Fusion()
@@ -127,11 +131,12 @@ def concept_score(scored: Scored) -> np.ndarray | None:
     return total / len(scored.concepts)
 
 
-def fuse(scored: Scored, method: Method, *, dense_match: float = DENSE_MATCH, dense_weight: float | None = None,
+def fuse(scored: Scored, method: Method, *, dense_match: float | None = None, dense_weight: float | None = None,
          fusion: Fusion = DEFAULT_FUSION) -> tuple[np.ndarray, np.ndarray]:
     """(scores, matching) over all ids. ``matching`` is the result set: lexical hits and records
     whose cosine passes ``dense_match`` (for ``lexical`` alone: lexical hits)."""
     allowed = scored.allowed
+    dense_match = fusion.dense_match if dense_match is None else dense_match
     dense_weight = fusion.dense_weight if dense_weight is None else dense_weight
     lexical_hit = np.zeros_like(allowed)
     if scored.lexical is not None:

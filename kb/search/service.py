@@ -263,7 +263,7 @@ class SearchService:
             expansion = lexical.matcher.expand(topic) if fusion.glossary else Expansion(lexical.matcher.concepts(topic), [], [])
         corrections = self._corrections(lexical, topic)
         scored = self._score(view, lexical, vectors, topic, expansion, allowed, method, filtered=filtered,
-                             corrections=corrections if fusion.spelling else [])
+                             corrections=corrections if fusion.spelling else [], translate_dense=fusion.translate_dense)
         if places and scored.prior is not None:
             kreise = frozenset().union(*(p.kreise for p in places))
             in_region = np.zeros(view.capacity, dtype=bool)
@@ -316,12 +316,12 @@ class SearchService:
         return out
 
     def _score(self, view: View, lexical: Any, vectors: Any, text: str, expansion: Expansion, allowed: np.ndarray,
-               method: Method, *, filtered: bool, corrections: list[Correction] | None = None) -> Scored:
+               method: Method, *, filtered: bool, corrections: list[Correction] | None = None, translate_dense: bool = True) -> Scored:
         cap = view.capacity
         scored = Scored(allowed=allowed, prior=np.where(view.illustrative, ILLUSTRATIVE_FACTOR, 1.0))
         if method != "lexical":
             dense_text = text
-            if TRANSLATE_DENSE and expansion.translations:
+            if translate_dense and expansion.translations:
                 dense_text = f"{text} ({' '.join(german for _, german in expansion.translations)})"
             query_vector = self.embedder.encode_query(dense_text)
             if vectors.approximate and not filtered:
