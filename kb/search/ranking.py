@@ -67,9 +67,26 @@ class Fusion:
     """Dense weight for queries in the embedding model's own language (None: no such switch)."""
     dense_match: float = DENSE_MATCH
     """Cosine from which a record belongs to the result set on meaning alone (model-specific)."""
+    dense_full: float = 1.0
+    """Cosine shown as a full match in the relevance percentage (convex; model-specific)."""
 
 
-DEFAULT_FUSION = Fusion()
+LEGACY_FUSION = Fusion()
+"""Tuned in November for the English MiniLM (RRF; BM25 leads, the model follows at 0.35)."""
+USE_FUSION = Fusion(combination="convex", dense_weight=0.9, dense_match=0.2, concept_weight=0.05, model_language_weight=None,
+                    dense_full=0.6)
+"""Tuned on the dev split with the multilingual USE (bench/search_fusion.py, docs/search.md): meaning
+leads (0.9 × cosine), BM25 / best BM25 adds 0.1, a concept the query names 0.05; records belong to
+the result set from cosine 0.2 (on the dev split 66 % of the relevant and 2.5 % of the other
+records reach 0.25). A cosine of 0.6 is shown as a full match: the best hit of a dev query has a
+median cosine of 0.35."""
+FUSIONS: dict[str, Fusion] = {"use": USE_FUSION}
+"""The fusion of each embedding backend; backends not named use LEGACY_FUSION."""
+DEFAULT_FUSION = LEGACY_FUSION
+
+
+def fusion_for(backend: str) -> Fusion:
+    return FUSIONS.get(backend, LEGACY_FUSION)
 
 
 @dataclass
@@ -193,7 +210,7 @@ def ceiling(fusion: Fusion, method: Method, *, dense_weight: float | None = None
     if method != "hybrid":
         return 1.0
     if fusion.combination == "convex":
-        best = w + (1.0 - w) * fusion.lexical_weight + (fusion.concept_weight if has_concepts else 0.0)
+        best = w * fusion.dense_full + (1.0 - w) * fusion.lexical_weight + (fusion.concept_weight if has_concepts else 0.0)
     else:
         best = (w + fusion.lexical_weight + (fusion.concept_weight if has_concepts else 0.0)) / (fusion.k + 1)
     return best * (1.0 + fusion.phrase_boost) * prior

@@ -24,7 +24,7 @@ from kb.search.embedder import Embedder
 from kb.search.expansion import Expansion
 from kb.search.indexer import Indexer
 from kb.search.places import REGION_BOOST, PlaceMatcher
-from kb.search.ranking import DEFAULT_FUSION, DENSE_DEPTH, ILLUSTRATIVE_FACTOR, RRF_K, Fusion, Method, QueryTerm, Scored, ceiling, fuse, ranks_of, rrf, top
+from kb.search.ranking import DENSE_DEPTH, ILLUSTRATIVE_FACTOR, RRF_K, Fusion, Method, QueryTerm, Scored, ceiling, fuse, fusion_for, ranks_of, rrf, top
 from kb.search.snippets import Snippet, make_snippet, snippet_terms
 from kb.search.spelling import Correction
 from kb.search.view import View
@@ -34,11 +34,6 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 500
 MODEL_LANGUAGE_SHARE = 0.8
 """A query whose words the embedding model knows (at least this share) is in the model's language."""
-DENSE_WEIGHT_MODEL_LANGUAGE = 1.0
-"""For such queries meaning and words count equally (dev set: same nDCG@10, MRR 0.901 → 0.910;
-check set: 0.593 → 0.606, its English queries 0.16 → 0.25); German queries keep DENSE_WEIGHT."""
-TRANSLATE_DENSE = True
-"""Append the glossary's German words to an English query before embedding it (the records are German)."""
 POLL_SECONDS = 0.5
 SYNONYM_WEIGHT = 0.3
 
@@ -109,7 +104,7 @@ class SearchService:
         self.indexer = Indexer(node.catalog, node.mapper, node.vocabularies, self.embedder, settings.data_dir / "search",
                                hnsw_threshold=settings.hnsw_threshold)
         self.places = PlaceMatcher(node.register)
-        self.fusion = DEFAULT_FUSION
+        self.fusion = fusion_for(settings.embed_backend)
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._reindex = threading.Event()
