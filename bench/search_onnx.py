@@ -55,29 +55,36 @@ def start_seconds(backend: str) -> float:
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING)
+    try:
+        import sentence_transformers  # noqa: F401
+    except ImportError:
+        print("skipped: the sentence-transformers extra is not installed (make setup-sentence-transformers)")
+        return
     with tempfile.TemporaryDirectory(prefix="kb-onnx-") as tmp:
-        node = Node(Settings(data_dir=Path(tmp) / "node", port=0, search_enabled=True, sync_interval=0))  # type: ignore[call-arg]
+        node = Node(Settings(data_dir=Path(tmp) / "node", port=0, search_enabled=True, sync_interval=0,  # type: ignore[call-arg]
+                             embed_backend="onnx"))
         seed_node(node)
         service = node.extensions["search"]
         service.reindex_now()
         ix = service.indexer
         titles = {d.iri: d.title for d in ix.view.docs.values()}
         texts = [d.dense_text for d in ix.docs.values()] * 4
-        own_encode = service.embedder.encode
+        own = service.embedder
         reference = Embedder(default_embed_model(), backend="torch").encode(texts[:400])
         rows = []
         for backend in BACKENDS:
-            encode = Embedder(default_embed_model(), backend=backend).encode
+            embedder = Embedder(default_embed_model(), backend=backend)
+            encode = embedder.encode
             encode(texts[:64])
             started = time.perf_counter()
             vectors = encode(texts)
             rate = len(texts) / (time.perf_counter() - started)
             fidelity = float(np.mean(np.sum(vectors[:400] * reference, axis=1)))
-            service.embedder.encode = encode  # type: ignore[method-assign]
+            service.embedder = ix.embedder = embedder  # documents and queries both
             service.reindex_now(force=True)
             scores = {name: quality(service, titles, path) for name, path in SETS.items()}
             rows.append((backend, rate, fidelity, scores, start_seconds(backend)))
-        service.embedder.encode = own_encode  # type: ignore[method-assign]
+        service.embedder = ix.embedder = own
         node.close()
     print(f"{'backend':<10} {'texts/s':>8} {'cos to torch':>13} {'dev dense':>10} {'dev hybrid':>11} "
           f"{'check dense':>12} {'check hybrid':>13} {'start s':>8}")

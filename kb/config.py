@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     max_record_triples: int = Field(2_000, ge=10, description="Largest record, in triples.")
     max_nesting: int = Field(100, ge=8, le=1000, description="Deepest nesting any input may have (JSON, JSON-LD, Turtle, RDF/XML; "
                                                              "API bodies, imports and peers' pages alike).")
+    erasure_purge_interval: float = Field(300.0, ge=0, description="Least seconds between two rewrites of the store after "
+                                                                   "erasures (the first one runs at once).")
     sparql_timeout: float = Field(10.0, gt=0, description="Time limit of one SPARQL query in seconds.")
     sparql_max_rows: int = Field(10_000, ge=1, description="Most result rows one SPARQL query returns.")
     sparql_concurrency: int = Field(2, ge=1, description="SPARQL queries evaluated at the same time (one worker process each).")

@@ -71,12 +71,14 @@ class ErasureReport:
     records: list[ErasedRecord]
     quarantine_removed: int = 0
     physical: str = (
-        "Die Daten sind über keine Schnittstelle mehr erreichbar. Physisch stehen sie noch in den Dateien des "
-        "Speichers, bis er neu geschrieben wird: Knoten anhalten und `kb erase --rewrite-store` ausführen."
+        "Die Daten sind über keine Schnittstelle mehr erreichbar. Der Knoten schreibt seinen Speicher neu, damit sie "
+        "auch aus dessen Dateien verschwinden: sofort, nach einer anderen Löschung kurz zuvor spätestens nach "
+        "KB_ERASURE_PURGE_INTERVAL Sekunden. Partnerknoten tun dasselbe nach ihrem nächsten Abgleich."
     )
     physical_en: str = (
-        "The data is no longer reachable through any interface. Physically it stays in the store's files until the "
-        "store is rewritten: stop the node and run `kb erase --rewrite-store`."
+        "The data is no longer reachable through any interface. The node rewrites its store so that it also leaves "
+        "the store's files: at once, or, after another erasure shortly before, within KB_ERASURE_PURGE_INTERVAL "
+        "seconds. Peers do the same after their next sync round."
     )
 
     @property
@@ -129,9 +131,10 @@ class Erasure:
     def erase_matching(self, match: str, *, dry_run: bool) -> ErasureReport:
         """Erase the personal data of every record whose history mentions ``match``."""
         found = self.find(match)
-        records = [self._erase(record, match=match, mentioned=[e.version for e in events], dry_run=dry_run)
-                   for record, events in sorted(found.items())]
-        removed = self._drop_quarantine(lambda text: any(n.casefold() in text.casefold() for n in needles(match)), dry_run)
+        with self.catalog.purge_after():  # one rewrite of the store for all of them
+            records = [self._erase(record, match=match, mentioned=[e.version for e in events], dry_run=dry_run)
+                       for record, events in sorted(found.items())]
+            removed = self._drop_quarantine(lambda text: any(n.casefold() in text.casefold() for n in needles(match)), dry_run)
         return ErasureReport(dry_run, match, records, removed)
 
     def erase_record(self, key_or_iri: str, *, dry_run: bool) -> ErasureReport:
@@ -139,8 +142,9 @@ class Erasure:
         record = self.node.publisher.resolve_key(key_or_iri.strip())  # None for what no record can be called
         if record is None or self.catalog.meta(record) is None:
             raise NotFound("Dieses Projekt gibt es hier nicht.", "There is no such project here.", record=record or key_or_iri)
-        result = self._erase(record, match=None, mentioned=[], dry_run=dry_run)
-        removed = self._drop_quarantine(lambda text: record + "/versions/" in text, dry_run)
+        with self.catalog.purge_after():
+            result = self._erase(record, match=None, mentioned=[], dry_run=dry_run)
+            removed = self._drop_quarantine(lambda text: record + "/versions/" in text, dry_run)
         return ErasureReport(dry_run, None, [result], removed)
 
     def _erase(self, record: str, *, match: str | None, mentioned: list[int], dry_run: bool) -> ErasedRecord:
@@ -223,6 +227,7 @@ class Erasure:
         gone = [e for e in load_entries(self.catalog) if matches(json.dumps(e.as_doc(), ensure_ascii=False))]
         if gone and not dry_run:
             self.catalog.put_docs({(QUARANTINE, e.key): None for e in gone})
+            self.catalog.request_purge()
         return len(gone)
 
 

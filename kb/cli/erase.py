@@ -1,8 +1,9 @@
 """``kb erase``: a data subject's request for erasure (Art. 17 GDPR).
 
-Works on a stopped node's data directory (then it also rewrites the store, so the erased text is
-gone from its files too) or through a running node's API (``--url``, admin token), like
-``kb import``. Without ``--yes`` it only shows what it would erase.
+Works on a stopped node's data directory or through a running node's API (``--url``, admin
+token), like ``kb import``. Either way the catalogue rewrites its store afterwards, so the erased
+text leaves its files too (``kb/store/generations.py``). Without ``--yes`` it only shows what it
+would erase.
 """
 
 from __future__ import annotations
@@ -31,8 +32,7 @@ _ACTIONS = {
                                             "whose current or earlier versions mention it.")
 @click.option("--yes", is_flag=True, default=False, help="Really erase (without it: only show what would be erased).")
 @click.option("--rewrite-store", is_flag=True, default=False,
-              help="Rewrite the store so erased data is gone from its files too (node stopped; done anyway after an "
-                   "erasure on the data directory).")
+              help="Rewrite the store of a stopped node now (a node does it by itself after every erasure).")
 @data_dir_option
 @click.option("--url", default=None, help="Erase through a running node's API instead of the data directory.")
 @click.option("--token", envvar="KB_ADMIN_TOKEN", default=None, help="Admin token for --url [KB_ADMIN_TOKEN].")
@@ -66,19 +66,17 @@ def erase(key: str | None, match: str | None, yes: bool, rewrite_store: bool, da
             fail(exc)
         finally:
             node.close()
-        if yes:
-            rewrite_store = True
     else:
         report = None
     if report is not None:
-        _print(report, physical_note=bool(url))
+        _print(report)
     if rewrite_store:
         _rewrite(data_dir)
     if report is not None and not report["dryRun"] and not report["complete"]:
         sys.exit(1)
 
 
-def _print(report: dict[str, Any], *, physical_note: bool) -> None:
+def _print(report: dict[str, Any]) -> None:
     records = report["records"]
     if not records:
         click.echo("Keine gespeicherte Version eines Eintrags nennt diese Angaben." if report["match"] else "Nichts gefunden.")
@@ -101,19 +99,19 @@ def _print(report: dict[str, Any], *, physical_note: bool) -> None:
     if report["dryRun"]:
         if records:
             click.echo("Nichts geändert. Mit --yes wird gelöscht.")
-    elif records and physical_note:
+    elif records:
         click.echo(report["physical"])
 
 
 def _rewrite(data_dir: Path | None) -> None:
     import shutil
 
-    from kb.store.oxigraph import rewrite_store
+    from kb.store.generations import active_dir, rewrite_store
     from kb.store.sparql_snapshots import SNAPSHOT_DIR
 
     settings = settings_from(data_dir=data_dir)
     path = settings.data_dir / "store"
-    if not path.exists():
+    if not active_dir(path).exists():
         raise click.ClickException(f"Im Datenverzeichnis {settings.data_dir} gibt es keinen Speicher.")
     try:
         copied, size = rewrite_store(path)

@@ -181,7 +181,9 @@ class Harvester:
         peers = [p for p in self.peers() if wanted is None or p.id in wanted]
         if not peers:
             return []
-        with ThreadPoolExecutor(max_workers=min(self.max_workers, len(peers)), thread_name_prefix="kb-harvest") as pool:
+        # An erasure harvested in this round leaves the store's files when the round ends (one rewrite).
+        with self.catalog.purge_after(), \
+                ThreadPoolExecutor(max_workers=min(self.max_workers, len(peers)), thread_name_prefix="kb-harvest") as pool:
             return list(pool.map(lambda p: self.sync_peer(p, on_demand=on_demand), peers))
 
     def sync_peer(self, cfg: PeerConfig, *, on_demand: bool) -> PeerResult:

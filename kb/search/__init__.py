@@ -1,4 +1,4 @@
-"""Semantic search over the federated catalogue: dense (MiniLM), lexical (German BM25), SKOS expansion.
+"""Semantic search over the federated catalogue: dense (multilingual USE by default), lexical (German BM25), SKOS expansion.
 
 The node attaches one :class:`SearchService`; everything else is internal. See ``docs/search.md``.
 """

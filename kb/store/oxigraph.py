@@ -31,7 +31,9 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -42,6 +44,7 @@ from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, Stor
 from kb.errors import Conflict, Gone, NotFound
 from kb.ontology.namespaces import DCAT, DCT, FOAF, IKZ, KBM, MUNICIPALITY, PROV, SCHEMA, VISIBILITY, XSD
 from kb.ontology.personal_data import personal_triples
+from kb.store import generations
 from kb.store.model import (
     NETWORK,
     PUBLIC,
@@ -138,18 +141,21 @@ class OxigraphCatalog:
     """The record catalogue of one node. Thread-safe; writes are serialised by one lock."""
 
     def __init__(self, path: Path | None, *, sealer: MemberSealer, node_iri: str, summarizer: Summarizer | None = None,
-                 personal: PersonalData | None = personal_triples) -> None:
-        if path is not None:
-            _finish_rewrite(path)
-            path.mkdir(parents=True, exist_ok=True)
-        self._store = Store(str(path) if path is not None else None)
-        if path is not None:
-            _remove_unfinished_bulk_files(path)
+                 personal: PersonalData | None = personal_triples, purge_interval: float = 0.0) -> None:
+        self._path = path
+        self._dir = generations.open_dir(path) if path is not None else None
+        self._store = Store(str(self._dir) if self._dir is not None else None)
+        if self._dir is not None:
+            _remove_unfinished_bulk_files(self._dir)
+        self._purges = _Purges(purge_interval)
         self._sealer = sealer
         self._summarize = summarizer
         self._personal = personal
         self.node_iri = node_iri
         self._write_lock = threading.Lock()
+        self._purge_lock = threading.Lock()
+        self._writes = 0
+        """Writes so far (a rewrite made without the writer checks that none came in between)."""
         self._changed = threading.Condition()
         self._last_seq = self._find_last_seq()
         self._overview_cache: dict[tuple[Any, ...], tuple[int, Any]] = {}
@@ -166,6 +172,11 @@ class OxigraphCatalog:
     @property
     def last_seq(self) -> int:
         return self._last_seq
+
+    @property
+    def generation(self) -> int:
+        """How often the store was rewritten in this process (copies of an older one hold erased bytes)."""
+        return self._purges.done
 
     @property
     def erasure_mark(self) -> str:
@@ -504,7 +515,8 @@ class OxigraphCatalog:
                 events.append(_event_from(meta, kind))
                 compacted |= self._compact(batch, draft.record, bound, current)
             self._commit(batch, docs, seq, compacted)
-            return events
+        self._purge_if_due()
+        return events
 
     def _guess_seal(self, draft: Draft, content: _Content) -> tuple[int, ChangeKind, str, SealedVersion, int] | None:
         """The signed member of a draft against the version stored now (checked again under the lock)."""
@@ -565,6 +577,7 @@ class OxigraphCatalog:
         self._apply(batch, seq)
         if erasures is not None:
             self._erasures = erasures
+            self._purges.wanted = True
             log.info("erased versions compacted (erasure %d, up to change %d)", erasures["count"], seq)
 
     def compact_history(self, record: str, below: int) -> list[int]:
@@ -582,7 +595,8 @@ class OxigraphCatalog:
                     dropped.append(event.version)
             if dropped:
                 self._commit(batch, None, self._last_seq, True)
-            return dropped
+        self._purge_if_due()
+        return dropped
 
     def prepare_received(self, members: Sequence[Member]) -> PreparedMembers:
         """Compute the stored form of members (canonical form, hash, summary) without the write lock.
@@ -652,7 +666,8 @@ class OxigraphCatalog:
                 compacted |= self._compact(batch, m.record, m.erased_before, current)
                 held[m.record] = meta
             self._commit(batch, docs, seq, compacted)
-            return events, skipped
+        self._purge_if_due()
+        return events, skipped
 
     def _content(self, record: str, triples: Sequence[Triple], kind: ChangeKind, ntriples: str | None = None, *,
                  local: bool = False) -> _Content:
@@ -729,6 +744,7 @@ class OxigraphCatalog:
             self._store.load(data.encode(), format=RdfFormat.TRIG)  # bytes: a str input is read holding the GIL
         else:
             return
+        self._writes += 1
         with self._changed:
             self._last_seq = new_last_seq
             self._changed.notify_all()
@@ -759,6 +775,71 @@ class OxigraphCatalog:
         return problems
 
 
+    # ------------------------------------------------------------------ erasure: rewriting the store
+
+    def on_purge(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every rewrite (holders of copies of the store drop theirs)."""
+        self._purges.listeners.append(listener)
+
+    def request_purge(self) -> None:
+        """Rewrite the store soon because something was erased outside a commit (e.g. quarantine)."""
+        self._purges.wanted = True
+        self._purge_if_due()
+
+    @contextmanager
+    def purge_after(self) -> Iterator[None]:
+        """Erasures committed inside the block are rewritten together when it ends (a harvest
+        round, one ``kb erase``), not one by one: only the first rewrite of an interval is immediate."""
+        self._purges.hold(1)
+        try:
+            yield
+        finally:
+            self._purges.hold(-1)
+            self._purge_if_due()
+
+    def _purge_if_due(self) -> None:
+        if self._purges.wanted and self._purges.held == 0 and self._dir is not None:
+            self._purges.run_or_schedule(lambda: self.purge(only_if_wanted=True))
+
+    def purge(self, *, only_if_wanted: bool = False) -> bool:
+        """Rewrite the store into a fresh directory and switch to it, while the node runs.
+
+        After an erasure the erased text is unreachable but still in the store's files
+        (``kb/store/generations.py``); this is what removes it. The copy is made from a checkpoint
+        without holding the writer, so harvests and publishing go on; only if something was written
+        meanwhile is it made again under the writer (then it blocks writes as long as a bulk load of
+        the store takes). Reads go on from the old store until the switch. False for an in-memory
+        store, a closed catalogue, or (``only_if_wanted``) when no erasure is waiting.
+        """
+        if self._path is None:
+            return False
+        with self._purge_lock:
+            with self._write_lock:
+                if self._store is None or self._dir is None or (only_if_wanted and not self._purges.wanted):
+                    return False
+                started, writes, old_dir = time.monotonic(), self._writes, self._dir
+                self._purges.wanted = False
+                frozen = generations.checkpoint(self._store, self._path)
+            try:
+                fresh, store = generations.write_generation(Store.read_only(str(frozen)), self._path)
+                with self._write_lock:
+                    if self._store is None:
+                        return False
+                    if self._writes != writes:  # written meanwhile: copy again, holding the writer this time
+                        del store
+                        generations.remove_old(fresh)
+                        fresh, store = generations.write_generation(self._store, self._path)
+                    generations.switch_to(self._path, fresh)
+                    self._store, self._dir = store, fresh
+                    self._purges.finished()
+            finally:
+                generations.remove_old(frozen)
+            generations.remove_old(old_dir)
+        for listener in list(self._purges.listeners):
+            listener()
+        log.info("store rewritten after an erasure in %.1f s (%d quads)", time.monotonic() - started, len(store))
+        return True
+
     def checkpoint(self, target: Path) -> int:
         """A consistent read-only copy of the store at ``target`` for readers in other processes.
 
@@ -775,6 +856,7 @@ class OxigraphCatalog:
 
     def close(self) -> None:
         """Flush and release the store (and its directory lock); the catalogue is unusable after."""
+        self._purges.cancel()
         with self._write_lock:
             if self._store is None:
                 return
@@ -783,6 +865,60 @@ class OxigraphCatalog:
 
     def quads(self, graph: NamedNode) -> list[Quad]:
         return list(self._store.quads_for_pattern(None, None, None, graph))
+
+
+class _Purges:
+    """When the store is rewritten after erasures: at once, but at most once per ``interval`` seconds.
+
+    A rewrite holds the writer for as long as copying the store takes (seconds for a large
+    aggregator), so a peer or publisher that erases again and again must not be able to keep the
+    writer busy: erasures within the interval after a rewrite are rewritten together when it ends.
+    """
+
+    def __init__(self, interval: float) -> None:
+        self.interval = interval
+        self.wanted = False
+        self.done = 0
+        self.held = 0
+        self.listeners: list[Callable[[], None]] = []
+        self._last = -float("inf")
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def run_or_schedule(self, purge: Callable[[], bool]) -> None:
+        with self._lock:
+            wait = self._last + self.interval - time.monotonic()
+            if wait > 0:
+                if self._timer is None:
+                    self._timer = threading.Timer(wait, self._fire, (purge,))
+                    self._timer.daemon = True
+                    self._timer.start()
+                return
+            self._last = time.monotonic()
+        purge()
+
+    def _fire(self, purge: Callable[[], bool]) -> None:
+        with self._lock:
+            self._timer = None
+            self._last = time.monotonic()
+        if self.wanted:
+            purge()
+
+    def hold(self, delta: int) -> None:
+        with self._lock:
+            self.held += delta
+
+    def finished(self) -> None:
+        """Counted from the end of a rewrite: a slow one does not shorten the pause after it."""
+        with self._lock:
+            self.done += 1
+            self._last = time.monotonic()
+
+    def cancel(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
 
 
 @dataclass(frozen=True)
@@ -945,66 +1081,6 @@ class _Batch:
         if self._summaries or self._private:
             parts.append(f"GRAPH {_S_GRAPH_PRIVATE} {{\n{''.join(self._summaries.values())}{''.join(self._private)}}}\n")
         return "".join(parts)
-
-
-def rewrite_store(path: Path) -> tuple[int, int]:
-    """Copy every quad of the store at ``path`` into a fresh store and put it in its place.
-
-    Why: Oxigraph never deletes the strings of removed triples from its string table (and RocksDB
-    keeps removed values in its files until they are merged away), so after an erasure the erased
-    text is unreachable through every interface but still in the store's files. A store written
-    afresh holds only what is live. Needs the store closed (a running node holds its lock: an
-    ``OSError`` then). Steps, each safe to interrupt: write ``{path}.rewrite`` completely; rename
-    ``path`` to ``{path}.old``; rename the new one to ``path``; delete the old one
-    (``_finish_rewrite`` completes an interrupted rewrite when the store is opened next).
-    Returns (quads copied, bytes of the old store).
-    """
-    import gc
-    import shutil
-
-    _finish_rewrite(path)
-    fresh, old_dir = path.with_name(path.name + ".rewrite"), path.with_name(path.name + ".old")
-    shutil.rmtree(fresh, ignore_errors=True)
-    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-    dump = path.with_name(path.name + ".rewrite.nq")
-    source = Store(str(path))
-    try:
-        # Through a file in N-Quads: parsed and sorted in Rust (twice as fast as copying quad by quad).
-        source.dump(output=str(dump), format=RdfFormat.N_QUADS)
-        target = Store(str(fresh))
-        target.bulk_load(path=str(dump), format=RdfFormat.N_QUADS)
-        target.flush()
-    finally:
-        dump.unlink(missing_ok=True)
-    copied = len(target)
-    if copied != len(source):  # pragma: no cover - defensive
-        raise RuntimeError("store rewrite copied a different number of quads; the old store is kept")
-    del source, target
-    gc.collect()  # pyoxigraph closes a store (and releases its lock) when the object is freed
-    (fresh / _REWRITE_DONE).write_text("complete\n")
-    path.rename(old_dir)
-    fresh.rename(path)
-    (path / _REWRITE_DONE).unlink(missing_ok=True)
-    shutil.rmtree(old_dir, ignore_errors=True)
-    log.info("store rewritten: %d quads, %d bytes before", copied, size)
-    return copied, size
-
-
-_REWRITE_DONE = "kb-rewrite-complete"
-
-
-def _finish_rewrite(path: Path) -> None:
-    """Complete or undo a ``rewrite_store`` that was interrupted."""
-    import shutil
-
-    fresh, old_dir = path.with_name(path.name + ".rewrite"), path.with_name(path.name + ".old")
-    if not path.exists() and (fresh / _REWRITE_DONE).exists():
-        fresh.rename(path)  # interrupted between the two renames: the new store is complete
-    (path / _REWRITE_DONE).unlink(missing_ok=True)
-    if path.exists():
-        shutil.rmtree(old_dir, ignore_errors=True)
-        shutil.rmtree(fresh, ignore_errors=True)
-    path.with_name(path.name + ".rewrite.nq").unlink(missing_ok=True)
 
 
 def live_records(store: Store) -> list[tuple[str, bool]]:

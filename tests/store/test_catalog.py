@@ -387,27 +387,103 @@ def test_a_withdrawn_record_can_be_erased_and_copies_can_be_compacted(tmp_path: 
     assert catalog.check_integrity() == []
 
 
-def test_rewriting_the_store_removes_erased_bytes_and_keeps_everything_else(tmp_path: Path) -> None:
+def files_with(root: Path, needle: bytes) -> list[str]:
+    return [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file() and needle in p.read_bytes()]
+
+
+def test_rewriting_a_stopped_store_removes_erased_bytes_and_keeps_everything_else(tmp_path: Path) -> None:
     """Oxigraph keeps the strings of removed triples in its files; a rewrite leaves only what is live."""
-    from kb.store.oxigraph import rewrite_store
+    from kb.store.generations import rewrite_store
 
     path = tmp_path / "store"
     catalog = OxigraphCatalog(path, sealer=seal, node_iri=NODE)
+    with catalog.purge_after():  # the node stops (or is killed) before it rewrites its store itself
+        catalog.commit_local([Draft(BASE + "a", with_contact("a", "Eins", "Erika Mustermann"))])
+        catalog.commit_local([Draft(BASE + "a", graph("a", "Zwei"))])  # removes the contact: erases version 1
+        before = sorted(map(str, catalog.store.quads_for_pattern(None, None, None, None)))
+        catalog.close()
+    del catalog
+    import gc
+
+    gc.collect()
+    assert files_with(tmp_path, b"Mustermann")  # unreachable, but still in the files
+    copied, _ = rewrite_store(path)
+    assert files_with(tmp_path, b"Mustermann") == [] and copied == len(before)
+    reopened = OxigraphCatalog(path, sealer=seal, node_iri=NODE)
+    assert sorted(map(str, reopened.store.quads_for_pattern(None, None, None, None))) == before
+    assert reopened.check_integrity() == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.current", "store.g1"]
+
+
+def test_an_erasure_rewrites_the_open_store_so_the_bytes_leave_its_files(tmp_path: Path) -> None:
+    """Finding 6 (physical part): the catalogue rewrites itself after an erasure, while it stays open."""
+    from kb.ontology.personal_data import personal_triples
+
+    path = tmp_path / "store"
+    catalog = OxigraphCatalog(path, sealer=seal, node_iri=NODE, personal=personal_triples)
+    rewrites: list[int] = []
+    catalog.on_purge(lambda: rewrites.append(catalog.generation))
     catalog.commit_local([Draft(BASE + "a", with_contact("a", "Eins", "Erika Mustermann"))])
-    catalog.commit_local([Draft(BASE + "a", graph("a", "Zwei"))])
-    before = sorted(map(str, catalog.store.quads_for_pattern(None, None, None, None)))
+    catalog.commit_local([Draft(BASE + "b", graph("b", "Andere"))])
+    catalog.flush()
+    assert files_with(tmp_path, b"Mustermann") and rewrites == []
+    catalog.commit_local([Draft(BASE + "a", graph("a", "Zwei"))])  # drops the contact: versions before it are erased
+    assert rewrites == [1] and files_with(tmp_path, b"Mustermann") == []
+    assert catalog.get(BASE + "a").meta.version == 2 and catalog.get(BASE + "b") is not None  # type: ignore[union-attr]
+    catalog.commit_local([Draft(BASE + "c", graph("c", "Nach dem Umschreiben"))])  # still writable
+    assert catalog.check_integrity() == [] and catalog.last_seq == 4
     catalog.close()
     del catalog
     import gc
 
     gc.collect()
-
-    def files_with_name() -> list[str]:
-        return [p.name for p in path.rglob("*") if p.is_file() and b"Mustermann" in p.read_bytes()]
-
-    assert files_with_name()  # erased, unreachable, but still in the files
-    copied, _ = rewrite_store(path)
-    assert files_with_name() == [] and copied == len(before)
     reopened = OxigraphCatalog(path, sealer=seal, node_iri=NODE)
-    assert sorted(map(str, reopened.store.quads_for_pattern(None, None, None, None))) == before
-    assert reopened.check_integrity() == [] and not path.with_name("store.old").exists()
+    assert reopened.last_seq == 4 and reopened.get(BASE + "c") is not None and reopened.check_integrity() == []
+
+
+def test_erasures_soon_after_a_rewrite_are_rewritten_together_after_the_interval(tmp_path: Path) -> None:
+    """A publisher or peer that erases again and again cannot keep the writer busy with rewrites."""
+    import time
+
+    from kb.ontology.personal_data import personal_triples
+
+    catalog = OxigraphCatalog(tmp_path / "store", sealer=seal, node_iri=NODE, personal=personal_triples, purge_interval=3.0)
+    for key in ("a", "b", "c"):
+        catalog.commit_local([Draft(BASE + key, with_contact(key, "Eins", f"Person {key.upper()}xyz"))])
+    catalog.commit_local([Draft(BASE + "a", graph("a", "Zwei"))])
+    assert catalog.generation == 1  # the first one at once
+    with catalog.purge_after():  # two erasures in one round: one rewrite
+        catalog.commit_local([Draft(BASE + "b", graph("b", "Zwei"))])
+        catalog.commit_local([Draft(BASE + "c", graph("c", "Zwei"))])
+    assert catalog.generation == 1  # within the interval: not yet
+    deadline = time.monotonic() + 30
+    while catalog.generation < 2:
+        assert time.monotonic() < deadline, "the deferred rewrite never ran"
+        time.sleep(0.05)
+    time.sleep(3.5)
+    assert catalog.generation == 2 and files_with(tmp_path, b"xyz") == []
+    catalog.close()
+
+
+def test_a_write_during_the_rewrite_is_not_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy is made without holding the writer; a commit that lands meanwhile is in the new store."""
+    from kb.ontology.personal_data import personal_triples
+    from kb.store import generations
+
+    catalog = OxigraphCatalog(tmp_path / "store", sealer=seal, node_iri=NODE, personal=personal_triples)
+    copy = generations.write_generation
+    calls: list[int] = []
+
+    def copy_while_someone_writes(source, path):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            catalog.commit_local([Draft(BASE + "late", graph("late", "Während des Umschreibens"))])
+        return copy(source, path)
+
+    monkeypatch.setattr(generations, "write_generation", copy_while_someone_writes)
+    catalog.commit_local([Draft(BASE + "a", with_contact("a", "Eins", "Erika Mustermann"))])
+    catalog.commit_local([Draft(BASE + "a", graph("a", "Zwei"))])
+    assert len(calls) == 2 and catalog.generation == 1  # copied again, under the writer
+    assert catalog.get(BASE + "late") is not None and catalog.last_seq == 3 and catalog.check_integrity() == []
+    assert files_with(tmp_path, b"Mustermann") == []
+    catalog.close()

@@ -1,7 +1,7 @@
 """``POST /api/erasure``: erase a data subject's personal data while the node runs (admin only).
 
-The same as ``kb erase`` on a stopped node, without the physical rewrite of the store (see
-kb/erasure.py and docs/decisions.md, "Personal data and erasure").
+The same as ``kb erase`` on a stopped node; the catalogue rewrites its store afterwards, so the erased
+bytes leave its files too (kb/store/generations.py, docs/decisions.md "Personal data and erasure").
 """
 
 from __future__ import annotations
