@@ -25,14 +25,18 @@ def _open_indexed(data_dir: Path | None, **overrides: Any) -> Any:
 
 def _print_hits(result: Any, as_json: bool) -> None:
     if as_json:
-        click.echo(json.dumps({"query": result.query, "total": result.total, "expansion": result.expansion, "notes": result.notes,
-                               "results": [{"id": h.id, "title": h.title, "score": h.score, "origin": h.origin, "why": h.why}
+        click.echo(json.dumps({"query": result.query, "total": result.total, "expansion": result.expansion,
+                               "suggestion": result.suggestion, "notes": result.notes,
+                               "results": [{"id": h.id, "title": h.title, "score": h.score, "relevance": h.relevance, "origin": h.origin,
+                                            "snippet": h.snippet.text if h.snippet else None, "why": h.why}
                                            for h in result.results]}, ensure_ascii=False, indent=2))
         return
     for note in result.notes:
         click.echo(f"Hinweis: {note}", err=True)
     if result.expansion:
         click.echo("Erweitert um: " + ", ".join(f"{e['label']} ({e['matched']})" for e in result.expansion))
+    if result.suggestion:
+        click.echo(f"Meinten Sie: {result.suggestion}")
     click.echo(f"{result.total} Treffer")
     for rank, hit in enumerate(result.results, 1):
         why = hit.why
@@ -43,7 +47,7 @@ def _print_hits(result: Any, as_json: bool) -> None:
             reasons.append("Begriffe: " + ", ".join(c["label"] for c in why["concepts"]))
         if "semantic" in why:
             reasons.append(f"Ähnlichkeit {why['semantic']:.2f}")
-        click.echo(f"{rank:>3}. {hit.title}\n     {hit.id}\n     {'; '.join(reasons)}")
+        click.echo(f"{rank:>3}. {hit.title} (Relevanz {round(hit.relevance * 100)} %)\n     {hit.id}\n     {'; '.join(reasons)}")
 
 
 @main.command("search")
