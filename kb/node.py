@@ -11,6 +11,7 @@ import logging
 from functools import lru_cache
 from typing import Any
 
+from kb import __version__
 from kb.auth import TokenStore
 from kb.config import Settings
 from kb.federation import Federation
@@ -102,6 +103,7 @@ class Node:
                 "publicKeyMultibase": self.key.public_multibase,
             },
             "records": self.catalog.count(include_network=False),
+            "version": __version__,
             "ontology": f"{self.base_url}/ontology",
             "sparql": f"{self.base_url}/sparql",
         }

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kb import __version__
 from kb.api.json_limits import JsonLimits
 from kb.api.methods import HeadAsGet, allowed_methods
 from kb.api.security import SecurityHeaders, attach_docs
@@ -119,7 +120,7 @@ def create_app(node: Node) -> FastAPI:
     app = KbApp(
         title=f"kb – {node.settings.name}",
         description="Wissensnetz interkommunale Zusammenarbeit: Projekte als Linked Data, föderiert über LDES.",
-        version="1.0",
+        version=__version__,
         docs_url=None,  # attach_docs: Swagger UI with a policy of its own
         redoc_url=None,
         openapi_url="/openapi.json",

@@ -8,6 +8,8 @@ import sys
 
 import click
 
+from kb import __version__
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -16,6 +18,7 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", "-V", prog_name="kb", message="%(prog)s %(version)s")
 @click.option("--log-level", envvar="KB_LOG_LEVEL", default="INFO", show_default=True, help="Logging level.")
 def main(log_level: str) -> None:
     """kb – Wissensnetz für interkommunale Zusammenarbeit (knowledge network for inter-municipal cooperation)."""

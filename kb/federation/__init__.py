@@ -11,6 +11,7 @@ import threading
 import time
 from typing import Any
 
+from kb import __version__
 from kb.errors import BadRequest, NotFound, PeerError
 from kb.federation.feed import Feed
 from kb.federation.fetch import Fetcher, origin_of
@@ -33,7 +34,7 @@ class Federation:
         s = node.settings
         self.node = node
         self.feed = Feed(node.catalog, base_url=node.base_url, page_size=s.page_size, republish=s.republish, node_iri=node.iri)
-        self.fetcher = Fetcher(timeout=s.peer_timeout, max_bytes=s.max_page_bytes, user_agent=f"kb-harvester/1.0 (+{node.iri})",
+        self.fetcher = Fetcher(timeout=s.peer_timeout, max_bytes=s.max_page_bytes, user_agent=f"kb-harvester/{__version__} (+{node.iri})",
                                allow_networks=s.outbound_allow_networks)
         self.keyring = KeyRing(node.catalog, self.fetcher)
         self.harvester = Harvester(node, self.fetcher, self.keyring, budget=s.harvest_budget)

@@ -47,7 +47,9 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-USER_AGENT = "kb-harvester/1.0 (+https://w3id.org/ikz-kb)"
+from kb import __version__
+
+USER_AGENT = f"kb-harvester/{__version__} (+https://w3id.org/ikz-kb)"
 MAX_REDIRECTS = 5
 REDIRECTS = (301, 302, 303, 307, 308)
 

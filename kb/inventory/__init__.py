@@ -8,8 +8,8 @@ Usage from the node (``node.extensions["inventory"]``) or a web page::
     inv.potentials(scope, task_area="02", limit=20)
     inv.municipality("05974016")
 
-Every figure is a JSON-ready dict (shared from a cache: do not change it); ``export.TABLES`` turns
-it into a CSV table. See docs/inventory.md.
+Every figure is its response model from ``schemas`` (shared from a cache: do not change it);
+``export.TABLES`` turns it into a CSV table. See docs/inventory.md.
 """
 
 from .export import MUNICIPALITY_TABLES, TABLES, municipality_table, to_csv

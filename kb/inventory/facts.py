@@ -57,10 +57,6 @@ class RecordFacts:
     def active(self) -> bool:
         return self.status is None or self.status in ACTIVE_STATUSES
 
-    def ref(self) -> dict[str, Any]:
-        """How a record appears inside a figure (the page links it by its IRI)."""
-        return {"id": self.iri, "title": self.title, "type": self.type, "status": self.status}
-
 
 def facts_from_summary(iri: str, summary: Mapping[str, Any], register: Register) -> RecordFacts:
     participants = [str(p) for p in summary.get("participants") or []]

@@ -1,8 +1,9 @@
 """The figures of the inventory (Bestandsaufnahme), computed from one view of the records.
 
-Every function takes the records a caller may see (a ``View``) and a ``Scope`` and returns plain
-JSON-ready dicts, shaped for drawing: complete lists (zeros included, so a bar chart or table has
-every row), labels next to codes, and the numbers a page needs for scales (maximum, bounding box,
+Every function takes the records a caller may see (a ``View``) and a ``Scope`` and returns the
+figure's response model from :mod:`kb.inventory.schemas` (so each figure's shape is written once,
+there), shaped for drawing: complete lists (zeros included, so a bar chart or table has every
+row), labels next to codes, and the numbers a page needs for scales (maximum, bounding box,
 legend classes). What each figure means is in docs/inventory.md.
 """
 
@@ -14,11 +15,11 @@ from functools import cached_property
 from typing import Any
 
 from kb.ontology.records import RECORD_TYPE_LABELS
-from kb.ontology.register import Kreis, Municipality, Register, distance_km
+from kb.ontology.register import Kreis, Municipality, Register
 from kb.ontology.vocabulary import Vocabularies
 
-from .facts import ACTIVE_STATUSES, RecordFacts, View
-from .neighbours import neighbour_table
+from . import schemas as s
+from .facts import RecordFacts, View
 from .scope import Scope
 
 UNKNOWN = "unbekannt"
@@ -30,12 +31,6 @@ LEGEND = ((0, 0), (1, 1), (2, 3), (4, 7), (8, 15), (16, None))
 """Classes of the dot map: number of cooperations a municipality takes part in."""
 
 FIGURE_PATHS = ("task-areas", "legal-forms", "kreise", "municipalities", "matrix", "potentials", "priorities")
-
-MAX_PARTNERS = 5
-"""Suggested partners shown per candidate (the nearest; ``cooperatingNeighbours`` counts all)."""
-MAX_PARTNER_PROJECTS = 2
-MAX_PROJECTS = 5
-"""Projects shown per partner and per candidate (``projectCount`` counts all)."""
 
 DEFAULT_NEIGHBOURS = 10
 DEFAULT_MAX_KM = 25.0
@@ -50,8 +45,14 @@ without knowing."""
 
 
 def counted(include_network: bool) -> dict[str, Any]:
+    """The fields ``includesNetwork``, ``counted`` and ``countedEn`` of a figure."""
     de, en = COUNTED[include_network]
     return {"includesNetwork": include_network, "counted": de, "countedEn": en}
+
+
+def project_ref(r: RecordFacts) -> s.ProjectRef:
+    """How a record appears inside a figure (the page links it by its IRI)."""
+    return s.ProjectRef(id=r.iri, title=r.title, type=r.type, status=r.status)
 
 
 def _share(part: int, whole: int) -> float:
@@ -69,12 +70,16 @@ class Figures:
     # ------------------------------------------------------------------ labels and regions
 
     def concept(self, scheme: str, code: str | None) -> dict[str, str]:
+        """Code and labels of a concept: the fields of ``ConceptRef`` (and of the rows built on it)."""
         if code is None:
             return {"code": UNKNOWN, "label": "ohne Angabe", "labelEn": "not stated"}
         c = self.vocab[scheme].get(code)
         if c is None:
             return {"code": code, "label": code, "labelEn": code}
         return {"code": c.code, "label": c.label("de"), "labelEn": c.label("en")}
+
+    def concept_ref(self, scheme: str, code: str | None) -> s.ConceptRef:
+        return s.ConceptRef(**self.concept(scheme, code))
 
     @cached_property
     def task_area_codes(self) -> list[str]:
@@ -92,77 +97,70 @@ class Figures:
         keys = sorted({m.kreis_key for m in self.region(scope)})
         return [self.register.kreise[k] for k in keys if k in self.register.kreise]
 
-    def kreis_ref(self, key: str | None) -> dict[str, str] | None:
+    def kreis_ref(self, key: str | None) -> s.KeyRef | None:
         if not key:
             return None
         k = self.register.kreise.get(key)
-        return {"key": key, "name": k.name if k else key}
+        return s.KeyRef(key=key, name=k.name if k else key)
 
-    def rb_ref(self, key: str | None) -> dict[str, str] | None:
+    def rb_ref(self, key: str | None) -> s.KeyRef | None:
         if not key or key not in self.register.regierungsbezirke:
             return None
-        return {"key": key, "name": self.register.regierungsbezirke[key]}
+        return s.KeyRef(key=key, name=self.register.regierungsbezirke[key])
 
-    def scope_out(self, scope: Scope, view: View, include_network: bool, seq: int, records: int) -> dict[str, Any]:
+    def scope_out(self, scope: Scope, include_network: bool, seq: int, records: int) -> s.ScopeOut:
         parts = []
-        state = self.concept("state", scope.state) if scope.state else None
+        state = self.concept_ref("state", scope.state) if scope.state else None
         if state:
-            parts.append(state["label"])
+            parts.append(state.label)
         rb = self.rb_ref(scope.regierungsbezirk)
         if rb:
-            parts.append(rb["name"])
+            parts.append(rb.name)
         kreis = self.kreis_ref(scope.kreis)
         if kreis:
-            parts.append(kreis["name"])
-        return {
-            "state": state,
-            "regierungsbezirk": rb,
-            "kreis": kreis,
-            "label": " – ".join(parts) or "alle Bundesländer",
-            **counted(include_network),
-            "seq": seq,
-            "records": records,
-        }
+            parts.append(kreis.name)
+        return s.ScopeOut(state=state, regierungsbezirk=rb, kreis=kreis, label=" – ".join(parts) or "alle Bundesländer",
+                          **counted(include_network), seq=seq, records=records)
 
     @staticmethod
     def in_scope(view: View, scope: Scope) -> list[RecordFacts]:
         return view.in_scope(scope)
 
-    def regions(self) -> dict[str, Any]:
+    def regions(self) -> s.RegionsOut:
         """Bundesländer with their Regierungsbezirke and Kreise: the values the filters accept."""
-        states: list[dict[str, Any]] = []
+        states: list[s.RegionState] = []
         for c in self.vocab["state"]:
             kreise = sorted((k for k in self.register.kreise.values() if k.land_code == c.code), key=lambda k: k.key)
-            rbs = [{"key": key, "name": name, "kreise": [{"key": k.key, "name": k.name} for k in kreise if k.rb_key == key]}
+            rbs = [s.RegionRb(key=key, name=name, kreise=[s.RegionKreis(key=k.key, name=k.name) for k in kreise if k.rb_key == key])
                    for key, name in sorted(self.register.regierungsbezirke.items()) if any(k.rb_key == key for k in kreise)]
-            states.append({**self.concept("state", c.code), "regierungsbezirke": rbs,
-                           "kreise": [{"key": k.key, "name": k.name} for k in kreise]})
-        states.sort(key=lambda s: s["label"])
-        return {"states": states}
+            states.append(s.RegionState(**self.concept("state", c.code), regierungsbezirke=rbs,
+                                        kreise=[s.RegionKreis(key=k.key, name=k.name) for k in kreise]))
+        states.sort(key=lambda state: state.label)
+        return s.RegionsOut(states=states)
 
     # ------------------------------------------------------------------ counts
 
-    def overview(self, view: View, scope: Scope) -> dict[str, Any]:
+    def overview(self, view: View, scope: Scope, head: s.ScopeOut) -> s.OverviewOut:
         records = self.in_scope(view, scope)
         region = self.region(scope)
         cooperating = [m for m in region if m.ags in view.by_ags]
         kreise = self.region_kreise(scope)
         kreise_cooperating = {m.kreis_key for m in cooperating}
-        totals = {
-            "projects": len(records),
-            "sharedServiceCenters": sum(r.is_ssc for r in records),
-            "smartCityInitiatives": sum(r.type == "smartCityInitiative" for r in records),
-            "active": sum(r.active for r in records),
-            "municipalities": len(region),
-            "municipalitiesCooperating": len(cooperating),
-            "municipalitiesShare": _share(len(cooperating), len(region)),
-            "population": sum(m.population for m in region),
-            "populationCooperating": sum(m.population for m in cooperating),
-            "kreise": len(kreise),
-            "kreiseCooperating": len(kreise_cooperating),
-        }
+        totals = s.TotalsOut(
+            projects=len(records),
+            sharedServiceCenters=sum(r.is_ssc for r in records),
+            smartCityInitiatives=sum(r.type == "smartCityInitiative" for r in records),
+            active=sum(r.active for r in records),
+            municipalities=len(region),
+            municipalitiesCooperating=len(cooperating),
+            municipalitiesShare=_share(len(cooperating), len(region)),
+            population=sum(m.population for m in region),
+            populationCooperating=sum(m.population for m in cooperating),
+            kreise=len(kreise),
+            kreiseCooperating=len(kreise_cooperating),
+        )
 
-        def counts(scheme: str | None, codes: Iterable[str], key: Any) -> list[dict[str, Any]]:
+        def counts(scheme: str | None, codes: Iterable[str], key: Any) -> list[s.CountOut]:
             n: Counter[str | None] = Counter()
             ssc: Counter[str | None] = Counter()
             for r in records:
@@ -174,20 +172,21 @@ class Figures:
                 if code is None and not n[None]:
                     continue
                 ref = self.concept(scheme, code) if scheme else _type_ref(code)
-                out.append({**ref, "projects": n[code], "sharedServiceCenters": ssc[code]})
+                out.append(s.CountOut(**ref, projects=n[code], sharedServiceCenters=ssc[code]))
             return out
 
-        return {
-            "totals": totals,
-            "byType": counts(None, RECORD_TYPE_LABELS, lambda r: [r.type]),
-            "byStatus": counts("status", _status_order(self.vocab), lambda r: [r.status]),
-            "byLegalForm": counts("legalForm", [c.code for c in self.vocab["legalForm"]], lambda r: [r.legal_form]),
-            "byTaskArea": counts("taskArea", self.task_area_codes, lambda r: r.task_areas or [None]),
-            "byDigitalDelivery": _with_unknown(counts("digitalDelivery", list(DIGITAL_WEIGHTS), lambda r: [r.digital]), self),
-            "links": {name: f"/api/inventory/{name}" + (f"?{scope.query()}" if scope.query() else "") for name in FIGURE_PATHS},
-        }
+        return s.OverviewOut(
+            scope=head,
+            totals=totals,
+            byType=counts(None, RECORD_TYPE_LABELS, lambda r: [r.type]),
+            byStatus=counts("status", _status_order(self.vocab), lambda r: [r.status]),
+            byLegalForm=counts("legalForm", [c.code for c in self.vocab["legalForm"]], lambda r: [r.legal_form]),
+            byTaskArea=counts("taskArea", self.task_area_codes, lambda r: r.task_areas or [None]),
+            byDigitalDelivery=_with_unknown(counts("digitalDelivery", list(DIGITAL_WEIGHTS), lambda r: [r.digital]), self),
+            links={name: f"/api/inventory/{name}" + (f"?{scope.query()}" if scope.query() else "") for name in FIGURE_PATHS},
+        )
 
-    def task_areas(self, view: View, scope: Scope) -> dict[str, Any]:
+    def task_areas(self, view: View, scope: Scope, head: s.ScopeOut) -> s.TaskAreasOut:
         records = self.in_scope(view, scope)
         per: dict[str, list[RecordFacts]] = {}
         for r in records:
@@ -198,19 +197,19 @@ class Figures:
             mine = per.get(code, [])
             munis = {m.ags: m for r in mine for m in r.municipalities if scope.contains(m)}
             digital = Counter(r.digital for r in mine)
-            rows.append({
+            rows.append(s.TaskAreaRow(
                 **self.concept("taskArea", code),
-                "projects": len(mine),
-                "sharedServiceCenters": sum(r.is_ssc for r in mine),
-                "active": sum(r.active for r in mine),
-                "municipalities": len(munis),
-                "kreise": len({m.kreis_key for m in munis.values()}),
-                "share": _share(len(mine), len(records)),
-                "digital": _digital(digital),
-            })
-        return {"total": len(records), "items": rows}
+                projects=len(mine),
+                sharedServiceCenters=sum(r.is_ssc for r in mine),
+                active=sum(r.active for r in mine),
+                municipalities=len(munis),
+                kreise=len({m.kreis_key for m in munis.values()}),
+                share=_share(len(mine), len(records)),
+                digital=s.DigitalOut(**_digital(digital)),
+            ))
+        return s.TaskAreasOut(scope=head, total=len(records), items=rows)
 
-    def legal_forms(self, view: View, scope: Scope) -> dict[str, Any]:
+    def legal_forms(self, view: View, scope: Scope, head: s.ScopeOut) -> s.LegalFormsOut:
         records = self.in_scope(view, scope)
         rows = []
         codes: list[str | None] = [c.code for c in self.vocab["legalForm"]]
@@ -222,16 +221,16 @@ class Figures:
         for code in codes:
             mine = per.get(code, [])
             munis = {m.ags for r in mine for m in r.municipalities if scope.contains(m)}
-            rows.append({
+            rows.append(s.LegalFormRow(
                 **self.concept("legalForm", code),
-                "projects": len(mine),
-                "sharedServiceCenters": sum(r.is_ssc for r in mine),
-                "municipalities": len(munis),
-                "share": _share(len(mine), len(records)),
-            })
-        return {"total": len(records), "items": rows}
+                projects=len(mine),
+                sharedServiceCenters=sum(r.is_ssc for r in mine),
+                municipalities=len(munis),
+                share=_share(len(mine), len(records)),
+            ))
+        return s.LegalFormsOut(scope=head, total=len(records), items=rows)
 
-    def kreise(self, view: View, scope: Scope) -> dict[str, Any]:
+    def kreise(self, view: View, scope: Scope, head: s.ScopeOut) -> s.KreiseOut:
         records = self.in_scope(view, scope)
         per: dict[str, list[RecordFacts]] = {}
         unplaced = 0
@@ -243,56 +242,57 @@ class Figures:
         munis_per: dict[str, list[Municipality]] = {}
         for m in self.region(scope):
             munis_per.setdefault(m.kreis_key, []).append(m)
-        rows: list[dict[str, Any]] = []
+        rows: list[s.KreisRow] = []
         for k in self.region_kreise(scope):
             mine = per.get(k.key, [])
             munis = munis_per.get(k.key, [])
             cooperating = sum(1 for m in munis if m.ags in view.by_ags)
-            rows.append({
-                "key": k.key,
-                "name": k.name,
-                "regierungsbezirk": self.rb_ref(k.rb_key),
-                "state": k.land_code,
-                "kreisfrei": k.kreisfrei,
-                "projects": len(mine),
-                "sharedServiceCenters": sum(r.is_ssc for r in mine),
-                "active": sum(r.active for r in mine),
-                "municipalities": len(munis),
-                "municipalitiesCooperating": cooperating,
-                "share": _share(cooperating, len(munis)),
-                "population": sum(m.population for m in munis),
-                "taskAreas": len({a for r in mine for a in r.task_areas}),
-            })
-        return {"total": len(records), "unplaced": unplaced, "items": rows}
+            rows.append(s.KreisRow(
+                key=k.key,
+                name=k.name,
+                regierungsbezirk=self.rb_ref(k.rb_key),
+                state=k.land_code,
+                kreisfrei=k.kreisfrei,
+                projects=len(mine),
+                sharedServiceCenters=sum(r.is_ssc for r in mine),
+                active=sum(r.active for r in mine),
+                municipalities=len(munis),
+                municipalitiesCooperating=cooperating,
+                share=_share(cooperating, len(munis)),
+                population=sum(m.population for m in munis),
+                taskAreas=len({a for r in mine for a in r.task_areas}),
+            ))
+        return s.KreiseOut(scope=head, total=len(records), unplaced=unplaced, items=rows)
 
-    def municipalities(self, view: View, scope: Scope) -> dict[str, Any]:
+    def municipalities(self, view: View, scope: Scope, head: s.ScopeOut) -> s.MunicipalitiesOut:
         region = self.region(scope)
-        items: list[dict[str, Any]] = []
+        items: list[s.MapPoint] = []
         lons = [m.lon for m in region if m.lon is not None]
         lats = [m.lat for m in region if m.lat is not None]
         for m in region:
             mine = view.by_ags.get(m.ags, ())
             count = len(mine)
-            items.append({
-                "ags": m.ags,
-                "name": m.short_name,
-                "kreis": m.kreis_key,
-                "lon": m.lon,
-                "lat": m.lat,
-                "population": m.population,
-                "count": count,
-                "active": sum(r.active for r in mine),
-                "level": _level(count),
-            })
-        bbox = {"minLon": min(lons), "minLat": min(lats), "maxLon": max(lons), "maxLat": max(lats)} if lons else None
-        return {
-            "bbox": bbox,
-            "maxCount": max((i["count"] for i in items), default=0),
-            "legend": [{"level": i, "min": lo, "max": hi, "label": _legend_label(lo, hi)} for i, (lo, hi) in enumerate(LEGEND)],
-            "items": items,
-        }
+            items.append(s.MapPoint(
+                ags=m.ags,
+                name=m.short_name,
+                kreis=m.kreis_key,
+                lon=m.lon,
+                lat=m.lat,
+                population=m.population,
+                count=count,
+                active=sum(r.active for r in mine),
+                level=_level(count),
+            ))
+        bbox = s.BBox(minLon=min(lons), minLat=min(lats), maxLon=max(lons), maxLat=max(lats)) if lons else None
+        return s.MunicipalitiesOut(
+            scope=head,
+            bbox=bbox,
+            maxCount=max((i.count for i in items), default=0),
+            legend=[s.LegendClass(level=i, min=lo, max=hi, label=_legend_label(lo, hi)) for i, (lo, hi) in enumerate(LEGEND)],
+            items=items,
+        )
 
-    def matrix(self, view: View, scope: Scope) -> dict[str, Any]:
+    def matrix(self, view: View, scope: Scope, head: s.ScopeOut) -> s.MatrixOut:
         records = self.in_scope(view, scope)
         codes = self.task_area_codes
         column = {c: i for i, c in enumerate(codes)}
@@ -318,107 +318,27 @@ class Figures:
                 for a in r.task_areas:
                     if a in column:
                         cells[i][column[a]] += 1
-        rows = [{"key": k.key, "name": k.name, "counts": cells[i], "total": totals[i]} for i, k in enumerate(kreise)]
-        return {
-            "columns": [self.concept("taskArea", c) for c in codes],
-            "rows": rows,
-            "columnTotals": col_totals,
-            "total": placed,
-            "unplaced": len(records) - placed,
-            "max": max((v for row in cells for v in row), default=0),
-        }
-
-    # ------------------------------------------------------------------ potentials
-
-    def potentials(
-        self,
-        view: View,
-        scope: Scope,
-        *,
-        task_area: str | None = None,
-        limit: int = 10,
-        offset: int = 0,
-        neighbours: int = DEFAULT_NEIGHBOURS,
-        max_km: float = DEFAULT_MAX_KM,
-        min_neighbours: int = 1,
-    ) -> dict[str, Any]:
-        table = neighbour_table(self.register, neighbours, max_km)
-        region = self.region(scope)
-        in_region = {m.ags for m in region}
-        areas = []
-        for code in [task_area] if task_area else self.task_area_codes:
-            cooperating = view.active_by_area.get(code, {})
-            found: dict[str, list[tuple[str, float]]] = {}
-            if len(region) <= len(cooperating):  # few municipalities to look at: ask each for its neighbours
-                for m in region:
-                    if m.ags not in cooperating:
-                        near = [(n.municipality.ags, n.km) for n in table.of(m.ags) if n.municipality.ags in cooperating]
-                        if near:
-                            found[m.ags] = near
-            else:  # few cooperating municipalities: ask each whose neighbour it is
-                for c_ags in cooperating:
-                    for n in table.whose(c_ags):
-                        ags = n.municipality.ags
-                        if ags in in_region and ags not in cooperating:
-                            found.setdefault(ags, []).append((c_ags, n.km))
-            candidates: list[tuple[Municipality, list[tuple[str, float]], int]] = []
-            for ags, partners in found.items():
-                if len(partners) < min_neighbours:
-                    continue
-                partners.sort(key=lambda p: (p[1], p[0]))
-                run = len({r.iri for c_ags, _ in partners for r in cooperating[c_ags]})
-                candidates.append((self.register.by_ags[ags], partners, run))
-            candidates.sort(key=lambda c: (-len(c[1]), -c[2], c[1][0][1], c[0].population, c[0].ags))
-            items = []
-            for rank, (m, partners, run) in enumerate(candidates[offset:offset + limit], start=offset + 1):
-                shown: dict[str, RecordFacts] = {}
-                for c_ags, _ in partners:
-                    for r in cooperating[c_ags]:
-                        if len(shown) < MAX_PROJECTS:
-                            shown.setdefault(r.iri, r)
-                items.append({
-                    "rank": rank,
-                    "ags": m.ags,
-                    "name": m.short_name,
-                    "kreis": self.kreis_ref(m.kreis_key),
-                    "population": m.population,
-                    "lon": m.lon,
-                    "lat": m.lat,
-                    "neighbours": len(table.of(m.ags)),
-                    "cooperatingNeighbours": len(partners),
-                    "nearestKm": round(partners[0][1], 1),
-                    "partners": [
-                        {"ags": c_ags, "name": self.register.by_ags[c_ags].short_name, "km": round(km, 1),
-                         "projectCount": len(cooperating[c_ags]), "projects": [r.ref() for r in cooperating[c_ags][:MAX_PARTNER_PROJECTS]]}
-                        for c_ags, km in partners[:MAX_PARTNERS]
-                    ],
-                    "projectCount": run,
-                    "projects": [r.ref() for r in shown.values()],
-                })
-            areas.append({
-                "taskArea": self.concept("taskArea", code),
-                "municipalities": len(region),
-                "cooperating": sum(1 for ags in cooperating if ags in in_region),
-                "candidates": len(candidates),
-                "offset": offset,
-                "items": items,
-            })
-        return {
-            "parameters": {"neighbours": neighbours, "maxKm": max_km, "minNeighbours": min_neighbours, "limit": limit, "offset": offset,
-                           "activeStatuses": sorted(ACTIVE_STATUSES)},
-            "items": areas,
-        }
+        rows = [s.MatrixRow(key=k.key, name=k.name, counts=cells[i], total=totals[i]) for i, k in enumerate(kreise)]
+        return s.MatrixOut(
+            scope=head,
+            columns=[self.concept_ref("taskArea", c) for c in codes],
+            rows=rows,
+            columnTotals=col_totals,
+            total=placed,
+            unplaced=len(records) - placed,
+            max=max((v for row in cells for v in row), default=0),
+        )
 
     # ------------------------------------------------------------------ priorities
 
-    def priorities(self, view: View, scope: Scope) -> dict[str, Any]:
+    def priorities(self, view: View, scope: Scope, head: s.ScopeOut) -> s.PrioritiesOut:
         records = self.in_scope(view, scope)
         per: dict[str, list[RecordFacts]] = {}
         for r in records:
             for a in r.task_areas:
                 per.setdefault(a, []).append(r)
         most = max((len(v) for v in per.values()), default=0)
-        items: list[dict[str, Any]] = []
+        items: list[s.PriorityItem] = []
         for code in self.task_area_codes:
             mine = per.get(code, [])
             if not mine:
@@ -428,116 +348,32 @@ class Figures:
             gap = round(sum(DIGITAL_WEIGHTS[k] * digital[k] for k in DIGITAL_WEIGHTS) / known, 4) if known else None
             volume = round(len(mine) / most, 4)
             score = round(100 * volume * (gap if gap is not None else ASSUMED_GAP), 1)
-            items.append({
-                "taskArea": self.concept("taskArea", code),
-                "projects": len(mine),
-                "municipalities": len({m.ags for r in mine for m in r.municipalities if scope.contains(m)}),
-                "volume": volume,
+            items.append(s.PriorityItem(
+                rank=0,  # set below, once sorted
+                taskArea=self.concept_ref("taskArea", code),
+                projects=len(mine),
+                municipalities=len({m.ags for r in mine for m in r.municipalities if scope.contains(m)}),
+                volume=volume,
                 **_digital(digital),
-                "dataCoverage": _share(known, len(mine)),
-                "digitalGap": gap,
-                "gapAssumed": gap is None,
-                "score": score,
-            })
-        items.sort(key=lambda i: (-i["score"], -i["projects"], i["taskArea"]["code"]))
+                dataCoverage=_share(known, len(mine)),
+                digitalGap=gap,
+                gapAssumed=gap is None,
+                score=score,
+            ))
+        items.sort(key=lambda i: (-i.score, -i.projects, i.taskArea.code))
         for rank, item in enumerate(items, start=1):
-            item["rank"] = rank
-        return {
-            "method": (
+            item.rank = rank
+        return s.PrioritiesOut(
+            scope=head,
+            method=(
                 "Punktzahl = 100 × Umfang × Digitalisierungslücke. Umfang = Projekte im Aufgabenbereich ÷ Projekte im "
                 "größten Aufgabenbereich der Auswahl. Digitalisierungslücke = (analog × 1 + teilweise digital × 0,5 + "
                 "vollständig digital × 0) ÷ Projekte mit Angabe; ohne jede Angabe wird 0,5 angenommen (gapAssumed)."
             ),
-            "weights": dict(DIGITAL_WEIGHTS),
-            "assumedGap": ASSUMED_GAP,
-            "items": items,
-        }
-
-    # ------------------------------------------------------------------ one municipality
-
-    def municipality(
-        self, view: View, m: Municipality, *, neighbours: int = DEFAULT_NEIGHBOURS, max_km: float = DEFAULT_MAX_KM,
-        service_centers: int = 10,
-    ) -> dict[str, Any]:
-        table = neighbour_table(self.register, neighbours, max_km)
-        own = view.by_ags.get(m.ags, [])
-        own_areas = view.active_areas_of(m.ags)
-        area_counts = Counter(a for r in own for a in r.task_areas)
-        partner_counts: Counter[str] = Counter(ags for r in own for ags in r.ags if ags != m.ags)
-        near = table.of(m.ags)
-
-        def active_in(ags: str, area: str) -> list[RecordFacts]:
-            return view.active_by_area.get(area, {}).get(ags, [])
-
-        neighbour_rows: list[dict[str, Any]] = []
-        suggested: list[dict[str, Any]] = []
-        gaps: dict[str, list[dict[str, Any]]] = {}
-        for n in near:
-            other = n.municipality
-            their_areas = view.active_areas_of(other.ags)
-            new_areas = sorted(their_areas - own_areas)
-            neighbour_rows.append({
-                "ags": other.ags,
-                "name": other.short_name,
-                "km": round(n.km, 1),
-                "population": other.population,
-                "projects": len(view.by_ags.get(other.ags, ())),
-                "taskAreas": sorted(their_areas),
-                "partner": other.ags in partner_counts,
-            })
-            for area in new_areas:
-                gaps.setdefault(area, []).append({"ags": other.ags, "name": other.short_name, "km": round(n.km, 1),
-                                                  "projects": [r.ref() for r in active_in(other.ags, area)]})
-            if new_areas:
-                theirs = {r.iri: r for a in new_areas for r in active_in(other.ags, a)}
-                suggested.append({
-                    "ags": other.ags,
-                    "name": other.short_name,
-                    "km": round(n.km, 1),
-                    "partner": other.ags in partner_counts,
-                    "taskAreas": [self.concept("taskArea", a) for a in new_areas],
-                    "projects": [r.ref() for r in theirs.values()],
-                })
-        suggested.sort(key=lambda s: (-len(s["taskAreas"]), s["km"], s["ags"]))
-        potentials: list[dict[str, Any]] = [{"taskArea": self.concept("taskArea", a), "neighbours": ns} for a, ns in gaps.items()]
-        potentials.sort(key=lambda p: (-len(p["neighbours"]), p["taskArea"]["code"]))
-        return {
-            "municipality": {
-                "ags": m.ags, "name": m.short_name, "officialName": m.name, "population": m.population, "lon": m.lon, "lat": m.lat,
-                "kreis": self.kreis_ref(m.kreis_key), "regierungsbezirk": self.rb_ref(m.rb_key),
-                "state": self.concept("state", m.land_code),
-            },
-            "parameters": {"neighbours": neighbours, "maxKm": max_km, "activeStatuses": sorted(ACTIVE_STATUSES)},
-            "projects": [
-                {**r.ref(), "taskAreas": list(r.task_areas), "legalForm": r.legal_form, "digitalDelivery": r.digital,
-                 "participants": r.participant_count, "active": r.active}
-                for r in sorted(own, key=lambda r: (not r.active, r.title.casefold()))
-            ],
-            "taskAreas": [{**self.concept("taskArea", a), "projects": n} for a, n in sorted(area_counts.items())],
-            "partners": [
-                {"ags": ags, "name": self.register.by_ags[ags].short_name, "projects": n}
-                for ags, n in sorted(partner_counts.items(), key=lambda p: (-p[1], self.register.by_ags[p[0]].short_name))
-            ],
-            "neighbours": neighbour_rows,
-            "potentials": potentials,
-            "suggestedPartners": suggested,
-            "serviceCenters": self._service_centers(view, m, own_areas, service_centers),
-        }
-
-    def _service_centers(self, view: View, m: Municipality, own_areas: set[str], limit: int) -> list[dict[str, Any]]:
-        """Active SSCs in the same Bundesland in areas the municipality lacks: they need no neighbourhood."""
-        out = []
-        for r in view.records:
-            if not r.is_ssc or not r.active or m.ags in r.ags:
-                continue
-            new_areas = sorted(set(r.task_areas) - own_areas)
-            located = [p for p in r.municipalities if p.lat is not None and p.lon is not None]
-            if not new_areas or not any(p.land_code == m.land_code for p in r.municipalities) or not located or m.lat is None:
-                continue
-            km = min(distance_km(m.lat, m.lon, p.lat, p.lon) for p in located)  # type: ignore[arg-type]
-            out.append({**r.ref(), "km": round(km, 1), "taskAreas": [self.concept("taskArea", a) for a in new_areas]})
-        out.sort(key=lambda s: (s["km"], s["title"]))
-        return out[:limit]
+            weights=dict(DIGITAL_WEIGHTS),
+            assumedGap=ASSUMED_GAP,
+            items=items,
+        )
 
 
 def _type_ref(code: str | None) -> dict[str, str]:
@@ -560,10 +396,10 @@ def _digital(counts: Counter[str | None]) -> dict[str, int]:
     }
 
 
-def _with_unknown(rows: list[dict[str, Any]], figures: Figures) -> list[dict[str, Any]]:
+def _with_unknown(rows: list[s.CountOut], figures: Figures) -> list[s.CountOut]:
     """The digital breakdown always shows "ohne Angabe", even at zero: it tells how complete the data are."""
-    if not any(r["code"] == UNKNOWN for r in rows):
-        rows.append({**figures.concept("digitalDelivery", None), "projects": 0, "sharedServiceCenters": 0})
+    if not any(r.code == UNKNOWN for r in rows):
+        rows.append(s.CountOut(**figures.concept("digitalDelivery", None), projects=0, sharedServiceCenters=0))
     return rows
 
 

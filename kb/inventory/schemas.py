@@ -1,4 +1,8 @@
-"""Response models of ``/api/inventory/...`` (the OpenAPI schema at /docs, and the check of every figure)."""
+"""The figures of ``/api/inventory/...``: each figure's shape, written once.
+
+``figures.py`` builds these models, the API answers them as JSON (and documents them in the OpenAPI
+schema at /docs), ``export.py`` turns them into CSV tables and the web pages render them.
+"""
 
 from __future__ import annotations
 

@@ -26,20 +26,25 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
+from pydantic import BaseModel
+
 from kb.errors import NotFound
 from kb.ontology.register import Municipality, Register
 from kb.ontology.vocabulary import Vocabularies
 from kb.store.model import ChangeEvent
 from kb.store.oxigraph import OxigraphCatalog
 
+from . import schemas as s
 from .facts import RecordFacts, Snapshot, facts_from_summary
-from .figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS, Figures, counted
+from .figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS, Figures
+from .nearby import Nearby
 from .neighbours import neighbour_index
 from .scope import EVERYTHING, Scope, resolve_scope
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+F = TypeVar("F", bound=BaseModel)
 
 CACHE_BYTES = 64_000_000
 """Estimated bytes of figures and renderings kept per snapshot (the default figures of every region
@@ -72,6 +77,7 @@ class Inventory:
         self.register = register
         self.vocabularies = vocabularies
         self.figures = Figures(register, vocabularies)
+        self.nearby = Nearby(self.figures)
         self.max_replay = max_replay
         """Behind by more log entries than this, reload all summaries instead of replaying."""
         self._snapshot: Snapshot | None = None
@@ -280,60 +286,60 @@ class Inventory:
 
     # ------------------------------------------------------------------ figures
 
-    def _figure(self, name: str, scope: Scope, include_network: bool, compute: Callable[..., dict[str, Any]], warm: bool = True,
-                **params: Any) -> dict[str, Any]:
-        def build() -> dict[str, Any]:
+    def _figure(self, name: str, scope: Scope, include_network: bool, compute: Callable[..., F], warm: bool = True,
+                **params: Any) -> F:
+        def build() -> F:
             snap = self.snapshot()
             view = snap.view(include_network)
-            body = compute(view, scope, **params)
-            return {"scope": self.figures.scope_out(scope, view, include_network, snap.seq, len(view.in_scope(scope))), **body}
+            head = self.figures.scope_out(scope, include_network, snap.seq, len(view.in_scope(scope)))
+            return compute(view, scope, head, **params)
 
         if not warm:  # a variant: only its rendering (JSON or CSV bytes) is cached, by the caller
             return build()
         return self.produce((name, scope, include_network, tuple(sorted(params.items()))), build, warm=warm)
 
-    def overview(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+    def overview(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> s.OverviewOut:
         return self._figure("overview", scope, include_network, self.figures.overview)
 
-    def task_areas(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+    def task_areas(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> s.TaskAreasOut:
         return self._figure("task-areas", scope, include_network, self.figures.task_areas)
 
-    def legal_forms(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+    def legal_forms(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> s.LegalFormsOut:
         return self._figure("legal-forms", scope, include_network, self.figures.legal_forms)
 
-    def kreise(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+    def kreise(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> s.KreiseOut:
         return self._figure("kreise", scope, include_network, self.figures.kreise)
 
-    def municipalities(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+    def municipalities(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> s.MunicipalitiesOut:
         return self._figure("municipalities", scope, include_network, self.figures.municipalities)
 
-    def matrix(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+    def matrix(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> s.MatrixOut:
         return self._figure("matrix", scope, include_network, self.figures.matrix)
 
     def potentials(self, scope: Scope = EVERYTHING, *, include_network: bool = False, task_area: str | None = None, limit: int = 10,
                    offset: int = 0, neighbours: int = DEFAULT_NEIGHBOURS, max_km: float = DEFAULT_MAX_KM,
-                   min_neighbours: int = 1) -> dict[str, Any]:
-        return self._figure("potentials", scope, include_network, self.figures.potentials,
+                   min_neighbours: int = 1) -> s.PotentialsOut:
+        return self._figure("potentials", scope, include_network, self.nearby.potentials,
                             warm=potentials_defaults(limit, offset, neighbours, max_km, min_neighbours), task_area=task_area, limit=limit,
                             offset=offset, neighbours=neighbours, max_km=float(max_km), min_neighbours=min_neighbours)
 
-    def priorities(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> dict[str, Any]:
+    def priorities(self, scope: Scope = EVERYTHING, *, include_network: bool = False) -> s.PrioritiesOut:
         return self._figure("priorities", scope, include_network, self.figures.priorities)
 
     def municipality(self, ags: str, *, include_network: bool = False, neighbours: int = DEFAULT_NEIGHBOURS,
-                     max_km: float = DEFAULT_MAX_KM) -> dict[str, Any]:
+                     max_km: float = DEFAULT_MAX_KM) -> s.MunicipalityOut:
         """A municipality's cooperations, what its neighbours do, and suggested partners."""
         m = self.resolve_municipality(ags)
 
-        def build() -> dict[str, Any]:
+        def build() -> s.MunicipalityOut:
             snap = self.snapshot()
-            body = self.figures.municipality(snap.view(include_network), m, neighbours=neighbours, max_km=float(max_km))
-            return {"seq": snap.seq, **counted(include_network), **body}
+            return self.nearby.municipality(snap.view(include_network), m, seq=snap.seq, include_network=include_network,
+                                             neighbours=neighbours, max_km=float(max_km))
 
         if (neighbours, float(max_km)) != (DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM):  # a variant: see _figure
             return build()
         return self.produce(("municipality", m.ags, include_network, neighbours, float(max_km)), build)
 
-    def regions(self) -> dict[str, Any]:
+    def regions(self) -> s.RegionsOut:
         """The Länder, Regierungsbezirke and Kreise the filters accept (from the register; never changes)."""
         return self.constant("regions", self.figures.regions)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
+
 import httpx
 import pytest
 import rdflib
@@ -35,6 +37,12 @@ def test_ontology_is_served_with_content_negotiation(anonymous: httpx.Client, ac
 
 def test_shapes_are_published(anonymous: httpx.Client) -> None:
     assert "sh:NodeShape" in anonymous.get("/ontology/shapes").text
+
+
+def test_node_description_and_openapi_show_the_one_version_of_the_package(anonymous: httpx.Client) -> None:
+    """One version string, from the package metadata (pyproject.toml), wherever a version is shown."""
+    assert anonymous.get("/.well-known/kb-node").json()["version"] == version("kb")
+    assert anonymous.get("/openapi.json").json()["info"]["version"] == version("kb")
 
 
 def test_openapi_documents_the_api(anonymous: httpx.Client) -> None:

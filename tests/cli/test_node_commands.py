@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,8 @@ def test_tokens_are_created_once_listed_without_secret_and_revoked(runner: CliRu
 
     with pytest.raises(Unauthenticated):
         store.authenticate(secret)
+
+
+def test_version_is_the_package_version(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"kb {version('kb')}"

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -744,28 +743,3 @@ def test_one_participant_is_fine_for_a_smart_city_initiative(shapes: rdflib.Grap
         if member != ERWITTE:
             data.remove((RECORD, ORG.hasMember, member))
     assert validate(data, shapes)[0]
-
-
-@pytest.mark.parametrize("with_end_date", [False, True], ids=["as-is", "with-end-dates"])
-def test_validation_time_for_a_batch_of_200_records(
-    shapes: rdflib.Graph, capsys: pytest.CaptureFixture[str], with_end_date: bool
-) -> None:
-    """Measured, not asserted: nodes validate harvested pages in batches like this one.
-
-    'with-end-dates' gives every record an end date, so the one SPARQL rule runs for each of them
-    (pyshacl parses a SPARQL query again for every focus node: it costs about 8 ms per record).
-    """
-    text = VALID.read_text(encoding="utf-8")
-    data = rdflib.Graph()
-    for i in range(200):
-        data.parse(data=text.replace("standesamtverbund-hellweg", f"standesamtverbund-hellweg-{i}"), format="turtle")
-        if with_end_date:
-            record = URIRef(f"http://127.0.0.1:8001/projects/standesamtverbund-hellweg-{i}")
-            data.add((record, SCHEMA.endDate, Literal("2030", datatype=XSD.gYear)))
-    start = time.perf_counter()
-    conforms, results = validate(data, shapes)
-    elapsed = time.perf_counter() - start
-    assert conforms, results[:3]
-    with capsys.disabled():
-        label = "with end dates" if with_end_date else "as is"
-        print(f"\npyshacl, 200 records {label} ({len(data)} triples) in one graph: {elapsed:.2f} s ({200 / elapsed:.0f} records/s)")

@@ -15,7 +15,7 @@ neighbours and distances come from one precomputed index (``kb.inventory.neighbo
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol, TypeVar, cast
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
@@ -31,6 +31,8 @@ from kb.inventory.figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS
 from kb.inventory.neighbours import MAX_KM, MAX_NEIGHBOURS
 from kb.inventory.service import potentials_defaults
 from kb.node import Node
+
+F = TypeVar("F", bound=BaseModel)
 
 router = APIRouter(prefix="/api/inventory", tags=["Bestandsaufnahme / inventory"])
 
@@ -89,18 +91,23 @@ def _media(request: Request, fmt: str | None) -> str:
     return negotiate(request.headers.get("accept"), [JSON, CSV], JSON) or JSON
 
 
-def _respond(request: Request, inv: Inventory, fmt: str | None, key: tuple[Any, ...], figure: Callable[[], dict[str, Any]],
-             model: type[BaseModel], table: Callable[[dict[str, Any]], Table], filename: str, include_network: bool,
-             warm: bool = True) -> Response:
-    """The figure as JSON (checked against its model) or CSV; rendered once per snapshot, cached, and (``warm``) kept warm."""
+class _Scoped(Protocol):
+    """Every figure but a municipality's carries its scope (with the change-log position)."""
+
+    scope: s.ScopeOut
+
+
+def _respond(request: Request, inv: Inventory, fmt: str | None, key: tuple[Any, ...], figure: Callable[[], F],
+             table: Callable[[F], Table], filename: str, include_network: bool, warm: bool = True) -> Response:
+    """The figure (its response model) as JSON or CSV; rendered once per snapshot, cached, and (``warm``) kept warm."""
     media = _media(request, fmt)
 
     def render() -> tuple[int, bytes]:
         data = figure()
-        seq = data["seq"] if "seq" in data else data["scope"]["seq"]
+        seq = data.seq if isinstance(data, s.MunicipalityOut) else cast(_Scoped, data).scope.seq
         if media == CSV:
             return seq, to_csv(with_counted(table(data), include_network))
-        return seq, model.model_validate(data).model_dump_json().encode()
+        return seq, data.model_dump_json().encode()
 
     seq, body = inv.produce((*key, include_network, media), render, warm=warm)
     if include_network:
@@ -121,10 +128,10 @@ FIGURES: dict[str, tuple[type[BaseModel], str]] = {}
 
 def figure_response(request: Request, node: Node, name: str, scope: Scope, network: bool, fmt: str | None) -> Response:
     """One of the figures without parameters (also behind the Bestandsaufnahme page's download links)."""
-    model, method = FIGURES[name]
+    _model, method = FIGURES[name]
     inv = inventory_of(node)
     return _respond(request, inv, fmt, (name, scope), lambda: getattr(inv, method)(scope, include_network=network),
-                    model, TABLES[name], f"bestandsaufnahme-{name}-{scope.slug()}", network)
+                    TABLES[name], f"bestandsaufnahme-{name}-{scope.slug()}", network)
 
 
 def _figure_route(name: str, model: type[BaseModel], method: str, summary: str) -> None:
@@ -172,12 +179,12 @@ def inventory_potentials(
     area = inv.resolve_task_area(taskArea) if taskArea else None
     params = (area, limit, offset, neighbours, float(maxKm), minNeighbours)
 
-    def figure() -> dict[str, Any]:
+    def figure() -> s.PotentialsOut:
         return inv.potentials(scope, include_network=network, task_area=area, limit=limit, offset=offset, neighbours=neighbours,
                               max_km=maxKm, min_neighbours=minNeighbours)
 
     slug = f"bestandsaufnahme-potentials-{scope.slug()}" + (f"-{area}" if area else "")
-    return _respond(request, inv, format, ("potentials", scope, params), figure, s.PotentialsOut, TABLES["potentials"], slug,
+    return _respond(request, inv, format, ("potentials", scope, params), figure, TABLES["potentials"], slug,
                     network, warm=potentials_defaults(limit, offset, neighbours, maxKm, minNeighbours))
 
 
@@ -185,7 +192,7 @@ def inventory_potentials(
 def inventory_regions(node: NodeDep) -> Response:
     """Bundesländer, Regierungsbezirke und Kreise, nach denen gefiltert werden kann / the values the filters accept."""
     inv = inventory_of(node)
-    body = inv.constant("regions-json", lambda: s.RegionsOut.model_validate(inv.regions()).model_dump_json().encode())
+    body = inv.constant("regions-json", lambda: inv.regions().model_dump_json().encode())
     return Response(body, media_type=JSON, headers={"Cache-Control": "max-age=3600"})
 
 
@@ -204,9 +211,9 @@ def inventory_municipality(
     inv = inventory_of(node)
     m = inv.resolve_municipality(ags).ags
 
-    def figure() -> dict[str, Any]:
+    def figure() -> s.MunicipalityOut:
         return inv.municipality(m, include_network=network, neighbours=neighbours, max_km=maxKm)
 
-    return _respond(request, inv, format, ("municipality", m, neighbours, float(maxKm), table), figure, s.MunicipalityOut,
+    return _respond(request, inv, format, ("municipality", m, neighbours, float(maxKm), table), figure,
                     lambda f: municipality_table(f, table), f"gemeinde-{m}-{table}", network,
                     warm=(neighbours, float(maxKm)) == (DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM))

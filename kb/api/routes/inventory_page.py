@@ -21,6 +21,7 @@ from kb.api.deps import NodeDep, PrincipalDep
 from kb.api.routes.inventory import FIGURES, Format, figure_response, include_network, inventory_of, inventory_potentials
 from kb.api.routes.pages import web_of
 from kb.errors import InvalidRecord, NotFound
+from kb.inventory.schemas import MunicipalitiesOut
 
 router = APIRouter(include_in_schema=False)
 
@@ -30,23 +31,25 @@ LEVEL_COLOURS = ["#d5d9de", "#a9cbeb", "#5f9ed6", "#2a74b8", "#0b4f8a", "#05264a
 Region = Annotated[str | None, Query(max_length=200)]
 
 
-def dot_map(data: dict[str, Any]) -> dict[str, Any]:
+def dot_map(data: MunicipalitiesOut) -> dict[str, Any]:
     """SVG geometry for the municipalities: one path of round dots per colour level."""
-    box = data["bbox"]
-    lat0 = math.radians((box["minLat"] + box["maxLat"]) / 2)
-    span_x = max((box["maxLon"] - box["minLon"]) * math.cos(lat0), 1e-6)
-    span_y = max(box["maxLat"] - box["minLat"], 1e-6)
+    box = data.bbox
+    if box is None:  # no municipality of the scope has coordinates
+        return {"width": MAP_WIDTH, "height": 20, "layers": []}
+    lat0 = math.radians((box.minLat + box.maxLat) / 2)
+    span_x = max((box.maxLon - box.minLon) * math.cos(lat0), 1e-6)
+    span_y = max(box.maxLat - box.minLat, 1e-6)
     scale = (MAP_WIDTH - 20) / span_x
     height = int(span_y * scale) + 20
-    items = data["items"]
+    items = data.items
     radius = 3.2 if len(items) < 800 else (2.2 if len(items) < 3000 else 1.4)
     paths: dict[int, list[str]] = {}
     for m in items:
-        if m.get("lon") is None or m.get("lat") is None:
+        if m.lon is None or m.lat is None:
             continue
-        x = 10 + (m["lon"] - box["minLon"]) * math.cos(lat0) * scale
-        y = 10 + (box["maxLat"] - m["lat"]) * scale
-        paths.setdefault(m["level"], []).append(f"M{x:.1f} {y:.1f}h0")
+        x = 10 + (m.lon - box.minLon) * math.cos(lat0) * scale
+        y = 10 + (box.maxLat - m.lat) * scale
+        paths.setdefault(m.level, []).append(f"M{x:.1f} {y:.1f}h0")
     layers = [{"level": level, "colour": LEVEL_COLOURS[min(level, len(LEVEL_COLOURS) - 1)], "d": "".join(segs),
                "width": radius * (2 if level == 0 else 2.6)} for level, segs in sorted(paths.items())]
     return {"width": MAP_WIDTH, "height": height, "layers": layers}
@@ -107,7 +110,7 @@ def inventory_page(request: Request, node: NodeDep, principal: PrincipalDep, sta
         matrix=inv.matrix(scope, include_network=include),
         potentials=inv.potentials(scope, include_network=include, limit=5),
         priorities=inv.priorities(scope, include_network=include),
-        legend=municipalities["legend"],
+        legend=municipalities.legend,
         map=dot_map(municipalities),
         colours=LEVEL_COLOURS,
     )

@@ -28,6 +28,7 @@ NODE_CONTEXT = {
     "peers": {"@id": "https://w3id.org/ikz-kb/ontology#peer"},
     "url": {"@id": "http://xmlns.com/foaf/0.1/homepage", "@type": "@id"},
     "baseUrl": {"@id": "http://xmlns.com/foaf/0.1/homepage", "@type": "@id"},
+    "version": "https://schema.org/softwareVersion",
     "ontology": {"@id": "http://purl.org/dc/terms/conformsTo", "@type": "@id"},
     "sparql": {"@id": "http://rdfs.org/ns/void#sparqlEndpoint", "@type": "@id"},
 }

@@ -81,12 +81,12 @@ def start(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
 
     web = web_of(request)
     include = principal.can_see_network
-    totals = inventory_of(node).overview(include_network=include)["totals"]
+    totals = inventory_of(node).overview(include_network=include).totals
     stats = {
-        "projects": totals["projects"],
-        "ssc": totals["sharedServiceCenters"],
-        "smartCity": totals["smartCityInitiatives"],
-        "municipalities": totals["municipalitiesCooperating"],
+        "projects": totals.projects,
+        "ssc": totals.sharedServiceCenters,
+        "smartCity": totals.smartCityInitiatives,
+        "municipalities": totals.municipalitiesCooperating,
         "nodes": len(set(node.catalog.count_by_origin(include_network=include)) | {node.iri}),
     }
     return web.render(request, "start.html", title="Startseite", stats=stats,
@@ -274,7 +274,7 @@ def municipality_page(ags: str, request: Request, node: NodeDep, principal: Prin
     from kb.api.routes.inventory import inventory_of
 
     data = inventory_of(node).municipality(m.ags, include_network=principal.can_see_network)
-    projects = [c for p in data.get("projects", []) if (c := card(node, p["id"]))]
+    projects = [c for p in data.projects if (c := card(node, p.id))]
     return web.render(request, "municipality.html", title=m.short_name, m=m, data=data, projects=projects)
 
 
