@@ -284,6 +284,7 @@ class Indexer:
         words = vocabulary_words(self.vocabularies)
         index = LexicalIndex(docs, words)
         self.lexical = Lexical(index, ConceptMatcher(self.vocabularies, index.analyzer), Speller(lambda: (text for _, text in docs)))
+        self.lexical.speller.warm()  # after publishing: word search answers meanwhile, "Meinten Sie" follows
         self._lexical_dirty = False
         log.debug("BM25 rebuilt over %d records in %.2f s", len(docs), index.build_seconds)
 

@@ -5,8 +5,9 @@ parts) is compared with the words the indexed records use, by Damerau–Levensht
 most 1 for words of up to 5 letters, 2 above), found through a symmetric-deletion table (Garbe's
 SymSpell idea: a word and a misspelling within distance 2 share a form with at most one letter
 deleted from each, or one is such a form of the other). The closest word wins, then the more
-frequent. "Standesammt" → "Standesamt". The table is built on first need per lexical snapshot,
-so starts and queries without misspellings pay nothing.
+frequent. "Standesammt" → "Standesamt". The table is built by the indexer thread right after it
+publishes a lexical snapshot (``warm``); until then a query gets no suggestion rather than waiting
+(about 9 s for 10,000 generated records on this loaded machine, 18 MB).
 """
 
 from __future__ import annotations
@@ -92,21 +93,21 @@ class Speller:
         self._table = table
         self._counts = counts
 
-    def _ready(self) -> Counter[str]:
-        if self._counts is None:
-            with self._lock:
-                if self._counts is None:
-                    self._build()
-        assert self._counts is not None
-        return self._counts
+    def warm(self) -> None:
+        """Build the table (in the indexer thread, never in a query)."""
+        with self._lock:
+            if self._counts is None:
+                self._build()
 
-    def knows(self, folded: str) -> bool:
-        return folded in self._ready()
+    @property
+    def ready(self) -> bool:
+        return self._counts is not None
 
     def suggest(self, folded: str) -> str | None:
-        """The closest index word to a folded query word (as records spell it), or None."""
-        counts = self._ready()
-        if len(folded) < MIN_WORD or folded in counts:
+        """The closest index word to a folded query word (as records spell it), or None (also while
+        the table is being built)."""
+        counts = self._counts
+        if counts is None or len(folded) < MIN_WORD or folded in counts:
             return None
         limit = max_distance(folded)
         candidates: set[str] = set()
