@@ -6,7 +6,7 @@ KB := $(VENV)/bin/kb
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup setup-sentence-transformers browser e2e-tools demo serve test test-fast check bench clean
+.PHONY: setup setup-sentence-transformers browser e2e-tools demo serve test test-fast test-server-store check bench clean
 
 setup: $(VENV)/.installed
 
@@ -44,6 +44,10 @@ test: setup browser e2e-tools
 
 test-fast: setup
 	$(PY) -m pytest -m "not slow and not browser"
+
+# The API and catalogue tests again, every node's catalogue on its own `oxigraph serve` (docs/operations.md).
+test-server-store: setup
+	KB_TEST_STORE=server $(PY) -m pytest -m "not browser" tests/api tests/store
 
 check: setup
 	$(VENV)/bin/ruff check kb tests bench

@@ -4,6 +4,7 @@ The origin is a real ``kb serve`` process; the harvester runs in this process so
 split into its stages (fetch, parse, verify, validate, store). Search indexing is off.
 
     .venv/bin/python bench/federation_harvest.py [--records 10000] [--page-size 250] [--changes 10] [--rounds 3]
+    .venv/bin/python bench/federation_harvest.py --store http://127.0.0.1:7878   # a store server (emptied!)
 
 The figure that counts is the **ratio** of the harvest rate to the raw store's: right after each
 full harvest, the very page bodies the harvester fetched are bulk-loaded into a fresh store of the
@@ -105,6 +106,47 @@ class EmbeddedStore:
         load_seconds, load_cpu = time.perf_counter() - started, time.process_time() - cpu
         assert 0 < len(store) <= quads  # pages repeat a few stream triples
         del store
+        return RawFigures(quads, parse_seconds, load_seconds, load_cpu)
+
+
+class ServerStoreBackend:
+    """A SPARQL server (``--store URL``, an ``oxigraph serve``), emptied before each round. The raw load
+    is a fresh ``oxigraph serve`` of the same version loading the same pages through its Graph Store
+    Protocol endpoint, page by page (its CPU is the server's, so the CPU ratio means nothing here)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url.rstrip("/")
+        self.name = f"SPARQL server {self.url}"
+
+    def _clear(self) -> None:
+        import httpx
+
+        httpx.post(f"{self.url}/update", data={"update": "DROP ALL"}, timeout=600).raise_for_status()
+
+    def settings(self, data_dir: Path) -> dict[str, Any]:
+        self._clear()
+        return {"store": self.url}
+
+    def raw_load(self, pages: Sequence[tuple[bytes, str, str]], data_dir: Path) -> RawFigures:
+        """Into a second, fresh server of the same kind on this machine (the harvested one stays for the
+        incremental sync)."""
+        import httpx
+
+        from tests.oxigraph_server import OxigraphServer
+
+        quads, parse_seconds = parse_pages(pages)
+        raw = OxigraphServer(data_dir, free_port()).start()
+        try:
+            with httpx.Client(timeout=600) as client:
+                started, cpu = time.perf_counter(), time.process_time()
+                for body, content_type, _url in pages:
+                    client.post(f"{raw.url}/store", content=body, headers={"Content-Type": content_type}).raise_for_status()
+                load_seconds, load_cpu = time.perf_counter() - started, time.process_time() - cpu
+                count = client.post(f"{raw.url}/query", data={"query": "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"},
+                                    headers={"Accept": "application/sparql-results+json"}).json()
+        finally:
+            raw.stop()
+        assert 0 < int(count["results"]["bindings"][0]["n"]["value"]) <= quads  # pages repeat a few stream triples
         return RawFigures(quads, parse_seconds, load_seconds, load_cpu)
 
 
@@ -258,6 +300,8 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3, help="full harvests into empty stores; the median is reported")
     parser.add_argument("--backend", choices=sorted(BACKENDS), default="embedded", help="the store the harvester writes to")
+    parser.add_argument("--store", metavar="URL", default=None,
+                        help="harvest into the SPARQL server at URL (emptied first!), e.g. a fresh oxigraph serve; overrides --backend")
     parser.add_argument("--profile", action="store_true",
                         help="profile the harvest thread and the commit thread with cProfile and print where the time goes")
     parser.add_argument("--page-format", choices=["default", "trig", "nquads", "alternate"], default="default",
@@ -297,7 +341,7 @@ def main() -> None:
         node = None
         try:
             print(f"origin settled {wait_until_idle(origin.proc.pid):.1f} s after its start (start-up work done)")
-            backend = BACKENDS[args.backend]
+            backend = ServerStoreBackend(args.store) if args.store else BACKENDS[args.backend]
             print(f"backend: {backend.name}")
             rates, ratios, cpu_ratios = [], [], []
             for round_ in range(1, args.rounds + 1):

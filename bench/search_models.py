@@ -34,12 +34,14 @@ from kb.search.evaluation import evaluate, load_queries  # noqa: E402
 DEV = Path(__file__).with_name("search_queries.json")  # its dev split (the 49 November queries are part of it)
 
 
-def rate(embedder: Embedder, texts: list[str], threads: int) -> float:
+def rate(embedder: Embedder, texts: list[str], threads: int) -> tuple[float, float]:
+    """(texts per second, texts per CPU-second of this process): the second is what an idle core
+    would do, the first what this machine did under its load at the time."""
     embedder.threads = threads
     embedder.encode(texts[:4])
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     embedder.encode(texts)
-    return len(texts) / (time.perf_counter() - started)
+    return len(texts) / (time.perf_counter() - started), len(texts) / (time.process_time() - cpu)
 
 
 def measure(backend: str, sample: int) -> None:
@@ -69,7 +71,7 @@ def measure(backend: str, sample: int) -> None:
             kinds = " ".join(f"{k} {v['dense']['ndcg']:.3f}/{v['hybrid']['ndcg']:.3f}" for k, v in sorted(report.by_kind.items()))
             print(f"{service.embedder.identity}: dev nDCG@10 dense {report.methods['dense']['ndcg']:.3f}, hybrid "
                   f"{report.methods['hybrid']['ndcg']:.3f} (dense/hybrid by kind: {kinds}); "
-                  + ", ".join(f"{r:.1f} texts/s on {t} thread(s)" for t, r in rates.items())
+                  + ", ".join(f"{r:.1f} texts/s ({c:.1f} per CPU-second) on {t} thread(s)" for t, (r, c) in rates.items())
                   + f" ({len(texts)} texts of {np.mean([len(t) for t in texts]):.0f} characters); query p50 "
                   f"{np.percentile(times, 50):.1f} ms; seed index ({len(ix.docs)} records) {index_s:.1f} s", flush=True)
         finally:

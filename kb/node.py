@@ -24,9 +24,12 @@ from kb.ontology.register import Register
 from kb.ontology.validation import RecordValidator
 from kb.ontology.vocabulary import Vocabularies
 from kb.publishing import Publisher
+from kb.store import Catalog
 from kb.store.model import StoredRecord
 from kb.store.oxigraph import OxigraphCatalog
-from kb.store.sparql import SparqlService
+from kb.store.server import ServerCatalog
+from kb.store.server_sparql import ServerSparql
+from kb.store.sparql import SparqlEndpoint, SparqlService
 from kb.store.sparql_snapshots import SNAPSHOT_DIR
 
 log = logging.getLogger(__name__)
@@ -62,18 +65,30 @@ class Node:
         self.register = shared_register()
         self.vocabularies = shared_vocabularies()
         self.mapper = RecordMapper(self.register, self.vocabularies)
-        self.catalog = OxigraphCatalog(
-            data_dir / "store", sealer=sealer_for(self.key, self.iri), node_iri=self.iri, summarizer=self.mapper.summarize,
-            purge_interval=settings.erasure_purge_interval,
-        )
+        self.catalog: Catalog
+        self.sparql: SparqlEndpoint
+        if settings.store:  # the catalogue on a SPARQL server, which other kb processes may share
+            server = ServerCatalog(settings.store, sealer=sealer_for(self.key, self.iri), node_iri=self.iri,
+                                   summarizer=self.mapper.summarize, timeout=settings.store_timeout)
+            self.catalog = server
+            self.sparql = ServerSparql(
+                server.store, timeout=settings.sparql_timeout, max_rows=settings.sparql_max_rows, max_bytes=settings.sparql_max_bytes,
+                concurrency=settings.sparql_concurrency, max_depth=settings.sparql_max_depth, max_query_bytes=settings.sparql_max_query_bytes,
+            )
+        else:
+            embedded = OxigraphCatalog(
+                data_dir / "store", sealer=sealer_for(self.key, self.iri), node_iri=self.iri, summarizer=self.mapper.summarize,
+                purge_interval=settings.erasure_purge_interval,
+            )
+            self.catalog = embedded
+            self.sparql = SparqlService(
+                embedded, snapshot_dir=data_dir / SNAPSHOT_DIR, timeout=settings.sparql_timeout, max_rows=settings.sparql_max_rows,
+                max_bytes=settings.sparql_max_bytes, concurrency=settings.sparql_concurrency, memory_mb=settings.sparql_memory_mb,
+                max_depth=settings.sparql_max_depth, max_query_bytes=settings.sparql_max_query_bytes,
+            )
         self.tokens = TokenStore(data_dir / "tokens.json", settings.admin_token.get_secret_value() if settings.admin_token else None)
         self.publisher = Publisher(
             self.catalog, self.mapper, shared_validator(), base_url=self.base_url, max_triples=settings.max_record_triples
-        )
-        self.sparql = SparqlService(
-            self.catalog, snapshot_dir=data_dir / SNAPSHOT_DIR, timeout=settings.sparql_timeout, max_rows=settings.sparql_max_rows,
-            max_bytes=settings.sparql_max_bytes, concurrency=settings.sparql_concurrency, memory_mb=settings.sparql_memory_mb,
-            max_depth=settings.sparql_max_depth, max_query_bytes=settings.sparql_max_query_bytes,
         )
         self.extensions: dict[str, Any] = {}
         """Parts that attach themselves (federation, search), by name."""

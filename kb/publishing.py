@@ -39,8 +39,8 @@ from kb.ontology.record_rules import content_violations
 from kb.ontology.records import RECORD_TYPE_NAMES, RecordGraph, RecordMapper, parse_project_json, record_type_of, visibility_of
 from kb.ontology.text import RECORD_KEY_MAX, fold, is_record_key, slug
 from kb.ontology.validation import RecordValidator, errors_only
+from kb.store import Catalog
 from kb.store.model import ChangeEvent, Draft, RecordMeta, content_hash
-from kb.store.oxigraph import OxigraphCatalog
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ class ImportReport:
 
 
 class Publisher:
-    def __init__(self, catalog: OxigraphCatalog, mapper: RecordMapper, validator: RecordValidator, *, base_url: str, max_triples: int) -> None:
+    def __init__(self, catalog: Catalog, mapper: RecordMapper, validator: RecordValidator, *, base_url: str, max_triples: int) -> None:
         self.catalog = catalog
         self.mapper = mapper
         self.validator = validator

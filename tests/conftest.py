@@ -41,10 +41,32 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+STORE_SERVERS: dict[str, Any] = {}
+"""With ``KB_TEST_STORE=server`` every node of the tests keeps its catalogue on its own ``oxigraph serve``
+(started here, stopped with the node or at the end), so the API tests run on the server backend too."""
+
+
+def _store_server_for(data_dir: Path) -> str:
+    from tests.oxigraph_server import OxigraphServer
+
+    server = OxigraphServer(data_dir.parent / f"{data_dir.name}-oxigraph", free_port()).start()
+    STORE_SERVERS[server.url] = server
+    return server.url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stop_store_servers() -> Iterator[None]:
+    yield
+    for server in STORE_SERVERS.values():
+        server.stop()
+
+
 def make_settings(data_dir: Path, port: int | None = None, **overrides: Any):  # type: ignore[no-untyped-def]
     from kb.config import Settings
 
     port = port or free_port()
+    if os.environ.get("KB_TEST_STORE") == "server" and "store" not in overrides:
+        overrides["store"] = _store_server_for(data_dir)
     values: dict[str, Any] = {
         "data_dir": data_dir,
         "port": port,
@@ -94,6 +116,9 @@ class LiveNode:
         self.server.should_exit = True
         self.thread.join(timeout=10)
         self.node.close()
+        store = STORE_SERVERS.pop(self.settings.store or "", None)
+        if store is not None:
+            store.stop()
 
 
 @pytest.fixture

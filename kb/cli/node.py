@@ -30,15 +30,16 @@ __all__ = ["SEED_PROJECTS", "seed_node"]
 @click.option("--seed/--no-seed", default=False, help="Import the seed projects (real and illustrative) at start.")
 @click.option("--sync-interval", type=float, default=None, help="Seconds between harvest rounds, 0 = on demand only [KB_SYNC_INTERVAL].")
 @click.option("--no-search", "no_search", is_flag=True, default=False, help="Do not build the search index [KB_SEARCH_ENABLED=false].")
+@click.option("--store", "store", default=None, help="Keep the catalogue on a SPARQL 1.1 server at this URL, e.g. http://127.0.0.1:7878 [KB_STORE].")
 def serve(data_dir: Path | None, host: str | None, port: int | None, base_url: str | None, name: str | None, operator: str | None,
-          state: str | None, kind: str | None, seed: bool, sync_interval: float | None, no_search: bool) -> None:
+          state: str | None, kind: str | None, seed: bool, sync_interval: float | None, no_search: bool, store: str | None) -> None:
     """Einen Knoten starten / run a node (HTTP API, Linked Data, SPARQL, web interface)."""
     import uvicorn
 
     from kb.api import create_app
 
     settings = settings_from(data_dir=data_dir, host=host, port=port, base_url=base_url, name=name, operator=operator, state=state,
-                             kind=kind, sync_interval=sync_interval, search_enabled=False if no_search else None)
+                             kind=kind, sync_interval=sync_interval, search_enabled=False if no_search else None, store=store)
     node = open_node(settings)
     if seed:
         try:

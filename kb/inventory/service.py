@@ -31,8 +31,8 @@ from pydantic import BaseModel
 from kb.errors import NotFound
 from kb.ontology.register import Municipality, Register
 from kb.ontology.vocabulary import Vocabularies
+from kb.store import Catalog
 from kb.store.model import ChangeEvent
-from kb.store.oxigraph import OxigraphCatalog
 
 from . import schemas as s
 from .facts import RecordFacts, Snapshot, facts_from_summary
@@ -71,7 +71,7 @@ def potentials_defaults(limit: int, offset: int, neighbours: int, max_km: float,
 class Inventory:
     """The Bestandsaufnahme of one node's catalogue (own and harvested records)."""
 
-    def __init__(self, catalog: OxigraphCatalog, register: Register, vocabularies: Vocabularies, *,
+    def __init__(self, catalog: Catalog, register: Register, vocabularies: Vocabularies, *,
                  max_replay: int = 2000, cache_size: int = 512, cache_bytes: int = CACHE_BYTES, warm: int = 32) -> None:
         self.catalog = catalog
         self.register = register

@@ -46,7 +46,9 @@ def canonical_ntriples(triples: Iterable[Triple]) -> str:
     Lines end at "\n" only: a literal may hold U+2028, U+2029 or U+0085 unescaped, where
     ``str.splitlines`` would cut it in two.
     """
-    lines = serialize(list(triples), format=RdfFormat.N_TRIPLES).decode().split("\n")
+    written = serialize(list(triples), format=RdfFormat.N_TRIPLES)
+    assert written is not None  # None only when given an output to write to
+    lines = written.decode().split("\n")
     return "".join(line + "\n" for line in sorted(set(lines)) if line)
 
 

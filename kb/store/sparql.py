@@ -19,10 +19,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from kb.errors import Busy, QueryRefused, TooLarge
 from kb.ontology.namespaces import PREFIXES
-from kb.store.oxigraph import OxigraphCatalog
+from kb.store.catalog import Checkpoints
 from kb.store.sparql_dataset import DatasetRequest
 from kb.store.sparql_guard import inspect_query
 from kb.store.sparql_pool import NoWorker, WorkerDied, WorkerPool, WorkerTimeout, WorkerUnavailable
@@ -35,8 +36,17 @@ SLOT_WAIT = 0.5
 """Seconds a query waits for a free worker before the caller is told the service is busy."""
 
 
+class SparqlEndpoint(Protocol):
+    """What ``/sparql`` asks of the query service of either backend."""
+
+    def run(self, query: str, *, result_format: str = "json", graph_format: str = "turtle", include_network: bool = False,
+            default_graph_uris: Sequence[str] = (), named_graph_uris: Sequence[str] = ()) -> SparqlAnswer: ...
+
+    def close(self) -> None: ...
+
+
 class SparqlService:
-    def __init__(self, catalog: OxigraphCatalog, *, snapshot_dir: Path, timeout: float, max_rows: int, max_bytes: int,
+    def __init__(self, catalog: Checkpoints, *, snapshot_dir: Path, timeout: float, max_rows: int, max_bytes: int,
                  concurrency: int, memory_mb: int, max_depth: int, max_query_bytes: int) -> None:
         self.timeout = timeout
         self.max_rows = max_rows
@@ -135,4 +145,4 @@ def _unavailable() -> Busy:
                 "The SPARQL service is unavailable right now. Please try again later.")
 
 
-__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "SparqlAnswer", "SparqlService"]
+__all__ = ["GRAPH_TYPES", "RESULT_TYPES", "SparqlAnswer", "SparqlEndpoint", "SparqlService"]

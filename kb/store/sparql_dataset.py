@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kb.store.oxigraph import RECORDS_GRAPH
+from kb.store.terms import RECORDS_GRAPH
 
 EMPTY_GRAPH = "urn:kb:sparql:empty"
 """A graph that never holds anything: the default graph when none of the requested ones is allowed."""

@@ -52,11 +52,12 @@ def answer(result: QueryBoolean | QuerySolutions | QueryTriples, *, result_forma
     if isinstance(result, QueryBoolean):
         return _boolean(bool(result), result_format)
     if isinstance(result, QueryTriples):
-        return _graph(result, graph_format, max_rows, max_bytes)
+        return graph_answer(result, graph_format, max_rows, max_bytes)
     return _solutions(result, result_format, max_rows, max_bytes)
 
 
-def _graph(result: QueryTriples, graph_format: str, max_rows: int, max_bytes: int) -> SparqlAnswer:
+def graph_answer(result: Iterable[Triple], graph_format: str, max_rows: int, max_bytes: int) -> SparqlAnswer:
+    """The triples of a CONSTRUCT or DESCRIBE answer in ``graph_format``, within both caps."""
     media, fmt = GRAPH_TYPES.get(graph_format, GRAPH_TYPES["turtle"])
     triples: list[Triple] = []
     size = 0

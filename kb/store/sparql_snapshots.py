@@ -1,7 +1,7 @@
 """Read-only copies of the store for the SPARQL workers, one per state of the catalogue.
 
 A worker process must not open the live store (RocksDB opened read-only while another process
-writes is undefined behaviour), so it reads a checkpoint (``OxigraphCatalog.checkpoint``). A new
+writes is undefined behaviour), so it reads a checkpoint (``Checkpoints.checkpoint``). A new
 one is made only when a record changed since the last (``last_seq``), and before the query that
 asks, so a client always reads its own writes. Concurrent queries wait for the same checkpoint
 instead of making one each. A checkpoint is deleted once it is neither the newest nor open in a
@@ -16,7 +16,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from kb.store.oxigraph import OxigraphCatalog
+from kb.store.catalog import Checkpoints
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ others when their query ends)."""
 
 
 class Snapshots:
-    def __init__(self, catalog: OxigraphCatalog, root: Path) -> None:
+    def __init__(self, catalog: Checkpoints, root: Path) -> None:
         self.catalog = catalog
         self.root = root
         shutil.rmtree(root, ignore_errors=True)

@@ -40,7 +40,7 @@ def main(argv: list[str]) -> None:
 
     from kb.ontology.namespaces import PREFIXES
     from kb.store import sparql_dataset, sparql_results
-    from kb.store.oxigraph import live_records
+    from kb.store.reads import live_records
 
     threading.stack_size(STACK_BYTES)
     parent = os.getppid()

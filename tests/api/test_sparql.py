@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import httpx
 import pytest
 
+from kb.store.sparql import SparqlService
 from tests.conftest import LiveNode
 
 QUERY = "SELECT ?s ?title WHERE { ?s a ikz:SharedServiceCenter ; dcterms:title ?title }"
@@ -185,7 +186,8 @@ def test_a_timed_out_query_frees_its_slot_at_once(node_factory, hellweg: dict) -
         assert admin.get("/sparql", params={"query": heavy}).status_code == 503
         quick = admin.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
         assert quick.status_code == 200 and quick.json()["boolean"] is True
-        assert len(live.node.sparql.pool.pids()) == 1
+        if isinstance(live.node.sparql, SparqlService):  # the embedded store's worker processes (KB_TEST_STORE=server: none)
+            assert len(live.node.sparql.pool.pids()) == 1
 
 
 def test_a_write_is_visible_to_the_next_query_and_old_snapshots_go(live: LiveNode, admin: httpx.Client, hellweg: dict) -> None:
@@ -193,6 +195,8 @@ def test_a_write_is_visible_to_the_next_query_and_old_snapshots_go(live: LiveNod
     for expected in range(1, 5):
         admin.post("/api/projects", json={**hellweg, "title": f"Verbund {expected}"})
         assert admin.get("/sparql", params={"query": query}).json()["results"]["bindings"][0]["n"]["value"] == str(expected)
+    if not isinstance(live.node.sparql, SparqlService):
+        return  # a store server (KB_TEST_STORE=server) answers queries itself: no snapshots to clean up
     snapshots = live.settings.data_dir / "sparql-snapshots"
     assert 1 <= len(list(snapshots.iterdir())) <= live.settings.sparql_concurrency + 1
     live.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,16 +10,13 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
 from kb.errors import Conflict, Gone, NotFound
-from kb.store.model import Draft, ListQuery, Member, SealedVersion, canonical_ntriples, content_hash
+from kb.store import Catalog
+from kb.store.model import Draft, ListQuery, Member, canonical_ntriples, content_hash
 from kb.store.oxigraph import OxigraphCatalog
+from tests.store.conftest import NODE, seal
 
-NODE = "http://127.0.0.1:9/node"
 BASE = "http://127.0.0.1:9/projects/"
 TITLE = NamedNode("http://purl.org/dc/terms/title")
-
-
-def seal(record, triples, *, version, kind, timestamp, visibility, erased_before=0):  # type: ignore[no-untyped-def]
-    return SealedVersion(member=f"{record}/versions/{version}", payload=canonical_ntriples(triples))
 
 
 def graph(key: str, title: str) -> list[Triple]:
@@ -26,12 +24,7 @@ def graph(key: str, title: str) -> list[Triple]:
     return [Triple(rec, TITLE, Literal(title, language="de"))]
 
 
-@pytest.fixture
-def catalog(tmp_path: Path) -> OxigraphCatalog:
-    return OxigraphCatalog(tmp_path / "store", sealer=seal, node_iri=NODE)
-
-
-def test_each_write_makes_a_new_version_with_the_next_sequence_number(catalog: OxigraphCatalog) -> None:
+def test_each_write_makes_a_new_version_with_the_next_sequence_number(catalog: Catalog) -> None:
     first = catalog.commit_local([Draft(BASE + "a", graph("a", "Eins"))])[0]
     second = catalog.commit_local([Draft(BASE + "a", graph("a", "Zwei"))])[0]
     assert (first.kind, first.version, first.seq) == ("create", 1, 1)
@@ -41,7 +34,7 @@ def test_each_write_makes_a_new_version_with_the_next_sequence_number(catalog: O
     assert stored.meta.version == 2 and stored.meta.created == first.timestamp
 
 
-def test_times_read_back_as_written_although_the_store_drops_trailing_zeros(catalog: OxigraphCatalog) -> None:
+def test_times_read_back_as_written_although_the_store_drops_trailing_zeros(catalog: Catalog) -> None:
     """Oxigraph keeps xsd:dateTime canonical ("…:01.1Z", "…:02Z"); kb's fixed-width form comes back."""
     first = received("t", 1, "Eins")
     catalog.commit_received([replace(first, timestamp="2026-01-01T00:00:01.100Z")])
@@ -52,7 +45,7 @@ def test_times_read_back_as_written_although_the_store_drops_trailing_zeros(cata
     assert catalog.list_records(ListQuery(sort="modified")).items[0].modified == "2026-01-01T00:00:02.000Z"
 
 
-def test_withdrawing_leaves_a_tombstone_version_and_empties_the_record(catalog: OxigraphCatalog) -> None:
+def test_withdrawing_leaves_a_tombstone_version_and_empties_the_record(catalog: Catalog) -> None:
     catalog.commit_local([Draft(BASE + "a", graph("a", "Eins"))])
     tomb = catalog.commit_local([Draft(BASE + "a", None)])[0]
     assert (tomb.kind, tomb.version) == ("delete", 2)
@@ -64,19 +57,19 @@ def test_withdrawing_leaves_a_tombstone_version_and_empties_the_record(catalog: 
     assert catalog.list_records(ListQuery()).total == 0
 
 
-def test_a_withdrawn_record_cannot_be_changed_again(catalog: OxigraphCatalog) -> None:
+def test_a_withdrawn_record_cannot_be_changed_again(catalog: Catalog) -> None:
     catalog.commit_local([Draft(BASE + "a", graph("a", "Eins"))])
     catalog.commit_local([Draft(BASE + "a", None)])
     with pytest.raises(Gone):
         catalog.commit_local([Draft(BASE + "a", graph("a", "Wieder da"))])
 
 
-def test_withdrawing_an_unknown_record_is_not_found(catalog: OxigraphCatalog) -> None:
+def test_withdrawing_an_unknown_record_is_not_found(catalog: Catalog) -> None:
     with pytest.raises(NotFound):
         catalog.commit_local([Draft(BASE + "x", None)])
 
 
-def test_expected_version_guards_against_lost_updates(catalog: OxigraphCatalog) -> None:
+def test_expected_version_guards_against_lost_updates(catalog: Catalog) -> None:
     catalog.commit_local([Draft(BASE + "a", graph("a", "Eins"))])
     catalog.commit_local([Draft(BASE + "a", graph("a", "Zwei"), expected_version=1)])
     with pytest.raises(Conflict):
@@ -84,7 +77,7 @@ def test_expected_version_guards_against_lost_updates(catalog: OxigraphCatalog) 
     assert catalog.get(BASE + "a").triples == graph("a", "Zwei")  # type: ignore[union-attr]
 
 
-def test_a_failing_batch_writes_nothing(catalog: OxigraphCatalog) -> None:
+def test_a_failing_batch_writes_nothing(catalog: Catalog) -> None:
     catalog.commit_local([Draft(BASE + "a", graph("a", "Eins"))])
     with pytest.raises(Conflict):
         catalog.commit_local([Draft(BASE + "b", graph("b", "B")), Draft(BASE + "a", graph("a", "X"), expected_version=7)])
@@ -92,7 +85,7 @@ def test_a_failing_batch_writes_nothing(catalog: OxigraphCatalog) -> None:
     assert catalog.last_seq == 1
 
 
-def test_change_log_is_ordered_and_resumable_from_any_sequence_number(catalog: OxigraphCatalog) -> None:
+def test_change_log_is_ordered_and_resumable_from_any_sequence_number(catalog: Catalog) -> None:
     for i in range(5):
         catalog.commit_local([Draft(BASE + f"r{i}", graph(f"r{i}", f"Projekt {i}"))])
     catalog.commit_local([Draft(BASE + "r2", None)])
@@ -105,17 +98,17 @@ def test_change_log_is_ordered_and_resumable_from_any_sequence_number(catalog: O
     assert event.record == BASE + "r2" and "Projekt 2" in payload
 
 
-def test_sequence_numbers_continue_after_reopening(tmp_path: Path) -> None:
-    catalog = OxigraphCatalog(tmp_path / "s", sealer=seal, node_iri=NODE)
+def test_sequence_numbers_continue_after_reopening(open_catalog: Callable[..., Catalog]) -> None:
+    catalog = open_catalog()
     for i in range(37):
         catalog.commit_local([Draft(BASE + f"r{i}", graph(f"r{i}", "x"))])
-    del catalog
-    reopened = OxigraphCatalog(tmp_path / "s", sealer=seal, node_iri=NODE)
+    catalog.close()
+    reopened = open_catalog()
     assert reopened.last_seq == 37
     assert reopened.commit_local([Draft(BASE + "new", graph("new", "y"))])[0].seq == 38
 
 
-def test_received_versions_keep_the_newest_and_skip_own_records(catalog: OxigraphCatalog) -> None:
+def test_received_versions_keep_the_newest_and_skip_own_records(catalog: Catalog) -> None:
     other = "http://127.0.0.1:10/node"
     rec = "http://127.0.0.1:10/projects/p"
     triples = [Triple(NamedNode(rec), TITLE, Literal("Fremd", language="de"))]
@@ -135,7 +128,7 @@ def test_received_versions_keep_the_newest_and_skip_own_records(catalog: Oxigrap
     assert meta is not None and meta.version == 3 and not meta.local and meta.received_from == other
 
 
-def test_records_received_from_elsewhere_cannot_be_changed_locally(catalog: OxigraphCatalog) -> None:
+def test_records_received_from_elsewhere_cannot_be_changed_locally(catalog: Catalog) -> None:
     rec = "http://127.0.0.1:10/projects/p"
     catalog.commit_received([Member(record=rec, version=1, kind="create", origin="http://127.0.0.1:10/node", visibility="public",
                                     timestamp="2026-01-01T00:00:00Z", member=rec + "/versions/1", payload="",
@@ -144,7 +137,7 @@ def test_records_received_from_elsewhere_cannot_be_changed_locally(catalog: Oxig
         catalog.commit_local([Draft(rec, [Triple(NamedNode(rec), TITLE, Literal("y"))])])
 
 
-def test_recent_records_and_counts_per_origin_follow_every_commit(catalog: OxigraphCatalog) -> None:
+def test_recent_records_and_counts_per_origin_follow_every_commit(catalog: Catalog) -> None:
     """The start page's overview is reused between commits, never served stale after one."""
     other, rec = "http://127.0.0.1:10/node", "http://127.0.0.1:10/projects/p"
     catalog.commit_local([Draft(BASE + "a", graph("a", "Eins"))])
@@ -165,7 +158,7 @@ def test_content_hash_ignores_triple_order() -> None:
     assert content_hash(a) == content_hash(list(reversed(a)))
 
 
-def test_listing_pages_through_records_sorted_by_title(catalog: OxigraphCatalog) -> None:
+def test_listing_pages_through_records_sorted_by_title(catalog: Catalog) -> None:
     for name in ["Cäsar", "anton", "Berta", "Dora"]:
         catalog.commit_local([Draft(BASE + name.lower(), graph(name.lower(), name))])
     page = catalog.list_records(ListQuery(limit=2))
@@ -173,7 +166,7 @@ def test_listing_pages_through_records_sorted_by_title(catalog: OxigraphCatalog)
     assert [i.title for i in catalog.list_records(ListQuery(limit=2, offset=2)).items] == ["Cäsar", "Dora"]
 
 
-def test_network_records_are_listed_only_for_members_of_the_network(catalog: OxigraphCatalog) -> None:
+def test_network_records_are_listed_only_for_members_of_the_network(catalog: Catalog) -> None:
     catalog.commit_local([Draft(BASE + "open", graph("open", "Offen")), Draft(BASE + "closed", graph("closed", "Intern"), visibility="network")])
     assert [i.title for i in catalog.list_records(ListQuery()).items] == ["Offen"]
     assert catalog.list_records(ListQuery(include_network=True)).total == 2
@@ -182,7 +175,7 @@ def test_network_records_are_listed_only_for_members_of_the_network(catalog: Oxi
     assert sorted(catalog.iter_live_records(include_network=True)) == [BASE + "closed", BASE + "open"]
 
 
-def test_private_documents_are_written_with_records_in_one_transaction(catalog: OxigraphCatalog) -> None:
+def test_private_documents_are_written_with_records_in_one_transaction(catalog: Catalog) -> None:
     catalog.commit_local([Draft(BASE + "a", graph("a", "Eins"))], docs={("owner", BASE + "a"): "pub1"})
     assert catalog.get_doc("owner", BASE + "a") == "pub1"
     catalog.put_docs({("owner", BASE + "a"): None})
@@ -202,17 +195,17 @@ def received(key: str, version: int, title: str, kind: str = "update") -> Member
                   triples=triples, received_from=OTHER)
 
 
-def test_a_commit_that_only_adds_keeps_documents_current_without_deleting(catalog: OxigraphCatalog) -> None:
+def test_a_commit_that_only_adds_keeps_documents_current_without_deleting(catalog: Catalog) -> None:
     """Insert-only commits (new records and the next cursor) add a stamped document value instead of
     replacing it; readers see the newest value, and the next ordinary write leaves one value again."""
-    from kb.store.oxigraph import _P_JSON_AT, PRIVATE_GRAPH, doc_iri
+    from kb.store.terms import P_JSON_AT, PRIVATE_GRAPH, doc_iri
 
     catalog.put_docs({("cursor", "p"): {"page": 0}})
     for page in range(1, 4):
         catalog.commit_received([received(f"r{page}", 1, f"Seite {page}")], docs={("cursor", "p"): {"page": page}})
         assert catalog.get_doc("cursor", "p") == {"page": page}
         assert catalog.docs("cursor") == {"p": {"page": page}}
-    stamped = list(catalog.store.quads_for_pattern(doc_iri("cursor", "p"), _P_JSON_AT, None, PRIVATE_GRAPH))
+    stamped = list(catalog.store.quads_for_pattern(doc_iri("cursor", "p"), P_JSON_AT, None, PRIVATE_GRAPH))
     assert len(stamped) == 3
     catalog.put_docs({("cursor", "p"): {"page": "done"}})
     assert catalog.get_doc("cursor", "p") == {"page": "done"}
@@ -222,25 +215,26 @@ def test_a_commit_that_only_adds_keeps_documents_current_without_deleting(catalo
     assert catalog.get_doc("cursor", "p") is None and catalog.docs("cursor") == {}
 
 
-def test_stamped_document_values_are_bounded(catalog: OxigraphCatalog) -> None:
-    from kb.store.oxigraph import _P_JSON_AT, DOC_REVISIONS_MAX, PRIVATE_GRAPH, doc_iri
+def test_stamped_document_values_are_bounded(catalog: Catalog) -> None:
+    from kb.store.documents import DOC_REVISIONS_MAX
+    from kb.store.terms import P_JSON_AT, PRIVATE_GRAPH, doc_iri
 
     for page in range(DOC_REVISIONS_MAX + 5):
         catalog.commit_received([received(f"r{page}", 1, "x")], docs={("cursor", "p"): {"page": page}})
         assert catalog.get_doc("cursor", "p") == {"page": page}
-    stamped = list(catalog.store.quads_for_pattern(doc_iri("cursor", "p"), _P_JSON_AT, None, PRIVATE_GRAPH))
+    stamped = list(catalog.store.quads_for_pattern(doc_iri("cursor", "p"), P_JSON_AT, None, PRIVATE_GRAPH))
     assert 0 < len(stamped) <= DOC_REVISIONS_MAX
     assert catalog.check_integrity() == []
 
 
-def test_a_commit_that_adds_nothing_new_still_replaces_documents(catalog: OxigraphCatalog) -> None:
+def test_a_commit_that_adds_nothing_new_still_replaces_documents(catalog: Catalog) -> None:
     catalog.commit_received([received("a", 2, "x")], docs={("cursor", "p"): {"n": 1}})
     events, skipped = catalog.commit_received([received("a", 2, "x")], docs={("cursor", "p"): {"n": 2}})
     assert events == [] and len(skipped) == 1
     assert catalog.get_doc("cursor", "p") == {"n": 2}
 
 
-def test_two_versions_of_one_record_in_one_batch_keep_the_newest_and_log_both(catalog: OxigraphCatalog) -> None:
+def test_two_versions_of_one_record_in_one_batch_keep_the_newest_and_log_both(catalog: Catalog) -> None:
     catalog.commit_received([received("a", 1, "Eins")])
     events, _ = catalog.commit_received([received("a", 2, "Zwei"), received("b", 1, "B"), received("a", 3, "Drei")])
     assert [(e.record.rsplit("/", 1)[1], e.version) for e in events] == [("a", 2), ("b", 1), ("a", 3)]
@@ -253,7 +247,7 @@ def test_two_versions_of_one_record_in_one_batch_keep_the_newest_and_log_both(ca
     assert catalog.check_integrity() == []
 
 
-def test_log_entries_read_back_in_compact_and_in_the_older_form(catalog: OxigraphCatalog) -> None:
+def test_log_entries_read_back_in_compact_and_in_the_older_form(catalog: Catalog) -> None:
     event = catalog.commit_received([received("a", 4, "x")])[0][0]
     found = catalog.event(event.seq)
     assert found == (event, "payload 4\n")
@@ -274,7 +268,7 @@ def test_log_entries_read_back_in_compact_and_in_the_older_form(catalog: Oxigrap
         "http://127.0.0.1:10/projects/old", 7, "update", "network", "2025-01-01T00:00:00Z", False, "alt")
 
 
-def test_received_members_can_be_prepared_outside_the_commit(catalog: OxigraphCatalog) -> None:
+def test_received_members_can_be_prepared_outside_the_commit(catalog: Catalog) -> None:
     members = [received("a", 1, "Eins"), received("b", 1, "Zwei")]
     prepared = catalog.prepare_received(members)
     events, skipped = catalog.commit_received(prepared, docs={("cursor", "p"): {"n": 1}})
@@ -283,7 +277,7 @@ def test_received_members_can_be_prepared_outside_the_commit(catalog: OxigraphCa
     assert stored is not None and stored.meta.content_hash == content_hash(members[0].triples)
 
 
-def test_given_canonical_form_is_used_only_if_it_fits_the_triples(catalog: OxigraphCatalog) -> None:
+def test_given_canonical_form_is_used_only_if_it_fits_the_triples(catalog: Catalog) -> None:
     from dataclasses import replace
 
     good = received("a", 1, "Eins")
@@ -295,7 +289,7 @@ def test_given_canonical_form_is_used_only_if_it_fits_the_triples(catalog: Oxigr
     assert catalog.check_integrity() == []
 
 
-def test_a_draft_sealed_before_a_concurrent_write_is_sealed_again(catalog: OxigraphCatalog) -> None:
+def test_a_draft_sealed_before_a_concurrent_write_is_sealed_again(catalog: Catalog) -> None:
     """Sealing happens before the write lock; if the record moved on meanwhile, the draft is sealed
     again for the version it really gets."""
     sealed_versions: list[int] = []
@@ -321,7 +315,7 @@ def test_a_draft_sealed_before_a_concurrent_write_is_sealed_again(catalog: Oxigr
     assert catalog.check_integrity() == []
 
 
-def test_literals_with_unicode_line_separators_are_stored_whole(catalog: OxigraphCatalog) -> None:
+def test_literals_with_unicode_line_separators_are_stored_whole(catalog: Catalog) -> None:
     """U+2028, U+2029 and U+0085 stay unescaped in N-Triples; the canonical form must not cut there."""
     text = "Zeile eins\u2028Zeile zwei\u2029Absatz\x85Ende"
     triples = graph("a", text)
@@ -346,10 +340,10 @@ def with_contact(key: str, title: str, person: str) -> list[Triple]:
     return [*graph(key, title), Triple(rec, CONTACT_POINT, contact), Triple(contact, VCARD_FN, Literal(person))]
 
 
-def test_erasing_versions_compact_the_log_without_gaps(tmp_path: Path) -> None:
+def test_erasing_versions_compact_the_log_without_gaps(open_catalog: Callable[..., Catalog]) -> None:
     """A version that drops personal data erases the earlier ones: their log entries keep their
     place (the log stays gap-free, also after reopening) but lose their payload."""
-    catalog = OxigraphCatalog(tmp_path / "store", sealer=seal, node_iri=NODE)
+    catalog = open_catalog()
     catalog.commit_local([Draft(BASE + "a", with_contact("a", "Eins", "Erika Mustermann"))])
     catalog.commit_local([Draft(BASE + "b", graph("b", "Anderes"))])
     catalog.commit_local([Draft(BASE + "a", with_contact("a", "Zwei", "Erika Mustermann"))])  # same person: history kept
@@ -363,15 +357,15 @@ def test_erasing_versions_compact_the_log_without_gaps(tmp_path: Path) -> None:
     assert catalog.meta(BASE + "a").erased_before == 3  # type: ignore[union-attr]  # carried on
     assert catalog.check_integrity() == []
     catalog.close()
-    reopened = OxigraphCatalog(tmp_path / "store", sealer=seal, node_iri=NODE)
+    reopened = open_catalog()
     assert reopened.last_seq == later.seq == event.seq + 1
     assert reopened.erasure_mark == f"1.{event.seq}" and reopened.check_integrity() == []
 
 
-def test_a_withdrawn_record_can_be_erased_and_copies_can_be_compacted(tmp_path: Path) -> None:
+def test_a_withdrawn_record_can_be_erased_and_copies_can_be_compacted(open_catalog: Callable[..., Catalog]) -> None:
     """Versions written before erasure existed (here: a catalogue without the personal-data check)
     keep their contacts after a withdrawal; ``kb erase`` then erases them with a new tombstone."""
-    catalog = OxigraphCatalog(tmp_path / "store", sealer=seal, node_iri=NODE, personal=None)
+    catalog = open_catalog(personal=None)
     catalog.commit_local([Draft(BASE + "a", with_contact("a", "Eins", "Erika Mustermann"))])
     catalog.commit_local([Draft(BASE + "a", None)])
     assert catalog.find_in_history(["Erika"]).keys() == {BASE + "a"}
@@ -422,7 +416,7 @@ def test_an_erasure_rewrites_the_open_store_so_the_bytes_leave_its_files(tmp_pat
     path = tmp_path / "store"
     catalog = OxigraphCatalog(path, sealer=seal, node_iri=NODE, personal=personal_triples)
     rewrites: list[int] = []
-    catalog.on_purge(lambda: rewrites.append(len(rewrites) + 1))
+    catalog.on_purge(lambda opened=catalog: rewrites.append(opened.generation))
     catalog.commit_local([Draft(BASE + "a", with_contact("a", "Eins", "Erika Mustermann"))])
     catalog.commit_local([Draft(BASE + "b", graph("b", "Andere"))])
     catalog.flush()
