@@ -37,7 +37,7 @@ from kb.search.documents import SearchDocument  # noqa: E402
 from kb.search.evaluation import load_queries  # noqa: E402
 
 ADMIN = Principal("admin", "bench", "Bench")
-QUERIES = [q.query for q in load_queries(Path(__file__).with_name("search_dev_queries.json"))]
+QUERIES = [q.query for q in load_queries(Path(__file__).with_name("search_queries.json"), "dev")]
 
 
 def rss_mb() -> float:

@@ -31,7 +31,7 @@ from kb.node import Node  # noqa: E402
 from kb.search.embedder import Embedder  # noqa: E402
 from kb.search.evaluation import evaluate, load_queries  # noqa: E402
 
-DEV = Path(__file__).with_name("search_dev_queries.json")
+DEV = Path(__file__).with_name("search_queries.json")  # its dev split (the 49 November queries are part of it)
 
 
 def rate(embedder: Embedder, texts: list[str], threads: int) -> tuple[float, float]:
@@ -56,7 +56,7 @@ def measure(backend: str, sample: int) -> None:
             index_s = time.perf_counter() - started
             ix = service.indexer
             titles = {d.iri: d.title for d in ix.view.docs.values()}
-            report = evaluate(load_queries(DEV), lambda q, m: [h.id for h in service.search(q, limit=10, include_network=True, method=m,
+            report = evaluate(load_queries(DEV, "dev"), lambda q, m: [h.id for h in service.search(q, limit=10, include_network=True, method=m,
                                                                                               with_facets=False).results],
                               titles, methods=("dense", "hybrid"))
             texts = [d.dense_text for d in ix.docs.values()][:sample]
@@ -64,7 +64,7 @@ def measure(backend: str, sample: int) -> None:
             if backend == "e5":
                 rates[2] = rate(service.embedder, texts, 2)
             times = []
-            for q in load_queries(DEV):
+            for q in load_queries(DEV, "dev"):
                 t = time.perf_counter()
                 service.embedder.encode_query(q.query)
                 times.append((time.perf_counter() - t) * 1000)

@@ -36,14 +36,18 @@ def _open_indexed(data_dir: Path | None, **overrides: Any) -> Node:
 
 def _print_hits(result: Any, as_json: bool) -> None:
     if as_json:
-        click.echo(json.dumps({"query": result.query, "total": result.total, "expansion": result.expansion, "notes": result.notes,
-                               "results": [{"id": h.id, "title": h.title, "score": h.score, "origin": h.origin, "why": h.why}
+        click.echo(json.dumps({"query": result.query, "total": result.total, "expansion": result.expansion,
+                               "suggestion": result.suggestion, "notes": result.notes,
+                               "results": [{"id": h.id, "title": h.title, "score": h.score, "relevance": h.relevance, "origin": h.origin,
+                                            "snippet": h.snippet.text if h.snippet else None, "why": h.why}
                                            for h in result.results]}, ensure_ascii=False, indent=2))
         return
     for note in result.notes:
         click.echo(f"Hinweis: {note}", err=True)
     if result.expansion:
         click.echo("Erweitert um: " + ", ".join(f"{e['label']} ({e['matched']})" for e in result.expansion))
+    if result.suggestion:
+        click.echo(f"Meinten Sie: {result.suggestion}")
     click.echo(f"{result.total} Treffer")
     for rank, hit in enumerate(result.results, 1):
         why = hit.why
@@ -54,7 +58,7 @@ def _print_hits(result: Any, as_json: bool) -> None:
             reasons.append("Begriffe: " + ", ".join(c["label"] for c in why["concepts"]))
         if "semantic" in why:
             reasons.append(f"Ähnlichkeit {why['semantic']:.2f}")
-        click.echo(f"{rank:>3}. {hit.title}\n     {hit.id}\n     {'; '.join(reasons)}")
+        click.echo(f"{rank:>3}. {hit.title} (Relevanz {round(hit.relevance * 100)} %)\n     {hit.id}\n     {'; '.join(reasons)}")
 
 
 @main.command("search")
@@ -114,16 +118,25 @@ def reindex_command(data_dir: Path | None, force: bool) -> None:
 
 
 @main.command("eval")
-@click.argument("file", type=click.Path(exists=True, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, path_type=Path), required=False)
 @data_dir_option
-@click.option("--seed", is_flag=True, help="Evaluate on a temporary node holding the seed projects (ignores --data-dir).")
+@click.option("--seed", is_flag=True, help="Evaluate on a temporary node holding the seed projects (the default without FILE).")
+@click.option("--split", type=click.Choice(["check", "dev", "all"]), default="check", show_default=True,
+              help="Which part of the query set: check (held out, report once), dev (tune on it) or all.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), default=None, help="Also write the full report as JSON.")
 @click.option("--per-query", is_flag=True, help="Print nDCG@10 per query.")
-def eval_command(file: Path, data_dir: Path | None, seed: bool, json_out: Path | None, per_query: bool) -> None:
-    """Suchqualität messen / nDCG@10, Recall@10 and MRR of lexical, dense and hybrid ranking on a labelled query set."""
-    from kb.search.evaluation import evaluate, load_queries
+def eval_command(file: Path | None, data_dir: Path | None, seed: bool, split: str, json_out: Path | None, per_query: bool) -> None:
+    """Suchqualität messen / nDCG@10, Recall@10 and MRR of lexical, dense and hybrid ranking on a labelled query set.
 
-    queries = load_queries(file)
+    Without FILE: the project's query set (bench/search_queries.json), its check split, on the seed projects."""
+    from kb.search.evaluation import QUERY_SET, evaluate, load_queries
+
+    if file is None:
+        if not QUERY_SET.exists():
+            fail(KbError("Ohne Datei braucht kb eval einen Quellcode-Checkout (bench/search_queries.json fehlt).",
+                         "Without FILE, kb eval needs a source checkout (bench/search_queries.json is missing)."))
+        file, seed = QUERY_SET, seed or data_dir is None
+    queries = load_queries(file, split)
     with tempfile.TemporaryDirectory(prefix="kb-eval-") as tmp:
         if seed:
             from kb.cli.node import seed_node
@@ -136,6 +149,7 @@ def eval_command(file: Path, data_dir: Path | None, seed: bool, json_out: Path |
         try:
             service = search_of(node)
             titles = {d.iri: d.title for d in service.indexer.view.docs.values()}
+            model = service.embedder.identity
 
             def rank(query: str, method: str) -> list[str]:
                 return [h.id for h in service.search(query, limit=10, include_network=True, method=cast(Method, method),
@@ -144,7 +158,7 @@ def eval_command(file: Path, data_dir: Path | None, seed: bool, json_out: Path |
             report = evaluate(queries, rank, titles)
         finally:
             node.close()
-    click.echo(f"{len(queries)} Anfragen, {len(titles)} Einträge im Index\n")
+    click.echo(f"{len(queries)} Anfragen ({split}), {len(titles)} Einträge im Index, Modell {model}\n")
     click.echo(report.table())
     if per_query:
         click.echo("")

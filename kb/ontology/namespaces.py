@@ -58,6 +58,7 @@ STATE = Namespace(VOCAB + "land/")
 DIGITAL = Namespace(VOCAB + "digitalisierung/")
 VAT = Namespace(VOCAB + "umsatzsteuer/")
 VISIBILITY = Namespace(VOCAB + "sichtbarkeit/")
+SEARCH_TERM = Namespace(VOCAB + "suchbegriff/")
 MUNICIPALITY = Namespace(KB_BASE + "gemeinde/")
 """Municipalities by their 8-digit AGS: ``MUNICIPALITY["05974016"]``."""
 SHAPES = Namespace(KB_BASE + "shapes#")

@@ -41,6 +41,8 @@ class SearchDocument:
     keywords: list[str] = field(default_factory=list)
     illustrative: bool = False
     """Made-up example data (seed); ranked after real records of similar relevance."""
+    description: str = ""
+    """The record's description, for the snippet a result card shows (empty in indexes saved before it)."""
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -93,4 +95,5 @@ def build_document(record: dict[str, Any], *, content_hash: str, origin: str, su
         funding=bool(record.get("fundingProgramme")),
         keywords=keywords,
         illustrative=bool(record.get("illustrative")),
+        description=description,
     )

@@ -2,8 +2,10 @@
 
 A query set is JSON::
 
-    {"queries": [{"id": "q1", "query": "gemeinsames Standesamt", "kind": "keyword",
+    {"queries": [{"id": "q1", "query": "gemeinsames Standesamt", "kind": "keyword", "split": "dev",
                   "relevant": {"Standesamtverbund Hellweg": 3, "https://…/projects/x": 1}}]}
+
+``split`` ("dev" or "check") was fixed before tuning: tune on "dev", report "check" once.
 
 Relevance is graded (3 = the answer, 2 = very relevant, 1 = related) and names records by IRI or
 by exact title. Metrics follow the usual definitions (Järvelin & Kekäläinen 2002 for nDCG with
@@ -58,6 +60,7 @@ class Query:
     query: str
     relevant: dict[str, int]
     kind: str = ""
+    split: str = "dev"
 
 
 @dataclass
@@ -84,11 +87,18 @@ class Report:
         return {"methods": self.methods, "byKind": self.by_kind, "perQuery": self.per_query, "unknown": self.unknown}
 
 
-def load_queries(path: Path) -> list[Query]:
+QUERY_SET = Path(__file__).resolve().parents[2] / "bench" / "search_queries.json"
+"""The project's query set over the seed data (a source checkout; not part of an installed wheel)."""
+SPLITS = ("dev", "check", "all")
+
+
+def load_queries(path: Path = QUERY_SET, split: str = "all") -> list[Query]:
+    """The queries of ``path``, only those of ``split`` ("dev", "check") unless "all"."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     items = data["queries"] if isinstance(data, dict) else data
-    return [Query(str(q.get("id", i)), q["query"], {str(k): int(v) for k, v in q["relevant"].items()}, q.get("kind", ""))
-            for i, q in enumerate(items)]
+    queries = [Query(str(q.get("id", i)), q["query"], {str(k): int(v) for k, v in q["relevant"].items()}, q.get("kind", ""),
+                     q.get("split", "dev")) for i, q in enumerate(items)]
+    return queries if split == "all" else [q for q in queries if q.split == split]
 
 
 Ranker = Callable[[str, str], list[str]]

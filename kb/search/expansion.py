@@ -1,19 +1,24 @@
-"""Query expansion from the ontology: SKOS labels name concepts, the glossary bridges English.
+"""Query expansion from the ontology: SKOS labels name concepts, search terms bridge English.
 
 A query word (or phrase) that equals a prefLabel or altLabel of a task area or legal form, in
 German or English, folded and stemmed, also as a part of a compound ("Standesamtsverbund" holds
-"Standesamt"), adds that concept: records carrying it score higher. English phrases of the
-glossary add their German words to the lexical query.
+"Standesamt"), adds that concept: records carrying it score higher. The search-term scheme
+(``kb/ontology/vocabularies/suchbegriffe.ttl``) adds German words to the lexical query: those of a
+concept whose English altLabel the query holds, at full weight, and those of a concept whose
+everyday hiddenLabel it holds, at a lower weight.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pyoxigraph import Literal
+
+from kb.ontology.namespaces import SEARCH_TERM, SKOS
+from kb.ontology.terms import value
 from kb.ontology.text import fold
 from kb.ontology.vocabulary import Concept, Vocabularies
 from kb.search.analysis import GermanAnalyzer, tokens
-from kb.search.glossary import EVERYDAY, GLOSSARY
 
 EXPANDED_SCHEMES = ("taskArea", "legalForm")
 USE_EVERYDAY = True
@@ -45,6 +50,27 @@ class Expansion:
         return out
 
 
+def search_terms(vocabularies: Vocabularies) -> tuple[dict[str, str], dict[str, str]]:
+    """(English phrase → German words, everyday German word → German words) from the search-term
+    scheme: altLabel@en and hiddenLabel@de of each concept, to its prefLabel@de."""
+    labels: dict[str, dict[str, list[Literal]]] = {}
+    for q in vocabularies.quads:
+        if SEARCH_TERM.local_name(value(q.subject)) and isinstance(q.object, Literal):
+            labels.setdefault(value(q.subject), {}).setdefault(q.predicate.value, []).append(q.object)
+    english: dict[str, str] = {}
+    everyday: dict[str, str] = {}
+    for props in labels.values():
+        german = next((lit.value for lit in props.get(SKOS.prefLabel.value, []) if lit.language == "de"), None)
+        if not german:
+            continue
+        for lit in props.get(SKOS.altLabel.value, []):
+            if lit.language == "en":
+                english.setdefault(fold(lit.value), german)
+        for lit in props.get(SKOS.hiddenLabel.value, []):
+            everyday.setdefault(fold(lit.value), german)
+    return english, everyday
+
+
 def _contains(haystack: list[str], needle: list[str]) -> bool:
     n = len(needle)
     return n > 0 and any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
@@ -63,8 +89,9 @@ class ConceptMatcher:
                     whole, split = analyzer.sequences(label)
                     if whole:
                         self._labels.append((whole, split, label, concept, scheme))
-        self._glossary = sorted(((fold(k).split(), v) for k, v in GLOSSARY.items()), key=lambda kv: -len(kv[0]))
-        self._everyday = sorted(((fold(k).split(), v) for k, v in EVERYDAY.items()), key=lambda kv: -len(kv[0]))
+        english, everyday = search_terms(vocabularies)
+        self._glossary = sorted(((k.split(), v) for k, v in english.items()), key=lambda kv: -len(kv[0]))
+        self._everyday = sorted(((k.split(), v) for k, v in everyday.items()), key=lambda kv: -len(kv[0]))
 
     def concepts(self, query: str) -> list[ConceptMatch]:
         whole, split = self.analyzer.sequences(query)

@@ -26,6 +26,7 @@ from kb.search.embedder import Embedder
 from kb.search.expansion import ConceptMatcher
 from kb.search.lexical import LexicalIndex
 from kb.search.persistence import CorruptIndex, IndexFiles, ModelChanged
+from kb.search.spelling import Speller
 from kb.search.vectors import VectorIndex
 from kb.search.view import View
 from kb.store.catalog import Catalog
@@ -46,6 +47,7 @@ class Lexical:
 
     index: LexicalIndex
     matcher: ConceptMatcher
+    speller: Speller
 
 
 @dataclass
@@ -317,7 +319,8 @@ class Indexer:
         docs = [(i, d.lexical_text) for i, d in sorted(self.docs.items())]
         words = vocabulary_words(self.vocabularies)
         index = LexicalIndex(docs, words)
-        self.lexical = Lexical(index, ConceptMatcher(self.vocabularies, index.analyzer))
+        self.lexical = Lexical(index, ConceptMatcher(self.vocabularies, index.analyzer), Speller(lambda: (text for _, text in docs)))
+        self.lexical.speller.warm()  # after publishing: word search answers meanwhile, "Meinten Sie" follows
         self._lexical_dirty = False
         log.debug("BM25 rebuilt over %d records in %.2f s", len(docs), index.build_seconds)
 

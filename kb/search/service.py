@@ -22,12 +22,30 @@ from kb.errors import NotFound
 from kb.ontology.filters import Filters
 from kb.ontology.records import RecordMapper
 from kb.ontology.register import Register
+from kb.ontology.text import fold
 from kb.ontology.vocabulary import Vocabularies
-from kb.search.analysis import tokens
+from kb.search.analysis import stem, tokens
 from kb.search.embedder import Embedder
 from kb.search.expansion import Expansion
 from kb.search.indexer import Indexer, Lexical
-from kb.search.ranking import DENSE_DEPTH, DENSE_WEIGHT, ILLUSTRATIVE_FACTOR, Method, QueryTerm, Scored, fuse, ranks_of, rrf, top
+from kb.search.places import REGION_BOOST, PlaceMatcher
+from kb.search.ranking import (
+    DENSE_DEPTH,
+    ILLUSTRATIVE_FACTOR,
+    RRF_K,
+    Fusion,
+    Method,
+    QueryTerm,
+    Scored,
+    ceiling,
+    fuse,
+    fusion_for,
+    ranks_of,
+    rrf,
+    top,
+)
+from kb.search.snippets import Snippet, make_snippet, snippet_terms
+from kb.search.spelling import Correction
 from kb.search.vectors import VectorIndex
 from kb.search.view import View
 from kb.store.catalog import Catalog
@@ -37,11 +55,6 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 500
 MODEL_LANGUAGE_SHARE = 0.8
 """A query whose words the embedding model knows (at least this share) is in the model's language."""
-DENSE_WEIGHT_MODEL_LANGUAGE = 1.0
-"""For such queries meaning and words count equally (dev set: same nDCG@10, MRR 0.901 → 0.910;
-check set: 0.593 → 0.606, its English queries 0.16 → 0.25); German queries keep DENSE_WEIGHT."""
-TRANSLATE_DENSE = True
-"""Append the glossary's German words to an English query before embedding it (the records are German)."""
 POLL_SECONDS = 0.5
 SYNONYM_WEIGHT = 0.3
 
@@ -54,6 +67,9 @@ class Hit:
     origin: str
     why: dict[str, Any]
     doc: Any = None
+    relevance: float = 0.0
+    """Shown relevance, 0..1, monotone in ``score`` (so it agrees with the order)."""
+    snippet: Snippet | None = None
 
 
 @dataclass
@@ -65,6 +81,18 @@ class SearchResult:
     expansion: list[dict[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     indexing: dict[str, Any] = field(default_factory=dict)
+    suggestion: str | None = None
+    """"Meinten Sie …?": the query with unknown words replaced by close index words."""
+
+
+def _corrected(text: str, corrections: list[Correction]) -> str:
+    """``text`` with each corrected word replaced (as typed, any case) by its suggestion."""
+    out = []
+    fixes = {c.word: c.suggestion for c in corrections}
+    for word in text.split():
+        folded = fold(word)
+        out.append(fixes.get(folded, word) if folded in fixes else word)
+    return " ".join(out)
 
 
 class SearchService:
@@ -82,6 +110,8 @@ class SearchService:
                                  backend=settings.embed_backend, threads=settings.embed_threads, cache_dir=settings.cache_dir)
         self.indexer = Indexer(catalog, mapper, vocabularies, self.embedder, settings.data_dir / "search",
                                hnsw_threshold=settings.hnsw_threshold)
+        self.places = PlaceMatcher(register)
+        self.fusion = fusion_for(settings.embed_backend)
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._reindex = threading.Event()
@@ -161,8 +191,10 @@ class SearchService:
     # ------------------------------------------------------------------ queries
 
     def search(self, query: str, *, limit: int = 10, offset: int = 0, filters: Filters | None = None,
-               include_network: bool = False, method: Method = "hybrid", with_facets: bool = True) -> SearchResult:
+               include_network: bool = False, method: Method = "hybrid", with_facets: bool = True,
+               fusion: Fusion | None = None) -> SearchResult:
         ix = self.indexer
+        fusion = fusion or self.fusion
         view, lexical, vectors = ix.view, ix.lexical, ix.vectors
         notes: list[str] = []
         text = " ".join(query.split())
@@ -183,23 +215,77 @@ class SearchService:
             notes.append("Die Bedeutungssuche startet noch; diese Ergebnisse beruhen nur auf Wörtern. / The semantic part is "
                          "still starting; these results match words only.")
         expansion = lexical.matcher.expand(text)
+        if not fusion.glossary:
+            expansion = Expansion(lexical.matcher.concepts(text), [], [])
         allowed = view.mask(include_network=include_network, filters=(filters or Filters()).index_terms())
         filtered = bool(filters)
-        scored = self._score(view, lexical, vectors, text, expansion, allowed, method, filtered=filtered)
-        model_language = method != "lexical" and self.embedder.vocabulary_share(text) >= MODEL_LANGUAGE_SHARE
-        scores, matching = fuse(scored, method, dense_weight=DENSE_WEIGHT_MODEL_LANGUAGE if model_language else DENSE_WEIGHT)
+        places = self.places.places(text)
+        topic = self.places.topic(text, places) if places else text
+        if not tokens(topic):
+            topic = text
+        elif topic != text:
+            expansion = lexical.matcher.expand(topic) if fusion.glossary else Expansion(lexical.matcher.concepts(topic), [], [])
+        corrections = self._corrections(lexical, topic)
+        scored = self._score(view, lexical, vectors, topic, expansion, allowed, method, filtered=filtered,
+                             corrections=corrections if fusion.spelling else [], translate_dense=fusion.translate_dense)
+        if places and scored.prior is not None:
+            kreise = frozenset().union(*(p.kreise for p in places))
+            in_region = np.zeros(view.capacity, dtype=bool)
+            for kreis in kreise:
+                in_region |= view.columns["kreis"].mask(kreis, view.capacity)
+            scored.prior = scored.prior * np.where(in_region, 1.0 + REGION_BOOST, 1.0)
+        if fusion.phrase_boost and len(tokens(topic)) > 1:
+            phrase = " ".join(tokens(topic))
+            scored.phrase = np.zeros(view.capacity, dtype=bool)
+            for i, doc in view.docs.items():
+                scored.phrase[i] = phrase in " ".join(tokens(" ".join([doc.title, *doc.keywords])))
+        model_language = (fusion.model_language_weight is not None and method != "lexical"
+                          and self.embedder.vocabulary_share(topic) >= MODEL_LANGUAGE_SHARE)
+        dense_weight = fusion.model_language_weight if model_language else fusion.dense_weight
+        scores, matching = fuse(scored, method, dense_weight=dense_weight, fusion=fusion)
         ids = top(scores, matching, offset, limit)
-        hits = [self._hit(view, scored, i, float(scores[i])) for i in ids]
+        best = ceiling(fusion, method, dense_weight=dense_weight, has_concepts=bool(scored.concepts),
+                       prior=(1.0 + REGION_BOOST) if places else 1.0)
+        if method == "lexical" and len(ids):
+            best = float(scores[matching].max()) or 1.0
+        terms = snippet_terms([topic, *(de for _, de in expansion.translations), *(c.suggestion for c in corrections)],
+                              lexical.index.analyzer)
+        hits = []
+        for i in ids:
+            hit = self._hit(view, scored, i, float(scores[i]))
+            hit.relevance = round(float(np.clip(scores[i] / best, 0.0, 1.0)), 4)
+            doc = view.docs[i]
+            hit.snippet = make_snippet(doc.description or doc.lexical_text, terms, lexical.index.analyzer)
+            hits.append(hit)
         facets = view.facets(matching) if with_facets else {}
-        return SearchResult(text, int(matching.sum()), hits, facets, expansion.as_json(), notes, status)
+        out = expansion.as_json()
+        out += [{"kind": "correction", "matched": c.word, "label": c.suggestion} for c in corrections]
+        out += [{"kind": "place", "matched": p.name, "label": ", ".join(sorted(self._kreis_name(k) for k in p.kreise))} for p in places]
+        suggestion = _corrected(text, corrections) if corrections else None
+        return SearchResult(text, int(matching.sum()), hits, facets, out, notes, status, suggestion)
+
+    def _kreis_name(self, key: str) -> str:
+        kreis = self.register.kreise.get(key)
+        return kreis.name if kreis else key
+
+    def _corrections(self, lexical: Any, text: str) -> list[Correction]:
+        """Query words the index does not know, with the closest word the index does know."""
+        index, out = lexical.index, []
+        for word in dict.fromkeys(tokens(text)):
+            if len(word) < 4 or word.isdigit() or index.knows(stem(word)) or index.analyzer.decompose(word):
+                continue
+            suggestion = lexical.speller.suggest(word)
+            if suggestion:
+                out.append(Correction(word, suggestion))
+        return out
 
     def _score(self, view: View, lexical: Lexical, vectors: VectorIndex, text: str, expansion: Expansion, allowed: np.ndarray,
-               method: Method, *, filtered: bool) -> Scored:
+               method: Method, *, filtered: bool, corrections: list[Correction] | None = None, translate_dense: bool = True) -> Scored:
         cap = view.capacity
         scored = Scored(allowed=allowed, prior=np.where(view.illustrative, ILLUSTRATIVE_FACTOR, 1.0))
         if method != "lexical":
             dense_text = text
-            if TRANSLATE_DENSE and expansion.translations:
+            if translate_dense and expansion.translations:
                 dense_text = f"{text} ({' '.join(german for _, german in expansion.translations)})"
             query_vector = self.embedder.encode_query(dense_text)
             if vectors.approximate and not filtered:
@@ -210,18 +296,21 @@ class SearchService:
             keep = ids < cap
             dense[ids[keep]] = sims[keep]
             scored.dense = dense
+        index = lexical.index
+        terms = [QueryTerm(t, w) for t, w in index.analyzer.query_terms(text)]
+        for english, german in expansion.translations:
+            terms += [QueryTerm(t, f"{w} ({english})") for t, w in index.analyzer.query_terms(german)]
+        for word, words in expansion.synonyms:
+            terms += [QueryTerm(t, f"{w} ({word})", SYNONYM_WEIGHT) for t, w in index.analyzer.query_terms(words)]
+        for c in corrections or []:
+            terms += [QueryTerm(t, f"{w} ({c.word})") for t, w in index.analyzer.query_terms(c.suggestion)]
+        scored.terms = [qt for qt in terms if index.knows(qt.term)]
         if method != "dense":
-            index = lexical.index
-            terms = [QueryTerm(t, w) for t, w in index.analyzer.query_terms(text)]
-            for english, german in expansion.translations:
-                terms += [QueryTerm(t, f"{w} ({english})") for t, w in index.analyzer.query_terms(german)]
-            for word, words in expansion.synonyms:
-                terms += [QueryTerm(t, f"{w} ({word})", SYNONYM_WEIGHT) for t, w in index.analyzer.query_terms(words)]
             total = np.zeros(cap, dtype=np.float32)
             rows_ok = index.doc_ids < cap
             seen: set[str] = set()
-            for qt in terms:
-                if qt.term in seen or not index.knows(qt.term):
+            for qt in scored.terms:
+                if qt.term in seen:
                     continue
                 seen.add(qt.term)
                 per_row = index.term_scores(qt.term)
@@ -290,9 +379,11 @@ class SearchService:
             base = scored.dense if scored.dense is not None else total
             lists.append((ranks_of(shared + 1e-3 * base, allowed & (shared > 0), 1000), 0.5))
         scores = rrf(lists)
+        best = sum(w for _, w in lists) / (RRF_K + 1)
         hits = []
         for i in top(scores, allowed & (scores > 0), 0, limit):
             hit = self._hit(view, scored, i, float(scores[i]))
+            hit.relevance = round(float(np.clip(scores[i] / best, 0.0, 1.0)), 4)
             hit.why["sharedTaskAreas"] = sorted(set(source.task_areas) & set(view.docs[i].task_areas))
             hits.append(hit)
         return SearchResult(source.title, len(hits), hits, {}, [], [], self.status())

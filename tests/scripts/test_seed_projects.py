@@ -348,3 +348,23 @@ def test_illustrative_contain_near_duplicates_for_similarity_search(
 def test_titles_are_unique_across_both_files(real: list, illustrative: list) -> None:
     titles = [record["title"] for record in real + illustrative]
     assert len(titles) == len(set(titles))
+
+
+# ----------------------------------------------------------------------------- partners abroad
+
+
+def test_records_from_partners_abroad_are_illustrative_english_or_dutch(real: list, illustrative: list, register: dict) -> None:
+    """A few made-up records in English and Dutch (cross-lingual search is tested over them)."""
+    abroad = load("illustrative_abroad.jsonl")
+    assert {r["language"] for r in abroad} == {"en", "nl"}
+    assert sum(r["language"] == "en" for r in abroad) >= 3 and sum(r["language"] == "nl" for r in abroad) >= 3
+    for record in abroad:
+        title = record["title"]
+        assert record["illustrative"] is True, title
+        assert set(record) <= FIELDS, title
+        assert record["country"] in {"GB", "IE", "NL"}, title
+        ProjectIn.model_validate(record)
+        for participant in record["participants"]:
+            assert isinstance(participant, str) or participant["country"] in {"GB", "IE", "NL"}, title
+    titles = [r["title"] for r in real + illustrative + abroad]
+    assert len(titles) == len(set(titles))

@@ -12,7 +12,7 @@ from tests.search.conftest import JOINT_REGISTRY_OFFICES, search_of
 
 pytestmark = pytest.mark.slow
 
-DEV_SET = Path(__file__).resolve().parents[2] / "bench" / "search_dev_queries.json"
+DEV_SET = Path(__file__).resolve().parents[2] / "bench" / "search_queries.json"
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def test_hybrid_beats_lexical_and_dense_on_the_dev_set(seeded: LiveNode) -> None
     def rank(query: str, method: str) -> list[str]:
         return [h.id for h in service.search(query, limit=10, method=method, with_facets=False).results]
 
-    report = evaluate(load_queries(DEV_SET), rank, titles)
+    report = evaluate(load_queries(DEV_SET, "dev"), rank, titles)
     assert not report.unknown
     ndcg = {m: v["ndcg"] for m, v in report.methods.items()}
     assert ndcg["hybrid"] > ndcg["lexical"] and ndcg["hybrid"] > ndcg["dense"], report.table()

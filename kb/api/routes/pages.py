@@ -124,9 +124,12 @@ def search_page(
         c = card(node, hit.id)
         if c:
             c["why"] = _why_text(node, hit.why)
+            c["relevance"] = round(hit.relevance * 100) if q.strip() else None
+            c["snippet"] = hit.snippet.parts() if hit.snippet else None
             hits.append(c)
     facets = {name: _facet_entries(node, name, counts) for name, counts in result.facets.items() if counts}
-    context.update(results=hits, total=result.total, facets=facets, notes=result.notes, expansion=result.expansion)
+    context.update(results=hits, total=result.total, facets=facets, notes=result.notes,
+                   expansion=[e for e in result.expansion if e.get("kind") != "correction"], suggestion=result.suggestion)
     if not hits and q.strip():
         context["suggestions"] = _broader(node, q)
     return web.render(request, "results.html", title=f"Suche: {q}" if q else "Alle Projekte", **context)
@@ -149,7 +152,7 @@ def _why_text(node: Node, why: dict[str, Any]) -> str:
         parts.append("Gleicher Aufgabenbereich: " + ", ".join(node.vocabularies.label(concept.iri) for c in why["sharedTaskAreas"]
                                                             if (concept := node.vocabularies["taskArea"].get(c))))
     if why.get("semantic") is not None and why["semantic"] > 0.3:
-        parts.append(f"inhaltlich ähnlich ({round(why['semantic'] * 100)} %)")
+        parts.append("inhaltlich ähnlich")
     return " · ".join(parts)
 
 
@@ -216,6 +219,7 @@ def project_page(request: Request, stored: StoredRecord) -> Response:
                 c = card(node, hit.id)
                 if c:
                     c["why"] = _why_text(node, hit.why)
+                    c["relevance"] = round(hit.relevance * 100)
                     similar.append(c)
         except NotFound:
             similar = []

@@ -48,6 +48,9 @@ class SearchHit(BaseModel):
     legalForm: str | None = None
     status: str | None = None
     illustrative: bool = False
+    relevance: float = Field(0.0, description="Relevance 0..1 as shown (a percentage on the web page); never rises down the list.")
+    snippet: str | None = Field(None, description="A short passage of the description around the matching words (plain text).")
+    highlights: list[tuple[int, int]] = Field([], description="[start, end) character ranges of the snippet that match the query.")
     why: Why
 
 
@@ -59,7 +62,11 @@ class SearchOut(BaseModel):
     results: list[SearchHit]
     facets: dict[str, dict[str, int]] = Field({}, description="Counts per value of taskArea, legalForm, state, regierungsbezirk, "
                                                               "kreis, status, funding (yes/no), origin, type.")
-    expansion: list[dict[str, str]] = Field([], description="Concepts and translations the query was expanded with.")
+    expansion: list[dict[str, str]] = Field([], description="Concepts, translations, synonyms, spelling corrections and places "
+                                                               "the query was expanded with (kind: concept, translation, synonym, "
+                                                               "correction, place).")
+    suggestion: str | None = Field(None, description="„Meinten Sie …?“: the query with words the index does not know replaced "
+                                                     "by close words it does know.")
     notes: list[str] = []
     indexing: dict[str, Any] = Field({}, description="State of the index (records, state, progress).")
 
@@ -70,9 +77,12 @@ def _out(node: Node, result: SearchResult, offset: int, limit: int) -> dict[str,
         d = h.doc
         hits.append({"id": h.id, "key": node.key_of(h.id), "title": h.title, "score": h.score, "origin": h.origin,
                      "originName": node.node_name(h.origin), "type": d.type, "state": d.state, "taskAreas": d.task_areas,
-                     "legalForm": d.legal_form, "status": d.status, "illustrative": d.illustrative, "why": h.why})
+                     "legalForm": d.legal_form, "status": d.status, "illustrative": d.illustrative, "relevance": h.relevance,
+                     "snippet": h.snippet.text if h.snippet else None, "highlights": h.snippet.highlights if h.snippet else [],
+                     "why": h.why})
     return {"query": result.query, "total": result.total, "offset": offset, "limit": limit, "results": hits,
-            "facets": result.facets, "expansion": result.expansion, "notes": result.notes, "indexing": result.indexing}
+            "facets": result.facets, "expansion": result.expansion, "suggestion": result.suggestion, "notes": result.notes,
+            "indexing": result.indexing}
 
 
 @router.get("/api/search", response_model=SearchOut)
