@@ -77,13 +77,13 @@ def export(model: str, directory: Path) -> None:
     sample = tokenizer(["Beispieltext für den Export"], return_tensors="pt")
     names = [n for n in ("input_ids", "attention_mask", "token_type_ids") if n in sample]
 
-    class Wrapper(torch.nn.Module):
+    class Wrapper(torch.nn.Module):  # type: ignore[misc,unused-ignore]  # torch is Any where the extra is not installed
         def __init__(self) -> None:
             super().__init__()
             self.m = transformer
 
         def forward(self, *args: torch.Tensor) -> torch.Tensor:
-            return self.m(**dict(zip(names, args, strict=True))).last_hidden_state  # type: ignore[no-any-return]
+            return self.m(**dict(zip(names, args, strict=True))).last_hidden_state  # type: ignore[no-any-return,unused-ignore]
 
     axes = {n: {0: "batch", 1: "seq"} for n in names}
     axes["last_hidden_state"] = {0: "batch", 1: "seq"}

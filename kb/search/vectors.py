@@ -63,7 +63,8 @@ class VectorIndex:
     def vector(self, id_: int) -> np.ndarray | None:
         with self._lock:
             try:
-                return self.flat.reconstruct(int(id_))  # type: ignore[return-value]
+                vector: np.ndarray = np.asarray(self.flat.reconstruct(int(id_)))
+                return vector
             except RuntimeError:
                 return None
 
