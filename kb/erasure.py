@@ -23,7 +23,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from kb.errors import BadRequest, InvalidRecord, NotFound
+from kb.errors import BadRequest, InvalidRecord, NotFound, Violation
 from kb.federation.quarantine import QUARANTINE, load_entries
 from kb.ontology.personal_data import personal_triples, without_personal_data
 from kb.ontology.records import RecordGraph
@@ -35,6 +35,11 @@ log = logging.getLogger(__name__)
 Action = Literal["erased", "copies-erased", "origin-must-erase", "nothing-to-erase"]
 
 MIN_MATCH = 3
+MAX_RECORDS = 25
+"""Most records one erasure by search text may change. A data subject is named in a handful of
+records; a text that hits more (``000``, a common word) is almost certainly not a person, and each
+erasing version costs a signed, validated commit, so such a request is refused (a dry run still
+lists everything; one record at a time always works)."""
 """Shorter search strings would match half the catalogue."""
 
 
@@ -131,6 +136,15 @@ class Erasure:
     def erase_matching(self, match: str, *, dry_run: bool) -> ErasureReport:
         """Erase the personal data of every record whose history mentions ``match``."""
         found = self.find(match)
+        if not dry_run and len(found) > MAX_RECORDS:
+            raise InvalidRecord(
+                [Violation("match", f"Der Text kommt in {len(found)} Einträgen vor; höchstens {MAX_RECORDS} auf einmal.",
+                           f"The text appears in {len(found)} records; at most {MAX_RECORDS} at once.", value=match)],
+                f"Der Suchtext trifft {len(found)} Einträge – zu viele für eine Person. Bitte genauer angeben (ganzer Name, "
+                "E-Mail-Adresse oder Telefonnummer), mit dryRun prüfen, oder Einträge einzeln über record löschen.",
+                f"The search text matches {len(found)} records, too many for one person. Please be more specific (full name, "
+                "e-mail address or phone number), check with dryRun, or erase records one by one with record.",
+            )
         with self.catalog.purge_after():  # one rewrite of the store for all of them
             records = [self._erase(record, match=match, mentioned=[e.version for e in events], dry_run=dry_run)
                        for record, events in sorted(found.items())]

@@ -368,3 +368,24 @@ def test_finding_6_quarantined_copies_of_erased_versions_are_removed(node_factor
     assert harvest(harvester)["stored"] == 1
     with harvester.client() as c:
         assert NAME not in c.get("/api/quarantine", params={"payload": "true"}).text
+
+
+def test_an_erasure_by_a_text_that_hits_more_records_than_one_person_is_refused(live: LiveNode) -> None:
+    """A search text such as "000" is not a person: erasing by it would publish a new version of every
+    record that contains it (found by the fuzz run: 24 s for one request). It is refused with a 422
+    that says what to do; the dry run still lists every hit, and one record at a time still works."""
+    from kb.erasure import MAX_RECORDS
+
+    with live.client() as c:
+        c.post("/api/import", json=[project(f"Standesamtverbund Hellweg {i}", contact=False) for i in range(MAX_RECORDS + 1)]
+               ).raise_for_status()
+        dry = c.post("/api/erasure", json={"match": "Hellweg", "dryRun": True})
+        assert dry.status_code == 200 and len(dry.json()["records"]) == MAX_RECORDS + 1
+        refused = c.post("/api/erasure", json={"match": "Hellweg"})
+        assert refused.status_code == 422, refused.text
+        assert "genauer" in refused.json()["message"] and refused.json()["message_en"]
+        versions = {r["record"]: r for r in dry.json()["records"]}
+        first = sorted(versions)[0]
+        assert c.get("/api/projects/" + first, headers={"Accept": "application/json"}).json()["provenance"]["version"] == 1
+        one = c.post("/api/erasure", json={"record": first})
+        assert one.status_code == 200 and one.json()["records"][0]["newVersion"] == 2
