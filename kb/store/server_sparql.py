@@ -32,8 +32,8 @@ from kb.store import sparql_results
 from kb.store.reads import live_records
 from kb.store.server_client import ServerStore, StoreUnavailable
 from kb.store.sparql import SLOT_WAIT
-from kb.store.sparql_dataset import DatasetRequest, dataset_for
-from kb.store.sparql_guard import inspect_query
+from kb.store.sparql_dataset import dataset_for
+from kb.store.sparql_guard import guarded_request
 from kb.store.sparql_results import SparqlAnswer
 
 ACCEPT = "text/tab-separated-values, application/sparql-results+json;q=0.9, application/n-triples;q=0.8"
@@ -63,10 +63,8 @@ class ServerSparql:
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
     ) -> SparqlAnswer:
-        if not query.strip():
-            raise QueryRefused("Die Abfrage ist leer.", "The query is empty.")
-        shape = inspect_query(query, max_depth=self.max_depth, max_bytes=self.max_query_bytes, prefixes=PREFIXES)
-        wanted = DatasetRequest.of(default_graph_uris, named_graph_uris, shape.from_graphs, shape.from_named_graphs)
+        wanted = guarded_request(query, default_graph_uris, named_graph_uris, max_depth=self.max_depth,
+                                 max_bytes=self.max_query_bytes)
         if not self._slots.acquire(timeout=SLOT_WAIT):
             raise Busy("Der SPARQL-Dienst ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.",
                        "The SPARQL service is busy. Please try again shortly.")

@@ -22,10 +22,8 @@ from pathlib import Path
 from typing import Protocol
 
 from kb.errors import Busy, QueryRefused, TooLarge
-from kb.ontology.namespaces import PREFIXES
 from kb.store.catalog import Checkpoints
-from kb.store.sparql_dataset import DatasetRequest
-from kb.store.sparql_guard import inspect_query
+from kb.store.sparql_guard import guarded_request
 from kb.store.sparql_pool import NoWorker, WorkerDied, WorkerPool, WorkerTimeout, WorkerUnavailable
 from kb.store.sparql_results import GRAPH_TYPES, RESULT_TYPES, SparqlAnswer
 from kb.store.sparql_snapshots import Snapshots
@@ -70,10 +68,8 @@ class SparqlService:
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
     ) -> SparqlAnswer:
-        if not query.strip():
-            raise QueryRefused("Die Abfrage ist leer.", "The query is empty.")
-        shape = inspect_query(query, max_depth=self.max_depth, max_bytes=self.max_query_bytes, prefixes=PREFIXES)
-        wanted = DatasetRequest.of(default_graph_uris, named_graph_uris, shape.from_graphs, shape.from_named_graphs)
+        wanted = guarded_request(query, default_graph_uris, named_graph_uris, max_depth=self.max_depth,
+                                 max_bytes=self.max_query_bytes)
         request = {
             "query": query,
             "include_network": include_network,

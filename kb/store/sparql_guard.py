@@ -15,10 +15,13 @@ only ever narrow the dataset, so a graph it cannot read gives an empty answer, n
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from kb.errors import QueryRefused, TooLarge
+from kb.ontology.namespaces import PREFIXES
+from kb.store.sparql_dataset import DatasetRequest
 
 _TOKEN = re.compile(
     r"""
@@ -132,3 +135,13 @@ def _expand(pname: str, prefixes: dict[str, str]) -> str:
     if namespace is None:
         return pname  # the engine refuses an unknown prefix; here it just matches no graph
     return namespace + re.sub(r"\\(.)", r"\1", local)
+
+
+def guarded_request(query: str, default_graph_uris: Sequence[str], named_graph_uris: Sequence[str], *,
+                    max_depth: int, max_bytes: int) -> DatasetRequest:
+    """The checks every backend's ``/sparql`` makes before it runs anything, and the graphs asked for
+    (protocol parameters, else the query's FROM / FROM NAMED)."""
+    if not query.strip():
+        raise QueryRefused("Die Abfrage ist leer.", "The query is empty.")
+    shape = inspect_query(query, max_depth=max_depth, max_bytes=max_bytes, prefixes=PREFIXES)
+    return DatasetRequest.of(default_graph_uris, named_graph_uris, shape.from_graphs, shape.from_named_graphs)
