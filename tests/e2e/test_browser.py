@@ -7,104 +7,18 @@ harvested project with its verified origin on an aggregator, open the inventory 
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.conftest import ADMIN_TOKEN
+from tests.e2e.browser_support import AXE, check_basics, publisher_token, shot, wait_for_search, wait_until, wcag_violations
 from tests.e2e.processes import NodeProcess
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SCREENSHOTS = os.environ.get("KB_SCREENSHOTS")
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run `make browser` (Debian package chromium)")
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--no-first-run", "--disable-quic"],
-        )
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def municipal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NodeProcess]:
-    """A municipal node with the seed data and search switched on."""
-    node = NodeProcess(tmp_path_factory.mktemp("browser") / "kommune", name="Kreis Soest", extra_args=["--seed", "--operator", "Kreis Soest"],
-                       env={"KB_SEARCH_ENABLED": "true"}).start(timeout=180)
-    with node.client() as admin:
-        _wait_for_search(admin)
-    yield node
-    node.stop()
-
-
-def _wait_for_search(client: httpx.Client) -> None:
-    import time
-
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        hits = client.get("/api/search", params={"q": "Standesamt"}).json()
-        if hits.get("results") and not any("aufgebaut" in n for n in hits.get("notes", [])):
-            return
-        time.sleep(0.5)
-    raise AssertionError("search index not ready")
-
-
-@pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    pg = context.new_page()
-    refused: list[str] = []
-    pg.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)  # type: ignore[attr-defined]
-    yield pg
-    context.close()
-    assert refused == [], "the Content-Security-Policy blocked something on a page"
-
-
-def shot(page: object, name: str) -> None:
-    if SCREENSHOTS:
-        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
-
-
-def check_basics(page: object) -> None:
-    """Basics of BITV 2.0 / WCAG 2.1 AA every page must meet (German, labels, one h1, named links)."""
-    assert page.get_attribute("html", "lang") == "de"  # type: ignore[attr-defined]
-    assert page.locator("h1").count() == 1  # type: ignore[attr-defined]
-    unlabelled = page.evaluate("""() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
-        .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.closest('label'))
-        .map(el => el.name || el.id)""")  # type: ignore[attr-defined]
-    assert unlabelled == []
-    nameless = page.evaluate("() => [...document.querySelectorAll('a')].filter(a => !a.textContent.trim() && !a.getAttribute('aria-label')).length")  # type: ignore[attr-defined]
-    assert nameless == 0
-    external = page.evaluate("""() => [...document.querySelectorAll('script[src], link[href], img[src]')]
-        .map(el => el.src || el.href).filter(u => u && !u.startsWith(location.origin))""")  # type: ignore[attr-defined]
-    assert external == [], "every asset must come from the node itself"
-
-
-def wcag_violations(page: object) -> list[str]:
-    """What axe-core (the W3C ACT-aligned checker) finds against WCAG 2.1 A/AA on the current page:
-    contrast, labels, names, headings, landmarks, language, ARIA use."""
-    page.evaluate(AXE.read_text(encoding="utf-8"))  # type: ignore[attr-defined]  # not a <script> tag: the pages' CSP refuses those
-    return page.evaluate("""async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
-        .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)""",
-                         WCAG_21_AA)  # type: ignore[attr-defined]
+pytest.importorskip("playwright.sync_api")
 
 
 def test_every_main_page_passes_the_automated_wcag_21_aa_checks(page: object, municipal: NodeProcess) -> None:
@@ -181,7 +95,7 @@ def test_a_search_without_hits_suggests_broader_terms(page: object, municipal: N
 
 
 def test_publish_through_the_form_keeps_input_on_errors_and_is_findable(page: object, municipal: NodeProcess) -> None:
-    token = _publisher_token(municipal)
+    token = publisher_token(municipal)
     page.goto(municipal.url + "/veroeffentlichen")  # type: ignore[attr-defined]
     assert "/anmelden" in page.url  # type: ignore[attr-defined]
     page.get_by_label("Zugangsschlüssel").fill(token)  # type: ignore[attr-defined]
@@ -204,7 +118,7 @@ def test_publish_through_the_form_keeps_input_on_errors_and_is_findable(page: ob
     page.wait_for_url(re.compile(r"/projects/gemeinsame-friedhofsverwaltung"))  # type: ignore[attr-defined]
     assert page.locator("h1").inner_text() == "Gemeinsame Friedhofsverwaltung Welver und Wickede"  # type: ignore[attr-defined]
     with municipal.client(token=None) as anonymous:
-        _wait_until(lambda: any(r["title"].startswith("Gemeinsame Friedhofsverwaltung")
+        wait_until(lambda: any(r["title"].startswith("Gemeinsame Friedhofsverwaltung")
                                 for r in anonymous.get("/api/search", params={"q": "Friedhofsverwaltung"}).json()["results"]))
     page.goto(municipal.url + "/suche?q=Friedhofsverwaltung")  # type: ignore[attr-defined]
     assert "Gemeinsame Friedhofsverwaltung Welver und Wickede" in page.locator("ol.cards").inner_text()  # type: ignore[attr-defined]
@@ -214,7 +128,7 @@ def test_a_publisher_cannot_edit_another_publishers_record(page: object, municip
     with municipal.client() as admin:
         key = admin.get("/api/projects", params={"limit": 1}).json()["items"][0]["key"]
     page.goto(municipal.url + "/anmelden")  # type: ignore[attr-defined]
-    page.get_by_label("Zugangsschlüssel").fill(_publisher_token(municipal))  # type: ignore[attr-defined]
+    page.get_by_label("Zugangsschlüssel").fill(publisher_token(municipal))  # type: ignore[attr-defined]
     page.get_by_role("button", name="Anmelden").click()  # type: ignore[attr-defined]
     response = page.goto(municipal.url + f"/projects/{key}/bearbeiten")  # type: ignore[attr-defined]
     assert response.status == 403
@@ -258,7 +172,7 @@ def test_network_page_of_an_aggregator_shows_peers_and_verified_harvested_projec
             assert admin.post("/api/peers", json={"url": municipal.url}).status_code == 201
             result = admin.post("/api/peers/sync", timeout=300).json()
             assert result["ok"], result
-            _wait_for_search(admin)
+            wait_for_search(admin)
             hellweg = next(i for i in admin.get("/api/projects", params={"limit": 200}).json()["items"] if i["title"] == "Standesamtverbund Hellweg")
         page.goto(aggregator.url + "/netzwerk")  # type: ignore[attr-defined]
         check_basics(page)
@@ -275,23 +189,3 @@ def test_network_page_of_an_aggregator_shows_peers_and_verified_harvested_projec
         aggregator.stop()
 
 
-def _publisher_token(node: NodeProcess) -> str:
-    import subprocess
-    import sys
-
-    from tests.e2e.processes import REPO
-
-    result = subprocess.run([sys.executable, "-m", "kb.cli", "token", "create", "--name", "Gemeinde Welver", "--data-dir", str(node.data_dir)],
-                            capture_output=True, text=True, cwd=REPO, env={**os.environ, "KB_ADMIN_TOKEN": ADMIN_TOKEN}, check=True)
-    return result.stdout.strip().splitlines()[0]
-
-
-def _wait_until(condition, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
-    import time
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.3)
-    raise AssertionError("condition not met in time")
