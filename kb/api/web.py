@@ -123,6 +123,18 @@ def _number(value: float | int | None) -> str:
     return f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
+CONFIRMATIONS = {
+    "neu": "Das Projekt ist veröffentlicht. Es ist jetzt hier zu finden und wird an die Partnerknoten weitergegeben.",
+    "geaendert": "Ihre Änderungen sind gespeichert. Partnerknoten übernehmen die neue Fassung beim nächsten Abgleich.",
+    "zurueckgezogen": "Das Projekt ist zurückgezogen. Es erscheint hier nicht mehr; Partnerknoten entfernen es beim nächsten Abgleich.",
+}
+"""What a page confirms after a form was sent (post/redirect/get: the redirect carries ``?neu=1`` and the like)."""
+
+
+def confirmation_of(request: Request) -> str | None:
+    return next((text for flag, text in CONFIRMATIONS.items() if request.query_params.get(flag) == "1"), None)
+
+
 class Web:
     """The template environment of one app."""
 
@@ -148,6 +160,7 @@ class Web:
             "node": self.node,
             "settings": self.node.settings,
             "signed_in": session["name"] if session else None,
+            "confirmation": confirmation_of(request),
             "csrf": session["csrf"] if session else "",
             "url_with": lambda **kw: _url_with(request, **kw),
             "page_link": self.page_link,

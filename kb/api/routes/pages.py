@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from kb.api.deps import FederationDep, InventoryDep, NodeDep, OptionalSearchDep, PrincipalDep, get_node
 from kb.api.filter_params import SEARCH_FILTERS, resolve_for
 from kb.api.web import Web
-from kb.errors import InvalidRecord, NotFound
+from kb.errors import InvalidRecord, KbError, NotFound
 from kb.node import Node
 from kb.ontology.filters import Filters
 from kb.ontology.records import RECORD_TYPE_LABELS
@@ -225,10 +225,19 @@ def project_page(request: Request, stored: StoredRecord) -> Response:
             similar = []
     key = node.key_of(stored.meta.iri)
     session = web.sessions.get(request)
-    may_edit = bool(key and session and stored.meta.local)
+    may_edit = bool(key and session and stored.meta.local and principal is not None and _may_change(node, principal, stored.meta.iri))
     return web.render(request, "project.html", title=view["title"], p=view, similar=similar, key=key, may_edit=may_edit,
                       type_label=RECORD_TYPE_LABELS.get(view["type"], ("", ""))[0],
                       rdf_base=stored.meta.iri if key else f"/api/projects/{_quote(stored.meta.iri)}")
+
+
+def _may_change(node: Node, principal: Any, iri: str) -> bool:
+    """Whether the signed-in user may edit this record: "Bearbeiten" is offered only then (not to end in a 403)."""
+    try:
+        node.publisher.authorize_change(principal, iri)
+    except KbError:
+        return False
+    return True
 
 
 def _quote(value: str) -> str:
