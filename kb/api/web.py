@@ -120,7 +120,15 @@ def _number(value: float | int | None) -> str:
         return ""
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")  # 5.60 → "5,6": no trailing zero beside whole numbers
+    return text.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def _km(value: float | int | None) -> str:
+    """A distance the German way, one decimal at most: „5,6 km“, „8 km“."""
+    if value is None:
+        return ""
+    return _number(round(float(value), 1)) + "\u00a0km"
 
 
 CONFIRMATIONS = {
@@ -144,6 +152,7 @@ class Web:
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
         self.env.filters["date"] = _date
         self.env.filters["number"] = _number
+        self.env.filters["km"] = _km
         self.env.filters["percent"] = lambda v, digits=1: (f"{float(v) * 100:.{digits}f}".replace(".", ",") + " %") if v is not None else ""
         self.env.filters["urlquote"] = lambda v: quote(str(v), safe="")
         self.env.globals["attribution"] = ATTRIBUTION
