@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from kb.errors import InvalidRecord, KbError, Violation
-from kb.ontology.fields import BY_NAME, CONTACT_FIELDS, FIELDS
+from kb.ontology.fields import BY_NAME, CONTACT_FIELDS, FIELDS, FORM_GROUPS
 from kb.ontology.record_rules import content_violations
 from kb.ontology.register import UNKNOWN_MUNICIPALITY
 from kb.publishing import Publisher
@@ -289,4 +289,13 @@ def errors_by_field(violations: list[Violation]) -> dict[str, list[str]]:
             message = f"„{v.value}“: {message}"
         if message not in out.get(name, []):
             out.setdefault(name, []).append(message)
-    return out
+    return dict(sorted(out.items(), key=lambda item: _form_order(item[0])))
+
+
+_FORM_ORDER = {f.name: i for i, f in enumerate(sorted((f for f in FIELDS if f.form), key=lambda f: list(FORM_GROUPS).index(f.form)))}
+
+
+def _form_order(name: str) -> tuple[int, str]:
+    """Where a field stands in the form, so that the summary lists problems from top to bottom."""
+    base = "contact" if name.startswith("contact") else "outcomeFigures" if name.startswith("figure_") else name
+    return _FORM_ORDER.get(base, -1), name
