@@ -106,6 +106,11 @@ class Figures:
     def task_area_codes(self) -> list[str]:
         return [c.code for c in self.vocab["taskArea"]]
 
+    @cached_property
+    def kreis_labels(self) -> dict[str, str]:
+        """Kreis key → a name that tells a city from a Landkreis (see ``kreis_label``)."""
+        return {key: kreis_label(k) for key, k in self.register.kreise.items()}
+
     def region(self, scope: Scope) -> list[Municipality]:
         """The register's inhabited municipalities in the scope, in AGS order.
 
@@ -129,7 +134,7 @@ class Figures:
         if not key:
             return None
         k = self.register.kreise.get(key)
-        return s.KeyRef(key=key, name=k.name if k else key, label=kreis_label(k) if k else key)
+        return s.KeyRef(key=key, name=k.name if k else key)
 
     def rb_ref(self, key: str | None) -> s.KeyRef | None:
         if not key or key not in self.register.regierungsbezirke:
@@ -146,7 +151,7 @@ class Figures:
             parts.append(rb.name)
         kreis = self.kreis_ref(scope.kreis)
         if kreis:
-            parts.append(kreis.label)
+            parts.append(self.kreis_labels.get(kreis.key, kreis.name))
         return s.ScopeOut(state=state, regierungsbezirk=rb, kreis=kreis, label=" – ".join(parts) or "alle Bundesländer",
                           **counted(include_network), seq=seq, records=records, illustrative=examples)
 
@@ -159,10 +164,10 @@ class Figures:
         states: list[s.RegionState] = []
         for c in self.vocab["state"]:
             kreise = sorted((k for k in self.register.kreise.values() if k.land_code == c.code), key=lambda k: k.key)
-            rbs = [s.RegionRb(key=key, name=name, kreise=[s.RegionKreis(key=k.key, name=k.name, label=kreis_label(k)) for k in kreise if k.rb_key == key])
+            rbs = [s.RegionRb(key=key, name=name, kreise=[s.RegionKreis(key=k.key, name=k.name) for k in kreise if k.rb_key == key])
                    for key, name in sorted(self.register.regierungsbezirke.items()) if any(k.rb_key == key for k in kreise)]
             states.append(s.RegionState(**self.concept("state", c.code), regierungsbezirke=rbs,
-                                        kreise=[s.RegionKreis(key=k.key, name=k.name, label=kreis_label(k)) for k in kreise]))
+                                        kreise=[s.RegionKreis(key=k.key, name=k.name) for k in kreise]))
         states.sort(key=lambda state: state.label)
         return s.RegionsOut(states=states)
 

@@ -30,6 +30,9 @@ WIDTH = 640
 MARGIN = 12
 MAX_LINKED = 2500
 """Most municipalities drawn as separate links with tooltips."""
+MAX_TAB_STOPS = 100
+"""Above this many municipalities their links on the map leave the tab order (hundreds of stops before the
+tables); the keyboard reaches them through the table of Kreise and each Kreis's own view."""
 MAX_LABELS = 60
 """Most Kreise (or municipalities, in a single Kreis) labelled by name."""
 
@@ -209,7 +212,7 @@ def share_class(share: float, cooperating: int) -> int:
 
 def _label(x: float, y: float, text: str, size: int = 10) -> str:
     """Dark text on a white halo (drawn twice: WeasyPrint does not know paint-order)."""
-    common = f'x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="middle"'
+    common = f'x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="middle" pointer-events="none"'
     return (f'<text {common} fill="#ffffff" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" aria-hidden="true">{escape(text)}</text>'
             f'<text {common} fill="{TEXT}">{escape(text)}</text>')
 
@@ -272,11 +275,12 @@ def municipality_map(data: s.MunicipalitiesOut, kreise: s.KreiseOut, *, ident: s
                    "Die Zahlen stehen auch in den Tabellen.")]
     if linked:
         parts.append('<g stroke="#ffffff" stroke-width="0.5">')
+        focus = "" if len(geo.keys) <= MAX_TAB_STOPS else ' tabindex="-1"'
         for key, d in zip(geo.keys, geo.cells, strict=True):
             m = by_ags[key]
             word = "Kooperation" if m.count == 1 else "Kooperationen"
             tip = f"{m.name} ({names.get(m.kreis, m.kreis)}): {m.count} {word}"
-            parts.append(f'<a href="/gemeinde/{m.ags}" aria-label="{escape(tip)}"><path d="{d}" fill="{LEVEL_COLOURS[min(m.level, 5)]}">'
+            parts.append(f'<a href="/gemeinde/{m.ags}"{focus} aria-label="{escape(tip)}"><path d="{d}" fill="{LEVEL_COLOURS[min(m.level, 5)]}">'
                          f'<title>{escape(tip)}</title></path></a>')
         parts.append("</g>")
     else:

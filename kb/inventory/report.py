@@ -172,7 +172,7 @@ def docx(ctx: Mapping[str, Any], pictures: Mapping[str, bytes]) -> bytes:
         doc.add_heading(f"{area.taskArea.code} {area.taskArea.label} ({_num(area.candidates)} Kommunen)", 2)
         for c in area.items:
             partners = ", ".join(f"{p.name} ({_num(p.km)} km)" for p in c.partners[:3])
-            kreis = c.kreis.label or c.kreis.name if c.kreis else ""
+            kreis = ctx["kreis_labels"].get(c.kreis.key, c.kreis.name) if c.kreis else ""
             doc.add_paragraph(f"{c.name} ({kreis}, {_num(c.population)} Einw.): {c.cooperatingNeighbours} von {c.neighbours} Nachbarn "
                               f"kooperieren – z. B. {partners}", style="List Bullet")
 

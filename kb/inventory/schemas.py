@@ -18,8 +18,6 @@ class ConceptRef(BaseModel):
 class KeyRef(BaseModel):
     key: str
     name: str
-    label: str = Field("", description="For a Kreis: its name that tells a city from a Landkreis ('Bamberg (kreisfreie Stadt)', "
-                                       "'Landkreis Bamberg').")
 
 
 class ScopeOut(BaseModel):
@@ -386,7 +384,6 @@ class MunicipalityOut(BaseModel):
 class RegionKreis(BaseModel):
     key: str
     name: str
-    label: str = ""
 
 
 class RegionRb(BaseModel):

@@ -54,6 +54,7 @@ def inventory_context(inv: Inventory, scope: Scope, include: bool, page_link: Ca
         "legal_forms": legal_forms,
         "kreise": kreise,
         "kreise_sorted": sorted(kreise.items, key=lambda k: k.label or k.name),
+        "kreis_labels": inv.figures.kreis_labels,
         "matrix": inv.matrix(scope, include_network=include),
         "potentials": inv.potentials(scope, include_network=include, limit=5),
         "priorities": inv.priorities(scope, include_network=include),
@@ -136,7 +137,8 @@ def inventory_page(request: Request, inv: InventoryDep, principal: PrincipalDep,
     common = {"regions": regions, "state": state, "rb": rb, "kreis": kreis, "member": principal.can_see_network, "include_network": include,
               "network_refused": network_refused, "signin_next": _signin_next(state, rb, kreis),
               "download": _downloads(state, rb, include, kreis), "report": report_links(state, rb, kreis, include),
-              "projects_link": _url_with_projects(request, not show_projects), "projects_shown": show_projects}
+              "projects_link": _url_with_projects(request, not show_projects), "projects_shown": show_projects,
+              "kreis_labels": inv.figures.kreis_labels}
     try:
         scope = inv.resolve_scope(state=state, regierungsbezirk=rb, kreis=kreis)
     except InvalidRecord as exc:

@@ -5,10 +5,11 @@
 (function () {
   "use strict";
   function value(cell) {
-    var raw = cell.getAttribute("data-sort");
-    if (raw === null) { raw = cell.textContent.trim(); }
+    var given = cell.getAttribute("data-sort");
+    if (given !== null && given !== "" && !isNaN(Number(given))) { return { n: Number(given), t: given }; }
+    var raw = cell.textContent.trim();
     var num = raw.replace(/\./g, "").replace(",", ".").match(/^-?\d+(\.\d+)?/);
-    if (num && (cell.getAttribute("data-sort") !== null || /^[-\d.,\s%]+$/.test(raw) || /^\d+ von \d+$/.test(raw))) {
+    if (num && (/^[-\d.,\s%]+$/.test(raw) || /^\d+ von \d+$/.test(raw))) {
       return { n: parseFloat(num[0]), t: raw };
     }
     if (raw === "·") { return { n: 0, t: raw }; }
@@ -38,8 +39,14 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sort";
-      while (th.firstChild) { button.appendChild(th.firstChild); }
+      var rest = [];  // links (a footnote mark) stay outside the button: controls must not nest
+      while (th.firstChild) {
+        var node = th.firstChild;
+        th.removeChild(node);
+        if (node.nodeType === 1 && (node.tagName === "A" || node.querySelector("a"))) { rest.push(node); } else { button.appendChild(node); }
+      }
       th.appendChild(button);
+      rest.forEach(function (node) { th.appendChild(node); });
       button.addEventListener("click", function () { sortBy(table, index, th); });
     });
     table.classList.add("sortable-ready");
