@@ -145,7 +145,7 @@ def inventory_page(request: Request, inv: InventoryDep, principal: PrincipalDep,
         return web.render(request, "inventory.html", status=422, title="Bestandsaufnahme", errors=[v.message for v in exc.violations],
                           **common)
     context = inventory_context(inv, scope, include, web.page_link if show_projects else None)
-    return web.render(request, "inventory.html", title="Bestandsaufnahme", errors=[], in_report=False, **common, **context)
+    return web.render(request, "inventory.html", title="Bestandsaufnahme", errors=[], in_report=False, **{**common, **context})
 
 
 def _url_with_projects(request: Request, show: bool) -> str:
