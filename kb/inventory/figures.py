@@ -193,6 +193,7 @@ class Figures:
             kreiseCooperating=len(kreise_cooperating),
             illustrative=illustrative(records),
             uninhabited=self.uninhabited(scope),
+            sharedServiceCentersIllustrative=sum(r.is_ssc and r.illustrative for r in records),
         )
 
         def counts(scheme: str | None, codes: Iterable[str], key: Any) -> list[s.CountOut]:

@@ -57,6 +57,7 @@ class TotalsOut(BaseModel):
     kreise: int
     kreiseCooperating: int
     illustrative: int = Field(0, description="Records that are made-up examples.")
+    sharedServiceCentersIllustrative: int = Field(0, description="Shared service centres that are made-up examples.")
     uninhabited: int = Field(0, description="Places of the register in the scope without inhabitants (gemeindefreie Gebiete): "
                                             "left out of every denominator and potential.")
 
