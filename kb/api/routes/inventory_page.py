@@ -131,6 +131,8 @@ def inventory_page(request: Request, inv: InventoryDep, principal: PrincipalDep,
     state = state or land or None
     rb = regierungsbezirk or None
     kreis = kreis or None
+    if kreis and not state and (found := inv.register.kreise.get(kreis)) is not None:
+        state = found.land_code  # so that the form shows the Kreis chosen on the map or in the table
     network_refused = asked and not principal.can_see_network
     include = include_network(principal, asked and principal.can_see_network)
     regions = inv.regions()
