@@ -20,7 +20,7 @@ from kb.auth import Principal
 from kb.errors import Conflict, Forbidden, InvalidRecord, KbError, NotFound, RateLimited, Unauthenticated
 from kb.node import Node
 from kb.ontology.fields import CONTACT_FIELDS, FIELDS, FORM_GROUPS, error_labels, form_fields
-from kb.ontology.records import RECORD_TYPE_LABELS
+from kb.ontology.records import BOERSE_TYPES, RECORD_TYPE_LABELS
 from kb.ontology.register import UNKNOWN_MUNICIPALITY
 
 router = APIRouter(include_in_schema=False)
@@ -108,7 +108,8 @@ def errors_by_field(exc: InvalidRecord) -> dict[str, list[str]]:
 def _form_context(node: Node) -> dict[str, Any]:
     """What the form template needs besides the values: its fieldsets and fields (the field table) and the choices."""
     vocab = node.vocabularies
-    choices: dict[str, list[tuple[str, str]]] = {"type": [(code, de) for code, (de, _en) in RECORD_TYPE_LABELS.items()]}
+    choices: dict[str, list[tuple[str, str]]] = {"type": [(code, de) for code, (de, _en) in RECORD_TYPE_LABELS.items()
+                                                          if code not in BOERSE_TYPES]}  # those have their own form: /boerse/neu
     for f in FIELDS:
         if f.scheme:
             choices[f.scheme] = [(c.code, c.label()) for c in vocab[f.scheme]]
