@@ -181,3 +181,22 @@ def test_expired_and_withdrawn_entries_leave_the_list(admin: httpx.Client, anony
         board.today = date.today
     admin.delete(f"/api/projects/{short.json()['key']}").raise_for_status()
     assert short.json()["id"] not in [i["id"] for i in anonymous.get("/api/boerse").json()["items"]]
+
+
+def test_the_seed_entries_are_illustrative_valid_and_open(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from kb.cli.node import seed_node
+    from kb.node import Node
+    from kb.seed import SEED_BOERSE, with_valid_until
+
+    node = Node(make_settings(tmp_path_factory.mktemp("seed")))
+    try:
+        report = seed_node(node, [SEED_BOERSE])
+        assert report.failed == [] and report.created >= 6
+        entries = node.boerse.open()
+        assert len(entries) == report.created
+        assert all(e.illustrative for e in entries) and {e.kind for e in entries} == {"request", "offer"}
+        assert all(e.valid_until is not None and e.valid_until.year == date.today().year + 1 for e in entries)
+    finally:
+        node.close()
+    assert with_valid_until({"type": "cooperationOffer", "validUntil": "2030-01-31"})["validUntil"] == "2030-01-31"
+    assert "validUntil" not in with_valid_until({"type": "project"})
