@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kb import __version__
+from kb.api.cors import Cors
 from kb.api.json_limits import JsonLimits
 from kb.api.methods import HeadAsGet, allowed_methods
 from kb.api.security import SecurityHeaders, attach_docs
@@ -185,5 +186,6 @@ def create_app(node: Node) -> FastAPI:
     app.include_router(records.router, dependencies=[WEB_PAGE])  # last: catches the record IRIs /projects/{key}, also pages
     app.add_middleware(JsonLimits)  # inside BodyLimit: checks JSON bodies (kb/api/json_limits.py)
     app.add_middleware(BodyLimit, limit=node.settings.max_body_bytes)
+    app.add_middleware(Cors)  # public reads for pages of other origins, no credentials (kb/api/cors.py)
     app.add_middleware(HeadAsGet)  # outermost: HEAD is the GET of the same resource, headers only (kb/api/methods.py)
     return app
