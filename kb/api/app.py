@@ -85,13 +85,14 @@ def _attach_web(app: FastAPI, node: Node) -> None:
 
     from kb.api.deps import WEB_PAGE
     from kb.api.routes import inventory_page, legal, pages, publish
-    from kb.api.web import STATIC, Web, error_page
+    from kb.api.web import STATIC, Web, error_page, ontology_page
 
     web = Web(node)
     app.state.web = web
     app.state.sessions = web.sessions
     app.state.project_page = pages.project_page
     app.state.sparql_page = pages.sparql_page
+    app.state.ontology_page = lambda request: ontology_page(web, request)
     app.state.error_renderer = lambda request, status, payload: error_page(web, request, status, payload)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (pages, publish, inventory_page, legal):

@@ -1,8 +1,8 @@
 """Routers per area. ``records`` (the record IRIs ``/projects/{key}``) is mounted last."""
 
-from kb.api.routes import catalog, erasure, federation, imports, inventory, meta, ontology, projects, records, sparql
+from kb.api.routes import catalog, erasure, federation, imports, inventory, meta, ontology, open_web, projects, records, sparql
 
-ROUTERS = [meta, catalog, ontology, projects, imports, sparql, federation, inventory, erasure]
+ROUTERS = [meta, catalog, open_web, ontology, projects, imports, sparql, federation, inventory, erasure]
 
 from kb.api.routes import search  # noqa: E402
 
