@@ -104,9 +104,9 @@ class KbApp(FastAPI):
 
     def openapi(self) -> dict[str, Any]:
         if self.openapi_schema is None:
-            from kb.api.schemas import hoist_defs
+            from kb.api.schemas import hoist_defs, with_bearer_auth
 
-            self.openapi_schema = hoist_defs(super().openapi())
+            self.openapi_schema = with_bearer_auth(hoist_defs(super().openapi()))
         return self.openapi_schema
 
     def build_middleware_stack(self) -> ASGIApp:

@@ -12,9 +12,10 @@ import httpx
 import pytest
 import rdflib
 from pyoxigraph import RdfFormat, parse
+from rdflib.compare import isomorphic
 
 from kb.api.routes.open_web import sitemap_index, urlset
-from tests.conftest import LiveNode
+from tests.conftest import REPO, LiveNode
 from tests.federation.conftest import project, publish
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -128,3 +129,35 @@ def test_ontology_is_a_page_for_browsers(web: httpx.Client) -> None:
     assert web.get("/ontology/shapes", headers={"Accept": "text/html"}).headers["content-type"].startswith("text/turtle")
 
 
+
+
+def test_sparql_describes_itself_to_rdf_clients(site: tuple[LiveNode, list[str], str], web: httpx.Client) -> None:
+    r = web.get("/sparql", headers={"Accept": "text/turtle"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
+    graph = rdflib.Graph().parse(data=r.text, format="turtle")
+    sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    endpoint = rdflib.URIRef(site[0].url + "/sparql")
+    assert (endpoint, rdflib.RDF.type, sd.Service) in graph and (endpoint, sd.endpoint, endpoint) in graph
+    assert (endpoint, sd.supportedLanguage, sd.SPARQL11Query) in graph
+    assert web.get("/sparql", headers={"Accept": "text/html"}).headers["content-type"].startswith("text/html")
+
+
+def test_node_description_is_typed_linked_data_in_ontology_terms(site: tuple[LiveNode, list[str], str], web: httpx.Client) -> None:
+    live = site[0]
+    as_json = web.get("/.well-known/kb-node").json()
+    assert as_json["operator"] == "Stadt Erwitte" and as_json["state"] == "NW"  # what peers read stays as it was
+    r = web.get("/.well-known/kb-node", headers={"Accept": "text/turtle"})
+    assert r.headers["content-type"].startswith("text/turtle") and "Accept" in r.headers["vary"]
+    graph = rdflib.Graph().parse(data=r.text, format="turtle")
+    ikz = rdflib.Namespace("https://w3id.org/ikz-kb/ontology#")
+    node = rdflib.URIRef(live.url + "/node")
+    assert (node, rdflib.RDF.type, ikz.Node) in graph
+    assert graph.value(node, ikz.state) == rdflib.URIRef("https://w3id.org/ikz-kb/vocab/land/NW")
+    operator = graph.value(node, ikz.operator)
+    assert (operator, rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/ns/org#Organization")) in graph
+    ontology = rdflib.Graph().parse(source=str(REPO / "kb" / "ontology" / "ontology.ttl"), format="turtle")
+    used = {p for p in graph.predicates() if str(p).startswith(str(ikz))} | {o for o in graph.objects(None, rdflib.RDF.type)
+                                                                           if str(o).startswith(str(ikz))}
+    assert used and all((term, None, None) in ontology for term in used), used
+    jsonld = rdflib.Graph().parse(data=json.dumps(as_json), format="json-ld")
+    assert isomorphic(jsonld, graph)
