@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 
 from tests.conftest import ADMIN_TOKEN, serve_http
+from tests.e2e.browser_support import check_basics, shot, wcag_violations
 from tests.e2e.processes import NodeProcess
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -69,3 +70,22 @@ def test_a_page_of_another_origin_queries_sparql_and_reads_the_catalogue(page: o
     assert result == {"post": expected, "get": expected, "catalog": True, "record": "application/ld+json",
                       "link": result["link"], "write": "blocked"}
     assert 'rel="canonical"' in result["link"]
+
+
+def test_ontology_page_and_structured_data_in_the_browser(page: object, municipal: NodeProcess) -> None:
+    """The ontology page reads well at 1280 and 375 px; the project page's JSON-LD passes the CSP (the
+    ``page`` fixture fails on any CSP report) and parses in the browser."""
+    page.goto(municipal.url + "/ontology")  # type: ignore[attr-defined]
+    check_basics(page)
+    assert wcag_violations(page) == []
+    assert page.locator("section#CooperationProject h3").inner_text().startswith("ikz:CooperationProject")  # type: ignore[attr-defined]
+    shot(page, "ontologie-1280")
+    page.set_viewport_size({"width": 375, "height": 800})  # type: ignore[attr-defined]
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")  # type: ignore[attr-defined]
+    shot(page, "ontologie-375")
+    with municipal.client(token=None) as c:
+        first = c.get("/api/projects", params={"limit": 1}).json()["items"][0]["id"]
+    page.goto(first)  # type: ignore[attr-defined]
+    data = page.evaluate("() => [...document.querySelectorAll('script[type=\"application/ld+json\"]')].map(s => JSON.parse(s.textContent))")  # type: ignore[attr-defined]
+    assert len(data) == 1 and data[0]["@type"] == "Project" and data[0]["@id"] == first
+    assert page.get_attribute("link[rel=canonical]", "href") == first  # type: ignore[attr-defined]
