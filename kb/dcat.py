@@ -298,22 +298,37 @@ def state_parts(vocabularies: Vocabularies, code: str) -> tuple[str, str]:
     return concept.iri, key
 
 
-def catalogue_facts(node: Node) -> CatalogueFacts:
-    """What ``/catalog`` says, from the node's settings, its peers and its public records (one pass over them)."""
-    s = node.settings
-    first: dict[str, str] = {}
-    last: dict[str, str] = {}
-    counts: dict[str, int] = {}
+_STATS: dict[str, tuple[int, dict[str, tuple[int, str, str]]]] = {}
+"""Per node: (change-log position, per origin (records, first created, last modified)), so that a
+crawler asking for /catalog again and again costs one pass over the records per change, not per request."""
+
+
+def origin_stats(node: Node) -> dict[str, tuple[int, str, str]]:
+    """Public current records per origin node: (count, earliest creation, latest modification)."""
+    seq = node.catalog.last_seq
+    hit = _STATS.get(node.iri)
+    if hit is not None and hit[0] == seq:
+        return hit[1]
+    stats: dict[str, tuple[int, str, str]] = {}
     for record in node.catalog.iter_live_records(include_network=False):
         meta = node.catalog.meta(record)
         if meta is None:
             continue
-        origin = meta.origin
-        counts[origin] = counts.get(origin, 0) + 1
-        if meta.created and (origin not in first or meta.created < first[origin]):
-            first[origin] = meta.created
-        if meta.modified and meta.modified > last.get(origin, ""):
-            last[origin] = meta.modified
+        count, first, last = stats.get(meta.origin, (0, "", ""))
+        first = meta.created if meta.created and (not first or meta.created < first) else first
+        last = max(last, meta.modified or "")
+        stats[meta.origin] = (count + 1, first, last)
+    _STATS[node.iri] = (seq, stats)
+    return stats
+
+
+def catalogue_facts(node: Node) -> CatalogueFacts:
+    """What ``/catalog`` says, from the node's settings, its peers and its public records."""
+    s = node.settings
+    stats = origin_stats(node)
+    counts = {origin: v[0] for origin, v in stats.items()}
+    first = {origin: v[1] for origin, v in stats.items()}
+    last = {origin: v[2] for origin, v in stats.items()}
     state_iri, state_key = state_parts(node.vocabularies, s.state)
     own = Publisher(node.iri, s.operator or s.name, s.operator_ags or state_key, state_iri)
     datasets = [DatasetFacts(own, counts.get(node.iri, 0), first.get(node.iri, ""), last.get(node.iri, "") or _started(node), True)]
