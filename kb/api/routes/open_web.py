@@ -25,7 +25,8 @@ router = APIRouter(tags=["Web"])
 
 SITEMAP_LIMIT = 50_000
 """Most addresses in one sitemap file (sitemaps.org); beyond it ``/sitemap.xml`` is an index of files."""
-FIXED_PAGES = ("/", "/suche", "/bestandsaufnahme", "/netzwerk", "/initiativen", "/sparql", "/ontology", "/impressum", "/datenschutz")
+FIXED_PAGES = ("/", "/suche", "/bestandsaufnahme", "/netzwerk", "/initiativen", "/hilfe", "/sparql", "/ontology", "/impressum",
+               "/datenschutz")
 """Pages without parameters; one only listed if the app has it (``/initiativen`` comes with the funding pages)."""
 NOT_FOR_CRAWLERS = ("/api/", "/anmelden", "/abmelden", "/veroeffentlichen", "/projects/*/bearbeiten", "/projects/*/zurueckziehen",
                     "/sparql?", "/suche?", "/bestandsaufnahme?", "/bestandsaufnahme/daten/", "/ldes", "/inbox", "/catalog/projekte.")
