@@ -15,6 +15,7 @@ from kb import __version__
 from kb.auth import TokenStore
 from kb.config import Settings
 from kb.federation import Federation
+from kb.federation.joining import Invitations, Joining
 from kb.federation.members import key_iri, sealer_for
 from kb.federation.signing import NodeKey
 from kb.inventory import Inventory
@@ -97,6 +98,8 @@ class Node:
         self.federation = Federation(
             self.catalog, self.publisher.validator, self.key, node_iri=self.iri, base_url=self.base_url, settings=settings
         )
+        self.joining = Joining(self.federation, self.tokens, Invitations(self.catalog), base_url=self.base_url, name=settings.name)
+        """Joining a network in one step, and admitting nodes that join this one (``kb/federation/joining.py``)."""
         self.search: SearchService | None = None
         """None when search is switched off (``KB_SEARCH_ENABLED=false``)."""
         if settings.search_enabled:
