@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from kb.api.deps import FederationDep, InventoryDep, NodeDep, OptionalSearchDep, PrincipalDep, get_node
 from kb.api.filter_params import SEARCH_FILTERS, resolve_for
 from kb.api.web import Web
-from kb.errors import InvalidRecord, NotFound
+from kb.errors import InvalidRecord, KbError, NotFound
 from kb.node import Node
 from kb.ontology.filters import Filters
 from kb.ontology.records import RECORD_TYPE_LABELS
@@ -78,7 +78,7 @@ def _recent(node: Node, *, local: bool, include_network: bool, limit: int = 6) -
 
 
 @router.get("/", response_class=HTMLResponse)
-def start(request: Request, node: NodeDep, inv: InventoryDep, principal: PrincipalDep) -> Response:
+def start(request: Request, node: NodeDep, inv: InventoryDep, fed: FederationDep, principal: PrincipalDep) -> Response:
     web = web_of(request)
     include = principal.can_see_network
     totals = inv.overview(include_network=include).totals
@@ -87,7 +87,7 @@ def start(request: Request, node: NodeDep, inv: InventoryDep, principal: Princip
         "ssc": totals.sharedServiceCenters,
         "smartCity": totals.smartCityInitiatives,
         "municipalities": totals.municipalitiesCooperating,
-        "nodes": len(set(node.catalog.count_by_origin(include_network=include)) | {node.iri}),
+        "nodes": len(set(node.catalog.count_by_origin(include_network=include)) | {node.iri} | {n["id"] for n in fed.nodes()}),
     }
     return web.render(request, "start.html", title="Startseite", stats=stats,
                       recent_local=_recent(node, local=True, include_network=include),
@@ -268,16 +268,46 @@ def municipality_page(ags: str, request: Request, node: NodeDep, inv: InventoryD
 
 @router.get("/netzwerk", response_class=HTMLResponse)
 def network_page(request: Request, node: NodeDep, fed: FederationDep, principal: PrincipalDep) -> Response:
+    return _network(request, node, fed, principal)
+
+
+def _network(request: Request, node: Node, fed: Any, principal: Any, status: int = 200, **extra: Any) -> Response:
+    """All nodes of the network this node knows (not only its direct peers), the sync state of its
+    peers, and for the admin the form to join a network and to invite nodes."""
     web = web_of(request)
     peers = fed.status(full=principal.is_admin)
     quarantine = fed.quarantine() if principal.role != "anonymous" else []
     by_origin = node.catalog.count_by_origin(include_network=principal.can_see_network)
-    known = []
-    for origin, entry in fed.keyring.known().items():
-        known.append({"id": origin, "name": entry.get("name") or origin, "records": by_origin.get(origin, 0),
-                      "state": entry.get("state"), "operator": entry.get("operator"), "kind": entry.get("kind")})
-    return web.render(request, "network.html", title="Netzwerk", peers=peers, quarantine=quarantine, known=known,
-                      own_records=by_origin.get(node.iri, 0), signed_in_role=principal.role)
+    s = node.settings
+    nodes = [{"id": node.iri, "url": node.base_url, "name": s.name, "operator": s.operator, "state": s.state, "kind": s.kind,
+              "self": True, "peer": False, "records": by_origin.get(node.iri, 0)}]
+    nodes += [{**n, "self": False, "records": by_origin.get(n["id"], 0)} for n in fed.nodes()]
+    return web.render(request, "network.html", status=status, title="Netzwerk", peers=peers, quarantine=quarantine, nodes=nodes,
+                      own_records=by_origin.get(node.iri, 0), signed_in_role=principal.role, **extra)
+
+
+@router.post("/netzwerk/beitreten", response_class=HTMLResponse)
+async def join_network(request: Request, node: NodeDep, fed: FederationDep, principal: PrincipalDep) -> Response:
+    """The admin's one form to join a network: the other node's address and its invitation code."""
+    from fastapi.concurrency import run_in_threadpool
+
+    principal.require_admin()
+    form = await request.form()
+    url, code = str(form.get("url", "")).strip()[:2000], str(form.get("einladung", "")).strip()[:100]
+    try:
+        result = await run_in_threadpool(lambda: node.joining.join(url, invitation=code))
+    except KbError as exc:
+        return _network(request, node, fed, principal, status=exc.status, join_error=exc.message, join_url=url)
+    return _network(request, node, fed, principal, joined=result["peer"].get("name") or url)
+
+
+@router.post("/netzwerk/einladung", response_class=HTMLResponse)
+async def invite_node(request: Request, node: NodeDep, fed: FederationDep, principal: PrincipalDep) -> Response:
+    """The admin issues a one-time invitation code for a node that wants to join this one."""
+    principal.require_admin()
+    form = await request.form()
+    code, inv = node.joining.invitations.create(str(form.get("fuer", "")).strip()[:200])
+    return _network(request, node, fed, principal, invitation={"code": code, "expires": inv.expires, "note": inv.note})
 
 
 # ---------------------------------------------------------------------- SPARQL form
