@@ -20,6 +20,7 @@ from kb.federation.members import key_iri, sealer_for
 from kb.federation.signing import NodeKey
 from kb.inventory import Inventory
 from kb.ontology.nesting import set_max_nesting
+from kb.ontology.places import PlaceIndex
 from kb.ontology.records import RecordMapper
 from kb.ontology.register import Register
 from kb.ontology.validation import RecordValidator
@@ -45,6 +46,12 @@ def shared_register() -> Register:
 
 
 @lru_cache(maxsize=1)
+def shared_places() -> PlaceIndex:
+    """Name lookup of all municipalities and Kreise (``kb/ontology/places.py``), built once per process."""
+    return PlaceIndex(shared_register())
+
+
+@lru_cache(maxsize=1)
 def shared_vocabularies() -> Vocabularies:
     return Vocabularies.load()
 
@@ -67,6 +74,7 @@ class Node:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.key = NodeKey.load_or_create(data_dir / "node.key")
         self.register = shared_register()
+        self.places = shared_places()
         self.vocabularies = shared_vocabularies()
         self.mapper = RecordMapper(self.register, self.vocabularies)
         self.catalog: Catalog

@@ -106,7 +106,8 @@ def search_page(
     web = web_of(request)
     given = {name: request.query_params.get(name) or None for name in FILTER_PARAMS}
     context: dict[str, Any] = {"q": q, "offset": offset, "given": given, "facet_titles": FACET_TITLES,
-                               "results": [], "total": 0, "facets": {}, "notes": [], "expansion": [], "errors": [], "page_size": PAGE_SIZE}
+                               "results": [], "total": 0, "facets": {}, "notes": [], "expansion": [], "errors": [], "page_size": PAGE_SIZE,
+                               "places": node.places.mentioned(q) if q.strip() and offset == 0 else []}
     try:
         resolved = resolve_for(node, given)
     except InvalidRecord as exc:
@@ -132,6 +133,7 @@ def search_page(
                    expansion=[e for e in result.expansion if e.get("kind") != "correction"], suggestion=result.suggestion)
     if not hits and q.strip():
         context["suggestions"] = _broader(node, q)
+
     return web.render(request, "results.html", title=f"Suche: {q}" if q else "Alle Projekte", **context)
 
 
@@ -254,13 +256,33 @@ def harvested_project(request: Request, node: NodeDep, principal: PrincipalDep, 
 
 @router.get("/gemeinde/{ags}", response_class=HTMLResponse)
 def municipality_page(ags: str, request: Request, node: NodeDep, inv: InventoryDep, principal: PrincipalDep) -> Response:
+    """A municipality's page by AGS; by name it leads there (one match) or offers the choice."""
     web = web_of(request)
-    m = node.register.get(ags)
+    m = node.register.get(ags) if ags.isdigit() else None
+    if m is None and not ags.isdigit():
+        return _municipality_by_name(request, node, ags[:100])
     if m is None:
         raise NotFound("Diese Gemeinde gibt es im Gemeindeverzeichnis nicht.", "No such municipality in the register.")
-    data = inv.municipality(m.ags, include_network=principal.can_see_network)
+    include = principal.can_see_network
+    data = inv.municipality(m.ags, include_network=include)
     projects = [c for p in data.projects if (c := card(node, p.id))]
-    return web.render(request, "municipality.html", title=m.short_name, m=m, data=data, projects=projects)
+    own = {p["id"] for p in projects}
+    in_kreis = node.catalog.list_records(ListQuery(Filters(kreis=m.kreis_key), include_network=include, limit=8, sort="modified"))
+    kreis_projects = [c for i in in_kreis.items if i.iri not in own and (c := card(node, i.iri))][:6]
+    return web.render(request, "municipality.html", title=m.short_name, m=m, data=data, projects=projects,
+                      kreis_projects=kreis_projects, kreis_total=in_kreis.total)
+
+
+def _municipality_by_name(request: Request, node: Node, name: str) -> Response:
+    named = [p for p in node.places.named(name) if p.kind == "gemeinde"]
+    if len(named) == 1:
+        return RedirectResponse(f"/gemeinde/{named[0].key}", status_code=303)
+    if named:
+        return web_of(request).render(request, "municipality_choice.html", title=f"Gemeinden namens {name}", name=name, places=named,
+                                      exact=True)
+    close = node.places.search(name, limit=10)
+    return web_of(request).render(request, "municipality_choice.html", status=404, title="Gemeinde nicht gefunden", name=name,
+                                  places=close, exact=False)
 
 
 # ---------------------------------------------------------------------- network
