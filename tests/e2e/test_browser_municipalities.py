@@ -55,6 +55,14 @@ def test_the_search_box_suggests_towns_and_leads_to_the_town_page(page: object, 
     assert page.url.endswith("/gemeinde/06634022")  # type: ignore[attr-defined]
 
 
+def test_a_node_holding_the_whole_network_ranks_the_hellweg_registry_office_high(municipal: NodeProcess) -> None:
+    """What every node of ``kb demo`` holds since members follow the aggregator: all seed projects (the
+    demo test checks that every node holds them all; this node is seeded with all of them)."""
+    with municipal.client() as c:
+        titles = [r["title"] for r in c.get("/api/search", params={"q": "gemeinsames Standesamt", "limit": 3}).json()["results"]]
+    assert "Standesamtverbund Hellweg" in titles
+
+
 def test_the_network_page_speaks_to_staff_and_gives_the_admin_the_join_form(page: object, municipal: NodeProcess) -> None:
     page.goto(municipal.url + "/netzwerk")  # type: ignore[attr-defined]
     text = page.locator("main").inner_text()  # type: ignore[attr-defined]

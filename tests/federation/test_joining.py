@@ -59,6 +59,20 @@ def test_joining_needs_the_aggregators_consent_and_an_invitation_admits_one_node
     assert listed["usedBy"] == first.url and "code" not in listed
     assert join(second, agg).status_code == 400  # no consent given at all
 
+    from click.testing import CliRunner
+
+    from kb.cli import main
+
+    runner = CliRunner()
+    created = runner.invoke(main, ["invite", "create", "--note", "Gemeinde Zwei", "--node", agg.url, "--admin-token", ADMIN_TOKEN])
+    assert created.exit_code == 0, created.output
+    fresh = created.stdout.strip().splitlines()[0]
+    joined_cli = runner.invoke(main, ["join", agg.url, "--invitation", fresh, "--node", second.url, "--admin-token", ADMIN_TOKEN])
+    assert joined_cli.exit_code == 0 and "Beigetreten" in joined_cli.stdout, joined_cli.output
+    assert second.url in [p.url for p in agg.node.federation.harvester.peers()]
+    listed_cli = runner.invoke(main, ["invite", "list", "--node", agg.url, "--admin-token", ADMIN_TOKEN])
+    assert "Gemeinde Zwei" in listed_cli.stdout and f"benutzt von {second.url}" in listed_cli.stdout
+
 
 def test_a_member_sees_the_whole_network_through_its_aggregator(node_factory: Callable[..., LiveNode]) -> None:
     agg = node_factory("agg", push_notifications=False, kind="aggregator")
