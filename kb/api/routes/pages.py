@@ -277,9 +277,10 @@ def _municipality_by_name(request: Request, node: Node, name: str) -> Response:
     named = [p for p in node.places.named(name) if p.kind == "gemeinde"]
     if len(named) == 1:
         return RedirectResponse(f"/gemeinde/{named[0].key}", status_code=303)
-    if named:
-        return web_of(request).render(request, "municipality_choice.html", title=f"Gemeinden namens {name}", name=name, places=named,
-                                      exact=True)
+    if named:  # namesakes, and the towns whose name begins so ("Neustadt am Rübenberge")
+        choice = [p for p in node.places.search(name, limit=30) if p.kind == "gemeinde"]
+        return web_of(request).render(request, "municipality_choice.html", title=f"Gemeinden namens {name}", name=name,
+                                      places=choice or named, exact=True)
     close = node.places.search(name, limit=10)
     return web_of(request).render(request, "municipality_choice.html", status=404, title="Gemeinde nicht gefunden", name=name,
                                   places=close, exact=False)
