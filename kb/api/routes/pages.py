@@ -304,7 +304,8 @@ def _network(request: Request, node: Node, fed: Any, principal: Any, status: int
     s = node.settings
     nodes = [{"id": node.iri, "url": node.base_url, "name": s.name, "operator": s.operator, "state": s.state, "kind": s.kind,
               "self": True, "peer": False, "records": by_origin.get(node.iri, 0)}]
-    nodes += [{**n, "self": False, "records": by_origin.get(n["id"], 0)} for n in fed.nodes()]
+    synced = {p["url"]: p["state"] for p in peers}
+    nodes += [{**n, "self": False, "records": by_origin.get(n["id"], 0), "sync": synced.get(n["url"])} for n in fed.nodes()]
     return web.render(request, "network.html", status=status, title="Netzwerk", peers=peers, quarantine=quarantine, nodes=nodes,
                       own_records=by_origin.get(node.iri, 0), signed_in_role=principal.role, **extra)
 
