@@ -419,3 +419,5 @@ class Fetcher:
                 raise self._timed_out(url, deadline) from None
             except httpx.TransportError as exc:
                 raise PeerUnreachable(f"{url} nicht erreichbar: {type(exc).__name__}") from None
+            except httpx.InvalidURL as exc:
+                raise OutboundRefused(f"{url} ist keine gültige Adresse: {exc}") from None

@@ -23,18 +23,20 @@ from kb.errors import Forbidden
 router = APIRouter(tags=["Föderation / federation"])
 
 _URL = r"^\s*https?://\S"
+_SECRET = r"^[!-~]*$"
+"""Tokens and codes are printable ASCII (they travel in an Authorization header)."""
 
 
 class JoinIn(BaseModel):
     url: str = Field(pattern=_URL, max_length=2000, description="Basis-Adresse des Knotens, dem dieser Knoten beitritt / base URL of the node to join")
-    invitation: str | None = Field(None, max_length=100, description="Einladungscode jenes Knotens / that node's invitation code")
-    adminToken: str | None = Field(None, max_length=200, description="Oder: dessen Administrations-Zugangsschlüssel / or its admin token")
+    invitation: str | None = Field(None, max_length=100, pattern=_SECRET, description="Einladungscode jenes Knotens / that node's invitation code")
+    adminToken: str | None = Field(None, max_length=200, pattern=_SECRET, description="Oder: dessen Administrations-Zugangsschlüssel / or its admin token")
 
 
 class MemberIn(BaseModel):
     url: str = Field(pattern=_URL, max_length=2000, description="Basis-Adresse des beitretenden Knotens / base URL of the joining node")
-    token: str = Field(min_length=10, max_length=200, description="Peer-Token, das der beitretende Knoten für diesen ausgestellt hat")
-    invitation: str | None = Field(None, max_length=100, description="Einladungscode dieses Knotens / this node's invitation code")
+    token: str = Field(min_length=10, max_length=200, pattern=_SECRET, description="Peer-Token, das der beitretende Knoten für diesen ausgestellt hat")
+    invitation: str | None = Field(None, max_length=100, pattern=_SECRET, description="Einladungscode dieses Knotens / this node's invitation code")
 
 
 class InvitationIn(BaseModel):
