@@ -16,10 +16,12 @@ from kb.auth import TokenStore
 from kb.boerse import Board, Matcher
 from kb.config import Settings
 from kb.federation import Federation
+from kb.federation.joining import Invitations, Joining
 from kb.federation.members import key_iri, sealer_for
 from kb.federation.signing import NodeKey
 from kb.inventory import Inventory
 from kb.ontology.nesting import set_max_nesting
+from kb.ontology.places import PlaceIndex
 from kb.ontology.records import RecordMapper
 from kb.ontology.register import Register
 from kb.ontology.validation import RecordValidator
@@ -45,6 +47,12 @@ def shared_register() -> Register:
 
 
 @lru_cache(maxsize=1)
+def shared_places() -> PlaceIndex:
+    """Name lookup of all municipalities and Kreise (``kb/ontology/places.py``), built once per process."""
+    return PlaceIndex(shared_register())
+
+
+@lru_cache(maxsize=1)
 def shared_vocabularies() -> Vocabularies:
     return Vocabularies.load()
 
@@ -67,6 +75,7 @@ class Node:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.key = NodeKey.load_or_create(data_dir / "node.key")
         self.register = shared_register()
+        self.places = shared_places()
         self.vocabularies = shared_vocabularies()
         self.mapper = RecordMapper(self.register, self.vocabularies)
         self.catalog: Catalog
@@ -98,6 +107,8 @@ class Node:
         self.federation = Federation(
             self.catalog, self.publisher.validator, self.key, node_iri=self.iri, base_url=self.base_url, settings=settings
         )
+        self.joining = Joining(self.federation, self.tokens, Invitations(self.catalog), base_url=self.base_url, name=settings.name)
+        """Joining a network in one step, and admitting nodes that join this one (``kb/federation/joining.py``)."""
         self.search: SearchService | None = None
         """None when search is switched off (``KB_SEARCH_ENABLED=false``)."""
         if settings.search_enabled:

@@ -2,11 +2,13 @@
 
 Topology (ports from ``--base-port``)::
 
-    Stadt Wuppertal ─┐                      (Bergisches Städtedreieck, Reg.-Bez. Düsseldorf)
-    Rhein-Sieg-Kreis ┤                      (Region Köln/Bonn, Reg.-Bez. Köln)
-    Kreis Soest ─────┼──► Städte- und Gemeindebund NRW ◄──► Hessischer Städte- und Gemeindebund
-    Kreis Lippe ─────┘    (aggregator, re-publishes)        (out of state; harvests the aggregator,
-                                                             which harvests it back)
+    Stadt Wuppertal ◄─┐                      (Bergisches Städtedreieck, Reg.-Bez. Düsseldorf)
+    Rhein-Sieg-Kreis ◄┤                      (Region Köln/Bonn, Reg.-Bez. Köln)
+    Kreis Soest ◄─────┼──► Städte- und Gemeindebund NRW ◄──► Hessischer Städte- und Gemeindebund
+    Kreis Lippe ◄─────┘    (aggregator, re-publishes)        (out of state)
+
+Every node joined the aggregator (``kb join``: both harvest each other with peer tokens), so every
+node, the municipal ones too, holds the whole network's records, each verified against its origin.
 
 Seed projects go to the node of their region (AGS of the lead: 051 Düsseldorf, 053 Köln,
 055/059 Münster/Arnsberg, 057 Detmold); projects from other Länder go to the Hessian node, those
@@ -124,19 +126,15 @@ def _admin_token(data_dir: Path) -> str:
     return token
 
 
-def _peer_token(harvested: ServedNode, harvester_name: str) -> str:
-    secret, _info = harvested.node.tokens.create(f"Peer: {harvester_name}", "peer")
-    return secret
-
-
-def connect(harvester: ServedNode, harvested: ServedNode) -> None:
-    """``harvester`` harvests ``harvested`` with a peer token (idempotent across restarts)."""
+def join(member: ServedNode, aggregator: ServedNode, admin: str) -> None:
+    """``member`` joins ``aggregator`` as an operator would (``kb join``, over HTTP, with the aggregator's
+    admin token as consent): both harvest each other with peer tokens. Idempotent across restarts."""
     from kb.federation.peers import peer_id_for
 
-    fed = harvester.node.federation
-    if fed.harvester.peer(peer_id_for(harvested.url)) is not None:
+    if member.node.federation.harvester.peer(peer_id_for(aggregator.url)) is not None \
+            and aggregator.node.federation.harvester.peer(peer_id_for(member.url)) is not None:
         return
-    fed.add_peer(harvested.url, _peer_token(harvested, harvester.node.settings.name))
+    member.node.joining.join(aggregator.url, admin_token=admin)
 
 
 def _log_to_file(path: Path) -> None:
@@ -169,6 +167,7 @@ def run_demo(*, data_dir: Path, base_port: int, fresh: bool, sync_interval: floa
             settings = Settings.model_validate({
                 "data_dir": data_dir / spec.slug, "host": "127.0.0.1", "port": base_port + i, "name": spec.name,
                 "operator": spec.operator, "state": spec.state, "kind": spec.kind, "admin_token": admin,
+                "republish": spec.kind == "aggregator",  # members take the network from the aggregator, not from each other
                 "sync_interval": sync_interval, "search_enabled": search,
                 "outbound_allow_networks": "127.0.0.0/8",  # the demo federation runs on loopback
             })
@@ -185,11 +184,13 @@ def run_demo(*, data_dir: Path, base_port: int, fresh: bool, sync_interval: floa
         click.echo(f"Beispieldaten geladen ({seeded} neu oder geändert) in {time.perf_counter() - started:.1f} s.")
         for served in nodes.values():
             served.start()
-        aggregator, outside = nodes[AGGREGATOR], nodes[OUT_OF_STATE]
+        aggregator = nodes[AGGREGATOR]
         for slug, served in nodes.items():
             if slug != AGGREGATOR:
-                connect(aggregator, served)
-        connect(outside, aggregator)
+                try:
+                    join(served, aggregator, admin)  # every node, the Hessian one too, follows the aggregator and back
+                except KbError as exc:
+                    raise click.ClickException(exc.message) from exc
         _initial_sync(nodes)
         _print_overview(nodes, admin, time.perf_counter() - started, sync_interval)
         _wait_for_interrupt()
@@ -216,9 +217,12 @@ def _stop_all(nodes: list[ServedNode]) -> None:
 
 
 def _initial_sync(nodes: dict[str, ServedNode]) -> None:
+    """The aggregator collects everything (the Hessian node's records too), then every node takes the
+    whole network from it; later changes travel by push hints and the regular rounds."""
     aggregator = nodes[AGGREGATOR].node.federation
     outside = nodes[OUT_OF_STATE].node.federation
-    for fed in (aggregator, outside, aggregator, outside):
+    members = [s.node.federation for slug, s in nodes.items() if slug not in (AGGREGATOR, OUT_OF_STATE)]
+    for fed in (aggregator, outside, aggregator, *members):
         for result in fed.sync():
             if not result.ok:
                 click.echo(f"  ! Abgleich {result.peer}: {result.error}", err=True)

@@ -91,3 +91,48 @@ def demo(data_dir: Path, base_port: int, fresh: bool, sync_interval: float, sear
     from kb.cli.demo import run_demo
 
     run_demo(data_dir=data_dir, base_port=base_port, fresh=fresh, sync_interval=sync_interval, search=search)
+
+
+@main.command()
+@click.argument("url")
+@click.option("--invitation", default=None, help="Invitation code issued by that node (`kb invite create` there).")
+@click.option("--remote-admin-token", default=None, envvar="KB_REMOTE_ADMIN_TOKEN",
+              help="Instead of an invitation: that node's admin token [KB_REMOTE_ADMIN_TOKEN].")
+@_NODE_OPTION
+@_ADMIN_OPTION
+def join(url: str, invitation: str | None, remote_admin_token: str | None, node_url: str, admin_token: str | None) -> None:
+    """Einem Netzwerk beitreten: beide Knoten gleichen gegenseitig ab / join the network at URL, both ways."""
+    if not invitation and not remote_admin_token:
+        raise click.UsageError("Bitte --invitation CODE (vom anderen Knoten) oder --remote-admin-token angeben.")
+    body: dict[str, Any] = {"url": url, "invitation": invitation, "adminToken": remote_admin_token}
+    result = admin_api(node_url, admin_token, "POST", "/api/network/join", json=body, timeout=120)
+    peer = result["peer"]
+    click.echo(f"Beigetreten: „{peer['name']}“ ({peer['url']}). Beide Knoten gleichen jetzt gegenseitig ab; "
+               f"Einträge des ganzen Netzwerks kommen über diesen Knoten. Kennung: {peer['id']}")
+
+
+@main.group()
+def invite() -> None:
+    """Einladungen für Knoten, die diesem beitreten wollen / invitation codes for nodes that join this one."""
+
+
+@invite.command("create")
+@click.option("--note", default="", help="For whom (shown in the list of invitations).")
+@click.option("--days", type=float, default=14.0, show_default=True, help="Days the code stays valid (at most 90).")
+@_NODE_OPTION
+@_ADMIN_OPTION
+def invite_create(note: str, days: float, node_url: str, admin_token: str | None) -> None:
+    """Einen einmal gültigen Einladungscode erzeugen / create a one-time invitation code."""
+    result = admin_api(node_url, admin_token, "POST", "/api/network/invitations", json={"note": note, "days": days})
+    click.echo(result["code"])
+    click.echo(f"Gültig bis {result['expires']}, für einen Knoten. Dort: kb join {node_url} --invitation {result['code']}", err=True)
+
+
+@invite.command("list")
+@_NODE_OPTION
+@_ADMIN_OPTION
+def invite_list(node_url: str, admin_token: str | None) -> None:
+    """Einladungen dieses Knotens (ohne Codes) / this node's invitations, without their codes."""
+    for inv in admin_api(node_url, admin_token, "GET", "/api/network/invitations")["invitations"]:
+        used = f"benutzt von {inv['usedBy']}" if inv["usedBy"] else "offen"
+        click.echo(f"{inv['id']}  {inv['created'][:16]}  bis {inv['expires'][:16]}  {used}  {inv['note']}")

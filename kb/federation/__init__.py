@@ -20,7 +20,7 @@ from kb.federation.fetch import Fetcher, origin_of
 from kb.federation.harvester import Harvester, HarvestLimits, PeerResult
 from kb.federation.keys import DescriptionError, KeyRing, fetch_description
 from kb.federation.notify import SUBSCRIBER, Inbox, Notifier
-from kb.federation.peers import CURSOR, PEER, PeerConfig, peer_id_for
+from kb.federation.peers import CURSOR, PEER, PeerConfig, base_of, peer_id_for
 from kb.federation.quarantine import QUARANTINE, load_entries
 from kb.federation.signing import NodeKey
 from kb.ontology.validation import RecordValidator
@@ -67,6 +67,24 @@ class Federation:
             "inbox": self.inbox.url,
             "peers": [{"id": p.node, "url": p.url, "name": p.name} for p in self.harvester.peers()],
         }
+
+    def nodes(self) -> list[dict[str, Any]]:
+        """Every other node of the network this node knows: its peers, and every origin whose records
+        reached it (directly or through an aggregator) and whose key it pinned. Only what the nodes
+        said about themselves in their descriptions, and whether we harvest them directly."""
+        peers = {p.node: p for p in self.harvester.peers()}
+        out: dict[str, dict[str, Any]] = {}
+        for origin, entry in self.keyring.known().items():
+            if origin == self.node_iri:
+                continue
+            out[origin] = {"id": origin, "url": base_of(origin), "name": entry.get("name") or origin,
+                           "operator": entry.get("operator") or "", "state": entry.get("state") or "",
+                           "kind": entry.get("kind") or "", "peer": origin in peers}
+        for node, p in peers.items():
+            row = out.setdefault(node, {"id": node, "url": p.url, "name": p.name or p.url, "operator": p.operator,
+                                        "state": p.state, "kind": p.kind, "peer": True})
+            row["kind"] = row["kind"] or p.kind
+        return sorted(out.values(), key=lambda r: str(r["name"]).casefold())
 
     def node_name(self, iri: str) -> str | None:
         """Name of a peer or of an origin we pinned a key for (refreshed at most every 5 s)."""

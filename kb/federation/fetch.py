@@ -384,3 +384,40 @@ class Fetcher:
             except httpx.TransportError as exc:
                 raise PeerUnreachable(f"{url} nicht erreichbar: {type(exc).__name__}") from None
         return response.status_code
+
+    def post_json(self, url: str, body: bytes, *, scope: str, token: str | None = None, max_bytes: int = 100_000) -> Fetched:
+        """POST a JSON ``body`` to ``url`` (inside ``scope``) and read the JSON answer, bounded like a page.
+
+        For the one request/answer exchange of joining a network (``kb/federation/joining.py``):
+        no redirects, the token only to ``scope``, the answer at most ``max_bytes``. A non-2xx
+        answer comes back as it is (its body carries the other node's message), not as an error.
+        """
+        self.policy.check_url(url, scope)
+        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        started = time.monotonic()
+        with _deadline(self.total) as deadline:
+            try:
+                with self._client.stream("POST", url, content=body, headers=headers) as response:
+                    if response.status_code in REDIRECTS:
+                        raise PeerBadStatus(f"HTTP {response.status_code} von {url}: kb folgt beim Beitritt keiner Weiterleitung",
+                                            response.status_code)
+                    chunks: list[bytes] = []
+                    size = 0
+                    for chunk in response.iter_bytes():
+                        size += len(chunk)
+                        if size > max_bytes:
+                            raise PageTooLarge(f"Antwort von {url} ist zu groß (über {max_bytes} Bytes)")
+                        if time.monotonic() > deadline:
+                            raise self._timed_out(url, deadline)
+                        chunks.append(chunk)
+                    return Fetched(url=url, status=response.status_code, body=b"".join(chunks),
+                                   content_type=response.headers.get("content-type", "").split(";", 1)[0].strip().lower(),
+                                   etag=None, seconds=time.monotonic() - started)
+            except httpx.TimeoutException:
+                raise self._timed_out(url, deadline) from None
+            except httpx.TransportError as exc:
+                raise PeerUnreachable(f"{url} nicht erreichbar: {type(exc).__name__}") from None
+            except httpx.InvalidURL as exc:
+                raise OutboundRefused(f"{url} ist keine gültige Adresse: {exc}") from None

@@ -1,5 +1,6 @@
-"""Acceptance: `kb demo` starts, syncs, and a project from a municipal node reaches the Hessian node
-(verified, with its origin's signature) within seconds, and so does its withdrawal."""
+"""Acceptance: `kb demo` starts, syncs, every node (the municipal ones too) holds the whole network and
+knows all six nodes, and a project from one municipal node reaches another municipal node and the
+Hessian node (verified, with its origin's signature) within seconds, and so does its withdrawal."""
 
 from __future__ import annotations
 
@@ -65,19 +66,27 @@ def test_demo_federates_and_propagates(tmp_path: Path) -> None:
         assert "alles abgeglichen" in text and "Hessischer Städte- und Gemeindebund" in text
         token = (tmp_path / "demo" / "admin-token").read_text().strip()
         assert token in text
-        municipal, hessen = f"http://127.0.0.1:{base}", f"http://127.0.0.1:{base + 5}"
+        wuppertal, soest, hessen = (f"http://127.0.0.1:{base + i}" for i in (0, 2, 5))
         with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=30) as c:
-            assert c.get(f"{hessen}/healthz").json()["records"] == c.get(f"http://127.0.0.1:{base + 4}/healthz").json()["records"]
-            created = c.post(f"{municipal}/api/projects", json={**HELLWEG, "title": "Abnahme über den Aggregator"}).json()
+            everything = c.get(f"http://127.0.0.1:{base + 4}/healthz").json()["records"]
+            for i in range(6):  # every node holds the whole network, not only its own projects
+                assert c.get(f"http://127.0.0.1:{base + i}/healthz").json()["records"] == everything, base + i
+            nodes = c.get(f"{wuppertal}/api/network/nodes").json()["nodes"]
+            assert len(nodes) == 6 and {n["url"] for n in nodes} == {f"http://127.0.0.1:{base + i}" for i in range(6)}
+            network_page = httpx.get(f"{wuppertal}/netzwerk").text
+            assert all(n["name"] in network_page for n in nodes)
+            created = c.post(f"{soest}/api/projects", json={**HELLWEG, "title": "Abnahme über den Aggregator"}).json()
 
-            def on_hessen() -> httpx.Response:
-                return c.get(f"{hessen}/api/projects/{created['id']}", headers={"Accept": "application/json"})
+            def on(node: str) -> httpx.Response:
+                return c.get(f"{node}/api/projects/{created['id']}", headers={"Accept": "application/json"})
 
-            wait_for(lambda: on_hessen().status_code == 200, timeout=35)  # one interval plus a few seconds
-            provenance = on_hessen().json()["provenance"]
-            assert provenance["verified"] and provenance["origin"] == f"{municipal}/node"
-            c.delete(f"{municipal}/api/projects/{created['key']}").raise_for_status()
-            wait_for(lambda: on_hessen().status_code == 410, timeout=35)
+            wait_for(lambda: on(wuppertal).status_code == 200, timeout=30)  # municipal to municipal, through the aggregator
+            wait_for(lambda: on(hessen).status_code == 200, timeout=35)  # one interval plus a few seconds
+            for node in (wuppertal, hessen):
+                provenance = on(node).json()["provenance"]
+                assert provenance["verified"] and provenance["origin"] == f"{soest}/node"
+            c.delete(f"{soest}/api/projects/{created['key']}").raise_for_status()
+            wait_for(lambda: on(wuppertal).status_code == 410 and on(hessen).status_code == 410, timeout=35)
     finally:
         proc.send_signal(signal.SIGINT)
         try:

@@ -161,3 +161,23 @@ def test_a_boerse_request_is_listed_on_the_other_nodes_with_its_matches_until_it
         assert iri not in [i["id"] for i in c.get("/api/boerse").json()["items"]]
         assert request["title"] not in c.get("/boerse", headers={"Accept": "text/html"}).text
         assert c.get("/api/projects/" + iri, headers={"Accept": "application/json"}).status_code == 200  # still stored, just not listed
+
+
+def cli(node: NodeProcess, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kb.cli", *args, "--node", node.url], cwd=REPO, capture_output=True, text=True,
+                          env=node.env, timeout=120)
+
+
+def test_kb_join_with_an_invitation_makes_two_nodes_follow_each_other(chain: dict[str, NodeProcess]) -> None:
+    """Last in this module: it adds a path (Erwitte ⇄ Hessen) the tests above do not expect."""
+    erwitte, hessen = chain["erwitte"], chain["hessen"]
+    with hessen.client() as c:
+        code = c.post("/api/network/invitations", json={"note": "Stadt Erwitte"}).json()["code"]  # `kb invite create`
+    joined = cli(erwitte, "join", hessen.url, "--invitation", code)
+    assert joined.returncode == 0 and "Beigetreten" in joined.stdout, joined.stderr
+    with hessen.client() as c:
+        iri = c.post("/api/projects", json={**HELLWEG, "title": "Aus Hessen, direkt nach Erwitte", "visibility": "network"}).json()["id"]
+        assert erwitte.url in [p["url"] for p in c.get("/api/peers").json()["peers"]]
+    sync(erwitte)
+    far = view(erwitte, iri)
+    assert far is not None and far["provenance"]["origin"] == f"{hessen.url}/node"  # network-only: it came with Hessen's peer token

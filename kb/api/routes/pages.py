@@ -98,7 +98,7 @@ def _recent(node: Node, *, local: bool, include_network: bool, limit: int = 6) -
 
 
 @router.get("/", response_class=HTMLResponse)
-def start(request: Request, node: NodeDep, inv: InventoryDep, principal: PrincipalDep) -> Response:
+def start(request: Request, node: NodeDep, inv: InventoryDep, fed: FederationDep, principal: PrincipalDep) -> Response:
     web = web_of(request)
     include = principal.can_see_network
     totals = inv.overview(include_network=include).totals
@@ -107,7 +107,7 @@ def start(request: Request, node: NodeDep, inv: InventoryDep, principal: Princip
         "ssc": totals.sharedServiceCenters,
         "smartCity": totals.smartCityInitiatives,
         "municipalities": totals.municipalitiesCooperating,
-        "nodes": len(set(node.catalog.count_by_origin(include_network=include)) | {node.iri}),
+        "nodes": len(set(node.catalog.count_by_origin(include_network=include)) | {node.iri} | {n["id"] for n in fed.nodes()}),
     }
     return web.render(request, "start.html", title="Startseite", stats=stats,
                       recent_local=_recent(node, local=True, include_network=include),
@@ -127,7 +127,8 @@ def search_page(
     given = {name: request.query_params.get(name) or None for name in FILTER_PARAMS}
     context: dict[str, Any] = {"q": q, "offset": offset, "given": given, "facet_titles": FACET_TITLES,
                                "active": [(name, facet_label(node, name, value)) for name, value in given.items() if value],
-                               "results": [], "total": 0, "facets": {}, "notes": [], "expansion": [], "errors": [], "page_size": PAGE_SIZE}
+                               "results": [], "total": 0, "facets": {}, "notes": [], "expansion": [], "errors": [], "page_size": PAGE_SIZE,
+                               "places": node.places.mentioned(q) if q.strip() and offset == 0 else []}
     try:
         resolved = resolve_for(node, given)
     except InvalidRecord as exc:
@@ -153,6 +154,7 @@ def search_page(
                    expansion=[e for e in result.expansion if e.get("kind") != "correction"], suggestion=result.suggestion)
     if not hits and q.strip():
         context["suggestions"] = _broader(node, q)
+
     return web.render(request, "results.html", title=f"Suche: {q}" if q else "Alle Projekte", **context)
 
 
@@ -300,18 +302,39 @@ def harvested_project(request: Request, node: NodeDep, principal: PrincipalDep, 
 
 @router.get("/gemeinde/{ags}", response_class=HTMLResponse)
 def municipality_page(ags: str, request: Request, node: NodeDep, inv: InventoryDep, principal: PrincipalDep) -> Response:
+    """A municipality's page by AGS; by name it leads there (one match) or offers the choice."""
     web = web_of(request)
-    m = node.register.get(ags)
+    m = node.register.get(ags) if ags.isdigit() else None
+    if m is None and not ags.isdigit():
+        return _municipality_by_name(request, node, ags[:100])
     if m is None:
         raise NotFound("Diese Gemeinde gibt es im Gemeindeverzeichnis nicht.", "No such municipality in the register.")
-    data = inv.municipality(m.ags, include_network=principal.can_see_network)
+    include = principal.can_see_network
+    data = inv.municipality(m.ags, include_network=include)
     projects = [c for p in data.projects if (c := card(node, p.id))]
+    own = {p["id"] for p in projects}
+    in_kreis = node.catalog.list_records(ListQuery(Filters(kreis=m.kreis_key), include_network=include, limit=8, sort="modified"))
+    kreis_projects = [c for i in in_kreis.items if i.iri not in own and (c := card(node, i.iri))][:6]
     page_url = f"{node.base_url}/gemeinde/{m.ags}"
     structured = script_block(schema_org.municipality(m, page_url, [(c["title"], node.base_url + web.page_link(c["id"])) for c in projects]))
     counted = "ein Projekt" if len(projects) == 1 else f"{len(projects)} Projekte"
     description = f"{m.name} ({m.kreis_name}): {counted} der interkommunalen Zusammenarbeit im Wissensnetz {node.settings.name}."
     return web.render(request, "municipality.html", title=m.short_name, m=m, data=data, projects=projects,
+                      kreis_projects=kreis_projects, kreis_total=in_kreis.total,
                       description=description, canonical=page_url, structured_data=structured)
+
+
+def _municipality_by_name(request: Request, node: Node, name: str) -> Response:
+    named = [p for p in node.places.named(name) if p.kind == "gemeinde"]
+    if len(named) == 1:
+        return RedirectResponse(f"/gemeinde/{named[0].key}", status_code=303)
+    if named:  # namesakes, and the towns whose name begins so ("Neustadt am Rübenberge")
+        choice = [p for p in node.places.search(name, limit=30) if p.kind == "gemeinde"]
+        return web_of(request).render(request, "municipality_choice.html", title=f"Gemeinden namens {name}", name=name,
+                                      places=choice or named, exact=True)
+    close = node.places.search(name, limit=10)
+    return web_of(request).render(request, "municipality_choice.html", status=404, title="Gemeinde nicht gefunden", name=name,
+                                  places=close, exact=False)
 
 
 # ---------------------------------------------------------------------- network
@@ -319,16 +342,47 @@ def municipality_page(ags: str, request: Request, node: NodeDep, inv: InventoryD
 
 @router.get("/netzwerk", response_class=HTMLResponse)
 def network_page(request: Request, node: NodeDep, fed: FederationDep, principal: PrincipalDep) -> Response:
+    return _network(request, node, fed, principal)
+
+
+def _network(request: Request, node: Node, fed: Any, principal: Any, status: int = 200, **extra: Any) -> Response:
+    """All nodes of the network this node knows (not only its direct peers), the sync state of its
+    peers, and for the admin the form to join a network and to invite nodes."""
     web = web_of(request)
     peers = fed.status(full=principal.is_admin)
     quarantine = fed.quarantine() if principal.role != "anonymous" else []
     by_origin = node.catalog.count_by_origin(include_network=principal.can_see_network)
-    known = []
-    for origin, entry in fed.keyring.known().items():
-        known.append({"id": origin, "name": entry.get("name") or origin, "records": by_origin.get(origin, 0),
-                      "state": entry.get("state"), "operator": entry.get("operator"), "kind": entry.get("kind")})
-    return web.render(request, "network.html", title="Netzwerk", peers=peers, quarantine=quarantine, known=known,
-                      own_records=by_origin.get(node.iri, 0), signed_in_role=principal.role)
+    s = node.settings
+    nodes = [{"id": node.iri, "url": node.base_url, "name": s.name, "operator": s.operator, "state": s.state, "kind": s.kind,
+              "self": True, "peer": False, "records": by_origin.get(node.iri, 0)}]
+    synced = {p["url"]: p["state"] for p in peers}
+    nodes += [{**n, "self": False, "records": by_origin.get(n["id"], 0), "sync": synced.get(n["url"])} for n in fed.nodes()]
+    return web.render(request, "network.html", status=status, title="Netzwerk", peers=peers, quarantine=quarantine, nodes=nodes,
+                      own_records=by_origin.get(node.iri, 0), signed_in_role=principal.role, **extra)
+
+
+@router.post("/netzwerk/beitreten", response_class=HTMLResponse)
+async def join_network(request: Request, node: NodeDep, fed: FederationDep, principal: PrincipalDep) -> Response:
+    """The admin's one form to join a network: the other node's address and its invitation code."""
+    from fastapi.concurrency import run_in_threadpool
+
+    principal.require_admin()
+    form = await request.form()
+    url, code = str(form.get("url", "")).strip()[:2000], str(form.get("einladung", "")).strip()[:100]
+    try:
+        result = await run_in_threadpool(lambda: node.joining.join(url, invitation=code))
+    except KbError as exc:
+        return _network(request, node, fed, principal, status=exc.status, join_error=exc.message, join_url=url)
+    return _network(request, node, fed, principal, joined=result["peer"].get("name") or url)
+
+
+@router.post("/netzwerk/einladung", response_class=HTMLResponse)
+async def invite_node(request: Request, node: NodeDep, fed: FederationDep, principal: PrincipalDep) -> Response:
+    """The admin issues a one-time invitation code for a node that wants to join this one."""
+    principal.require_admin()
+    form = await request.form()
+    code, inv = node.joining.invitations.create(str(form.get("fuer", "")).strip()[:200])
+    return _network(request, node, fed, principal, invitation={"code": code, "expires": inv.expires, "note": inv.note})
 
 
 # ---------------------------------------------------------------------- SPARQL form
