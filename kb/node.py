@@ -17,6 +17,8 @@ from kb.config import Settings
 from kb.federation import Federation
 from kb.federation.members import key_iri, sealer_for
 from kb.federation.signing import NodeKey
+from kb.funding import FundingProgrammes
+from kb.initiatives import Initiatives
 from kb.inventory import Inventory
 from kb.ontology.nesting import set_max_nesting
 from kb.ontology.records import RecordMapper
@@ -94,6 +96,8 @@ class Node:
             self.catalog, self.mapper, shared_validator(), base_url=self.base_url, max_triples=settings.max_record_triples
         )
         self.inventory = Inventory(self.catalog, self.register, self.vocabularies)
+        self.funding = FundingProgrammes(self.catalog, self.register, self.vocabularies)
+        self.initiatives = Initiatives(self.catalog, self.register)
         self.federation = Federation(
             self.catalog, self.publisher.validator, self.key, node_iri=self.iri, base_url=self.base_url, settings=settings
         )

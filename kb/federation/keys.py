@@ -118,6 +118,7 @@ class KeyRing:
             "name": description.get("name", ""),
             "operator": description.get("operator", ""),
             "state": description.get("state", ""),
+            "kind": description.get("kind", ""),
             "pinnedAt": now_timestamp(),
             "source": source,
         }

@@ -4,7 +4,9 @@ from kb.api.routes import erasure, federation, imports, inventory, meta, ontolog
 
 ROUTERS = [meta, ontology, projects, imports, sparql, federation, inventory, erasure]
 
-from kb.api.routes import search  # noqa: E402
+from kb.api.routes import funding, search  # noqa: E402
+
+ROUTERS.append(funding)
 
 ROUTERS.insert(ROUTERS.index(projects), search)  # /api/projects/{key}/similar before the projects catch-all
 

@@ -14,7 +14,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from kb.api.deps import FederationDep, InventoryDep, NodeDep, OptionalSearchDep, PrincipalDep, get_node
 from kb.api.filter_params import SEARCH_FILTERS, resolve_for
 from kb.api.web import Web
+from kb.config import NODE_KINDS
 from kb.errors import InvalidRecord, NotFound
+from kb.funding import NEAR_KM
 from kb.node import Node
 from kb.ontology.filters import Filters
 from kb.ontology.records import RECORD_TYPE_LABELS
@@ -31,10 +33,12 @@ FACET_TITLES = {
     "kreis": "Kreis",
     "status": "Status",
     "funding": "Förderung",
+    "programme": "Förderprogramm",
     "origin": "Veröffentlicht von",
     "type": "Art",
 }
-FACET_SCHEMES = {"taskArea": "taskArea", "legalForm": "legalForm", "state": "state", "status": "status"}
+FACET_SCHEMES = {"taskArea": "taskArea", "legalForm": "legalForm", "state": "state", "status": "status",
+                 "programme": "fundingProgramme"}
 FILTER_PARAMS = SEARCH_FILTERS
 
 
@@ -260,14 +264,17 @@ def municipality_page(ags: str, request: Request, node: NodeDep, inv: InventoryD
         raise NotFound("Diese Gemeinde gibt es im Gemeindeverzeichnis nicht.", "No such municipality in the register.")
     data = inv.municipality(m.ags, include_network=principal.can_see_network)
     projects = [c for p in data.projects if (c := card(node, p.id))]
-    return web.render(request, "municipality.html", title=m.short_name, m=m, data=data, projects=projects)
+    funding = node.funding.near(m, include_network=principal.can_see_network)
+    return web.render(request, "municipality.html", title=m.short_name, m=m, data=data, projects=projects, funding=funding,
+                      funding_km=int(NEAR_KM))
 
 
 # ---------------------------------------------------------------------- network
 
 
 @router.get("/netzwerk", response_class=HTMLResponse)
-def network_page(request: Request, node: NodeDep, fed: FederationDep, principal: PrincipalDep) -> Response:
+def network_page(request: Request, node: NodeDep, fed: FederationDep, principal: PrincipalDep,
+                 art: Annotated[str, Query(max_length=40)] = "") -> Response:
     web = web_of(request)
     peers = fed.status(full=principal.is_admin)
     quarantine = fed.quarantine() if principal.role != "anonymous" else []
@@ -276,8 +283,14 @@ def network_page(request: Request, node: NodeDep, fed: FederationDep, principal:
     for origin, entry in fed.keyring.known().items():
         known.append({"id": origin, "name": entry.get("name") or origin, "records": by_origin.get(origin, 0),
                       "state": entry.get("state"), "operator": entry.get("operator"), "kind": entry.get("kind")})
+    kinds = {k["kind"] for k in known if k["kind"] in NODE_KINDS} | {p.get("kind") for p in peers if p.get("kind") in NODE_KINDS}
+    wanted = art if art in NODE_KINDS else None
+    if wanted:
+        known = [k for k in known if k["kind"] == wanted]
+        peers = [p for p in peers if p.get("kind") == wanted]
     return web.render(request, "network.html", title="Netzwerk", peers=peers, quarantine=quarantine, known=known,
-                      own_records=by_origin.get(node.iri, 0), signed_in_role=principal.role)
+                      own_records=by_origin.get(node.iri, 0), signed_in_role=principal.role, kind_labels=NODE_KINDS,
+                      kinds=[k for k in NODE_KINDS if k in kinds], wanted_kind=wanted)
 
 
 # ---------------------------------------------------------------------- SPARQL form
