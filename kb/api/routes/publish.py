@@ -50,7 +50,7 @@ def form_to_json(form: dict[str, Any], task_areas: list[str]) -> dict[str, Any]:
             data[f.name] = [{"name": line.split(":", 1)[1].strip(), "kind": "organisation"}
                             if line.lower().startswith(ORGANISATION_LINE) else line for line in _lines(form.get(f.name))]
         elif f.widget == "checks":
-            data[f.name] = task_areas
+            data[f.name] = task_areas if f.name == "taskAreas" else [str(v) for v in form.get(f.name) or []]
         elif f.widget == "input" and f.many:  # a list typed as one line, separated by commas
             data[f.name] = [k.strip() for k in str(form.get(f.name, "")).replace(";", ",").split(",") if k.strip()]
         elif f.widget == "contact":
@@ -111,7 +111,8 @@ def _form_context(node: Node) -> dict[str, Any]:
     choices: dict[str, list[tuple[str, str]]] = {"type": [(code, de) for code, (de, _en) in RECORD_TYPE_LABELS.items()]}
     for f in FIELDS:
         if f.scheme:
-            choices[f.scheme] = [(c.code, c.label()) for c in vocab[f.scheme]]
+            choices[f.scheme] = [(c.code, c.label()) for c in vocab[f.scheme] if not c.broader]
+    choices["fundingRound"] = [(c.code, c.label()) for c in vocab["fundingProgramme"] if c.broader]  # the rounds alone
     return {"form_groups": FORM_GROUPS, "form_fields": form_fields, "choices": choices, "error_labels": error_labels()}
 
 
@@ -197,6 +198,7 @@ async def create(request: Request, node: NodeDep, principal: PrincipalDep) -> Re
     form: dict[str, Any] = {k: raw.get(k) for k in raw.keys()}
     task_areas = [str(v) for v in raw.getlist("taskAreas")]
     form["taskAreas"] = task_areas
+    form["fundingProgrammes"] = [str(v) for v in raw.getlist("fundingProgrammes")][:20]
     data = form_to_json(form, task_areas)
     try:
         graph = await run_in_threadpool(node.publisher.new_graph_from_json, data)
@@ -240,6 +242,7 @@ async def edit(key: str, request: Request, node: NodeDep, principal: PrincipalDe
     form: dict[str, Any] = {k: raw.get(k) for k in raw.keys()}
     task_areas = [str(v) for v in raw.getlist("taskAreas")]
     form["taskAreas"] = task_areas
+    form["fundingProgrammes"] = [str(v) for v in raw.getlist("fundingProgrammes")][:20]
     sent_version = str(raw.get("version", "") or "").strip()
     version = parse_version(sent_version) if sent_version else None
     try:
