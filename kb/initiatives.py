@@ -33,6 +33,8 @@ class Initiative:
     keywords: tuple[str, ...]
     programmes: tuple[str, ...]
     round: str | None
+    funding_text: str | None
+    """The free-text funding (``fundingProgramme``), shown when no programme of the list is named."""
     projects: tuple[tuple[str, str], ...]
     """(IRI, title) of cooperation projects of its member municipalities in its task areas."""
 
@@ -84,6 +86,7 @@ class Initiatives:
                 municipalities=tuple(m for p in members if p.isdigit() and (m := self.register.get(p)) is not None),
                 task_areas=tuple(sorted(areas)), keywords=tuple(s.get("keywords") or [])[:8],
                 programmes=tuple(s.get("fundingProgrammes") or []), round=s.get("fundingRound") or None,
+                funding_text=s.get("funding") or None,
                 projects=tuple((p, t) for p, (_n, t) in projects),
             ))
         out.sort(key=lambda i: i.title.casefold())

@@ -69,6 +69,7 @@ def initiatives_page(request: Request, node: NodeDep, principal: PrincipalDep) -
             "programmes": [{"code": c.code, "label": c.label()} for code in i.programmes if (c := vocab["fundingProgramme"].get(code))],
             "round": (c.label() if (c := vocab["fundingProgramme"].get(i.round)) else i.round) if i.round else None,
             "status": (c.label() if (c := vocab["status"].get(i.status)) else i.status) if i.status else None,
+            "fundingText": i.funding_text if not i.programmes else None,
             "projects": [{"id": iri, "title": title} for iri, title in i.projects],
         })
     return web_of(request).render(request, "initiatives.html", title="Smart-City-Initiativen", initiatives=entries,
