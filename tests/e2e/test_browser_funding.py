@@ -33,6 +33,7 @@ def test_funding_and_initiative_pages_are_accessible_at_desktop_and_phone_width(
 
 def test_staff_get_from_the_start_page_to_an_initiatives_funding_programme(page: object, municipal: NodeProcess) -> None:
     page.goto(municipal.url + "/")  # type: ignore[attr-defined]
+    assert wcag_violations(page) == []  # the tile is a link now
     page.get_by_role("link", name="Smart-City-Initiativen").first.click()  # type: ignore[attr-defined]
     page.wait_for_url("**/initiativen")  # type: ignore[attr-defined]
     assert page.locator("svg.map").count() == 1  # type: ignore[attr-defined]
