@@ -43,13 +43,20 @@ RECORD_TYPES: dict[str, NamedNode] = {
     "project": IKZ.CooperationProject,
     "sharedServiceCenter": IKZ.SharedServiceCenter,
     "smartCityInitiative": IKZ.SmartCityInitiative,
+    "cooperationRequest": IKZ.CooperationRequest,
+    "cooperationOffer": IKZ.CooperationOffer,
 }
 RECORD_TYPE_NAMES = {v.value: k for k, v in RECORD_TYPES.items()}
 RECORD_TYPE_LABELS = {
     "project": ("Kooperationsprojekt", "cooperation project"),
     "sharedServiceCenter": ("Shared-Service-Center", "shared service center"),
     "smartCityInitiative": ("Smart-City-Initiative", "smart-city initiative"),
+    "cooperationRequest": ("Kooperationsgesuch", "cooperation request"),
+    "cooperationOffer": ("Kooperationsangebot", "cooperation offer"),
 }
+BOERSE_TYPES = frozenset({"cooperationRequest", "cooperationOffer"})
+"""Entries of the cooperation exchange (Kooperationsbörse): records like projects, but offers and
+requests, not cooperations; the inventory does not count them (``kb/boerse``)."""
 
 # ----------------------------------------------------------------------------- JSON input
 
@@ -87,7 +94,7 @@ class ContactIn(BaseModel):
     consent: bool = Field(False, description="The person agreed that name and contact data are published.")
 
 
-RecordTypeName = TypingLiteral["project", "sharedServiceCenter", "smartCityInitiative"]
+RecordTypeName = TypingLiteral["project", "sharedServiceCenter", "smartCityInitiative", "cooperationRequest", "cooperationOffer"]
 
 
 def _input_field(f: RecordField) -> tuple[Any, Any]:
@@ -621,6 +628,7 @@ __all__ = [
     "RecordMapper",
     "RECORD_TYPES",
     "RECORD_TYPE_LABELS",
+    "BOERSE_TYPES",
     "parse_project_json",
     "visibility_of",
     "record_type_of",

@@ -30,6 +30,7 @@ def summary_from_json(full: dict[str, Any], register: Any) -> dict[str, Any]:
         "funding": full["fundingProgramme"], "fundingProgrammes": [c["code"] for c in full["fundingProgrammes"]],
         "fundingRound": code(full["fundingRound"]), "startDate": full["startDate"], "keywords": full["keywords"],
         "illustrative": full["illustrative"], "visibility": full["visibility"], "hasFigures": bool(full["outcomeFigures"]),
+        "validUntil": full["validUntil"],
     }
 
 
