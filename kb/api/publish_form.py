@@ -135,7 +135,7 @@ def form_to_json(form: dict[str, Any], task_areas: list[str]) -> dict[str, Any]:
         if f.widget == "lines":  # participants: a municipality per line, or "Organisation: Name"
             data[f.name] = [_participant(line) for line in _lines(form.get(f.name))]
         elif f.widget == "checks":
-            data[f.name] = task_areas
+            data[f.name] = task_areas if f.name == "taskAreas" else [str(v) for v in form.get(f.name) or []]
         elif f.widget == "input" and f.many:  # a list typed as one line, separated by commas
             data[f.name] = [k.strip() for k in str(form.get(f.name, "")).replace(";", ",").split(",") if k.strip()]
         elif f.widget == "figures":

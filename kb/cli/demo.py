@@ -30,6 +30,7 @@ from typing import Any
 
 import click
 
+from kb.config import NODE_KINDS
 from kb.errors import KbError
 
 log = logging.getLogger(__name__)
@@ -48,8 +49,8 @@ class DemoNode:
 
 TOPOLOGY = (
     DemoNode("wuppertal", "Stadt Wuppertal", "Stadt Wuppertal – Bergisches Städtedreieck", "NW", "municipality", ("051",)),
-    DemoNode("rhein-sieg", "Rhein-Sieg-Kreis", "Rhein-Sieg-Kreis – Region Köln/Bonn", "NW", "municipality", ("053",)),
-    DemoNode("soest", "Kreis Soest", "Kreis Soest – Standesamtverbund Hellweg", "NW", "municipality", ("059", "055")),
+    DemoNode("rhein-sieg", "Rhein-Sieg-Kreis", "Rhein-Sieg-Kreis – Region Köln/Bonn", "NW", "kreis", ("053",)),
+    DemoNode("soest", "Kreis Soest", "Kreis Soest – Standesamtverbund Hellweg", "NW", "kreis", ("059", "055")),
     DemoNode("lippe", "Kreis Lippe – Smart Region Nordlippe", "Kreis Lippe / LEADER-Region Nordlippe", "NW", "smart-city", ("057",)),
     DemoNode("stgb-nrw", "Städte- und Gemeindebund NRW", "Städte- und Gemeindebund Nordrhein-Westfalen e. V.", "NW", "aggregator", ("-",)),
     DemoNode("hessen", "Hessischer Städte- und Gemeindebund", "Hessischer Städte- und Gemeindebund e. V.", "HE", "aggregator", ("*",)),
@@ -228,18 +229,18 @@ def _initial_sync(nodes: dict[str, ServedNode]) -> None:
                 click.echo(f"  ! Abgleich {result.peer}: {result.error}", err=True)
 
 
-KIND_LABELS = {"municipality": "Kommune", "smart-city": "Smart City", "aggregator": "Verband", "state": "Land", "other": "Sonstige"}
+KIND_LABELS = NODE_KINDS
 
 
 def _print_overview(nodes: dict[str, ServedNode], admin: str, seconds: float, interval: float) -> None:
     click.echo("")
     click.echo(f"Föderation läuft – alles abgeglichen nach {seconds:.1f} s.")
     click.echo("")
-    click.echo(f"  {'Knoten':<40} {'Art':<13} {'Land':<4} {'Einträge':>8}  Adresse")
+    click.echo(f"  {'Knoten':<40} {'Art':<22} {'Land':<4} {'Einträge':>8}  Adresse")
     for served in nodes.values():
         s = served.node.settings
         count = served.node.catalog.count(include_network=True)
-        click.echo(f"  {s.name:<40} {KIND_LABELS.get(s.kind, s.kind):<13} {s.state:<4} {count:>8}  {served.url}")
+        click.echo(f"  {s.name:<40} {KIND_LABELS.get(s.kind, s.kind):<22} {s.state:<4} {count:>8}  {served.url}")
     agg, out = nodes[AGGREGATOR], nodes[OUT_OF_STATE]
     click.echo("")
     click.echo(f"  Im Browser öffnen (Aggregator):        {agg.url}/")

@@ -12,6 +12,7 @@ import click
 
 from kb.cli import main
 from kb.cli.options import data_dir_option, fail, open_node, settings_from
+from kb.config import NODE_KINDS
 from kb.errors import KbError
 from kb.seed import SEED_PROJECTS
 
@@ -26,7 +27,7 @@ __all__ = ["SEED_PROJECTS", "seed_node"]
 @click.option("--name", default=None, help="Display name of the node [KB_NAME].")
 @click.option("--operator", default=None, help="Who runs the node [KB_OPERATOR].")
 @click.option("--state", default=None, help="Bundesland code of the operator, e.g. NW [KB_STATE].")
-@click.option("--kind", default=None, type=click.Choice(["municipality", "smart-city", "aggregator", "state", "other"]), help="Kind of participant [KB_KIND].")
+@click.option("--kind", default=None, type=click.Choice(list(NODE_KINDS)), help="Kind of participant [KB_KIND].")
 @click.option("--seed/--no-seed", default=False, help="Import the seed projects (real and illustrative) at start.")
 @click.option("--sync-interval", type=float, default=None, help="Seconds between harvest rounds, 0 = on demand only [KB_SYNC_INTERVAL].")
 @click.option("--no-search", "no_search", is_flag=True, default=False, help="Do not build the search index [KB_SEARCH_ENABLED=false].")

@@ -48,6 +48,8 @@ FILTERS: dict[str, FilterParam] = {p.name: p for p in (
     FilterParam("type", "record_type", "Art: project, sharedServiceCenter, smartCityInitiative, cooperationRequest oder cooperationOffer."),
     FilterParam("origin", "origin", "IRI des Ursprungsknotens."),
     FilterParam("funding", "funding", "yes: mit Förderprogramm; no: ohne Angabe."),
+    FilterParam("programme", "programme", "Förderprogramm: Code (ikz-nrw, leader, modellprojekte-smart-cities) oder Name; "
+                                          "eine Förderrunde (modellprojekte-smart-cities-staffel-1) wählt deren Projekte."),
 )}
 """Every filter parameter, by its name in URLs (the one list the API, the pages and their docs use)."""
 
@@ -81,6 +83,8 @@ class Filters:
     origin: str | None = None
     funding: str | None = None
     """``yes``: records naming a funding programme; ``no``: records that name none."""
+    programme: Concept | None = None
+    """A funding programme, or one of its rounds (a concept with ``broader``)."""
 
     @property
     def state_code(self) -> str | None:
@@ -94,7 +98,8 @@ class Filters:
         """The filters as the search index's columns hold them (column → code or key)."""
         return {"taskArea": _code(self.task_area), "legalForm": _code(self.legal_form), "state": _code(self.state),
                 "regierungsbezirk": self.regierungsbezirk, "kreis": self.kreis, "status": _code(self.status),
-                "type": self.record_type, "origin": self.origin, "funding": self.funding}
+                "type": self.record_type, "origin": self.origin, "funding": self.funding,
+                "programme": _code(self.programme)}
 
     def __bool__(self) -> bool:
         return any(getattr(self, name) for name in self.__dataclass_fields__)
@@ -125,6 +130,7 @@ def resolve_filters(
     record_type: str | None = None,
     origin: str | None = None,
     funding: str | None = None,
+    programme: str | None = None,
     known_origins: Callable[[], Mapping[str, str]] | None = None,
     region: bool = False,
 ) -> Filters:
@@ -163,6 +169,7 @@ def resolve_filters(
         record_type=_record_type(record_type, violations) if record_type else None,
         origin=_origin(origin, known_origins, violations) if origin else None,
         funding=funding or None,
+        programme=concept("fundingProgramme", programme, "programme"),
     )
     if funding and funding not in FUNDING:
         violations.append(Violation("funding", "Erlaubt sind yes (mit Förderung) und no (ohne Angabe).", "Allowed: yes or no.",

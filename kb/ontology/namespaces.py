@@ -58,6 +58,8 @@ STATE = Namespace(VOCAB + "land/")
 DIGITAL = Namespace(VOCAB + "digitalisierung/")
 VAT = Namespace(VOCAB + "umsatzsteuer/")
 VISIBILITY = Namespace(VOCAB + "sichtbarkeit/")
+FUNDING = Namespace(VOCAB + "foerderprogramm/")
+"""Funding programmes and their rounds (``vocabularies/foerderprogramme.ttl``)."""
 SEARCH_TERM = Namespace(VOCAB + "suchbegriff/")
 MUNICIPALITY = Namespace(KB_BASE + "gemeinde/")
 """Municipalities by their 8-digit AGS: ``MUNICIPALITY["05974016"]``."""
@@ -116,5 +118,6 @@ PREFIXES: dict[str, str] = {
     "digital": str(DIGITAL),
     "ust": str(VAT),
     "sichtbarkeit": str(VISIBILITY),
+    "fp": str(FUNDING),
 }
 """Prefixes used when kb writes Turtle, TriG and SPARQL."""

@@ -238,9 +238,21 @@ class RecordMapper:
                 triples.extend(found)
                 if f.name == "visibility" and found and (c := self.vocab.concept(terms.value(found[0].object))):
                     visibility = c.code
+        triples.extend(self._programme_of_round(rec, triples))
         if violations:
             raise InvalidRecord(_dedupe(violations))
         return RecordGraph(record_iri, triples, RECORD_TYPES[project.type].value, visibility)  # type: ignore[attr-defined]
+
+    def _programme_of_round(self, rec: NamedNode, triples: Sequence[Triple]) -> list[Triple]:
+        """A funding round names its programme too (``fundedBy``), so listings by programme find it."""
+        rounds = [t.object for t in triples if t.predicate == IKZ.fundingRound]
+        named = {t.object for t in triples if t.predicate == IKZ.fundedBy}
+        out = []
+        for r in rounds:
+            c = self.vocab.concept(terms.value(r))
+            if c is not None and c.broader and NamedNode(c.broader) not in named:
+                out.append(Triple(rec, IKZ.fundedBy, NamedNode(c.broader)))
+        return out
 
     def _simple(self, rec: NamedNode, f: RecordField, predicate: NamedNode, value: Any, lang: str,
                 violations: list[Violation]) -> list[Triple]:

@@ -11,12 +11,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from kb.errors import UnresolvedValue, Violation
 from kb.ontology.namespaces import (
+    DCT,
     DIGITAL,
+    FUNDING,
     LEGAL_FORM,
     SKOS,
     STATE,
@@ -39,6 +42,7 @@ SCHEMES: dict[str, Namespace] = {
     "digitalDelivery": DIGITAL,
     "vat2b": VAT,
     "visibility": VISIBILITY,
+    "fundingProgramme": FUNDING,
 }
 """JSON field name → namespace of its concepts."""
 
@@ -50,6 +54,7 @@ FIELD_LABELS = {
     "digitalDelivery": ("Digitalisierungsgrad", "degree of digital delivery"),
     "vat2b": ("Umsatzsteuer (§ 2b UStG)", "VAT treatment (§ 2b UStG)"),
     "visibility": ("Sichtbarkeit", "visibility"),
+    "fundingProgramme": ("Förderprogramm", "funding programme"),
 }
 
 
@@ -62,6 +67,11 @@ class Concept:
     pref_labels: dict[str, str] = field(hash=False, compare=False)
     alt_labels: tuple[tuple[str, str], ...] = ()
     definition: str = ""
+    broader: str = ""
+    """IRI of the broader concept (a funding round's programme), empty for top concepts."""
+    details: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    """What some schemes say beyond labels: ``sources`` (IRIs), ``spatial`` (IRI), ``scopeNote``,
+    ``note``, ``editorialNote`` (German texts), as the funding programmes have them."""
 
     def label(self, lang: str = "de") -> str:
         return self.pref_labels.get(lang) or self.pref_labels.get("de") or next(iter(self.pref_labels.values()), self.code)
@@ -206,4 +216,17 @@ def _concept(iri: str, code: str, props: dict[str, list]) -> Concept:
     alts = tuple((lit.value, lit.language or "de") for lit in literals(SKOS.altLabel))
     notations = tuple(lit.value for lit in literals(SKOS.notation))
     definitions = [lit.value for lit in literals(SKOS.definition) if (lit.language or "de") == "de"]
-    return Concept(iri=iri, code=code, notations=notations, pref_labels=prefs, alt_labels=alts, definition=definitions[0] if definitions else "")
+    broader = [o.value for o in props.get(SKOS.broader.value, []) if isinstance(o, NamedNode)]
+    details: dict[str, Any] = {}
+    sources = sorted(o.value for o in props.get(DCT.source.value, []) if isinstance(o, NamedNode))
+    if sources:
+        details["sources"] = sources
+    spatial = [o.value for o in props.get(DCT.spatial.value, []) if isinstance(o, NamedNode)]
+    if spatial:
+        details["spatial"] = spatial[0]
+    for name, predicate in (("scopeNote", SKOS.scopeNote), ("note", SKOS.note), ("editorialNote", SKOS.editorialNote)):
+        german = [lit.value for lit in literals(predicate) if (lit.language or "de") == "de"]
+        if german:
+            details[name] = german[0]
+    return Concept(iri=iri, code=code, notations=notations, pref_labels=prefs, alt_labels=alts, definition=definitions[0] if definitions else "",
+                   broader=broader[0] if broader else "", details=details)

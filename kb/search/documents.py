@@ -38,6 +38,8 @@ class SearchDocument:
     kreise: list[str] = field(default_factory=list)
     regierungsbezirke: list[str] = field(default_factory=list)
     funding: bool = False
+    programmes: list[str] = field(default_factory=list)
+    """Codes of its funding programmes and its funding round (empty in indexes saved before them)."""
     keywords: list[str] = field(default_factory=list)
     illustrative: bool = False
     """Made-up example data (seed); ranked after real records of similar relevance."""
@@ -92,7 +94,9 @@ def build_document(record: dict[str, Any], *, content_hash: str, origin: str, su
         states=list(s.get("states") or []),
         kreise=list(s.get("kreise") or []),
         regierungsbezirke=list(s.get("regierungsbezirke") or []),
-        funding=bool(record.get("fundingProgramme")),
+        funding=bool(record.get("fundingProgramme") or record.get("fundingProgrammes")),
+        programmes=[c["code"] for c in record.get("fundingProgrammes") or []]
+        + ([record["fundingRound"]["code"]] if record.get("fundingRound") else []),
         keywords=keywords,
         illustrative=bool(record.get("illustrative")),
         description=description,

@@ -16,8 +16,8 @@ import numpy as np
 from kb.search.documents import SearchDocument
 
 SINGLE_FIELDS = ("legalForm", "status", "type", "origin", "funding", "visibility")
-MULTI_FIELDS = ("taskArea", "state", "kreis", "regierungsbezirk")
-FACETS = ("taskArea", "legalForm", "state", "regierungsbezirk", "kreis", "status", "funding", "origin", "type")
+MULTI_FIELDS = ("taskArea", "state", "kreis", "regierungsbezirk", "programme")
+FACETS = ("taskArea", "legalForm", "state", "regierungsbezirk", "kreis", "status", "funding", "programme", "origin", "type")
 
 
 def _single(doc: SearchDocument, name: str) -> str | None:
@@ -36,6 +36,8 @@ def _multi(doc: SearchDocument, name: str) -> Iterable[str]:
         return sorted(doc.all_states)
     if name == "kreis":
         return doc.kreise
+    if name == "programme":
+        return doc.programmes
     return doc.regierungsbezirke
 
 

@@ -191,9 +191,13 @@ class CatalogReads:
                     f"?rec <http://www.w3.org/ns/org#hasMember> ?kp . ?kp {IKZ.ags} ?kags . "
                     f'FILTER(STRSTARTS(?kags, "{prefix}"))'
                 )
+        funded = f"{{ ?rec {IKZ.fundingProgramme} ?funding . }} UNION {{ ?rec {IKZ.fundedBy} ?funding . }}"
         if f.funding == "yes":
-            clauses.append(f"?rec {IKZ.fundingProgramme} ?funding .")
-        negated = f"FILTER NOT EXISTS {{ ?rec {IKZ.fundingProgramme} ?funding . }}" if f.funding == "no" else ""
+            clauses.append(funded)
+        negated = f"FILTER NOT EXISTS {{ {funded} }}" if f.funding == "no" else ""
+        if f.programme:  # a round (Staffel) by itself, a programme by the records naming it
+            predicate = IKZ.fundingRound if f.programme.broader else IKZ.fundedBy
+            clauses.append(f"?rec {predicate} {NamedNode(f.programme.iri)} .")
         meta = [f"?cr {P_TOPIC} ?rec ; {P_DELETED} false ; {P_MODIFIED} ?modified ; {P_ORIGIN} ?origin ; {P_VERSION} ?version ."]
         if not q.include_network:
             meta.append(f"?cr {P_VIS} {VISIBILITY.public} .")

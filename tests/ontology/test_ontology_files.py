@@ -292,10 +292,12 @@ ALT_LABEL_EXCEPTIONS = {
 
 SEARCH_TERMS = "suchbegriffe.ttl"
 """The search-term scheme (query expansion, not a record field): linted in tests/ontology/test_search_terms.py."""
+FUNDING_PROGRAMMES = "foerderprogramme.ttl"
+"""The funding programmes (a hierarchy: rounds under programmes): linted in tests/ontology/test_funding_programmes.py."""
 
 
 def test_there_is_one_file_per_expected_scheme() -> None:
-    assert sorted(p.name for p in VOCABULARIES.glob("*.ttl")) == sorted([*SCHEMES, SEARCH_TERMS])
+    assert sorted(p.name for p in VOCABULARIES.glob("*.ttl")) == sorted([*SCHEMES, SEARCH_TERMS, FUNDING_PROGRAMMES])
 
 
 @pytest.mark.parametrize("filename", sorted(SCHEMES))

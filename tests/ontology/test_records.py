@@ -27,7 +27,8 @@ def summary_from_json(full: dict[str, Any], register: Any) -> dict[str, Any]:
         "kreise": sorted({m.kreis_key for m in known}), "regierungsbezirke": sorted({m.rb_key for m in known}),
         "states": sorted({m.land_code for m in known}),
         "digitalDelivery": code(full["digitalDelivery"]), "vat2b": code(full["vat2b"]),
-        "funding": full["fundingProgramme"], "startDate": full["startDate"], "keywords": full["keywords"],
+        "funding": full["fundingProgramme"], "fundingProgrammes": [c["code"] for c in full["fundingProgrammes"]],
+        "fundingRound": code(full["fundingRound"]), "startDate": full["startDate"], "keywords": full["keywords"],
         "illustrative": full["illustrative"], "visibility": full["visibility"], "hasFigures": bool(full["outcomeFigures"]),
         "validUntil": full["validUntil"],
     }

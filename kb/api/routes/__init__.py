@@ -4,7 +4,9 @@ from kb.api.routes import boerse, catalog, erasure, federation, imports, invento
 
 ROUTERS = [meta, catalog, open_web, ontology, projects, imports, sparql, federation, network, places, inventory, erasure, boerse]
 
-from kb.api.routes import search  # noqa: E402
+from kb.api.routes import funding, search  # noqa: E402
+
+ROUTERS.append(funding)
 
 ROUTERS.insert(ROUTERS.index(projects), search)  # /api/projects/{key}/similar before the projects catch-all
 

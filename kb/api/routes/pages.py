@@ -16,7 +16,9 @@ from kb.api.deps import FederationDep, InventoryDep, NodeDep, OptionalSearchDep,
 from kb.api.filter_params import SEARCH_FILTERS, resolve_for
 from kb.api.schema_org import script_block
 from kb.api.web import Web
+from kb.config import NODE_KINDS
 from kb.errors import InvalidRecord, KbError, NotFound
+from kb.funding import NEAR_KM
 from kb.node import Node
 from kb.ontology.filters import Filters
 from kb.ontology.records import BOERSE_TYPES, RECORD_TYPE_LABELS, RECORD_TYPE_NAMES
@@ -33,10 +35,12 @@ FACET_TITLES = {
     "kreis": "Kreis",
     "status": "Status",
     "funding": "Förderung",
+    "programme": "Förderprogramm",
     "origin": "Veröffentlicht von",
     "type": "Art",
 }
-FACET_SCHEMES = {"taskArea": "taskArea", "legalForm": "legalForm", "state": "state", "status": "status"}
+FACET_SCHEMES = {"taskArea": "taskArea", "legalForm": "legalForm", "state": "state", "status": "status",
+                 "programme": "fundingProgramme"}
 FILTER_PARAMS = SEARCH_FILTERS
 
 
@@ -315,12 +319,13 @@ def municipality_page(ags: str, request: Request, node: NodeDep, inv: InventoryD
     own = {p["id"] for p in projects}
     in_kreis = node.catalog.list_records(ListQuery(Filters(kreis=m.kreis_key), include_network=include, limit=8, sort="modified"))
     kreis_projects = [c for i in in_kreis.items if i.iri not in own and (c := card(node, i.iri))][:6]
+    funding = node.funding.near(m, include_network=include)
     page_url = f"{node.base_url}/gemeinde/{m.ags}"
     structured = script_block(schema_org.municipality(m, page_url, [(c["title"], node.base_url + web.page_link(c["id"])) for c in projects]))
     counted = "ein Projekt" if len(projects) == 1 else f"{len(projects)} Projekte"
     description = f"{m.name} ({m.kreis_name}): {counted} der interkommunalen Zusammenarbeit im Wissensnetz {node.settings.name}."
     return web.render(request, "municipality.html", title=m.short_name, m=m, data=data, projects=projects,
-                      kreis_projects=kreis_projects, kreis_total=in_kreis.total,
+                      kreis_projects=kreis_projects, kreis_total=in_kreis.total, funding=funding, funding_km=int(NEAR_KM),
                       description=description, canonical=page_url, structured_data=structured)
 
 
@@ -341,13 +346,15 @@ def _municipality_by_name(request: Request, node: Node, name: str) -> Response:
 
 
 @router.get("/netzwerk", response_class=HTMLResponse)
-def network_page(request: Request, node: NodeDep, fed: FederationDep, principal: PrincipalDep) -> Response:
-    return _network(request, node, fed, principal)
+def network_page(request: Request, node: NodeDep, fed: FederationDep, principal: PrincipalDep,
+                 art: Annotated[str, Query(max_length=40)] = "") -> Response:
+    return _network(request, node, fed, principal, art=art)
 
 
-def _network(request: Request, node: Node, fed: Any, principal: Any, status: int = 200, **extra: Any) -> Response:
-    """All nodes of the network this node knows (not only its direct peers), the sync state of its
-    peers, and for the admin the form to join a network and to invite nodes."""
+def _network(request: Request, node: Node, fed: Any, principal: Any, status: int = 200, art: str = "", **extra: Any) -> Response:
+    """All nodes of the network this node knows (not only its direct peers), by kind if asked
+    (``?art=smart-city``), the sync state of its peers, and for the admin the form to join a
+    network and to invite nodes."""
     web = web_of(request)
     peers = fed.status(full=principal.is_admin)
     quarantine = fed.quarantine() if principal.role != "anonymous" else []
@@ -357,8 +364,15 @@ def _network(request: Request, node: Node, fed: Any, principal: Any, status: int
               "self": True, "peer": False, "records": by_origin.get(node.iri, 0)}]
     synced = {p["url"]: p["state"] for p in peers}
     nodes += [{**n, "self": False, "records": by_origin.get(n["id"], 0), "sync": synced.get(n["url"])} for n in fed.nodes()]
+    count = len(nodes)
+    kinds = {n.get("kind") for n in nodes} & set(NODE_KINDS)
+    wanted = art if art in NODE_KINDS else None
+    if wanted:
+        nodes = [n for n in nodes if n.get("kind") == wanted]
+        peers = [p for p in peers if p.get("kind") == wanted]
     return web.render(request, "network.html", status=status, title="Netzwerk", peers=peers, quarantine=quarantine, nodes=nodes,
-                      own_records=by_origin.get(node.iri, 0), signed_in_role=principal.role, **extra)
+                      node_count=count, own_records=by_origin.get(node.iri, 0), signed_in_role=principal.role,
+                      kind_labels=NODE_KINDS, kinds=[k for k in NODE_KINDS if k in kinds], wanted_kind=wanted, **extra)
 
 
 @router.post("/netzwerk/beitreten", response_class=HTMLResponse)

@@ -46,8 +46,9 @@ def _form_context(node: Node, form: dict[str, Any]) -> dict[str, Any]:
                                                           if code not in BOERSE_TYPES]}  # those have their own form: /boerse/neu
     for f in FIELDS:
         if f.scheme:
-            concepts = [(c.code, c.label()) for c in vocab[f.scheme]]
+            concepts = [(c.code, c.label()) for c in vocab[f.scheme] if not c.broader]
             choices[f.scheme] = sorted(concepts, key=lambda c: c[1]) if f.scheme == "state" else concepts
+    choices["fundingRound"] = [(c.code, c.label()) for c in vocab["fundingProgramme"] if c.broader]  # the rounds alone
     labels = error_labels()
     rows = figure_row_count(form)
     for i in range(rows):
@@ -62,6 +63,7 @@ def _submitted(raw: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     form: dict[str, Any] = {k: raw.get(k) for k in raw.keys()}
     task_areas = [str(v) for v in raw.getlist("taskAreas")]
     form["taskAreas"] = task_areas
+    form["fundingProgrammes"] = [str(v) for v in raw.getlist("fundingProgrammes")][:20]
     compact_figures(form)
     return form, form_to_json(form, task_areas)
 

@@ -61,7 +61,7 @@ class SearchOut(BaseModel):
     limit: int = 10
     results: list[SearchHit]
     facets: dict[str, dict[str, int]] = Field({}, description="Counts per value of taskArea, legalForm, state, regierungsbezirk, "
-                                                              "kreis, status, funding (yes/no), origin, type.")
+                                                              "kreis, status, funding (yes/no), programme (funding programme and round codes), origin, type.")
     expansion: list[dict[str, str]] = Field([], description="Concepts, translations, synonyms, spelling corrections and places "
                                                                "the query was expanded with (kind: concept, translation, synonym, "
                                                                "correction, place).")
