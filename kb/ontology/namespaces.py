@@ -59,6 +59,8 @@ DIGITAL = Namespace(VOCAB + "digitalisierung/")
 VAT = Namespace(VOCAB + "umsatzsteuer/")
 VISIBILITY = Namespace(VOCAB + "sichtbarkeit/")
 SEARCH_TERM = Namespace(VOCAB + "suchbegriff/")
+DOCUMENT_TYPE = Namespace(VOCAB + "dokumentart/")
+DOCUMENT_LICENCE = Namespace(VOCAB + "dokumentlizenz/")
 MUNICIPALITY = Namespace(KB_BASE + "gemeinde/")
 """Municipalities by their 8-digit AGS: ``MUNICIPALITY["05974016"]``."""
 SHAPES = Namespace(KB_BASE + "shapes#")
@@ -116,5 +118,7 @@ PREFIXES: dict[str, str] = {
     "digital": str(DIGITAL),
     "ust": str(VAT),
     "sichtbarkeit": str(VISIBILITY),
+    "dokumentart": str(DOCUMENT_TYPE),
+    "dokumentlizenz": str(DOCUMENT_LICENCE),
 }
 """Prefixes used when kb writes Turtle, TriG and SPARQL."""

@@ -17,6 +17,8 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from kb.errors import UnresolvedValue, Violation
 from kb.ontology.namespaces import (
     DIGITAL,
+    DOCUMENT_LICENCE,
+    DOCUMENT_TYPE,
     LEGAL_FORM,
     SKOS,
     STATE,
@@ -39,6 +41,8 @@ SCHEMES: dict[str, Namespace] = {
     "digitalDelivery": DIGITAL,
     "vat2b": VAT,
     "visibility": VISIBILITY,
+    "documentType": DOCUMENT_TYPE,
+    "documentLicence": DOCUMENT_LICENCE,
 }
 """JSON field name → namespace of its concepts."""
 
@@ -50,6 +54,8 @@ FIELD_LABELS = {
     "digitalDelivery": ("Digitalisierungsgrad", "degree of digital delivery"),
     "vat2b": ("Umsatzsteuer (§ 2b UStG)", "VAT treatment (§ 2b UStG)"),
     "visibility": ("Sichtbarkeit", "visibility"),
+    "documentType": ("Dokumentart", "document type"),
+    "documentLicence": ("Lizenz des Dokuments", "document licence"),
 }
 
 
