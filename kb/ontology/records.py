@@ -386,6 +386,14 @@ class RecordMapper:
             out.append(Triple(node, IKZ.publicationConsent, Literal("true", datatype=XSD.boolean)))
         return out
 
+    def document_triples(self, record_iri: str, entry: DocumentIn, lang: str = "de") -> list[Triple]:
+        """The triples of one document of a record (for attaching it to a stored record)."""
+        violations: list[Violation] = []
+        out = self._documents(NamedNode(record_iri), record_iri, [entry], lang, violations)
+        if violations:
+            raise InvalidRecord(violations)
+        return out
+
     def _documents(self, rec: NamedNode, record_iri: str, documents: list[DocumentIn], lang: str,
                    violations: list[Violation]) -> list[Triple]:
         """Each document under ``{record}#document-{first 16 hex digits of its hash}``: one per file."""
