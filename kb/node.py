@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from kb import __version__
 from kb.auth import TokenStore
 from kb.config import Settings
-from kb.documents import DocumentLibrary
+from kb.documents.library import DocumentLibrary
 from kb.federation import Federation
 from kb.federation.fetch import origin_of
 from kb.federation.members import key_iri, sealer_for

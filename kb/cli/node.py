@@ -64,9 +64,8 @@ def seed_node(node: Any, files: list[Path] | None = None, predicate: Any = None)
     raises ``SeedDataError`` before anything is written.
     """
     from kb.auth import Principal
-    from kb.seed import load_seed_projects
-
     from kb.documents.seed import attach_seed_documents
+    from kb.seed import load_seed_projects
 
     items = list(load_seed_projects(node.register, files))
     if predicate is not None:

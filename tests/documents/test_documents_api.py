@@ -94,7 +94,7 @@ def _traversal() -> bytes:
 
 @pytest.mark.parametrize(("name", "data", "status", "words"), [
     pytest.param("programm.exe", b"MZ\x90\x00" + b"\0" * 100, 415, "PDF, ODT", id="wrong-type"),
-    pytest.param("notiz.txt", "nur Text".encode(), 415, "PDF, ODT", id="text-file"),
+    pytest.param("notiz.txt", b"nur Text", 415, "PDF, ODT", id="text-file"),
     pytest.param("vertrag.pdf", b"Dies ist kein PDF.", 400, "kein PDF", id="pdf-that-is-not-a-pdf"),
     pytest.param("kaputt.pdf", b"%PDF-1.4\n" + b"\x00\xff" * 500, 400, "nicht lesen", id="pdf-that-does-not-parse"),
     pytest.param("bombe.docx", _bomb(), 400, "Archivbomben", id="zip-bomb"),
@@ -169,3 +169,20 @@ def test_a_network_only_document_is_for_members_and_its_text_stays_out_of_a_publ
     with live.client(token=None) as anyone:
         assert anyone.get(f"/documents/{sha}").status_code == 404
         assert "Vertrauliche" not in anyone.get(f"/api/projects/{key}", headers={"Accept": "text/turtle"}).text
+
+
+def test_text_extraction_that_takes_too_long_is_stopped_and_reported() -> None:
+    from kb.documents.extract import extract_text
+
+    read = extract_text(AGREEMENT, "application/pdf", max_pages=5, max_chars=1000, timeout=0.001)
+    assert not read.ok and read.timed_out and "länger als" in read.problem
+
+
+def test_search_reads_the_titles_and_text_of_documents() -> None:
+    from kb.search.documents import build_document
+
+    record = {"id": "https://example.org/projects/p", "title": "Standesamtverbund", "description": "Ein gemeinsames Standesamt.",
+              "documents": [{"title": "Mustervertrag", "type": {"code": "vereinbarung", "label": "Vereinbarung"},
+                             "text": "§ 4 Kosten: Umlage nach Einwohnerzahl"}]}
+    doc = build_document(record, content_hash="sha256:x", origin="https://example.org/node", summary=None)
+    assert "Umlage nach Einwohnerzahl" in doc.lexical_text and "Mustervertrag" in doc.dense_text
