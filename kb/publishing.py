@@ -178,7 +178,8 @@ class Publisher:
         ``documents`` keeps the stored ones (the web form, a client that does not know them); one with
         ``documents`` may keep, retitle, retype or drop stored ones, whose file facts (URL, hash,
         size, text) always come from the stored record."""
-        stored = self.catalog.get(iri) if self.is_local(iri) else None
+        # (``kb validate`` checks files with a publisher without a catalogue: nothing is attached there)
+        stored = self.catalog.get(iri) if self.catalog is not None and self.is_local(iri) else None
         known = {d["sha256"]: d for d in self.mapper.to_json(iri, stored.triples)["documents"]} if stored and stored.triples else {}
         given = data.get("documents")
         if given is None:

@@ -252,12 +252,12 @@ class DocumentLibrary:
             if size > self.settings.document_max_bytes or used + size > budget:
                 outcomes[sha] = "over budget"
                 continue
-            outcomes[sha] = self._mirror_one(sha, ref)
+            outcomes[sha] = self._mirror_one(sha, ref, room=budget - used)
             if outcomes[sha] == "mirrored":
-                used += size
+                used = self.files.mirrored_bytes()
         return outcomes
 
-    def _mirror_one(self, sha: str, ref: Attachment) -> str:
+    def _mirror_one(self, sha: str, ref: Attachment, room: int) -> str:
         assert self.fetcher is not None
         if not ref.url or urlsplit(ref.url).scheme not in ("http", "https"):
             return "no address"
@@ -269,10 +269,10 @@ class DocumentLibrary:
         parts = urlsplit(ref.url)
         try:
             fetched = self.fetcher.get(ref.url, scope=f"{parts.scheme}://{parts.netloc}", accept=MIRROR_ACCEPT, token=token,
-                                       max_bytes=self.settings.document_max_bytes)
+                                       max_bytes=max(1, min(self.settings.document_max_bytes, room)))
         except Exception as exc:  # noqa: BLE001 - FetchError and the like: try again next round
             log.info("document %s not mirrored from %s: %s", sha[:12], ref.url, exc)
-            return f"failed: {exc}"
+            return f"failed: {exc}"  # also a file larger than its record said and than the budget has room for
         got = sha256_of(fetched.body)
         if got != sha:
             self._refused[sha] = ref.record
