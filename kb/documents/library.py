@@ -11,9 +11,9 @@ beside the store in ``DocumentFiles`` under their hash. This class keeps the two
 - **who may download**: a file is served when a live record this node holds attaches it and the
   caller may see that record and the document's licence (``network``: members only);
 - **mirrors**: a background thread follows the change log; for each harvested record's document
-  that this node does not have, it fetches the file through the federation's ``Fetcher`` (the one
-  outbound policy), within ``KB_DOCUMENT_MIRROR_BUDGET``, and keeps it only if its SHA-256 is the
-  one the origin signed. Network-only files are fetched only with the peer token we hold for the
+  that this node does not have, it fetches the file from the origin node's own address through
+  the federation's ``Fetcher`` (the one outbound policy), within ``KB_DOCUMENT_MIRROR_BUDGET``,
+  and keeps it only if its SHA-256 is the one the origin signed. Network-only files are fetched only with the peer token we hold for the
   origin;
 - **clean-up**: a file no live record attaches any more (withdrawn, erased, detached) is deleted.
 """
@@ -261,6 +261,8 @@ class DocumentLibrary:
         assert self.fetcher is not None
         if not ref.url or urlsplit(ref.url).scheme not in ("http", "https"):
             return "no address"
+        if _origin(ref.url) != _origin(ref.origin):
+            return "not at its origin"  # a node serves its own files: never fetch a record's URL elsewhere
         token = None
         if not ref.public:
             token = self.token_for(ref.origin, ref.url)
@@ -312,6 +314,11 @@ class DocumentLibrary:
             except Exception:  # noqa: BLE001 - the thread must outlive any one failure
                 log.exception("document mirror round failed")
             self._stop.wait(interval)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
 
 
 def _is_document_of(t: Triple, sha: str) -> bool:
