@@ -21,9 +21,10 @@ from kb.api.deps import WEB_PAGE, NodeDep, PrincipalDep
 from kb.api.routes.pages import web_of
 from kb.api.routes.projects import _expected_version, resolve_record
 from kb.api.routes.publish import _editable, _require_session
+from kb.api.schemas import DocumentOut
 from kb.auth import Principal
 from kb.documents.formats import ascii_file_name
-from kb.errors import BadRequest, KbError, TooLarge
+from kb.errors import BadRequest, KbError, NotFound, TooLarge
 from kb.node import Node
 
 router = APIRouter()
@@ -59,7 +60,25 @@ def _attach(node: Node, principal: Principal, iri: str, data: bytes, file_name: 
                                  licence=fields["licence"] or "cc-by-4.0", expected_version=expected)
 
 
-@router.post("/api/projects/{key}/documents", status_code=201, tags=["documents"])
+_UPLOAD_DOC = {
+    "requestBody": {
+        "content": {"multipart/form-data": {"schema": {
+            "type": "object",
+            "required": ["file", "title", "type"],
+            "properties": {
+                "file": {"type": "string", "format": "binary", "description": "The PDF, ODT or DOCX file."},
+                "title": {"type": "string", "minLength": 3, "maxLength": 300},
+                "type": {"type": "string", "description": "vereinbarung, satzung, kostenschluessel, leistungsbeschreibung, "
+                                                          "evaluation or praesentation"},
+                "licence": {"type": "string", "enum": ["cc-by-4.0", "network"], "default": "cc-by-4.0"},
+            },
+        }}},
+        "required": True,
+    }
+}
+
+
+@router.post("/api/projects/{key}/documents", status_code=201, tags=["documents"], openapi_extra=_UPLOAD_DOC)
 async def upload_document(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> JSONResponse:
     """Ein Dokument beifügen (multipart: file, title, type, licence) / attach a PDF, ODT or DOCX to a record."""
     principal.require_publisher()
@@ -75,6 +94,22 @@ async def upload_document(key: str, request: Request, node: NodeDep, principal: 
     version = meta.version if meta else 0
     return JSONResponse({"record": iri, "version": version, "document": doc}, status_code=201,
                         headers={"Location": doc["url"], "ETag": f'"v{version}"'})
+
+
+@router.get("/api/projects/{key}/documents", tags=["documents"], response_model=list[DocumentOut])
+def list_documents(key: str, node: NodeDep, principal: PrincipalDep) -> list[dict[str, Any]]:
+    """Die Dokumente eines Projekts / the documents attached to a record (local key or full IRI)."""
+    stored = node.catalog.get_live(resolve_record(node, key), include_network=principal.can_see_network)
+    return list(node.project_view(stored)["documents"])
+
+
+@router.get("/api/projects/{key}/documents/{sha256}", tags=["documents"], response_model=DocumentOut)
+def document_entry(key: str, sha256: str, node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+    """Ein Dokument eines Projekts (Angaben, nicht die Datei: die liegt unter /documents/{sha256}) / one document's entry."""
+    for doc in list_documents(key, node, principal):
+        if doc["sha256"] == sha256:
+            return doc
+    raise NotFound("Dieses Dokument ist dem Projekt nicht beigefügt.", "This document is not attached to the record.")
 
 
 @router.delete("/api/projects/{key}/documents/{sha256}", tags=["documents"])
