@@ -49,7 +49,8 @@ def test_an_uploaded_pdf_is_in_the_signed_record_and_downloads_with_the_same_byt
         assert doc["mediaType"] == "application/pdf" and doc["size"] == len(AGREEMENT)
         assert "gemeinsames Standesamt" in doc["text"] and doc["licence"]["code"] == "cc-by-4.0"
         turtle = admin.get(f"/api/projects/{key}", headers={"Accept": "text/turtle"}).text
-        assert sha in turtle and "ikz:document" in turtle or "ontology#document" in turtle
+        assert sha in turtle and ("ikz:document" in turtle or "ontology#document" in turtle)
+        assert [d["sha256"] for d in admin.get(f"/api/projects/{key}/documents").json()] == [sha]
     with live.client(token=None) as anyone:
         got = anyone.get(f"/documents/{sha}")
         assert got.status_code == 200
