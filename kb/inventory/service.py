@@ -292,7 +292,8 @@ class Inventory:
         def build() -> F:
             snap = self.snapshot()
             view = snap.view(include_network)
-            head = self.figures.scope_out(scope, include_network, snap.seq, len(view.in_scope(scope)))
+            scoped = view.in_scope(scope)
+            head = self.figures.scope_out(scope, include_network, snap.seq, len(scoped), sum(r.illustrative for r in scoped))
             return compute(view, scope, head, **params)
 
         if not warm:  # a variant: only its rendering (JSON or CSV bytes) is cached, by the caller
@@ -340,6 +341,13 @@ class Inventory:
         if (neighbours, float(max_km)) != (DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM):  # a variant: see _figure
             return build()
         return self.produce(("municipality", m.ags, include_network, neighbours, float(max_km)), build)
+
+    def data_time(self, seq: int) -> str | None:
+        """When the change log reached ``seq`` (ISO timestamp): the date of the data a figure rests on."""
+        if seq <= 0:
+            return None
+        found = self.catalog.event(seq)
+        return found[0].timestamp if found else None
 
     def regions(self) -> s.RegionsOut:
         """The Länder, Regierungsbezirke and Kreise the filters accept (from the register; never changes)."""

@@ -37,6 +37,7 @@ from kb.ontology.namespaces import (
 )
 from kb.ontology.record_rules import finite_number
 from kb.ontology.register import Register
+from kb.ontology.text import fold
 from kb.ontology.vocabulary import Vocabularies
 
 RECORD_TYPES: dict[str, NamedNode] = {
@@ -478,7 +479,7 @@ class RecordMapper:
             elif f.kind == "lead":
                 out[f.name] = found[0].value if found else None
             elif f.kind == "figures":
-                out[f.name] = [_figure_json(by_subject.get(fig.value, {}), lang) for fig in found]
+                out[f.name] = [_figure_json(by_subject.get(fig.value, {}), lang) for fig in sorted(found, key=_figure_order)]
             elif f.kind == "contact":
                 out[f.name] = _contact_json(by_subject.get(found[-1].value, {})) if found else None
             elif f.kind == "documents":
@@ -536,6 +537,7 @@ class RecordMapper:
                 entry["country"] = country[0].value
             entry["lead"] = any(member == x for x in lead)
             out.append((entry, m))
+        out.sort(key=lambda e: (not e[0]["lead"], fold(e[0]["name"]), e[0]["id"]))  # RDF keeps no order: lead first, then by name
         return out
 
     def summarize(self, record_iri: str, triples: Sequence[Triple]) -> dict[str, Any]:
@@ -629,6 +631,12 @@ def _figures(rec: NamedNode, record_iri: str, figures: list[OutcomeFigureIn], la
         if fig.unit:
             out.append(Triple(node, SCHEMA.unitText, Literal(fig.unit)))
     return out
+
+
+def _figure_order(node: Any) -> tuple[int, str]:
+    """Figures in the order they were given (``#figure-1``, ``#figure-2``, … ``#figure-10``), others after them."""
+    tail = str(getattr(node, "value", node)).rsplit("#figure-", 1)
+    return (int(tail[1]), "") if len(tail) == 2 and tail[1].isdigit() else (1 << 30, str(getattr(node, "value", node)))
 
 
 def _figure_json(d: dict[str, list], lang: str) -> dict[str, Any]:
