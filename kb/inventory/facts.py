@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from kb.ontology.records import BOERSE_TYPES
 from kb.ontology.register import Municipality, Register
 
 if TYPE_CHECKING:
@@ -60,6 +61,11 @@ class RecordFacts:
     @property
     def active(self) -> bool:
         return self.status is None or self.status in ACTIVE_STATUSES
+
+
+def counts_as_cooperation(summary: Mapping[str, Any]) -> bool:
+    """Projects, SSCs and initiatives count; requests and offers of the Kooperationsbörse do not (``kb/boerse``)."""
+    return summary.get("type") not in BOERSE_TYPES
 
 
 def facts_from_summary(iri: str, summary: Mapping[str, Any], register: Register) -> RecordFacts:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
-from kb.ontology.records import RECORD_TYPE_LABELS
+from kb.ontology.records import BOERSE_TYPES, RECORD_TYPE_LABELS
 from kb.ontology.register import Kreis, Municipality, Register
 from kb.ontology.vocabulary import Vocabularies
 
@@ -214,7 +214,7 @@ class Figures:
         return s.OverviewOut(
             scope=head,
             totals=totals,
-            byType=counts(None, RECORD_TYPE_LABELS, lambda r: [r.type]),
+            byType=counts(None, [t for t in RECORD_TYPE_LABELS if t not in BOERSE_TYPES], lambda r: [r.type]),
             byStatus=counts("status", _status_order(self.vocab), lambda r: [r.status]),
             byLegalForm=counts("legalForm", [c.code for c in self.vocab["legalForm"]], lambda r: [r.legal_form]),
             byTaskArea=counts("taskArea", self.task_area_codes, lambda r: r.task_areas or [None]),

@@ -35,7 +35,7 @@ from kb.ontology.vocabulary import Vocabularies
 from kb.store import Catalog
 
 from . import schemas as s
-from .facts import RecordFacts, Snapshot, facts_from_summary
+from .facts import RecordFacts, Snapshot, counts_as_cooperation, facts_from_summary
 from .figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS, Figures
 from .nearby import Nearby
 from .neighbours import neighbour_index
@@ -173,7 +173,7 @@ class Inventory:
 
     def _load(self) -> Snapshot:
         seq = self.catalog.last_seq  # before reading: later changes are replayed again, harmlessly
-        records = {iri: facts_from_summary(iri, s, self.register) for iri, s in self.catalog.summaries().items()}
+        records = {iri: facts_from_summary(iri, s, self.register) for iri, s in self.catalog.summaries().items() if counts_as_cooperation(s)}
         self.reloads += 1
         return Snapshot(seq, records)
 
@@ -186,7 +186,7 @@ class Inventory:
                 break
             for event in events:
                 summary = self.catalog.summary(event.record)
-                if summary is None:
+                if summary is None or not counts_as_cooperation(summary):
                     records.pop(event.record, None)
                 else:
                     records[event.record] = facts_from_summary(event.record, summary, self.register)

@@ -44,13 +44,20 @@ RECORD_TYPES: dict[str, NamedNode] = {
     "project": IKZ.CooperationProject,
     "sharedServiceCenter": IKZ.SharedServiceCenter,
     "smartCityInitiative": IKZ.SmartCityInitiative,
+    "cooperationRequest": IKZ.CooperationRequest,
+    "cooperationOffer": IKZ.CooperationOffer,
 }
 RECORD_TYPE_NAMES = {v.value: k for k, v in RECORD_TYPES.items()}
 RECORD_TYPE_LABELS = {
     "project": ("Kooperationsprojekt", "cooperation project"),
     "sharedServiceCenter": ("Shared-Service-Center", "shared service center"),
     "smartCityInitiative": ("Smart-City-Initiative", "smart-city initiative"),
+    "cooperationRequest": ("Kooperationsgesuch", "cooperation request"),
+    "cooperationOffer": ("Kooperationsangebot", "cooperation offer"),
 }
+BOERSE_TYPES = frozenset({"cooperationRequest", "cooperationOffer"})
+"""Entries of the cooperation exchange (Kooperationsbörse): records like projects, but offers and
+requests, not cooperations; the inventory does not count them (``kb/boerse``)."""
 
 # ----------------------------------------------------------------------------- JSON input
 
@@ -120,7 +127,7 @@ class DocumentIn(BaseModel):
         return str(value.get("code") or value.get("id") or "") if isinstance(value, dict) else value
 
 
-RecordTypeName = TypingLiteral["project", "sharedServiceCenter", "smartCityInitiative"]
+RecordTypeName = TypingLiteral["project", "sharedServiceCenter", "smartCityInitiative", "cooperationRequest", "cooperationOffer"]
 
 
 def _input_field(f: RecordField) -> tuple[Any, Any]:
@@ -720,6 +727,7 @@ __all__ = [
     "RecordMapper",
     "RECORD_TYPES",
     "RECORD_TYPE_LABELS",
+    "BOERSE_TYPES",
     "parse_project_json",
     "visibility_of",
     "record_type_of",

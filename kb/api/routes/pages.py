@@ -17,7 +17,7 @@ from kb.api.web import Web
 from kb.errors import InvalidRecord, KbError, NotFound
 from kb.node import Node
 from kb.ontology.filters import Filters
-from kb.ontology.records import RECORD_TYPE_LABELS
+from kb.ontology.records import BOERSE_TYPES, RECORD_TYPE_LABELS, RECORD_TYPE_NAMES
 from kb.store.model import ListQuery, StoredRecord
 
 router = APIRouter(include_in_schema=False)
@@ -233,6 +233,10 @@ def _broader(node: Node, q: str) -> list[dict[str, str]]:
 
 def project_page(request: Request, stored: StoredRecord) -> Response:
     """The HTML view of a record (hooked into the record IRI's content negotiation)."""
+    if RECORD_TYPE_NAMES.get(stored.meta.record_type) in BOERSE_TYPES:  # a request or offer: its page shows the matches
+        from kb.api.routes.boerse_page import entry_page
+
+        return entry_page(request, stored)
     web = web_of(request)
     node = get_node(request)
     view = node.project_view(stored)

@@ -32,7 +32,7 @@ from kb.auth import Principal
 from kb.errors import Conflict, Forbidden, InvalidRecord, KbError, NotFound, RateLimited, Unauthenticated
 from kb.node import Node
 from kb.ontology.fields import BY_NAME, FIELDS, error_labels, form_fields, form_legends
-from kb.ontology.records import RECORD_TYPE_LABELS
+from kb.ontology.records import BOERSE_TYPES, RECORD_TYPE_LABELS
 
 router = APIRouter(include_in_schema=False)
 
@@ -42,7 +42,8 @@ __all__ = ["errors_by_field", "form_to_json", "json_to_form", "router"]
 def _form_context(node: Node, form: dict[str, Any]) -> dict[str, Any]:
     """What the form template needs besides the values: fieldsets and fields (the field table), choices by name, labels."""
     vocab = node.vocabularies
-    choices: dict[str, list[tuple[str, str]]] = {"type": [(code, de) for code, (de, _en) in RECORD_TYPE_LABELS.items()]}
+    choices: dict[str, list[tuple[str, str]]] = {"type": [(code, de) for code, (de, _en) in RECORD_TYPE_LABELS.items()
+                                                          if code not in BOERSE_TYPES]}  # those have their own form: /boerse/neu
     for f in FIELDS:
         if f.scheme:
             concepts = [(c.code, c.label()) for c in vocab[f.scheme]]
