@@ -51,6 +51,13 @@ class Settings(BaseSettings):
         "municipality", description="What kind of participant runs the node (shown in the network view)."
     )
 
+    # open data catalogue (DCAT-AP.de at /catalog)
+    operator_ags: str = Field("", description="Official key of the operator's area: AGS (8 digits), Kreis (5), Land (2) or ARS (12); "
+                                              "gives dcatde:politicalGeocodingURI in /catalog. Empty: the Land of KB_STATE.")
+    license: str = Field("http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+                         description="Licence of the published records in /catalog (an IRI of the DCAT-AP.de licence list).")
+    contact_email: str = Field("", description="E-mail address of the open-data contact, shown as contact point in /catalog.")
+
     # access
     admin_token: SecretStr | None = Field(None, description="Admin bearer token (all writes, peers, tokens); at least 24 characters.")
     auth_failures_per_client: int = Field(10, ge=1, description="Failed sign-ins or wrong tokens one client address may send per window before 429.")
@@ -133,6 +140,29 @@ class Settings(BaseSettings):
         value = value.upper()
         if value not in STATE_CODES and value != "XX":
             raise ValueError(f"unknown Bundesland code {value!r}; use one of {', '.join(STATE_CODES)} or XX")
+        return value
+
+    @field_validator("operator_ags")
+    @classmethod
+    def _official_key(cls, value: str) -> str:
+        value = value.strip()
+        if value and (not value.isdigit() or len(value) not in (2, 5, 8, 12)):
+            raise ValueError(f"KB_OPERATOR_AGS must be an official key of 2, 5, 8 or 12 digits, not {value!r}")
+        return value
+
+    @field_validator("license")
+    @classmethod
+    def _license_iri(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")) or any(c in value for c in ' <>"{}|\\^`'):
+            raise ValueError(f"KB_LICENSE must be the IRI of a licence, not {value!r}")
+        return value
+
+    @field_validator("contact_email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        value = value.strip()
+        if value and (value.count("@") != 1 or any(c in value for c in ' <>"{}|\\^`/')):
+            raise ValueError(f"KB_CONTACT_EMAIL must be an e-mail address, not {value!r}")
         return value
 
     @field_validator("outbound_allow_networks")

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kb import __version__
+from kb.api.cors import Cors
 from kb.api.json_limits import JsonLimits
 from kb.api.methods import HeadAsGet, allowed_methods
 from kb.api.security import SecurityHeaders, attach_docs
@@ -95,13 +96,14 @@ def _attach_web(app: FastAPI, node: Node) -> None:
 
     from kb.api.deps import WEB_PAGE
     from kb.api.routes import boerse_page, inventory_page, inventory_report, legal, pages, publish
-    from kb.api.web import STATIC, Web, error_page
+    from kb.api.web import STATIC, Web, error_page, ontology_page
 
     web = Web(node)
     app.state.web = web
     app.state.sessions = web.sessions
     app.state.project_page = pages.project_page
     app.state.sparql_page = pages.sparql_page
+    app.state.ontology_page = lambda request: ontology_page(web, request)
     app.state.error_renderer = lambda request, status, payload: error_page(web, request, status, payload)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (pages, publish, inventory_page, inventory_report, legal, boerse_page):
@@ -116,9 +118,9 @@ class KbApp(FastAPI):
 
     def openapi(self) -> dict[str, Any]:
         if self.openapi_schema is None:
-            from kb.api.schemas import hoist_defs
+            from kb.api.schemas import hoist_defs, with_bearer_auth
 
-            self.openapi_schema = hoist_defs(super().openapi())
+            self.openapi_schema = with_bearer_auth(hoist_defs(super().openapi()))
         return self.openapi_schema
 
     def build_middleware_stack(self) -> ASGIApp:
@@ -202,5 +204,6 @@ def create_app(node: Node) -> FastAPI:
 
     app.add_middleware(BodyLimit, limit=node.settings.max_body_bytes,
                        upload_limit=node.settings.document_max_bytes + UPLOAD_OVERHEAD, upload_paths=UPLOAD_PATHS)
+    app.add_middleware(Cors)  # public reads for pages of other origins, no credentials (kb/api/cors.py)
     app.add_middleware(HeadAsGet)  # outermost: HEAD is the GET of the same resource, headers only (kb/api/methods.py)
     return app

@@ -60,3 +60,14 @@ def rdf_response(triples: Sequence[Triple], media_type: str, *, graph_name: str 
     body = serialize_graph(triples, fmt, graph_name=graph_name)
     return Response(body, media_type=f"{fmt.media_type}; charset=utf-8" if fmt.media_type.startswith("text/") else fmt.media_type,
                     headers={"Vary": "Accept", **(headers or {})})
+
+
+def alternates(url: str, offers: Sequence[str]) -> str:
+    """A ``Link`` header value naming each representation of ``url`` (``rel="alternate"`` with its type).
+
+    Each one is addressed with ``?format=``, which ``pick_format`` honours, so a client can follow
+    the link without content negotiation.
+    """
+    names = {f.media_type: f.extension for f in FORMATS.values()} | {"application/json": "json", "text/html": "html"}
+    sep = "&" if "?" in url else "?"
+    return ", ".join(f'<{url}{sep}format={names[media]}>; rel="alternate"; type="{media}"' for media in offers if media in names)

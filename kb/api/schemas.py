@@ -191,3 +191,21 @@ def hoist_defs(spec: dict[str, Any]) -> dict[str, Any]:
 
     walk(spec.get("paths", {}))
     return spec
+
+
+BEARER = "bearerAuth"
+
+
+def with_bearer_auth(spec: dict[str, Any]) -> dict[str, Any]:
+    """Declares the bearer token (admin, publisher, peer tokens; ``Authorization: Bearer ...``).
+
+    Every operation may be called with or without one (``security: [{}, {bearerAuth: []}]``): reads
+    answer anonymous callers with public data, a token widens what they see, and writes without the
+    right token answer 401/403 (documented in ``ERROR_RESPONSES``).
+    """
+    spec.setdefault("components", {})["securitySchemes"] = {
+        BEARER: {"type": "http", "scheme": "bearer",
+                 "description": "Zugangsschlüssel (Admin, Veröffentlichende, Partnerknoten) / access token of the node."}
+    }
+    spec["security"] = [{}, {BEARER: []}]
+    return spec

@@ -195,3 +195,18 @@ def error_page(web: Web, request: Request, status: int, payload: dict[str, Any])
               429: "Zu viele Anfragen", 503: "Gerade nicht verfügbar"}
     return web.render(request, "error.html", status=status, title=titles.get(status, "Ein Fehler ist aufgetreten"),
                       message=payload.get("message", ""), status_code=status)
+
+
+def ontology_page(web: Web, request: Request) -> Response:
+    """``/ontology`` for browsers: the documentation generated from ontology.ttl (kb/api/ontology_doc.py)."""
+    from kb.api.ontology_doc import build, short
+    from kb.api.routes.ontology import ONTOLOGY_PATH, ontology_alternates
+    from kb.ontology.vocabulary import VOCABULARY_DIR
+
+    doc = build(ONTOLOGY_PATH, VOCABULARY_DIR)
+    page = web.render(request, "ontology.html", title="Ontologie", doc=doc, short=short,
+                      description="Die Ontologie des Wissensnetzes Interkommunale Zusammenarbeit: Klassen, Eigenschaften und Vokabulare.")
+    page.headers["Vary"] = "Accept"
+    page.headers["Link"] = ontology_alternates(request, "/ontology", html=True)
+    return page
+

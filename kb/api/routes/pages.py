@@ -11,8 +11,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from kb.api import schema_org
 from kb.api.deps import FederationDep, InventoryDep, NodeDep, OptionalSearchDep, PrincipalDep, get_node
 from kb.api.filter_params import SEARCH_FILTERS, resolve_for
+from kb.api.schema_org import script_block
 from kb.api.web import Web
 from kb.errors import InvalidRecord, KbError, NotFound
 from kb.node import Node
@@ -258,7 +260,10 @@ def project_page(request: Request, stored: StoredRecord) -> Response:
     key = node.key_of(stored.meta.iri)
     session = web.sessions.get(request)
     may_edit = bool(key and session and stored.meta.local and principal is not None and _may_change(node, principal, stored.meta.iri))
+    page_url = node.base_url + web.page_link(stored.meta.iri)
+    structured = script_block(schema_org.project(view, page_url, node.register, node.base_url))
     return web.render(request, "project.html", title=view["title"], p=view, similar=similar, key=key, may_edit=may_edit,
+                      description=view.get("description") or None, canonical=view["id"], structured_data=structured,
                       type_label=RECORD_TYPE_LABELS.get(view["type"], ("", ""))[0],
                       rdf_base=stored.meta.iri if key else f"/api/projects/{_quote(stored.meta.iri)}")
 
@@ -301,7 +306,12 @@ def municipality_page(ags: str, request: Request, node: NodeDep, inv: InventoryD
         raise NotFound("Diese Gemeinde gibt es im Gemeindeverzeichnis nicht.", "No such municipality in the register.")
     data = inv.municipality(m.ags, include_network=principal.can_see_network)
     projects = [c for p in data.projects if (c := card(node, p.id))]
-    return web.render(request, "municipality.html", title=m.short_name, m=m, data=data, projects=projects)
+    page_url = f"{node.base_url}/gemeinde/{m.ags}"
+    structured = script_block(schema_org.municipality(m, page_url, [(c["title"], node.base_url + web.page_link(c["id"])) for c in projects]))
+    counted = "ein Projekt" if len(projects) == 1 else f"{len(projects)} Projekte"
+    description = f"{m.name} ({m.kreis_name}): {counted} der interkommunalen Zusammenarbeit im Wissensnetz {node.settings.name}."
+    return web.render(request, "municipality.html", title=m.short_name, m=m, data=data, projects=projects,
+                      description=description, canonical=page_url, structured_data=structured)
 
 
 # ---------------------------------------------------------------------- network

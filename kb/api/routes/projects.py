@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, Response
 
 from kb.api.deps import NodeDep, PrincipalDep
 from kb.api.filter_params import RecordFiltersDep
-from kb.api.rdf_response import RDF_OFFERS, pick_format, rdf_response
+from kb.api.rdf_response import RDF_OFFERS, alternates, pick_format, rdf_response
 from kb.api.schemas import ListOut, ProjectOut, WriteResult
 from kb.errors import BadRequest, Conflict, KbError, NotFound
 from kb.node import Node
@@ -150,23 +150,30 @@ def resolve_record(node: Node, key: str) -> str:
     return iri
 
 
+RECORD_OFFERS = ["application/json", *RDF_OFFERS, "text/html"]
+
+
 def record_response(node: Node, request: Request, iri: str, include_network: bool) -> Response:
     """The record as JSON (with provenance) or RDF, by content negotiation; ETag per version."""
     stored = node.catalog.get_live(iri, include_network=include_network)
     etag = f'"v{stored.meta.version}-{stored.meta.content_hash[7:19]}"'
-    media = pick_format(request, ["application/json", *RDF_OFFERS, "text/html"], "application/json")
-    headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Accept, Authorization", "Link": f'<{iri}>; rel="canonical"'}
+    media = pick_format(request, RECORD_OFFERS, "application/json")
+    link = f'<{iri}>; rel="canonical", ' + alternates(node.base_url + request.url.path, RECORD_OFFERS)
+    headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Accept, Authorization", "Link": link}
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
     if media == "text/html":
         renderer = getattr(request.app.state, "project_page", None)
         if renderer is not None:
-            return renderer(request, stored)  # type: ignore[no-any-return]
+            page: Response = renderer(request, stored)
+            page.headers.update({"Vary": "Accept, Authorization", "Link": link})
+            return page
         media = "application/json"
     if media == "application/json":
         body = ProjectOut.model_validate(node.project_view(stored)).model_dump(mode="json")
         return JSONResponse(body, headers=headers)
-    return rdf_response(stored.triples, media, graph_name=iri, headers=headers)
+    # the default graph, also in TriG/N-Quads: a client following the IRI (Comunica) looks there
+    return rdf_response(stored.triples, media, headers=headers)
 
 
 @router.get("/{key:path}", response_model=ProjectOut, responses=RECORD_ANSWERS)

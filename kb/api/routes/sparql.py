@@ -7,12 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from kb.api.conneg import negotiate
 from kb.api.deps import PrincipalDep, SparqlDep
+from kb.api.rdf_response import alternates, rdf_response
 from kb.api.schemas import media_types
 from kb.auth import Principal
 from kb.errors import BadRequest, Forbidden, Unsupported
+from kb.ontology.namespaces import Namespace
 from kb.store.sparql import GRAPH_TYPES, RESULT_TYPES, SparqlEndpoint
 
 router = APIRouter(tags=["SPARQL"])
@@ -35,6 +38,37 @@ _POST_BODY = {
     }
 }
 """The two ways of the SPARQL 1.1 Protocol to POST a query (a multipart form is read as well)."""
+
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
+SERVICE_OFFERS = ["text/turtle", "application/ld+json", "application/rdf+xml", "application/n-triples"]
+"""What a GET without ``query`` answers a program that asks for RDF: the SPARQL 1.1 Service Description."""
+_RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "N-Triples",
+                   "RDF_XML", "JSON-LD")
+
+
+def service_description(request: Request, media: str) -> Response:
+    """``sd:Service``: endpoint, language, result formats, and the dataset (the node's catalogue entry)."""
+    node = request.app.state.node
+    endpoint = NamedNode(f"{node.base_url}/sparql")
+    rdf_type = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    dataset = BlankNode()
+    triples = [
+        Triple(endpoint, rdf_type, SD.Service),
+        Triple(endpoint, SD.endpoint, endpoint),
+        Triple(endpoint, SD.supportedLanguage, SD.SPARQL11Query),
+        *(Triple(endpoint, SD.resultFormat, FORMATS_NS[name]) for name in _RESULT_FORMATS),
+        Triple(endpoint, SD.defaultDataset, dataset),
+        Triple(dataset, rdf_type, SD.Dataset),
+        Triple(dataset, SD.defaultGraph, BlankNode()),
+        Triple(dataset, NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"), NamedNode(f"{node.base_url}/catalog")),
+        Triple(endpoint, NamedNode("http://purl.org/dc/terms/description"), Literal(
+            "Read-only SPARQL 1.1 endpoint. The default graph is the union of the records the caller may see (anonymous: "
+            "public ones); FROM / FROM NAMED and default-graph-uri / named-graph-uri choose among them.", language="en")),
+    ]
+    link = alternates(f"{node.base_url}/sparql", [*SERVICE_OFFERS, "text/html"])
+    return rdf_response(triples, media, headers={"Vary": "Accept", "Link": link, "Cache-Control": "public, max-age=3600"})
 
 
 def _formats(request: Request) -> tuple[str, str]:
@@ -76,7 +110,8 @@ async def _run(request: Request, sparql: SparqlEndpoint, principal: Principal, q
 
 
 @router.get("/sparql", response_class=Response,
-            responses=media_types(*_ANSWERS, "text/html", description="Query results; without ``query`` the query form (HTML)."))
+            responses=media_types(*dict.fromkeys([*_ANSWERS, *SERVICE_OFFERS, "text/html"]),
+                                  description="Query results; without ``query`` the service description (RDF Accept) or the query form (HTML)."))
 async def sparql_get(
     request: Request,
     sparql: SparqlDep,
@@ -87,6 +122,11 @@ async def sparql_get(
 ) -> Response:
     """Lesende SPARQL-Abfrage (GET) / read-only SPARQL query. Results as JSON, XML, CSV or TSV."""
     if query is None:
+        by_name = {"ttl": "text/turtle", "jsonld": "application/ld+json", "rdf": "application/rdf+xml", "nt": "application/n-triples"}
+        wanted = by_name.get(request.query_params.get("format", "")) or negotiate(
+            request.headers.get("accept"), [*SERVICE_OFFERS, "text/html"], "text/html")
+        if wanted in SERVICE_OFFERS:
+            return service_description(request, wanted)
         page = getattr(request.app.state, "sparql_page", None)
         if page is not None:
             return page(request)  # type: ignore[no-any-return]
