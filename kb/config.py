@@ -99,6 +99,17 @@ class Settings(BaseSettings):
                         "Default: none; only public addresses.",
     )
 
+    # documents attached to records (kb/documents)
+    document_max_bytes: int = Field(10_000_000, ge=10_000, le=200_000_000, description="Largest file (PDF, ODT, DOCX) a publisher may "
+                                    "attach to a record, in bytes; peers mirror nothing larger either.")
+    document_mirror_budget: int = Field(500_000_000, ge=0, description="Bytes of other nodes' public documents this node keeps as "
+                                        "mirrors (0 = mirror none; the records and their text still arrive).")
+    document_text_max_chars: int = Field(20_000, ge=0, le=100_000, description="Characters of extracted text a document carries in "
+                                         "its record for search.")
+    document_max_pages: int = Field(200, ge=1, description="Pages of a PDF that text extraction reads at most.")
+    document_extract_timeout: float = Field(20.0, gt=0, le=600, description="Seconds text extraction of one file may take (it runs "
+                                            "in a separate process, which is stopped after that).")
+
     # search
     search_enabled: bool = Field(True, description="Build and serve the search index (switch off for pure relays).")
     embed_model: str = Field("", description="sentence-transformers model name or path for the onnx, onnx-int8 and torch backends "

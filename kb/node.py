@@ -15,7 +15,9 @@ from kb import __version__
 from kb.auth import TokenStore
 from kb.boerse import Board, Matcher
 from kb.config import Settings
+from kb.documents.library import DocumentLibrary
 from kb.federation import Federation
+from kb.federation.fetch import origin_of
 from kb.federation.joining import Invitations, Joining
 from kb.federation.members import key_iri, sealer_for
 from kb.federation.signing import NodeKey
@@ -113,6 +115,8 @@ class Node:
         )
         self.joining = Joining(self.federation, self.tokens, Invitations(self.catalog), base_url=self.base_url, name=settings.name)
         """Joining a network in one step, and admitting nodes that join this one (``kb/federation/joining.py``)."""
+        self.documents = DocumentLibrary(self.catalog, self.publisher, self.mapper, settings,
+                                         fetcher=self.federation.fetcher, token_for=self._peer_token_for)
         self.search: SearchService | None = None
         """None when search is switched off (``KB_SEARCH_ENABLED=false``)."""
         if settings.search_enabled:
@@ -164,6 +168,11 @@ class Node:
             return self.settings.name
         return self.federation.node_name(node_iri)
 
+    def _peer_token_for(self, node_iri: str, url: str) -> str | None:
+        """The token we hold for a peer node, for a URL on that peer's own origin only (tokens go nowhere else)."""
+        peer = self.federation.peer_for_node(node_iri)
+        return peer.token if peer is not None and peer.token and origin_of(peer.url) == origin_of(url) else None
+
     def project_view(self, stored: StoredRecord, lang: str = "de") -> dict[str, Any]:
         """A record's JSON form with its provenance: what the API and the web pages show."""
         out = self.mapper.to_json(stored.meta.iri, stored.triples, lang)
@@ -190,6 +199,7 @@ class Node:
         self._started = True
         self.inventory.start()
         self.federation.start()
+        self.documents.start()
         if self.search is not None:
             self.search.start()
 
@@ -198,6 +208,7 @@ class Node:
         try:
             if self.search is not None:
                 self.search.stop()
+            self.documents.stop()
             self.federation.stop()
             self.inventory.stop()
         finally:  # the SPARQL snapshots hold copies of the store's files: never leave them behind

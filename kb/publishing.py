@@ -167,9 +167,43 @@ class Publisher:
     # ------------------------------------------------------------------ building graphs
 
     def graph_from_json(self, iri: str, data: dict[str, Any]) -> RecordGraph:
+        if isinstance(data, dict):
+            data = self._with_stored_documents(iri, data)
         graph = self.mapper.to_graph(iri, parse_project_json(data))
         self._check_size(graph.triples)
         return graph
+
+    def _with_stored_documents(self, iri: str, data: dict[str, Any]) -> dict[str, Any]:
+        """Documents are attached by upload (kb/documents), never typed in: a JSON form without
+        ``documents`` keeps the stored ones (the web form, a client that does not know them); one with
+        ``documents`` may keep, retitle, retype or drop stored ones, whose file facts (URL, hash,
+        size, text) always come from the stored record."""
+        # (``kb validate`` checks files with a publisher without a catalogue: nothing is attached there)
+        stored = self.catalog.get(iri) if self.catalog is not None and self.is_local(iri) else None
+        known = {d["sha256"]: d for d in self.mapper.to_json(iri, stored.triples)["documents"]} if stored and stored.triples else {}
+        given = data.get("documents")
+        if given is None:
+            given = [{"sha256": sha} for sha in known]
+            if not given:
+                return data
+        if not isinstance(given, list):
+            return data  # the JSON form's own check answers
+        merged, violations = [], []
+        for i, entry in enumerate(given):
+            sha = entry.get("sha256") if isinstance(entry, dict) else None
+            if sha not in known:
+                violations.append(Violation(f"documents.{i}", "Dateien werden mit POST /api/projects/{key}/documents hochgeladen; "
+                                            "hier lassen sich nur beigefügte Dokumente ändern oder entfernen.",
+                                            "Files are uploaded with POST /api/projects/{key}/documents; here attached documents "
+                                            "can only be changed or removed.", value=sha))
+                continue
+            doc = {**known[sha], **{k: entry[k] for k in ("title", "type", "licence") if k in entry}}
+            if _code(doc.get("licence")) == "network" and _code(data.get("visibility")) != "network":
+                doc["text"] = None  # a public record's stream is public: no members-only text in it
+            merged.append(doc)
+        if violations:
+            raise InvalidRecord(violations)
+        return {**data, "documents": merged}
 
     def graph_from_rdf(self, iri: str | None, body: bytes, fmt: Format) -> RecordGraph:
         """A record graph from an RDF document; ``iri=None`` mints a new IRI from its title."""
@@ -449,6 +483,11 @@ def _reasons(exc: KbError) -> list[dict[str, Any]]:
     if isinstance(exc, InvalidRecord):
         return [v.as_dict() for v in exc.violations]
     return [{"field": "record", "message": exc.message, "message_en": exc.message_en, "error": exc.code, "status": exc.status}]
+
+
+def _code(value: Any) -> str:
+    """A concept as the JSON form gives it ({code}) or as people write it (a code)."""
+    return str(value.get("code") or "") if isinstance(value, dict) else str(value or "")
 
 
 def _valid_iri(iri: str) -> bool:

@@ -27,19 +27,30 @@ ErrorRenderer = Callable[[Request, int, dict[str, Any]], Response | None]
 
 
 class BodyLimit:
-    """Refuses request bodies over ``limit`` bytes with 413, before they reach a handler."""
+    """Refuses request bodies over ``limit`` bytes with 413, before they reach a handler.
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    Uploads of documents (POST to a path ending in one of ``upload_paths``) may be as large as
+    ``upload_limit`` instead: the document size limit plus the form around it."""
+
+    def __init__(self, app: ASGIApp, limit: int, upload_limit: int | None = None, upload_paths: tuple[str, ...] = ()) -> None:
         self.app = app
         self.limit = limit
+        self.upload_limit = upload_limit
+        self.upload_paths = upload_paths
+
+    def _limit_for(self, scope: Scope) -> int:
+        if self.upload_limit and scope.get("method") == "POST" and str(scope.get("path", "")).rstrip("/").endswith(self.upload_paths):
+            return max(self.limit, self.upload_limit)
+        return self.limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self._limit_for(scope)
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await _send_error(send, TooLarge(*_too_large_texts(self.limit), limit=self.limit))
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await _send_error(send, TooLarge(*_too_large_texts(limit), limit=limit))
             return
         received = 0
 
@@ -48,8 +59,8 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
-                    raise TooLarge(*_too_large_texts(self.limit), limit=self.limit)
+                if received > limit:
+                    raise TooLarge(*_too_large_texts(limit), limit=limit)
             return message
 
         await self.app(scope, limited, send)
@@ -97,6 +108,9 @@ def _attach_web(app: FastAPI, node: Node) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (pages, publish, inventory_page, inventory_report, legal, boerse_page, funding_pages):
         app.include_router(module.router, dependencies=[WEB_PAGE])
+    from kb.api.routes import documents
+
+    app.include_router(documents.web_router)  # /projects/{key}/dokumente, before the record IRIs
 
 
 class KbApp(FastAPI):
@@ -186,7 +200,10 @@ def create_app(node: Node) -> FastAPI:
     _attach_web(app, node)
     app.include_router(records.router, dependencies=[WEB_PAGE])  # last: catches the record IRIs /projects/{key}, also pages
     app.add_middleware(JsonLimits)  # inside BodyLimit: checks JSON bodies (kb/api/json_limits.py)
-    app.add_middleware(BodyLimit, limit=node.settings.max_body_bytes)
+    from kb.api.routes.documents import UPLOAD_OVERHEAD, UPLOAD_PATHS
+
+    app.add_middleware(BodyLimit, limit=node.settings.max_body_bytes,
+                       upload_limit=node.settings.document_max_bytes + UPLOAD_OVERHEAD, upload_paths=UPLOAD_PATHS)
     app.add_middleware(Cors)  # public reads for pages of other origins, no credentials (kb/api/cors.py)
     app.add_middleware(HeadAsGet)  # outermost: HEAD is the GET of the same resource, headers only (kb/api/methods.py)
     return app

@@ -32,6 +32,18 @@ class FigureOut(BaseModel):
     unit: str = ""
 
 
+class DocumentOut(BaseModel):
+    title: str
+    type: ConceptOut | None = None
+    licence: ConceptOut | None = None
+    url: str | None = Field(None, description="Where the origin node serves the file.")
+    sha256: str = Field(description="SHA-256 of the file: a copy with other bytes is not this document.")
+    mediaType: str | None = None
+    size: int | None = None
+    fileName: str | None = None
+    text: str | None = Field(None, description="The text extracted from the file (shortened); what search reads.")
+
+
 class ProvenanceOut(BaseModel):
     version: int
     created: str
@@ -60,6 +72,8 @@ def _output_field(f: RecordField) -> tuple[Any, Any]:
         return list[FigureOut], []
     if f.kind == "contact":
         return dict[str, Any] | None, None
+    if f.kind == "documents":
+        return list[DocumentOut], []
     if f.kind in ("texts", "iris"):
         return list[str], []
     if f.kind == "boolean":

@@ -65,12 +65,17 @@ def seed_node(node: Any, files: list[Path] | None = None, predicate: Any = None)
     raises ``SeedDataError`` before anything is written.
     """
     from kb.auth import Principal
+    from kb.documents.seed import attach_seed_documents
     from kb.seed import load_seed_projects
 
     items = list(load_seed_projects(node.register, files))
     if predicate is not None:
         items = [(label, item) for label, item in items if predicate(item)]
-    return node.publisher.import_items(Principal("admin", "seed", "Beispieldaten"), items)
+    principal = Principal("admin", "seed", "Beispieldaten")
+    report = node.publisher.import_items(principal, items)
+    if files is None or SEED_PROJECTS in files:  # the shipped seed: with its generated example documents
+        attach_seed_documents(node.documents, node.catalog, principal)
+    return report
 
 
 @main.command("import")

@@ -24,8 +24,8 @@ PREFIXES: dict[str, Namespace] = {"rdf": RDF, "dcterms": DCT, "org": ORG, "ikz":
 
 SIMPLE_KINDS = frozenset({"text", "texts", "concept", "concepts", "code", "date", "iri", "iris", "boolean", "type"})
 """Kinds mapped by the table alone; the others (participants, lead, figures, contact) by code in records.py."""
-KINDS = SIMPLE_KINDS | {"participants", "lead", "figures", "contact"}
-LIST_KINDS = frozenset({"texts", "concepts", "iris", "participants", "figures"})
+KINDS = SIMPLE_KINDS | {"participants", "lead", "figures", "contact", "documents"}
+LIST_KINDS = frozenset({"texts", "concepts", "iris", "participants", "figures", "documents"})
 WIDGETS = frozenset({"", "input", "textarea", "select", "checks", "radio", "lines", "contact", "figures"})
 
 
@@ -79,8 +79,11 @@ SUB_FIELDS: dict[str, dict[str, str]] = {
     "contact": {VCARD.fn.value: "name", VCARD.hasEmail.value: "email", VCARD.hasTelephone.value: "phone",
                 IKZ.publicationConsent.value: "consent", VCARD["organization-name"].value: "organisation"},
     "outcomeFigures": {SCHEMA.name.value: "label", SCHEMA.value.value: "value", SCHEMA.unitText.value: "unit"},
+    "documents": {DCT.title.value: "title", DCT.type.value: "type", DCT.license.value: "licence", DCAT.downloadURL.value: "url",
+                  IKZ.sha256.value: "sha256", DCAT.mediaType.value: "mediaType", DCAT.byteSize.value: "size",
+                  IKZ.fileName.value: "fileName", IKZ.documentText.value: "text"},
 }
-"""The JSON fields of the sub-resources (``{record}#contact``, ``{record}#figure-N``) by RDF property."""
+"""The JSON fields of the sub-resources (``{record}#contact``, ``{record}#figure-N``, ``{record}#document-…``) by RDF property."""
 
 CONTACT_FIELDS = {"organisation": "Stelle", "email": "E-Mail", "phone": "Telefon", "name": "Name einer Person",
                   "consent": "Einwilligung"}

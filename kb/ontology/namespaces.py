@@ -61,6 +61,8 @@ VISIBILITY = Namespace(VOCAB + "sichtbarkeit/")
 FUNDING = Namespace(VOCAB + "foerderprogramm/")
 """Funding programmes and their rounds (``vocabularies/foerderprogramme.ttl``)."""
 SEARCH_TERM = Namespace(VOCAB + "suchbegriff/")
+DOCUMENT_TYPE = Namespace(VOCAB + "dokumentart/")
+DOCUMENT_LICENCE = Namespace(VOCAB + "dokumentlizenz/")
 MUNICIPALITY = Namespace(KB_BASE + "gemeinde/")
 """Municipalities by their 8-digit AGS: ``MUNICIPALITY["05974016"]``."""
 SHAPES = Namespace(KB_BASE + "shapes#")
@@ -119,5 +121,7 @@ PREFIXES: dict[str, str] = {
     "ust": str(VAT),
     "sichtbarkeit": str(VISIBILITY),
     "fp": str(FUNDING),
+    "dokumentart": str(DOCUMENT_TYPE),
+    "dokumentlizenz": str(DOCUMENT_LICENCE),
 }
 """Prefixes used when kb writes Turtle, TriG and SPARQL."""

@@ -24,6 +24,7 @@ from kb.ontology import terms
 from kb.ontology.fields import FIELDS, RecordField
 from kb.ontology.namespaces import (
     DCAT,
+    DCT,
     FOAF,
     IKZ,
     MUNICIPALITY,
@@ -94,6 +95,38 @@ class ContactIn(BaseModel):
     consent: bool = Field(False, description="The person agreed that name and contact data are published.")
 
 
+DOCUMENT_MEDIA_TYPES = {
+    "application/pdf": "pdf",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+}
+"""The media types a document may have, with their file extension (kb/documents checks the bytes)."""
+IANA_MEDIA = "https://www.iana.org/assignments/media-types/"
+SHA256_HEX = r"^[0-9a-f]{64}$"
+
+
+class DocumentIn(BaseModel):
+    """A document attached to a record. Upload the file first (``POST /api/projects/{key}/documents``):
+    the node fills in url, mediaType, size, fileName and text from the file it stored."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    title: str = Field(description="What the document is, e.g. 'Öffentlich-rechtliche Vereinbarung (Muster)'.")
+    type: str | dict[str, Any] = Field(description="Document type: vereinbarung, satzung, kostenschluessel, leistungsbeschreibung, "
+                                                   "evaluation or praesentation (or its label).")
+    licence: str | dict[str, Any] = Field("cc-by-4.0", description="cc-by-4.0 (default) or network (only for the network's members).")
+    sha256: str = Field(pattern=SHA256_HEX, description="SHA-256 of the file, 64 lower-case hex digits.")
+    url: str | None = None
+    mediaType: str | None = None
+    size: int | None = Field(None, ge=0)
+    fileName: str | None = None
+    text: str | None = None
+
+    @staticmethod
+    def code(value: str | dict[str, Any]) -> str:
+        """A concept as the JSON form gives it back ({id, code, label}) or as people write it (code or label)."""
+        return str(value.get("code") or value.get("id") or "") if isinstance(value, dict) else value
+
+
 RecordTypeName = TypingLiteral["project", "sharedServiceCenter", "smartCityInitiative", "cooperationRequest", "cooperationOffer"]
 
 
@@ -118,6 +151,8 @@ def _input_field(f: RecordField) -> tuple[Any, Any]:
         return list[OutcomeFigureIn], Field(default_factory=list, max_length=f.max, **doc)
     if f.kind == "contact":
         return ContactIn | None, Field(None, **doc)
+    if f.kind == "documents":
+        return list[DocumentIn] | None, Field(None, max_length=f.max, **doc)
     raise ValueError(f"no JSON input for kind {f.kind!r}")  # pragma: no cover - the table is checked at load
 
 
@@ -233,6 +268,8 @@ class RecordMapper:
                     triples.extend(self._contact(rec, record_iri, value, violations))
             elif f.kind == "lead":
                 pass  # a member: written with the participants
+            elif f.kind == "documents":
+                triples.extend(self._documents(rec, record_iri, value or [], lang, violations))
             else:
                 found = self._simple(rec, f, predicate, value, lang, violations)
                 triples.extend(found)
@@ -369,6 +406,50 @@ class RecordMapper:
             out.append(Triple(node, IKZ.publicationConsent, Literal("true", datatype=XSD.boolean)))
         return out
 
+    def document_triples(self, record_iri: str, entry: DocumentIn, lang: str = "de") -> list[Triple]:
+        """The triples of one document of a record (for attaching it to a stored record)."""
+        violations: list[Violation] = []
+        out = self._documents(NamedNode(record_iri), record_iri, [entry], lang, violations)
+        if violations:
+            raise InvalidRecord(violations)
+        return out
+
+    def _documents(self, rec: NamedNode, record_iri: str, documents: list[DocumentIn], lang: str,
+                   violations: list[Violation]) -> list[Triple]:
+        """Each document under ``{record}#document-{first 16 hex digits of its hash}``: one per file."""
+        out: list[Triple] = []
+        seen: set[str] = set()
+        for i, d in enumerate(documents):
+            if d.sha256 in seen:
+                violations.append(Violation(f"documents.{i}", "Diese Datei ist schon beigefügt.", "This file is attached already.",
+                                            value=d.sha256))
+                continue
+            seen.add(d.sha256)
+            node = NamedNode(f"{record_iri}#document-{d.sha256[:16]}")
+            out += [Triple(rec, IKZ.document, node), Triple(node, RDF.type, IKZ.Document),
+                    Triple(node, DCT.title, Literal(d.title, language=lang)), Triple(node, IKZ.sha256, Literal(d.sha256))]
+            for key, scheme, given in (("type", "documentType", d.type), ("licence", "documentLicence", d.licence)):
+                try:
+                    concept = self.vocab[scheme].resolve(DocumentIn.code(given), f"documents.{i}.{key}").node
+                    out.append(Triple(node, DCT.type if key == "type" else DCT.license, concept))
+                except UnresolvedValue as exc:
+                    violations.extend(exc.violations)
+            if d.url:
+                out.extend(_web_address(node, f"documents.{i}.url", DCAT.downloadURL, d.url, violations))
+            if d.mediaType:
+                if d.mediaType not in DOCUMENT_MEDIA_TYPES:
+                    violations.append(Violation(f"documents.{i}.mediaType", "Dokumente sind PDF, ODT oder DOCX.",
+                                                "Documents are PDF, ODT or DOCX.", value=d.mediaType))
+                else:
+                    out.append(Triple(node, DCAT.mediaType, NamedNode(IANA_MEDIA + d.mediaType)))
+            if d.size is not None:
+                out.append(Triple(node, DCAT.byteSize, Literal(str(d.size), datatype=XSD.decimal)))
+            if d.fileName:
+                out.append(Triple(node, IKZ.fileName, Literal(d.fileName)))
+            if d.text:
+                out.append(Triple(node, IKZ.documentText, Literal(d.text)))
+        return out
+
     def municipality_triples(self, iri: str) -> list[Triple]:
         """How a record describes a participating municipality (from the register)."""
         m = self.register.get(iri)
@@ -420,6 +501,8 @@ class RecordMapper:
                 out[f.name] = [_figure_json(by_subject.get(fig.value, {}), lang) for fig in sorted(found, key=_figure_order)]
             elif f.kind == "contact":
                 out[f.name] = _contact_json(by_subject.get(found[-1].value, {})) if found else None
+            elif f.kind == "documents":
+                out[f.name] = [self._document_json(by_subject.get(d.value, {}), lang) for d in found]
             elif f.kind == "concept" and not f.as_code:
                 out[f.name] = concept(found)
             elif f.kind == "concepts":
@@ -498,8 +581,26 @@ class RecordMapper:
             "states": sorted({m.land_code for m in found}),
             "funding": _pick_lang(props.get(IKZ.fundingProgramme.value, []), "de"),
             "hasFigures": bool(props.get(IKZ.outcomeFigure.value)),
+            "documents": [{"sha256": _first(d, IKZ.sha256) or "", "licence": _code_of(_first(d, DCT.license)),
+                           "url": _first(d, DCAT.downloadURL), "size": _size(_first(d, DCAT.byteSize))}
+                          for doc in props.get(IKZ.document.value, []) if (d := by_subject.get(doc.value, {})) is not None],
         })
         return out
+
+    def _document_json(self, d: dict[str, list], lang: str) -> dict[str, Any]:
+        size = _first(d, DCAT.byteSize)
+        media = _first(d, DCAT.mediaType) or ""
+        return {
+            "title": _pick_lang(d.get(DCT.title.value, []), lang) or "",
+            "type": self._concept_json(t, lang) if (t := _first(d, DCT.type)) else None,
+            "licence": self._concept_json(lic, lang) if (lic := _first(d, DCT.license)) else None,
+            "url": _first(d, DCAT.downloadURL),
+            "sha256": _first(d, IKZ.sha256) or "",
+            "mediaType": media.removeprefix(IANA_MEDIA) or None,
+            "size": _size(size),
+            "fileName": _first(d, IKZ.fileName),
+            "text": _first(d, IKZ.documentText),
+        }
 
     def _concept_json(self, iri: str, lang: str) -> dict[str, str] | None:
         c = self.vocab.concept(iri)
@@ -575,6 +676,16 @@ def _contact_json(d: dict[str, list]) -> dict[str, Any]:
         "consent": _first(d, IKZ.publicationConsent) == "true",
     }
     return {k: v for k, v in contact.items() if v not in (None, "")}
+
+
+def _size(digits: str | None) -> int | None:
+    """A byte size as stored (a peer may send anything: only plain digits of sane length count)."""
+    return int(digits) if digits and digits.isascii() and digits.isdigit() and len(digits) <= 15 else None
+
+
+def _code_of(iri: str | None) -> str:
+    """The last segment of a concept IRI (``…/dokumentlizenz/network`` → ``network``)."""
+    return (iri or "").rsplit("/", 1)[-1]
 
 
 def _first(props: dict[str, list], p: NamedNode) -> str | None:

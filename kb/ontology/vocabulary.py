@@ -19,6 +19,8 @@ from kb.errors import UnresolvedValue, Violation
 from kb.ontology.namespaces import (
     DCT,
     DIGITAL,
+    DOCUMENT_LICENCE,
+    DOCUMENT_TYPE,
     FUNDING,
     LEGAL_FORM,
     SKOS,
@@ -43,6 +45,8 @@ SCHEMES: dict[str, Namespace] = {
     "vat2b": VAT,
     "visibility": VISIBILITY,
     "fundingProgramme": FUNDING,
+    "documentType": DOCUMENT_TYPE,
+    "documentLicence": DOCUMENT_LICENCE,
 }
 """JSON field name → namespace of its concepts."""
 
@@ -55,6 +59,8 @@ FIELD_LABELS = {
     "vat2b": ("Umsatzsteuer (§ 2b UStG)", "VAT treatment (§ 2b UStG)"),
     "visibility": ("Sichtbarkeit", "visibility"),
     "fundingProgramme": ("Förderprogramm", "funding programme"),
+    "documentType": ("Dokumentart", "document type"),
+    "documentLicence": ("Lizenz des Dokuments", "document licence"),
 }
 
 

@@ -73,10 +73,13 @@ def build_document(record: dict[str, Any], *, content_hash: str, origin: str, su
     legal = (record.get("legalForm") or {}).get("label") or ""
     outcomes = record.get("outcomes") or ""
     extra = " ".join(x for x in (record.get("lessonsLearned"), record.get("transferability")) if x)
+    documents = record.get("documents") or []
+    document_titles = [f"{d.get('title') or ''} ({(d.get('type') or {}).get('label') or ''})" for d in documents]
+    document_texts = "\n".join(d.get("text") or "" for d in documents)
     dense = ". ".join(x for x in (title, ", ".join(keywords), ", ".join(areas + (task_area_labels_en or [])), description, outcomes,
-                                  record.get("lessonsLearned"), record.get("transferability")) if x)
+                                  record.get("lessonsLearned"), record.get("transferability"), ". ".join(document_titles)) if x)
     lexical = "\n".join(x for x in (title, title, " ".join(keywords), " ".join(keywords), " ".join(areas), legal, description,
-                                    outcomes, extra) if x)
+                                    outcomes, extra, " ".join(document_titles), document_texts) if x)
     s = summary or {}
     return SearchDocument(
         iri=record["id"],

@@ -19,7 +19,8 @@ SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 KBSH = rdflib.Namespace("https://w3id.org/ikz-kb/shapes#")
 RECORD_CLASSES = {"https://w3id.org/ikz-kb/ontology#" + c for c in ("CooperationProject", "SharedServiceCenter", "SmartCityInitiative",
                                                                            "CooperationRequest", "CooperationOffer")}
-SUB_RESOURCES = {"ContactShape": "contact", "ContactConsentShape": "contact", "OutcomeFigureShape": "outcomeFigures"}
+SUB_RESOURCES = {"ContactShape": "contact", "ContactConsentShape": "contact", "OutcomeFigureShape": "outcomeFigures",
+                 "DocumentShape": "documents"}
 
 
 @pytest.fixture(scope="module")

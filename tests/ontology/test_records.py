@@ -31,6 +31,7 @@ def summary_from_json(full: dict[str, Any], register: Any) -> dict[str, Any]:
         "fundingRound": code(full["fundingRound"]), "startDate": full["startDate"], "keywords": full["keywords"],
         "illustrative": full["illustrative"], "visibility": full["visibility"], "hasFigures": bool(full["outcomeFigures"]),
         "validUntil": full["validUntil"],
+        "documents": [{"sha256": d["sha256"], "licence": code(d["licence"]), "url": d["url"], "size": d["size"]} for d in full["documents"]],
     }
 
 

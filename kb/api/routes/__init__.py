@@ -10,4 +10,8 @@ ROUTERS.append(funding)
 
 ROUTERS.insert(ROUTERS.index(projects), search)  # /api/projects/{key}/similar before the projects catch-all
 
+from kb.api.routes import documents  # noqa: E402
+
+ROUTERS.insert(ROUTERS.index(projects), documents)  # /api/projects/{key}/documents, /documents/{sha256}
+
 __all__ = ["ROUTERS", "records"]
