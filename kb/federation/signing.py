@@ -108,6 +108,11 @@ class NodeKey:
         os.replace(tmp, path)
         return cls(key)
 
+    @property
+    def private_key(self) -> Ed25519PrivateKey:
+        """For libraries that sign with the key object (HTTP Message Signatures)."""
+        return self._private
+
     def sign(self, data: bytes) -> bytes:
         return self._private.sign(data)
 
