@@ -1,7 +1,7 @@
 """Reading a peer's LDES page: its members (each a named graph), their positions, the next page.
 
-Only graphs the page declares as ``tree:member`` of the stream are read; anything else in the
-page is ignored. A page that does not parse, or that the input checks refuse before parsing
+Only graphs the page declares as ``tree:member`` of the stream are read, with the proof graph each
+names (``sec:proof``, W3C Data Integrity); anything else in the page is ignored. A page that does not parse, or that the input checks refuse before parsing
 (nesting deeper than ``KB_MAX_NESTING``, a lone surrogate: :func:`kb.ontology.rdfio.check_input`),
 is a ``PageError``: the whole page is unusable, the harvest of that peer fails with the reason in
 its status, and the node goes on. A member that is not well-formed is the harvester's business
@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, Triple, parse
 
 from kb.errors import KbError
-from kb.ontology.namespaces import KBM, LDES, RDF, TREE
+from kb.federation.members import split_payload
+from kb.ontology.namespaces import KBM, LDES, RDF, SEC, TREE
 from kb.ontology.rdfio import check_input
 
 FORMATS = {
@@ -27,7 +28,7 @@ FORMATS = {
 }
 ACCEPT = "application/trig, application/n-quads;q=0.9, application/ld+json;q=0.5"
 _MEMBER, _POSITION, _NODE, _RELATION, _VIEW = TREE.member, KBM.streamPosition, TREE.node, TREE.relation, TREE.view
-_TYPE, _EVENT_STREAM = RDF.type, LDES.EventStream
+_TYPE, _EVENT_STREAM, _PROOF = RDF.type, LDES.EventStream, SEC.proof
 
 
 class PageError(ValueError):
@@ -39,6 +40,14 @@ class PageMemberGraph:
     member: str
     position: int | None
     triples: list[Triple]
+    proof: list[Triple] | None = None
+    """The graph the member's ``sec:proof`` names (W3C Data Integrity); None: no such graph."""
+
+    @classmethod
+    def from_payload(cls, member: str, position: int | None, payload: str) -> PageMemberGraph:
+        """A member as a page would carry it, from its stored payload."""
+        triples, proof = split_payload(payload)
+        return cls(member, position, triples, proof)
 
 
 @dataclass
@@ -100,6 +109,9 @@ def read_page(body: bytes, content_type: str, url: str) -> ReadPage:
     for member, collection in member_of.items():
         if stream is not None and collection != stream:
             continue
-        page.members.append(PageMemberGraph(member, positions.get(member), graphs.get(NamedNode(member), [])))
+        triples = graphs.get(NamedNode(member), [])
+        proof_graphs = [t.object for t in triples if t.predicate == _PROOF and isinstance(t.object, (NamedNode, BlankNode))]
+        proof = graphs.get(proof_graphs[0]) if len(proof_graphs) == 1 and proof_graphs[0] in graphs else None
+        page.members.append(PageMemberGraph(member, positions.get(member), triples, proof))
     page.members.sort(key=lambda m: (m.position is None, m.position or 0))
     return page

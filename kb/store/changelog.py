@@ -80,6 +80,7 @@ class ChangeLogReads(CatalogReads):
                 timestamp=fields["timestamp"],
                 member=lexical(first[P_MEMBER.value]),
                 local=bool(fields["local"]),
+                logged=str(fields.get("logged", "")),
                 compacted=P_PAYLOAD.value not in first,
             )
             return event, lexical(first[P_PAYLOAD.value]) if P_PAYLOAD.value in first else ""

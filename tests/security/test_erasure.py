@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
+from pyoxigraph import Literal, NamedNode, Triple
 
 from kb.federation.harvester import Checked
 from kb.federation.members import ERASED_BEFORE
@@ -255,7 +255,7 @@ def harvest(node: LiveNode) -> dict[str, Any]:
 def member_graph(node: LiveNode, member: str) -> PageMemberGraph:
     found = node.node.catalog.event_for_member(member)
     assert found is not None and not found[0].compacted
-    return PageMemberGraph(member, found[0].seq, [q.triple for q in parse(found[1].encode(), format=RdfFormat.N_TRIPLES)])
+    return PageMemberGraph.from_payload(member, found[0].seq, found[1])
 
 
 def check_and_commit(harvester: LiveNode, origin: LiveNode, graphs: list[PageMemberGraph]) -> Checked:
