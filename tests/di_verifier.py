@@ -4,7 +4,8 @@ Independent of kb's own code: the page is read as JSON-LD by pyld, canonicalised
 (URDNA2015, the algorithm RDFC-1.0 standardised), hashed with hashlib, the key decoded with
 ``base58`` and the signature checked with ``cryptography``. It knows only what the
 specification says: the member's document is its graph without the ``sec:proof`` link, the proof
-options are the proof graph without ``sec:proofValue``, and the signature covers
+options are the proof graph without ``sec:proofValue`` (the link to it is in the page's default graph),
+and the signature covers
 SHA-256(canonical proof options) || SHA-256(canonical document).
 """
 
@@ -44,7 +45,7 @@ def page_members(expanded_jsonld: Any) -> dict[str, dict[str, list[dict[str, Any
     out = {}
     for member in members:
         graph = dataset.get(member, [])
-        links = [t["object"]["value"] for t in graph
+        links = [t["object"]["value"] for t in dataset.get("@default", []) + graph
                  if t["subject"]["value"] == member and t["predicate"]["value"] == SEC + "proof"]
         assert len(links) == 1, f"{member}: one sec:proof link"
         out[member] = {

@@ -194,7 +194,10 @@ class Feed:
         ``as:object`` is the record, which conforms to the record shapes at ``/ontology/shapes``."""
         lines = [f"{shape} {RDF.type} {SH.NodeShape} .",
                  f"{shape} {RDFS.seeAlso} {_iri(self.base_url + '/ontology/shapes')} ."]
+        # No sh:minCount on what lives in the member's graph: ldes-client (extract-cbd-shape)
+        # looks for required paths outside that graph and would fetch every member again.
         for i, (path, extra) in enumerate([
+            (STREAM_TIME, f'{SH.minCount} "1"^^{XSD.integer}'),
             (DCT.isVersionOf, f"{SH.nodeKind} {SH.IRI}"),
             (AS.object, f"{SH.nodeKind} {SH.IRI}"),
             (PROV.generatedAtTime, f"{SH.datatype} {XSD.dateTime}"),
@@ -204,8 +207,7 @@ class Feed:
         ]):
             prop = _iri(f"{self.stream_iri}#member-shape-{i}")
             lines += [f"{shape} {SH.property} {prop} .", f"{prop} {SH.path} {path} .",
-                      f'{prop} {SH.minCount} "1"^^{XSD.integer} .', f'{prop} {SH.maxCount} "1"^^{XSD.integer} .',
-                      f"{prop} {extra} ."]
+                      f'{prop} {SH.maxCount} "1"^^{XSD.integer} .', f"{prop} {extra} ."]
         return lines
 
     def stream_document(self) -> str:
@@ -231,9 +233,9 @@ class Feed:
         for m in page.members:
             g = _iri(m.event.member)
             yield self._member_head(stream, g, m)
-            document, proof, label = split_member_lines(m.event.member, m.position, m.payload)
+            document, links, proof, label = split_member_lines(m.event.member, m.position, m.payload)
             suffix = f" {g} .\n"
-            yield "".join(line[:-2] + suffix for line in document)
+            yield "".join(line[:-2] + suffix for line in document) + "".join(line + "\n" for line in links)
             yield "".join(line[:-2] + f" {label} .\n" for line in proof)
 
     def page_trig_parts(self, page: Page) -> Iterator[str]:
@@ -266,32 +268,40 @@ class Feed:
 
 
 def member_trig(member: str, position: int, payload: str) -> str:
-    """A member as TriG: its graph (N-Triples lines are valid TriG, so verbatim), then its proof graph."""
-    document, proof, label = split_member_lines(member, position, payload)
-    out = f"<{member}> {{\n" + "".join(line + "\n" for line in document) + "}\n"
+    """A member as TriG: its graph (N-Triples lines are valid TriG, so verbatim), the link to its
+    proof (default graph), then its proof graph."""
+    document, links, proof, label = split_member_lines(member, position, payload)
+    out = f"<{member}> {{\n" + "".join(line + "\n" for line in document) + "}\n" + "".join(line + "\n" for line in links)
     if proof:
         out += f"{label} {{\n" + "".join(line + "\n" for line in proof) + "}\n"
     return out
 
 
-def split_member_lines(member: str, position: int, payload: str) -> tuple[list[str], list[str], str]:
-    """A stored payload's document lines and proof-graph lines (as triples), and the proof graph's
-    label in this page (``_:proof{position}``: blank-node labels are per document, so each member
-    of a page needs its own). Legacy payloads (N-Triples, proof inside) have no proof lines."""
+def split_member_lines(member: str, position: int, payload: str) -> tuple[list[str], list[str], list[str], str]:
+    """A stored payload's document lines, the ``sec:proof`` link, the proof graph's lines (as
+    triples), and the proof graph's label in this page (``_:proof{position}``: blank-node labels
+    are per document, so each member of a page needs its own). Legacy payloads (N-Triples, proof
+    inside) have neither link nor proof lines.
+
+    The member's graph holds exactly the signed document; the link goes in the page's default
+    graph, so a client that extracts members by their Concise Bounded Description (ldes-client)
+    follows it into the proof graph and keeps the proof with the member."""
     label = f"_:{PROOF_GRAPH_LABEL}{position}"
     graph_suffix = f" _:{PROOF_GRAPH_LABEL} ."
     link = f"<{member}> {SEC.proof} _:{PROOF_GRAPH_LABEL} ."
-    document, proof = [], []
+    subject = f"_:{PROOF_GRAPH_LABEL} "
+    document, links, proof = [], [], []
     for line in payload.split("\n"):
         if not line:
             continue
         if line == link:
-            document.append(f"<{member}> {SEC.proof} {label} .")
+            links.append(f"<{member}> {SEC.proof} {label} .")
         elif line.endswith(graph_suffix):
-            proof.append(line[: -len(graph_suffix)] + " .")
+            triple = line[: -len(graph_suffix)] + " ."
+            proof.append(label + triple[len(subject):] if triple.startswith(subject) else triple)
         else:
             document.append(line)
-    return document, proof, label
+    return document, links, proof, label
 
 
 def _jsonld(nquads: str) -> bytes:

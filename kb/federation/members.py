@@ -13,12 +13,14 @@ A member is a small graph, named by its version IRI ``{record}/versions/{n}``::
         sec:proof _:proof .                     # the proof graph
     …the record's own triples (none for a delete)…
     _:proof {                                   # W3C Data Integrity: the proof in its own graph
-        <…/versions/3#proof> a sec:DataIntegrityProof ;
+        _:proof a sec:DataIntegrityProof ;
             sec:cryptosuite "eddsa-rdfc-2022"^^sec:cryptosuiteString ; … ; sec:proofValue "z…"^^sec:multibase .
     }
 
 Stored and served as N-Quads: the document in the member's graph, the proof in a blank-node graph
-(the stream renames its label per member). The proof covers everything but itself, version number included, so neither content nor order
+(the stream renames its label per member). The proof node is that same blank node, so a client that
+extracts a member by its Concise Bounded Description (``ldes-client``) follows ``sec:proof`` into
+the proof and keeps it. The proof covers everything but itself, version number included, so neither content nor order
 can be forged or replayed as newer on the way. The same holds for ``kbm:erasedBefore``, the
 origin's erasure horizon (docs/decisions.md, "Personal data and erasure"): once a record's personal
 data was erased, every later version of it carries the horizon, and every node that stores such a
@@ -115,7 +117,7 @@ def sealer_for(key: NodeKey, node_iri: str) -> Callable[..., SealedVersion]:
              erased_before: int = 0) -> SealedVersion:
         member = version_iri(record, version)
         m = NamedNode(member)
-        proof = NamedNode(member + "#proof")
+        proof = BlankNode(PROOF_GRAPH_LABEL)
         document = [
             Triple(m, RDF.type, KIND_TYPES[kind]),
             Triple(m, DCT.isVersionOf, NamedNode(record)),
@@ -203,7 +205,8 @@ def parse_member(member: str, triples: Sequence[Triple], proof_graph: Sequence[T
                 and (legacy or suites[0].datatype == SEC.cryptosuiteString))
     if len(methods) != 1 or not suite_ok:
         raise MemberError(f"Signatur ist kein {CRYPTOSUITE} / proof is not {CRYPTOSUITE}")
-    if any(not isinstance(t.subject, NamedNode) or not (isinstance(t.object, (NamedNode, Literal))) for t in document + proof_all):
+    if any(not isinstance(t.subject, NamedNode) or not (isinstance(t.object, (NamedNode, Literal))) for t in document) or \
+            any(not isinstance(t.object, (NamedNode, Literal)) for t in proof_all):
         raise MemberError("Leere Knoten sind in Mitgliedern nicht erlaubt / blank nodes are not allowed in members")
     if kinds[0] != "delete" and not record_triples:
         raise MemberError("Mitglied ohne Inhalt / member without content")

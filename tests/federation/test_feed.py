@@ -30,10 +30,11 @@ def graph(qs: list, name: str) -> list:
 
 
 def graph_and_proof(qs: list, name: str) -> tuple[list, list]:
-    """A member's graph and the proof graph its ``sec:proof`` names (W3C Data Integrity)."""
-    triples = graph(qs, name)
-    (link,) = [t.object for t in triples if t.predicate == SEC.proof]
-    return triples, [q.triple for q in qs if q.graph_name == link]
+    """A member's graph with the link to its proof (in the page's default graph), and the proof graph."""
+    links = [t for t in default_graph(qs) if t.subject == NamedNode(name) and t.predicate == SEC.proof]
+    assert not any(t.predicate == SEC.proof for t in graph(qs, name))  # the member's graph is exactly the signed document
+    (link,) = links
+    return graph(qs, name) + links, [q.triple for q in qs if q.graph_name == link.object]
 
 
 def test_stream_declares_paths_retention_and_view(live: LiveNode, anonymous: httpx.Client) -> None:

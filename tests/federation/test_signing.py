@@ -145,7 +145,7 @@ def legacy_member(key: NodeKey) -> tuple[str, list[Triple]]:
     member, payload = seal(key)
     parsed = parse_payload(member, payload)
     proof = NamedNode(member + "#proof")
-    config = [t for t in parsed.proof_config if t.predicate != SEC.cryptosuite]
+    config = [Triple(proof, t.predicate, t.object) for t in parsed.proof_config if t.predicate != SEC.cryptosuite]
     config.append(Triple(proof, SEC.cryptosuite, Literal("eddsa-rdfc-2022")))
     signature = key.sign(legacy_hash_data(config, parsed.document))
     triples = [*parsed.document, *config, Triple(proof, SEC.proofValue, Literal(multibase(signature), datatype=SEC.multibase)),
