@@ -8,10 +8,12 @@ Layout (``{base}`` is the node's base URL)::
 Members are the signed versions in the catalogue's change log, in the log's order (``seq``, gap
 free, never reused). A page is named by the first position it covers, so it means the same whatever
 the page size was when a client learnt its address. Each member is served in its own named graph
-(graph name = member IRI, the TREE member-extraction convention), exactly as the origin signed it;
-the default graph holds ``<stream> tree:member <member>``, the member's position in *this* stream
-(``kbm:streamPosition``, so harvesters keep cursors without clocks) and the ``tree:relation`` to
-the next page. A page whose range is complete never changes: it is served ``immutable``; the newest
+(graph name = member IRI, the TREE member-extraction convention), exactly the document the origin
+signed, and its W3C Data Integrity proof in a graph of its own; the default graph holds
+``<stream> tree:member <member>``, the member's position in *this* stream (``kbm:streamPosition``,
+so harvesters keep cursors without clocks), its stream time (``kbm:loggedAt``, the stream's
+``ldes:timestampPath``: when this node logged it, never going backwards), the ``sec:proof`` link
+to its proof graph, and the typed ``tree:relation`` to the next page. A page whose range is complete never changes: it is served ``immutable``; the newest
 page changes while members arrive and is served with an ETag.
 
 Versions erased by a later version of their record (``kbm:erasedBefore``, personal data) are
