@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
-from kb.federation.members import parse_payload, verify_member
+from kb.federation.members import parse_member, parse_payload, verify_member
 from kb.federation.signing import (
     NodeKey,
     canonical_nquads,
@@ -56,6 +56,7 @@ def test_w3c_test_vectors(case: Path) -> None:
     assert canonical_nquads(options) == text(case, "proofCanonDataInt.txt")
     combined = hash_data(options, document)
     assert combined.hex() == text(case, "combinedHashDataInt.txt").strip()
+    assert combined[:32].hex() == text(case, "proofHashDataInt.txt").strip()
     assert combined[32:].hex() == text(case, "docHashDataInt.txt").strip()
     # Ed25519 is deterministic: kb's key signs exactly the specification's proof value.
     keys = json.loads((VECTORS / "keyPair.json").read_text())
@@ -116,3 +117,12 @@ def test_own_versions_are_re_signed_once_on_upgrade(node_factory) -> None:  # ty
     assert catalog.get(iri).meta.version == 1  # type: ignore[union-attr]
     assert catalog.erasure_mark != mark  # cached pages are revalidated (their ETag changes)
     assert upgrade_log(catalog, key, live.node.iri) == (0, 0)  # once
+    # The version's own address serves the re-signed form: document and proof graph.
+    with live.client(token=None) as c:
+        for media, fmt in (("application/trig", RdfFormat.TRIG), ("application/n-quads", RdfFormat.N_QUADS)):
+            quads = list(parse(c.get(f"{iri}/versions/1", headers={"Accept": media}).content, format=fmt))
+            (link,) = [q for q in quads if q.predicate == SEC.proof]
+            document = [q.triple for q in quads if q.graph_name == link.graph_name and q != link]
+            proof = [q.triple for q in quads if q.graph_name == link.object]
+            parsed = parse_member(f"{iri}/versions/1", [*document, link.triple], proof)
+            assert not parsed.legacy and verify_member(parsed, key.public_multibase)
