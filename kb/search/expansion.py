@@ -92,6 +92,9 @@ class ConceptMatcher:
         english, everyday = search_terms(vocabularies)
         self._glossary = sorted(((k.split(), v) for k, v in english.items()), key=lambda kv: -len(kv[0]))
         self._everyday = sorted(((k.split(), v) for k, v in everyday.items()), key=lambda kv: -len(kv[0]))
+        self.glossary_words = frozenset(word for phrase in (*english, *everyday) for word in phrase.split())
+        """Every word of the search-term labels (English and everyday German): real words, never to be
+        "corrected" toward an index word ("registry" is not a misspelling of "Register")."""
 
     def concepts(self, query: str) -> list[ConceptMatch]:
         whole, split = self.analyzer.sequences(query)

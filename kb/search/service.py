@@ -272,7 +272,8 @@ class SearchService:
         """Query words the index does not know, with the closest word the index does know."""
         index, out = lexical.index, []
         for word in dict.fromkeys(tokens(text)):
-            if len(word) < 4 or word.isdigit() or index.knows(stem(word)) or index.analyzer.decompose(word):
+            if (len(word) < 4 or word.isdigit() or word in lexical.matcher.glossary_words or index.knows(stem(word))
+                    or index.analyzer.decompose(word)):
                 continue
             suggestion = lexical.speller.suggest(word)
             if suggestion:

@@ -91,6 +91,13 @@ def test_a_correct_query_gets_no_suggestion(anon: httpx.Client) -> None:
     assert body["suggestion"] is None and not [e for e in body["expansion"] if e["kind"] == "correction"]
 
 
+def test_english_words_are_not_corrected_toward_german_ones(anon: httpx.Client) -> None:
+    """"registry" is an English word the search-term vocabulary knows, not a misspelling of "Register"."""
+    body = anon.get("/api/search", params={"q": "joint registry office"}).json()
+    assert body["suggestion"] is None, body["suggestion"]
+    assert body["results"] and "Standesamt" in body["results"][0]["title"], titles(body)
+
+
 def test_the_results_page_asks_meinten_sie(anon: httpx.Client) -> None:
     page = anon.get("/suche", params={"q": "Wärmeplannung Kreis Lippe"}).text
     found = re.search(r'Meinten Sie <a href="([^"]+)"><strong>([^<]+)</strong></a>\?', page)
