@@ -166,7 +166,7 @@ class ChangeLogReads(CatalogReads):
         return problems
 
 
-def event_from(meta: RecordMeta, kind: ChangeKind) -> ChangeEvent:
+def event_from(meta: RecordMeta, kind: ChangeKind, logged: str = "") -> ChangeEvent:
     return ChangeEvent(
         seq=meta.seq,
         record=meta.iri,
@@ -177,4 +177,5 @@ def event_from(meta: RecordMeta, kind: ChangeKind) -> ChangeEvent:
         timestamp=meta.modified,
         member=meta.member,
         local=meta.local,
+        logged=logged,
     )

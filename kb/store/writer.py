@@ -175,7 +175,7 @@ class CatalogWriter(DocumentReads):
                         personal_hash=content.personal_hash,
                     )
                     batch.version(meta, kind, sealed, content, replace=current is not None)
-                    events.append(event_from(meta, kind))
+                    events.append(event_from(meta, kind, batch.logged))
                     compacted |= self._compact(batch, draft.record, bound, current)
                 if self._commit(batch, docs, base, seq, compacted):
                     return events
@@ -356,7 +356,7 @@ class CatalogWriter(DocumentReads):
                         erased_before=m.erased_before,
                     )
                     batch.version(meta, m.kind, SealedVersion(member=m.member, payload=m.payload), content, replace=current is not None)
-                    events.append(event_from(meta, m.kind))
+                    events.append(event_from(meta, m.kind, batch.logged))
                     compacted |= self._compact(batch, m.record, m.erased_before, current)
                     held[m.record] = meta
                 if self._commit(batch, docs, base, seq, compacted):
