@@ -111,8 +111,9 @@ def canonical_nquads(statements: Iterable[Triple | Quad]) -> str:
     """
     items = list(statements)
     text = ""
-    if all(isinstance(s, Triple) for s in items):
-        written = serialize(items, format=RdfFormat.N_TRIPLES)
+    triples = [s for s in items if isinstance(s, Triple)]
+    if len(triples) == len(items):
+        written = serialize(triples, format=RdfFormat.N_TRIPLES)
         assert written is not None  # None only when given an output to write to
         text = written.decode()
     if not text or "_:" in text:
