@@ -6,9 +6,9 @@ KB := $(VENV)/bin/kb
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup setup-sentence-transformers browser e2e-tools demo serve test test-fast test-server-store check bench clean
+.PHONY: setup setup-sentence-transformers browser report-libs e2e-tools demo serve test test-fast test-server-store check bench clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed report-libs
 
 # The default embedding model needs no torch. For the sentence-transformers backends (MiniLM) run
 # `make setup-sentence-transformers`: torch first, pinned, since an unpinned torch pulls a CUDA build.
@@ -28,6 +28,13 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests ..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# Pango for WeasyPrint (the Bestandsaufnahme's PDF report): Debian's package, if it is not there yet.
+report-libs:
+	@ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || { \
+	  echo "Installing Debian's pango for the PDF report ..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; }
 
 # End-to-end tools from npm: the TREE community's ldes-client (LDES conformance) and axe-core (WCAG 2.1 AA checks).
 e2e-tools:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from kb import __version__
 from kb.auth import TokenStore
+from kb.boerse import Board, Matcher
 from kb.config import Settings
 from kb.federation import Federation
 from kb.federation.members import key_iri, sealer_for
@@ -105,6 +106,9 @@ class Node:
             self.search = SearchService(
                 self.catalog, self.mapper, self.vocabularies, self.register, settings, self.node_name, node_iri=self.iri
             )
+        self.boerse = Board(self.catalog, self.register)
+        """The Kooperationsbörse's requests and offers (``kb/boerse``); ``boerse_matches`` computes their matches."""
+        self.boerse_matches = Matcher(self.boerse, self.inventory, self.search)
         self._started = False
 
     def description(self) -> dict[str, Any]:

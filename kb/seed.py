@@ -22,14 +22,18 @@ so their record IRIs, which derive from title and participants, stay stable.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kb.errors import KbError, UnresolvedValue
 from kb.ontology import safejson
+from kb.ontology.records import BOERSE_TYPES
 from kb.ontology.register import Register
 
 SEED_PROJECTS = Path(__file__).resolve().parents[1] / "seed_data" / "projects"
+SEED_BOERSE = Path(__file__).resolve().parents[1] / "seed_data" / "boerse"
+"""Illustrative requests and offers of the Kooperationsbörse (``kb demo`` loads them)."""
 
 
 class SeedDataError(KbError):
@@ -59,7 +63,15 @@ def load_seed_projects(register: Register, paths: Iterable[Path] | None = None) 
                 raise SeedDataError(f"{label}: keine gültige JSON-Zeile ({exc})", f"{label}: not a valid JSON line ({exc})") from exc
             if not isinstance(record, dict):
                 raise SeedDataError(f"{label}: jede Zeile muss ein JSON-Objekt sein.", f"{label}: each line must be a JSON object.")
-            yield label, resolve_names(register, record, label)
+            yield label, with_valid_until(resolve_names(register, record, label))
+
+
+def with_valid_until(record: dict[str, Any], today: date | None = None) -> dict[str, Any]:
+    """A seed request or offer without ``validUntil`` is valid until the end of next year, so that the
+    demo's Börse never runs empty (its record IRI does not depend on the date)."""
+    if record.get("type") not in BOERSE_TYPES or record.get("validUntil"):
+        return record
+    return {**record, "validUntil": f"{(today or date.today()).year + 1}-12-31"}
 
 
 def resolve_names(register: Register, record: dict[str, Any], label: str = "") -> dict[str, Any]:

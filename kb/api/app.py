@@ -83,7 +83,7 @@ def _attach_web(app: FastAPI, node: Node) -> None:
     from fastapi.staticfiles import StaticFiles
 
     from kb.api.deps import WEB_PAGE
-    from kb.api.routes import inventory_page, legal, pages, publish
+    from kb.api.routes import boerse_page, inventory_page, inventory_report, legal, pages, publish
     from kb.api.web import STATIC, Web, error_page
 
     web = Web(node)
@@ -93,7 +93,7 @@ def _attach_web(app: FastAPI, node: Node) -> None:
     app.state.sparql_page = pages.sparql_page
     app.state.error_renderer = lambda request, status, payload: error_page(web, request, status, payload)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (pages, publish, inventory_page, legal):
+    for module in (pages, publish, inventory_page, inventory_report, legal, boerse_page):
         app.include_router(module.router, dependencies=[WEB_PAGE])
 
 

@@ -120,7 +120,27 @@ def _number(value: float | int | None) -> str:
         return ""
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")  # 5.60 → "5,6": no trailing zero beside whole numbers
+    return text.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def _km(value: float | int | None) -> str:
+    """A distance the German way, one decimal at most: „5,6 km“, „8 km“."""
+    if value is None:
+        return ""
+    return _number(round(float(value), 1)) + "\u00a0km"
+
+
+CONFIRMATIONS = {
+    "neu": "Das Projekt ist veröffentlicht. Es ist jetzt hier zu finden und wird an die Partnerknoten weitergegeben.",
+    "geaendert": "Ihre Änderungen sind gespeichert. Partnerknoten übernehmen die neue Fassung beim nächsten Abgleich.",
+    "zurueckgezogen": "Das Projekt ist zurückgezogen. Es erscheint hier nicht mehr; Partnerknoten entfernen es beim nächsten Abgleich.",
+}
+"""What a page confirms after a form was sent (post/redirect/get: the redirect carries ``?neu=1`` and the like)."""
+
+
+def confirmation_of(request: Request) -> str | None:
+    return next((text for flag, text in CONFIRMATIONS.items() if request.query_params.get(flag) == "1"), None)
 
 
 class Web:
@@ -132,6 +152,7 @@ class Web:
         self.env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
         self.env.filters["date"] = _date
         self.env.filters["number"] = _number
+        self.env.filters["km"] = _km
         self.env.filters["percent"] = lambda v, digits=1: (f"{float(v) * 100:.{digits}f}".replace(".", ",") + " %") if v is not None else ""
         self.env.filters["urlquote"] = lambda v: quote(str(v), safe="")
         self.env.globals["attribution"] = ATTRIBUTION
@@ -148,6 +169,7 @@ class Web:
             "node": self.node,
             "settings": self.node.settings,
             "signed_in": session["name"] if session else None,
+            "confirmation": confirmation_of(request),
             "csrf": session["csrf"] if session else "",
             "url_with": lambda **kw: _url_with(request, **kw),
             "page_link": self.page_link,

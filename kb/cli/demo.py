@@ -154,6 +154,7 @@ def _log_to_file(path: Path) -> None:
 def run_demo(*, data_dir: Path, base_port: int, fresh: bool, sync_interval: float, search: bool) -> None:
     from kb.cli.node import SEED_PROJECTS, seed_node
     from kb.config import Settings
+    from kb.seed import SEED_BOERSE
 
     logging.getLogger("httpx").setLevel(logging.WARNING)
     if fresh and data_dir.exists():
@@ -175,7 +176,7 @@ def run_demo(*, data_dir: Path, base_port: int, fresh: bool, sync_interval: floa
         seeded = 0
         for slug, served in nodes.items():
             try:
-                report = seed_node(served.node, [SEED_PROJECTS], lambda item, slug=slug: owner_of(item) == slug)
+                report = seed_node(served.node, [SEED_PROJECTS, SEED_BOERSE], lambda item, slug=slug: owner_of(item) == slug)
             except KbError as exc:
                 raise click.ClickException(exc.message) from exc
             seeded += report.created + report.updated

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from kb.ontology.records import BOERSE_TYPES
 from kb.ontology.register import Municipality, Register
 
 if TYPE_CHECKING:
@@ -39,6 +40,10 @@ class RecordFacts:
     state: str | None
     digital: str | None
     public: bool
+    illustrative: bool
+    """A made-up example (seed data), not a reported cooperation: every figure says how many it rests on."""
+    start_year: int | None
+    """Year the cooperation began (or is planned to begin), for the trend over time."""
     municipalities: tuple[Municipality, ...]
     """Participants found in the register (organisations without an official key are not placed)."""
     participant_count: int
@@ -56,6 +61,11 @@ class RecordFacts:
     @property
     def active(self) -> bool:
         return self.status is None or self.status in ACTIVE_STATUSES
+
+
+def counts_as_cooperation(summary: Mapping[str, Any]) -> bool:
+    """Projects, SSCs and initiatives count; requests and offers of the Kooperationsbörse do not (``kb/boerse``)."""
+    return summary.get("type") not in BOERSE_TYPES
 
 
 def facts_from_summary(iri: str, summary: Mapping[str, Any], register: Register) -> RecordFacts:
@@ -76,6 +86,8 @@ def facts_from_summary(iri: str, summary: Mapping[str, Any], register: Register)
         digital=summary.get("digitalDelivery") or None,
         # anything but an explicit "public" is for the network's members only
         public=summary.get("visibility", "public") == "public",
+        illustrative=summary.get("illustrative") is True,
+        start_year=_year(summary.get("startDate")),
         municipalities=tuple(found.values()),
         participant_count=len(participants),
         lead=summary.get("lead") or None,
@@ -84,6 +96,12 @@ def facts_from_summary(iri: str, summary: Mapping[str, Any], register: Register)
         regierungsbezirke=frozenset(m.rb_key for m in found.values()),
         states=frozenset(m.land_code for m in found.values()),
     )
+
+
+def _year(value: Any) -> int | None:
+    """The year of an ISO date or year (``2021-03-01``, ``2021``); None if there is none."""
+    text = str(value or "")[:4]
+    return int(text) if len(text) == 4 and text.isdigit() else None
 
 
 class View:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
-from kb.ontology.records import RECORD_TYPE_LABELS
+from kb.ontology.records import BOERSE_TYPES, RECORD_TYPE_LABELS
 from kb.ontology.register import Kreis, Municipality, Register
 from kb.ontology.vocabulary import Vocabularies
 
@@ -26,6 +26,13 @@ UNKNOWN = "unbekannt"
 DIGITAL_WEIGHTS = {"analog": 1.0, "teilweise-digital": 0.5, "vollstaendig-digital": 0.0}
 """How far each degree of digital delivery is from fully digital (the digitalisation gap)."""
 ASSUMED_GAP = 0.5
+MIN_DATA_COVERAGE = 0.5
+"""A task area where fewer than this share of records say how digital they are is flagged "zu wenig Angaben" and
+ranked after the areas with enough data: its place would rest on an assumption, not on data."""
+MAX_YEARS = 60
+"""Most years in the trend over time (earlier start years count in the first year shown)."""
+KREIS_WORD = {"NW": "Kreis", "SH": "Kreis"}
+"""What a Land calls a Kreis that is not a city ("Landkreis" elsewhere)."""
 """Gap used for a task area none of whose records say how digital they are (flagged ``gapAssumed``)."""
 LEGEND = ((0, 0), (1, 1), (2, 3), (4, 7), (8, 15), (16, None))
 """Classes of the dot map: number of cooperations a municipality takes part in."""
@@ -53,6 +60,20 @@ def counted(include_network: bool) -> dict[str, Any]:
 def project_ref(r: RecordFacts) -> s.ProjectRef:
     """How a record appears inside a figure (the page links it by its IRI)."""
     return s.ProjectRef(id=r.iri, title=r.title, type=r.type, status=r.status)
+
+
+def kreis_label(k: Kreis) -> str:
+    """A Kreis's name that tells a city from a Landkreis: "Bamberg (kreisfreie Stadt)" and "Landkreis Bamberg"."""
+    if k.kreisfrei:
+        return f"{k.short_name} (kreisfreie Stadt)"
+    if "kreis" in k.name.lower() or k.name.startswith(("Region", "Städteregion", "Regionalverband")):
+        return k.name
+    return f"{KREIS_WORD.get(k.land_code, 'Landkreis')} {k.name}"
+
+
+def illustrative(records: Iterable[RecordFacts]) -> int:
+    """How many of the records are made-up examples."""
+    return sum(r.illustrative for r in records)
 
 
 def _share(part: int, whole: int) -> float:
@@ -85,13 +106,25 @@ class Figures:
     def task_area_codes(self) -> list[str]:
         return [c.code for c in self.vocab["taskArea"]]
 
+    @cached_property
+    def kreis_labels(self) -> dict[str, str]:
+        """Kreis key → a name that tells a city from a Landkreis (see ``kreis_label``)."""
+        return {key: kreis_label(k) for key, k in self.register.kreise.items()}
+
     def region(self, scope: Scope) -> list[Municipality]:
-        """The register's municipalities in the scope, in AGS order."""
+        """The register's inhabited municipalities in the scope, in AGS order.
+
+        Places without inhabitants (gemeindefreie Gebiete: forests, lakes, military areas) are in no
+        denominator and no potential: nobody there could cooperate."""
         found = self._regions.get(scope)
         if found is None:
-            found = [m for m in self.register.municipalities if scope.contains(m)]
+            found = [m for m in self.register.municipalities if scope.contains(m) and m.population > 0]
             self._regions[scope] = found
         return found
+
+    def uninhabited(self, scope: Scope) -> int:
+        """Places of the register in the scope left out of the figures for having no inhabitants."""
+        return sum(1 for m in self.register.municipalities if scope.contains(m) and m.population <= 0)
 
     def region_kreise(self, scope: Scope) -> list[Kreis]:
         keys = sorted({m.kreis_key for m in self.region(scope)})
@@ -108,7 +141,7 @@ class Figures:
             return None
         return s.KeyRef(key=key, name=self.register.regierungsbezirke[key])
 
-    def scope_out(self, scope: Scope, include_network: bool, seq: int, records: int) -> s.ScopeOut:
+    def scope_out(self, scope: Scope, include_network: bool, seq: int, records: int, examples: int = 0) -> s.ScopeOut:
         parts = []
         state = self.concept_ref("state", scope.state) if scope.state else None
         if state:
@@ -118,9 +151,9 @@ class Figures:
             parts.append(rb.name)
         kreis = self.kreis_ref(scope.kreis)
         if kreis:
-            parts.append(kreis.name)
+            parts.append(self.kreis_labels.get(kreis.key, kreis.name))
         return s.ScopeOut(state=state, regierungsbezirk=rb, kreis=kreis, label=" – ".join(parts) or "alle Bundesländer",
-                          **counted(include_network), seq=seq, records=records)
+                          **counted(include_network), seq=seq, records=records, illustrative=examples)
 
     @staticmethod
     def in_scope(view: View, scope: Scope) -> list[RecordFacts]:
@@ -158,6 +191,9 @@ class Figures:
             populationCooperating=sum(m.population for m in cooperating),
             kreise=len(kreise),
             kreiseCooperating=len(kreise_cooperating),
+            illustrative=illustrative(records),
+            uninhabited=self.uninhabited(scope),
+            sharedServiceCentersIllustrative=sum(r.is_ssc and r.illustrative for r in records),
         )
 
         def counts(scheme: str | None, codes: Iterable[str], key: Any) -> list[s.CountOut]:
@@ -178,11 +214,13 @@ class Figures:
         return s.OverviewOut(
             scope=head,
             totals=totals,
-            byType=counts(None, RECORD_TYPE_LABELS, lambda r: [r.type]),
+            byType=counts(None, [t for t in RECORD_TYPE_LABELS if t not in BOERSE_TYPES], lambda r: [r.type]),
             byStatus=counts("status", _status_order(self.vocab), lambda r: [r.status]),
             byLegalForm=counts("legalForm", [c.code for c in self.vocab["legalForm"]], lambda r: [r.legal_form]),
             byTaskArea=counts("taskArea", self.task_area_codes, lambda r: r.task_areas or [None]),
             byDigitalDelivery=_with_unknown(counts("digitalDelivery", list(DIGITAL_WEIGHTS), lambda r: [r.digital]), self),
+            byStartYear=_years(records),
+            withoutStartYear=sum(r.start_year is None for r in records),
             links={name: f"/api/inventory/{name}" + (f"?{scope.query()}" if scope.query() else "") for name in FIGURE_PATHS},
         )
 
@@ -206,6 +244,8 @@ class Figures:
                 kreise=len({m.kreis_key for m in munis.values()}),
                 share=_share(len(mine), len(records)),
                 digital=s.DigitalOut(**_digital(digital)),
+                illustrative=illustrative(mine),
+                sharedServiceCentersIllustrative=sum(r.is_ssc and r.illustrative for r in mine),
             ))
         return s.TaskAreasOut(scope=head, total=len(records), items=rows)
 
@@ -227,6 +267,7 @@ class Figures:
                 sharedServiceCenters=sum(r.is_ssc for r in mine),
                 municipalities=len(munis),
                 share=_share(len(mine), len(records)),
+                illustrative=illustrative(mine),
             ))
         return s.LegalFormsOut(scope=head, total=len(records), items=rows)
 
@@ -250,6 +291,7 @@ class Figures:
             rows.append(s.KreisRow(
                 key=k.key,
                 name=k.name,
+                label=kreis_label(k),
                 regierungsbezirk=self.rb_ref(k.rb_key),
                 state=k.land_code,
                 kreisfrei=k.kreisfrei,
@@ -261,6 +303,7 @@ class Figures:
                 share=_share(cooperating, len(munis)),
                 population=sum(m.population for m in munis),
                 taskAreas=len({a for r in mine for a in r.task_areas}),
+                illustrative=illustrative(mine),
             ))
         return s.KreiseOut(scope=head, total=len(records), unplaced=unplaced, items=rows)
 
@@ -318,7 +361,7 @@ class Figures:
                 for a in r.task_areas:
                     if a in column:
                         cells[i][column[a]] += 1
-        rows = [s.MatrixRow(key=k.key, name=k.name, counts=cells[i], total=totals[i]) for i, k in enumerate(kreise)]
+        rows = [s.MatrixRow(key=k.key, name=k.name, label=kreis_label(k), counts=cells[i], total=totals[i]) for i, k in enumerate(kreise)]
         return s.MatrixOut(
             scope=head,
             columns=[self.concept_ref("taskArea", c) for c in codes],
@@ -348,6 +391,7 @@ class Figures:
             gap = round(sum(DIGITAL_WEIGHTS[k] * digital[k] for k in DIGITAL_WEIGHTS) / known, 4) if known else None
             volume = round(len(mine) / most, 4)
             score = round(100 * volume * (gap if gap is not None else ASSUMED_GAP), 1)
+            coverage = _share(known, len(mine))
             items.append(s.PriorityItem(
                 rank=0,  # set below, once sorted
                 taskArea=self.concept_ref("taskArea", code),
@@ -355,25 +399,66 @@ class Figures:
                 municipalities=len({m.ags for r in mine for m in r.municipalities if scope.contains(m)}),
                 volume=volume,
                 **_digital(digital),
-                dataCoverage=_share(known, len(mine)),
+                dataCoverage=coverage,
                 digitalGap=gap,
                 gapAssumed=gap is None,
                 score=score,
+                illustrative=illustrative(mine),
+                tooFewData=coverage < MIN_DATA_COVERAGE,
+                reason=_reason(len(mine), most, digital, known),
             ))
-        items.sort(key=lambda i: (-i.score, -i.projects, i.taskArea.code))
+        items.sort(key=lambda i: (i.tooFewData, -i.score, -i.projects, i.taskArea.code))
         for rank, item in enumerate(items, start=1):
             item.rank = rank
         return s.PrioritiesOut(
             scope=head,
             method=(
-                "Punktzahl = 100 × Umfang × Digitalisierungslücke. Umfang = Projekte im Aufgabenbereich ÷ Projekte im "
-                "größten Aufgabenbereich der Auswahl. Digitalisierungslücke = (analog × 1 + teilweise digital × 0,5 + "
-                "vollständig digital × 0) ÷ Projekte mit Angabe; ohne jede Angabe wird 0,5 angenommen (gapAssumed)."
+                "Vorn stehen Aufgabenbereiche, in denen viel zusammengearbeitet wird, die Arbeit aber noch wenig digital "
+                "läuft. Die Punktzahl (0 bis 100) ist der Umfang mal der Anteil, der noch nicht digital ist: Umfang 1 hat "
+                "der Aufgabenbereich mit den meisten Projekten, die anderen im Verhältnis dazu. Ein analoges Projekt zählt "
+                "ganz als nicht digital, ein teilweise digitales halb, ein vollständig digitales gar nicht. Sagt weniger als "
+                "die Hälfte der Projekte eines Bereichs, wie digital sie arbeiten, steht er mit „zu wenig Angaben“ am Ende "
+                "(ohne jede Angabe wird für die Punktzahl „halb digital“ angenommen)."
             ),
             weights=dict(DIGITAL_WEIGHTS),
             assumedGap=ASSUMED_GAP,
+            minDataCoverage=MIN_DATA_COVERAGE,
             items=items,
         )
+
+
+def _reason(projects: int, most: int, digital: Counter[str | None], known: int) -> str:
+    """Why a task area has its place among the priorities, in plain German."""
+    size = "die meisten Projekte der Auswahl" if projects == most else f"{projects} von {most} Projekten des größten Bereichs"
+    if not known:
+        return f"{size}; kein Projekt sagt, wie digital es arbeitet – zu wenig Angaben für eine Einordnung."
+    parts = [f"{n} analog" if k == "analog" else f"{n} teilweise digital" if k == "teilweise-digital" else f"{n} vollständig digital"
+             for k in DIGITAL_WEIGHTS if (n := digital[k])]
+    text = f"{size}; von {known} Projekten mit Angabe arbeiten {', '.join(parts)}"
+    missing = projects - known
+    if missing:
+        text += f"; {missing} ohne Angabe"
+        if known / projects < MIN_DATA_COVERAGE:
+            text += " – zu wenig Angaben für eine sichere Einordnung"
+    return text + "."
+
+
+def _years(records: list[RecordFacts]) -> list[s.YearCount]:
+    """Records per start year, with every year between the first and the last (a trend needs the gaps too)."""
+    per: Counter[int] = Counter()
+    examples: Counter[int] = Counter()
+    for r in records:
+        if r.start_year is not None:
+            per[r.start_year] += 1
+            examples[r.start_year] += r.illustrative
+    if not per:
+        return []
+    last = max(per)
+    first = max(min(per), last - MAX_YEARS + 1)
+    for y in [y for y in per if y < first]:  # a bounded chart: earlier years count in the first one shown
+        per[first] += per.pop(y)
+        examples[first] += examples.pop(y)
+    return [s.YearCount(year=y, projects=per[y], illustrative=examples[y]) for y in range(first, last + 1)]
 
 
 def _type_ref(code: str | None) -> dict[str, str]:

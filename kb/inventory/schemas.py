@@ -31,6 +31,7 @@ class ScopeOut(BaseModel):
     countedEn: str = Field(description="The same in English.")
     seq: int = Field(description="Position in the node's change log the figures are computed at.")
     records: int = Field(description="Records in the scope.")
+    illustrative: int = Field(0, description="Of those, made-up examples (ikz:illustrative), not reported cooperations.")
 
 
 class ProjectRef(BaseModel):
@@ -55,6 +56,16 @@ class TotalsOut(BaseModel):
     populationCooperating: int
     kreise: int
     kreiseCooperating: int
+    illustrative: int = Field(0, description="Records that are made-up examples.")
+    sharedServiceCentersIllustrative: int = Field(0, description="Shared service centres that are made-up examples.")
+    uninhabited: int = Field(0, description="Places of the register in the scope without inhabitants (gemeindefreie Gebiete): "
+                                            "left out of every denominator and potential.")
+
+
+class YearCount(BaseModel):
+    year: int
+    projects: int = Field(description="Records that began (or are to begin) in this year.")
+    illustrative: int
 
 
 class CountOut(ConceptRef):
@@ -70,6 +81,8 @@ class OverviewOut(BaseModel):
     byLegalForm: list[CountOut]
     byTaskArea: list[CountOut] = Field(description="A record with two task areas counts in both.")
     byDigitalDelivery: list[CountOut]
+    byStartYear: list[YearCount] = Field([], description="Records by the year they began, every year from the first to the last.")
+    withoutStartYear: int = Field(0, description="Records that give no start date.")
     links: dict[str, str] = {}
 
 
@@ -91,6 +104,8 @@ class TaskAreaRow(ConceptRef):
     kreise: int
     share: float = Field(description="Projects in this area ÷ projects in the scope.")
     digital: DigitalOut
+    illustrative: int = 0
+    sharedServiceCentersIllustrative: int = 0
 
 
 class TaskAreasOut(BaseModel):
@@ -104,6 +119,7 @@ class LegalFormRow(ConceptRef):
     sharedServiceCenters: int
     municipalities: int
     share: float
+    illustrative: int = 0
 
 
 class LegalFormsOut(BaseModel):
@@ -115,6 +131,7 @@ class LegalFormsOut(BaseModel):
 class KreisRow(BaseModel):
     key: str
     name: str
+    label: str = Field("", description="Name that tells a city from a Landkreis: 'Bamberg (kreisfreie Stadt)', 'Landkreis Bamberg'.")
     regierungsbezirk: KeyRef | None = None
     state: str
     kreisfrei: bool
@@ -126,6 +143,7 @@ class KreisRow(BaseModel):
     share: float
     population: int
     taskAreas: int = Field(description="Distinct task areas of its records.")
+    illustrative: int = 0
 
 
 class KreiseOut(BaseModel):
@@ -172,6 +190,7 @@ class MunicipalitiesOut(BaseModel):
 class MatrixRow(BaseModel):
     key: str
     name: str
+    label: str = ""
     counts: list[int] = Field(description="One count per column (task area), in column order.")
     total: int = Field(description="Distinct records in the Kreis (not the sum of the cells).")
 
@@ -254,6 +273,10 @@ class PriorityItem(BaseModel):
     digitalGap: float | None = Field(description="(analog × 1 + partly × 0.5 + fully × 0) ÷ records that state it; null if none does.")
     gapAssumed: bool
     score: float = Field(description="100 × volume × digitalGap (0.5 assumed when unknown).")
+    illustrative: int = 0
+    tooFewData: bool = Field(False, description="Fewer than half of the area's records say how digital they are: ranked after "
+                                                "all areas with enough data ('zu wenig Angaben').")
+    reason: str = Field("", description="Why the area has its place, in plain German.")
 
 
 class PrioritiesOut(BaseModel):
@@ -261,6 +284,7 @@ class PrioritiesOut(BaseModel):
     method: str
     weights: dict[str, float]
     assumedGap: float
+    minDataCoverage: float = Field(0.5, description="Areas with a smaller dataCoverage are flagged tooFewData and ranked last.")
     items: list[PriorityItem]
 
 

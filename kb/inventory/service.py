@@ -35,7 +35,7 @@ from kb.ontology.vocabulary import Vocabularies
 from kb.store import Catalog
 
 from . import schemas as s
-from .facts import RecordFacts, Snapshot, facts_from_summary
+from .facts import RecordFacts, Snapshot, counts_as_cooperation, facts_from_summary
 from .figures import DEFAULT_MAX_KM, DEFAULT_NEIGHBOURS, Figures
 from .nearby import Nearby
 from .neighbours import neighbour_index
@@ -173,7 +173,7 @@ class Inventory:
 
     def _load(self) -> Snapshot:
         seq = self.catalog.last_seq  # before reading: later changes are replayed again, harmlessly
-        records = {iri: facts_from_summary(iri, s, self.register) for iri, s in self.catalog.summaries().items()}
+        records = {iri: facts_from_summary(iri, s, self.register) for iri, s in self.catalog.summaries().items() if counts_as_cooperation(s)}
         self.reloads += 1
         return Snapshot(seq, records)
 
@@ -186,7 +186,7 @@ class Inventory:
                 break
             for event in events:
                 summary = self.catalog.summary(event.record)
-                if summary is None:
+                if summary is None or not counts_as_cooperation(summary):
                     records.pop(event.record, None)
                 else:
                     records[event.record] = facts_from_summary(event.record, summary, self.register)
@@ -292,7 +292,8 @@ class Inventory:
         def build() -> F:
             snap = self.snapshot()
             view = snap.view(include_network)
-            head = self.figures.scope_out(scope, include_network, snap.seq, len(view.in_scope(scope)))
+            scoped = view.in_scope(scope)
+            head = self.figures.scope_out(scope, include_network, snap.seq, len(scoped), sum(r.illustrative for r in scoped))
             return compute(view, scope, head, **params)
 
         if not warm:  # a variant: only its rendering (JSON or CSV bytes) is cached, by the caller
@@ -340,6 +341,13 @@ class Inventory:
         if (neighbours, float(max_km)) != (DEFAULT_NEIGHBOURS, DEFAULT_MAX_KM):  # a variant: see _figure
             return build()
         return self.produce(("municipality", m.ags, include_network, neighbours, float(max_km)), build)
+
+    def data_time(self, seq: int) -> str | None:
+        """When the change log reached ``seq`` (ISO timestamp): the date of the data a figure rests on."""
+        if seq <= 0:
+            return None
+        found = self.catalog.event(seq)
+        return found[0].timestamp if found else None
 
     def regions(self) -> s.RegionsOut:
         """The Länder, Regierungsbezirke and Kreise the filters accept (from the register; never changes)."""

@@ -26,7 +26,7 @@ SIMPLE_KINDS = frozenset({"text", "texts", "concept", "concepts", "code", "date"
 """Kinds mapped by the table alone; the others (participants, lead, figures, contact) by code in records.py."""
 KINDS = SIMPLE_KINDS | {"participants", "lead", "figures", "contact"}
 LIST_KINDS = frozenset({"texts", "concepts", "iris", "participants", "figures"})
-WIDGETS = frozenset({"", "input", "textarea", "select", "checks", "radio", "lines", "contact"})
+WIDGETS = frozenset({"", "input", "textarea", "select", "checks", "radio", "lines", "contact", "figures"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,12 @@ class RecordField:
     placeholder: str | None = None
     choose: str | None = None
     options: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    form_required: bool = False
+    """Marked as required in the web form (the JSON form's ``required`` ones, and those the shapes demand)."""
+    form_message: str | None = None
+    """The web form's plain message for this field, used where the API's message names codes or RDF terms."""
+    suggest: dict[str, list[str]] = field(default_factory=dict, hash=False, compare=False)
+    """Suggestions the web form offers while typing (key figures: labels and units)."""
 
     @property
     def many(self) -> bool:
@@ -110,13 +116,26 @@ FIELD_OF_PATH: dict[str, str] = {f.path: f.name for f in FIELDS}
 FORM_GROUPS: dict[str, str] = {
     "about": "Worum geht es?",
     "who": "Wer ist beteiligt?",
-    "areas": "Aufgabenbereich (Produktbereich NRW)",
+    "areas": "Aufgabenbereich",
     "organisation": "Organisation und Stand",
     "experience": "Erfahrungen teilen",
+    "figures": "Kennzahlen (freiwillig)",
     "contact": "Ansprechstelle (freiwillig)",
     "visibility": "Sichtbarkeit",
 }
 """The fieldsets of the web form, in order, with their legends."""
+
+
+AREAS_BY_LAND: dict[str, str] = {"NW": "Aufgabenbereich (Produktbereich nach dem NKF-Produktrahmen NRW)"}
+"""The task-area legend where the node's Land has the vocabulary as its own (NRW's Produktrahmen); elsewhere neutral."""
+
+
+def form_legends(state: str) -> dict[str, str]:
+    """The fieldset legends for a node in ``state`` (the task areas named after its Land's own scheme, if it has one)."""
+    legends = dict(FORM_GROUPS)
+    if state in AREAS_BY_LAND:
+        legends["areas"] = AREAS_BY_LAND[state]
+    return legends
 
 
 def form_fields(group: str) -> list[RecordField]:

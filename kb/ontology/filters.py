@@ -45,7 +45,7 @@ FILTERS: dict[str, FilterParam] = {p.name: p for p in (
     FilterParam("kreis", "kreis", "Kreis: fünfstelliger Schlüssel (05974) oder Name (Soest)."),
     FilterParam("participant", "participant", "Beteiligte: AGS, Gemeindename oder IRI einer Organisation."),
     FilterParam("status", "status", "Stand: Code (im-betrieb) oder Name."),
-    FilterParam("type", "record_type", "Art: project, sharedServiceCenter oder smartCityInitiative."),
+    FilterParam("type", "record_type", "Art: project, sharedServiceCenter, smartCityInitiative, cooperationRequest oder cooperationOffer."),
     FilterParam("origin", "origin", "IRI des Ursprungsknotens."),
     FilterParam("funding", "funding", "yes: mit Förderprogramm; no: ohne Angabe."),
 )}
@@ -77,7 +77,7 @@ class Filters:
     """An 8-digit AGS or an organisation IRI."""
     status: Concept | None = None
     record_type: str | None = None
-    """``project``, ``sharedServiceCenter`` or ``smartCityInitiative``."""
+    """``project``, ``sharedServiceCenter``, ``smartCityInitiative``, ``cooperationRequest`` or ``cooperationOffer``."""
     origin: str | None = None
     funding: str | None = None
     """``yes``: records naming a funding programme; ``no``: records that name none."""

@@ -36,19 +36,27 @@ from kb.ontology.namespaces import (
 )
 from kb.ontology.record_rules import finite_number
 from kb.ontology.register import Register
+from kb.ontology.text import fold
 from kb.ontology.vocabulary import Vocabularies
 
 RECORD_TYPES: dict[str, NamedNode] = {
     "project": IKZ.CooperationProject,
     "sharedServiceCenter": IKZ.SharedServiceCenter,
     "smartCityInitiative": IKZ.SmartCityInitiative,
+    "cooperationRequest": IKZ.CooperationRequest,
+    "cooperationOffer": IKZ.CooperationOffer,
 }
 RECORD_TYPE_NAMES = {v.value: k for k, v in RECORD_TYPES.items()}
 RECORD_TYPE_LABELS = {
     "project": ("Kooperationsprojekt", "cooperation project"),
     "sharedServiceCenter": ("Shared-Service-Center", "shared service center"),
     "smartCityInitiative": ("Smart-City-Initiative", "smart-city initiative"),
+    "cooperationRequest": ("Kooperationsgesuch", "cooperation request"),
+    "cooperationOffer": ("Kooperationsangebot", "cooperation offer"),
 }
+BOERSE_TYPES = frozenset({"cooperationRequest", "cooperationOffer"})
+"""Entries of the cooperation exchange (Kooperationsbörse): records like projects, but offers and
+requests, not cooperations; the inventory does not count them (``kb/boerse``)."""
 
 # ----------------------------------------------------------------------------- JSON input
 
@@ -86,7 +94,7 @@ class ContactIn(BaseModel):
     consent: bool = Field(False, description="The person agreed that name and contact data are published.")
 
 
-RecordTypeName = TypingLiteral["project", "sharedServiceCenter", "smartCityInitiative"]
+RecordTypeName = TypingLiteral["project", "sharedServiceCenter", "smartCityInitiative", "cooperationRequest", "cooperationOffer"]
 
 
 def _input_field(f: RecordField) -> tuple[Any, Any]:
@@ -397,7 +405,7 @@ class RecordMapper:
             elif f.kind == "lead":
                 out[f.name] = found[0].value if found else None
             elif f.kind == "figures":
-                out[f.name] = [_figure_json(by_subject.get(fig.value, {}), lang) for fig in found]
+                out[f.name] = [_figure_json(by_subject.get(fig.value, {}), lang) for fig in sorted(found, key=_figure_order)]
             elif f.kind == "contact":
                 out[f.name] = _contact_json(by_subject.get(found[-1].value, {})) if found else None
             elif f.kind == "concept" and not f.as_code:
@@ -453,6 +461,7 @@ class RecordMapper:
                 entry["country"] = country[0].value
             entry["lead"] = any(member == x for x in lead)
             out.append((entry, m))
+        out.sort(key=lambda e: (not e[0]["lead"], fold(e[0]["name"]), e[0]["id"]))  # RDF keeps no order: lead first, then by name
         return out
 
     def summarize(self, record_iri: str, triples: Sequence[Triple]) -> dict[str, Any]:
@@ -530,6 +539,12 @@ def _figures(rec: NamedNode, record_iri: str, figures: list[OutcomeFigureIn], la
     return out
 
 
+def _figure_order(node: Any) -> tuple[int, str]:
+    """Figures in the order they were given (``#figure-1``, ``#figure-2``, … ``#figure-10``), others after them."""
+    tail = str(getattr(node, "value", node)).rsplit("#figure-", 1)
+    return (int(tail[1]), "") if len(tail) == 2 and tail[1].isdigit() else (1 << 30, str(getattr(node, "value", node)))
+
+
 def _figure_json(d: dict[str, list], lang: str) -> dict[str, Any]:
     return {
         "label": _pick_lang(d.get(SCHEMA.name.value, []), lang) or "",
@@ -601,6 +616,7 @@ __all__ = [
     "RecordMapper",
     "RECORD_TYPES",
     "RECORD_TYPE_LABELS",
+    "BOERSE_TYPES",
     "parse_project_json",
     "visibility_of",
     "record_type_of",

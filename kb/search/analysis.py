@@ -52,6 +52,9 @@ LINKING_ELEMENTS = ("s", "es", "n", "en", "er", "e")
 NOT_PARTS = frozenset("ver vor zer ent ung heit keit lich ige isch bar sam los ab an be ge er miss un ur".split())
 """Affixes that look like words but never stand as a compound part on their own."""
 
+ANALYZER_VERSION = 1
+"""Raise when folding, stop words, splitting or stemming change: saved lexical snapshots are then rebuilt."""
+
 MIN_PART = 3
 MIN_SPLIT = 7
 MAX_PARTS = 4

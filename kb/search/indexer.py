@@ -95,6 +95,7 @@ class Indexer:
         self.next_id = 0
         self.last_seq = 0
         self._labels_en = {c.code: c.pref_labels.get("en", "") for c in vocabularies["taskArea"]}
+        self._words = vocabulary_words(vocabularies)
         self._lexical_dirty = True
         self._unsaved = False
         self._last_change = 0.0
@@ -110,11 +111,14 @@ class Indexer:
         checked after.
         """
         self.progress.state = "loading"
+        # The model loads beside the files (its weights are inflated by zlib, which releases the GIL):
+        # on a restart semantic search is ready about when the saved index is.
+        threading.Thread(target=self._preload_model, name="kb-model-load", daemon=True).start()
         self.files = IndexFiles(self.files_dir, model=self.embedder.identity, dimension=None)
         saved = None
         model_changed = False
         try:
-            saved = self.files.load(self.hnsw_threshold)
+            saved = self.files.load(self.hnsw_threshold, self._words)
         except ModelChanged as exc:
             log.warning("search index in %s: %s; embedding every record again with %s (word search answers meanwhile)",
                         self.files_dir, exc, self.embedder.identity)
@@ -125,7 +129,10 @@ class Indexer:
             log.warning("search index in %s is unusable (%s); rebuilding it from the store", self.files_dir, exc)
         if saved is not None:
             self.docs, self.vectors, self.next_id = saved.docs, saved.vectors, saved.next_id
-            self._publish(rebuild_lexical=True)  # lexical search answers from here on
+            if saved.lexical is not None:  # the saved BM25 snapshot: no text analysed again; "Meinten Sie" follows in idle()
+                self._install_lexical(saved.lexical, warm_speller=False)
+            self._publish(rebuild_lexical=saved.lexical is None)  # lexical search answers from here on
+            self._unsaved = saved.lexical is None  # files from before the snapshot was saved: write it once
             if self.embedder.dimension != saved.vectors.dimension:
                 log.warning("search index has dimension %d but the model %d; rebuilding it from the store",
                             saved.vectors.dimension, self.embedder.dimension)
@@ -148,8 +155,15 @@ class Indexer:
             self.vectors = VectorIndex(dimension, self.hnsw_threshold)
             self._publish()
             self.reconcile(force=model_changed)
-        self._publish(rebuild_lexical=self.lexical is None or self._lexical_dirty)
+        if self.lexical is None or self._lexical_dirty:  # otherwise the view published above is current (10k: ~1 s saved)
+            self._publish(rebuild_lexical=True)
         self.catch_up()
+
+    def _preload_model(self) -> None:
+        try:
+            _ = self.embedder.dimension
+        except Exception:  # reported where the model is needed (open() asks for its dimension)
+            log.debug("preloading the embedding model failed", exc_info=True)
 
     def rebuild(self, *, force: bool = False) -> None:
         """Rebuild from the store in the calling thread (``kb reindex``), then save.
@@ -316,13 +330,19 @@ class Indexer:
             self._changed.notify_all()
 
     def rebuild_lexical(self) -> None:
-        docs = [(i, d.lexical_text) for i, d in sorted(self.docs.items())]
-        words = vocabulary_words(self.vocabularies)
-        index = LexicalIndex(docs, words)
-        self.lexical = Lexical(index, ConceptMatcher(self.vocabularies, index.analyzer), Speller(lambda: (text for _, text in docs)))
-        self.lexical.speller.warm()  # after publishing: word search answers meanwhile, "Meinten Sie" follows
+        index = LexicalIndex([(i, d.lexical_text) for i, d in sorted(self.docs.items())], self._words)
+        self._install_lexical(index)
+        log.debug("BM25 rebuilt over %d records in %.2f s", len(index), index.build_seconds)
+
+    def _install_lexical(self, index: LexicalIndex, *, warm_speller: bool = True) -> None:
+        """Make ``index`` the word search, with its concept matcher and its speller (built from the
+        documents' texts, now or in :meth:`idle`)."""
+        docs = self.docs
+        texts = [docs[int(i)].lexical_text for i in index.doc_ids]
+        self.lexical = Lexical(index, ConceptMatcher(self.vocabularies, index.analyzer), Speller(lambda: iter(texts)))
         self._lexical_dirty = False
-        log.debug("BM25 rebuilt over %d records in %.2f s", len(docs), index.build_seconds)
+        if warm_speller:
+            self.lexical.speller.warm()  # after publishing: word search answers meanwhile, "Meinten Sie" follows
 
     def idle(self, *, quiet: float = SAVE_AFTER) -> None:
         """Work to do when the log is drained: BM25, HNSW, and (after a quiet spell) the files."""
@@ -337,6 +357,10 @@ class Indexer:
             self.progress.state = "ready"
             with self._changed:
                 self._changed.notify_all()
+        if self.lexical is not None and not self.lexical.speller.ready:
+            self.lexical.speller.warm()  # after a restart from saved files: searching did not wait for it
+            with self._changed:
+                self._changed.notify_all()
         if self._unsaved and time.monotonic() - self._last_change >= quiet:
             self.save()
 
@@ -349,7 +373,8 @@ class Indexer:
         if self.files is None or self.vectors is None:
             return
         started = time.perf_counter()
-        self.files.save(last_seq=self.last_seq, next_id=self.next_id, docs=self.docs, vectors=self.vectors)
+        lexical = self.lexical.index if self.lexical is not None and not self._lexical_dirty else None
+        self.files.save(last_seq=self.last_seq, next_id=self.next_id, docs=self.docs, vectors=self.vectors, lexical=lexical)
         self._unsaved = False
         log.info("search index saved: %d records up to change %d in %.2f s", len(self.docs), self.last_seq,
                  time.perf_counter() - started)

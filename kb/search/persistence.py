@@ -14,11 +14,16 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from kb.search.documents import TEXT_VERSION, SearchDocument
+from kb.search.lexical import LexicalIndex
 from kb.search.vectors import VectorIndex
 
 log = logging.getLogger(__name__)
@@ -47,6 +52,8 @@ class Saved:
     next_id: int
     docs: dict[int, SearchDocument]
     vectors: VectorIndex
+    lexical: LexicalIndex | None = None
+    """The BM25 snapshot saved with these documents, if it is still usable (same analyser and words)."""
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -88,12 +95,20 @@ class IndexFiles:
         except (OSError, ValueError) as exc:
             raise CorruptIndex(f"manifest unreadable: {exc}") from exc
 
-    def save(self, *, last_seq: int, next_id: int, docs: dict[int, SearchDocument], vectors: VectorIndex) -> None:
+    def save(self, *, last_seq: int, next_id: int, docs: dict[int, SearchDocument], vectors: VectorIndex,
+             lexical: LexicalIndex | None = None) -> None:
+        """Write a new generation. ``lexical`` is saved with it only if it covers exactly the saved documents."""
         self.directory.mkdir(parents=True, exist_ok=True)
         embedded = set(vectors.ids().tolist())
         docs = {i: d for i, d in docs.items() if i in embedded}  # mid re-embedding: the rest is embedded after a restart
         previous = self._generation()
         generation = previous + 1
+        lexical_saved = False
+        if lexical is not None and len(lexical) == len(docs) and set(lexical.doc_ids.tolist()) == set(docs):
+            lexical_dir = self.directory / f"lexical-{generation}"
+            shutil.rmtree(lexical_dir, ignore_errors=True)
+            lexical.save(lexical_dir)
+            lexical_saved = True
         docs_path = self.directory / f"docs-{generation}.jsonl"
         vectors_path = self.directory / f"vectors-{generation}.faiss"
         lines = "".join(json.dumps({"id": i, **d.as_json()}, ensure_ascii=False) + "\n" for i, d in sorted(docs.items()))
@@ -111,6 +126,7 @@ class IndexFiles:
             "lastSeq": last_seq,
             "nextId": next_id,
             "count": len(docs),
+            "lexical": lexical_saved,
             "records": {d.iri: [i, d.content_hash] for i, d in docs.items()},
         }
         _write_atomic(self.manifest_path, json.dumps(manifest, ensure_ascii=False).encode("utf-8"))
@@ -118,6 +134,9 @@ class IndexFiles:
         for old in self.directory.glob("*-*.*"):
             if old.stem.rsplit("-", 1)[-1] != str(generation) and old.suffix in (".jsonl", ".faiss"):
                 old.unlink(missing_ok=True)
+        for old in self.directory.glob("lexical-*"):
+            if old.name != f"lexical-{generation}":
+                shutil.rmtree(old, ignore_errors=True)
 
     def _generation(self) -> int:
         try:
@@ -126,8 +145,9 @@ class IndexFiles:
             manifest = None
         return int((manifest or {}).get("generation", 0))
 
-    def load(self, hnsw_threshold: int) -> Saved | None:
-        """The saved index, None if there is none yet; CorruptIndex if it is unusable."""
+    def load(self, hnsw_threshold: int, lexical_words: Iterable[str] = ()) -> Saved | None:
+        """The saved index, None if there is none yet; CorruptIndex if it is unusable. ``lexical_words``
+        are the extra words the BM25 snapshot must have been built with to be reused."""
         manifest = self.read_manifest()
         if manifest is None:
             return None
@@ -161,4 +181,18 @@ class IndexFiles:
             raise CorruptIndex(f"index files unreadable: {exc}") from exc
         if set(vectors.ids().tolist()) != set(docs):
             raise CorruptIndex("vectors do not match the documents")
-        return Saved(int(manifest["lastSeq"]), int(manifest["nextId"]), docs, vectors)
+        lexical = self._load_lexical(manifest, generation, docs, lexical_words) if manifest.get("lexical") else None
+        return Saved(int(manifest["lastSeq"]), int(manifest["nextId"]), docs, vectors, lexical)
+
+    def _load_lexical(self, manifest: dict[str, Any], generation: int, docs: dict[int, SearchDocument],
+                      words: Iterable[str]) -> LexicalIndex | None:
+        """The saved BM25 snapshot, or None (then it is rebuilt from the documents: slower, never wrong)."""
+        try:
+            lexical = LexicalIndex.load(self.directory / f"lexical-{generation}", words)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("saved word index unusable (%s); rebuilding it", exc)
+            return None
+        if lexical is not None and not np.array_equal(lexical.doc_ids, np.asarray(sorted(docs), dtype=np.int64)):
+            log.warning("saved word index does not match the documents; rebuilding it")
+            return None
+        return lexical

@@ -132,3 +132,32 @@ def test_network_records_reach_authenticated_peers_only(chain: dict[str, NodePro
     assert view(chain["hessen"], iri) is not None  # peers with tokens all along the chain
     assert view(chain["outsider"], iri) is None  # harvests without a token
     assert view(chain["hessen"], iri, token=None) is None  # and the public does not see it at the end of the chain
+
+
+def test_a_boerse_request_is_listed_on_the_other_nodes_with_its_matches_until_it_expires(chain: dict[str, NodeProcess]) -> None:
+    """Kooperationsbörse: a request posted on Erwitte's node is on /boerse of Hessen's node after a sync,
+    its matches there name the nearby cooperation in its task area, and once its date has passed it is gone."""
+    from datetime import date, timedelta
+
+    request = {"type": "cooperationRequest", "title": "Standesamt: Partner gesucht (Börse über vier Stationen)",
+               "description": "Die Gemeinde Welver sucht Nachbarn, mit denen sie ihr Standesamt gemeinsam betreiben kann.",
+               "participants": ["Welver"], "state": "NW", "taskAreas": ["02"], "validUntil": (date.today() + timedelta(days=30)).isoformat()}
+    with chain["erwitte"].client() as c:
+        cooperation = c.post("/api/projects", json={**HELLWEG, "title": "Standesamtverbund Hellweg (Börse)"}).json()["id"]
+        created = c.post("/api/projects", json=request)
+        assert created.status_code == 201, created.text
+        iri, key = created.json()["id"], created.json()["key"]
+    propagate(chain)
+    with chain["hessen"].client(token=None) as c:
+        listed = c.get("/api/boerse", params={"type": "request"}).json()
+        assert iri in [i["id"] for i in listed["items"]]
+        assert request["title"] in c.get("/boerse", headers={"Accept": "text/html"}).text
+        matches = c.get("/api/boerse/matches", params={"id": iri}).json()
+        assert cooperation in [m["project"]["id"] for m in matches["cooperationsNearby"]]
+    with chain["erwitte"].client() as c:  # its date passes: here by moving it to yesterday
+        c.put(f"/api/projects/{key}", json={**request, "validUntil": (date.today() - timedelta(days=1)).isoformat()}).raise_for_status()
+    propagate(chain)
+    with chain["hessen"].client(token=None) as c:
+        assert iri not in [i["id"] for i in c.get("/api/boerse").json()["items"]]
+        assert request["title"] not in c.get("/boerse", headers={"Accept": "text/html"}).text
+        assert c.get("/api/projects/" + iri, headers={"Accept": "application/json"}).status_code == 200  # still stored, just not listed

@@ -50,7 +50,9 @@ def test_areas_with_most_cooperation_and_least_digital_delivery_come_first(scena
         body = priorities(client, state="NW")
 
     ranking = [(i["taskArea"]["code"], i["score"]) for i in body["items"]]
-    assert ranking == [("11", 100.0), ("12", 37.5), ("15", 25.0), ("13", 25.0), ("14", 0.0)]
+    # 15 says nothing about digital delivery: "zu wenig Angaben", after every area whose place rests on data
+    assert ranking == [("11", 100.0), ("12", 37.5), ("13", 25.0), ("14", 0.0), ("15", 25.0)]
+    assert [i["tooFewData"] for i in body["items"]] == [False, False, False, False, True]
     assert [i["rank"] for i in body["items"]] == [1, 2, 3, 4, 5]
 
 
@@ -80,4 +82,18 @@ def test_seed_priorities_are_ordered_by_score_recomputable_from_their_parts(seed
         assert i["digitalGap"] == (pytest.approx(gap, abs=1e-4) if gap is not None else None)
         assert i["volume"] == pytest.approx(i["projects"] / most, abs=1e-4)
         assert i["score"] == pytest.approx(100 * i["volume"] * (gap if gap is not None else 0.5), abs=0.06)
-    assert [i["score"] for i in items] == sorted((i["score"] for i in items), reverse=True)
+    for flagged in (False, True):  # by score, first the areas with enough data, then those with "zu wenig Angaben"
+        group = [i for i in items if i["tooFewData"] is flagged]
+        assert all(i["dataCoverage"] < 0.5 for i in group) if flagged else all(i["dataCoverage"] >= 0.5 for i in group)
+        assert [i["score"] for i in group] == sorted((i["score"] for i in group), reverse=True)
+    assert [i["tooFewData"] for i in items] == sorted(i["tooFewData"] for i in items)
+
+
+def test_each_place_is_explained_in_plain_german(scenario: LiveNode) -> None:
+    with scenario.client(token=None) as client:
+        body = priorities(client, state="NW")
+
+    items = {i["taskArea"]["code"]: i for i in body["items"]}
+    assert items["11"]["reason"] == "die meisten Projekte der Auswahl; von 4 Projekten mit Angabe arbeiten 4 analog."
+    assert "zu wenig Angaben" in items["15"]["reason"]
+    assert "gapAssumed" not in body["method"] and "„zu wenig Angaben“" in body["method"]

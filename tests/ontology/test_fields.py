@@ -17,7 +17,8 @@ from kb.ontology.validation import SHAPES_PATH
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 KBSH = rdflib.Namespace("https://w3id.org/ikz-kb/shapes#")
-RECORD_CLASSES = {"https://w3id.org/ikz-kb/ontology#" + c for c in ("CooperationProject", "SharedServiceCenter", "SmartCityInitiative")}
+RECORD_CLASSES = {"https://w3id.org/ikz-kb/ontology#" + c for c in ("CooperationProject", "SharedServiceCenter", "SmartCityInitiative",
+                                                                           "CooperationRequest", "CooperationOffer")}
 SUB_RESOURCES = {"ContactShape": "contact", "ContactConsentShape": "contact", "OutcomeFigureShape": "outcomeFigures"}
 
 

@@ -137,6 +137,8 @@ CLASSES = {
     "CooperationProject": {ORG.OrganizationalCollaboration, SCHEMA.Project},
     "SharedServiceCenter": {IKZ.CooperationProject},
     "SmartCityInitiative": {SCHEMA.Project, ORG.OrganizationalCollaboration},
+    "CooperationRequest": {SCHEMA.Demand},
+    "CooperationOffer": {SCHEMA.Offer},
     "Organisation": {ORG.Organization},
     "Municipality": {IKZ.Organisation, CV.PublicOrganisation},
     "Node": {PROV.Agent, DCAT.Catalog},
@@ -441,7 +443,8 @@ def test_concept_namespaces_match_the_python_namespaces() -> None:
 # shapes.ttl: structure
 # ---------------------------------------------------------------------------------------------
 
-RECORD_CLASSES = {IKZ.CooperationProject, IKZ.SharedServiceCenter, IKZ.SmartCityInitiative}
+RECORD_CLASSES = {IKZ.CooperationProject, IKZ.SharedServiceCenter, IKZ.SmartCityInitiative, IKZ.CooperationRequest, IKZ.CooperationOffer}
+COOPERATION_CLASSES = {IKZ.CooperationProject, IKZ.SharedServiceCenter, IKZ.SmartCityInitiative}
 
 
 def property_shapes(shapes: rdflib.Graph) -> set:
@@ -479,6 +482,8 @@ def test_every_node_shape_with_a_target_has_labels(shapes: rdflib.Graph) -> None
 def test_record_shapes_target_all_three_record_classes(shapes: rdflib.Graph) -> None:
     for shape in (KBSH.RecordShape, KBSH.RecordStateShape):
         assert set(shapes.objects(shape, SH.targetClass)) == RECORD_CLASSES
+    assert set(shapes.objects(KBSH.CooperationRequiredShape, SH.targetClass)) == COOPERATION_CLASSES  # legal form and status
+    assert set(shapes.objects(KBSH.BoerseEntryShape, SH.targetClass)) == RECORD_CLASSES - COOPERATION_CLASSES  # valid until
 
 
 def test_only_the_date_order_rule_uses_sparql(shapes: rdflib.Graph) -> None:
@@ -573,6 +578,9 @@ def test_the_valid_example_record_has_no_blank_nodes() -> None:
 def test_every_record_type_is_checked(shapes: rdflib.Graph, record_class: URIRef) -> None:
     data = valid_record()
     data.set((RECORD, RDF.type, record_class))
+    if record_class not in COOPERATION_CLASSES:  # a request or offer needs its "valid until" date
+        assert not validate(data, shapes)[0]
+        data.add((RECORD, SCHEMA.validThrough, Literal("2027-06-30", datatype=XSD.date)))
     assert validate(data, shapes)[0]
     data.remove((RECORD, DCTERMS.title, None))
     assert not validate(data, shapes)[0]
@@ -641,7 +649,7 @@ BROKEN = [
     pytest.param(_add(IKZ.taskArea, PB["18"]), KBSH["RecordShape-taskArea"], "Aufgabenbereich", "task area", id="unknown-task-area"),
     pytest.param(_drop(IKZ.taskArea), KBSH["RecordShape-taskArea"], "mindestens einen Aufgabenbereich", "at least one task area", id="no-task-area"),
     pytest.param(_add(IKZ.legalForm, RECHTSFORM.zweckverband), KBSH["RecordShape-legalForm"], "genau eine Rechtsform", "exactly one legal form", id="two-legal-forms"),
-    pytest.param(_drop(IKZ.legalForm), KBSH["RecordShape-legalForm"], "Rechtsform", "legal form", id="no-legal-form"),
+    pytest.param(_drop(IKZ.legalForm), KBSH["CooperationRequiredShape-legalForm"], "Rechtsform", "legal form", id="no-legal-form"),
     pytest.param(_set(ADMS.status, STATUS.unbekannt), KBSH["RecordShape-status"], "Status", "status", id="unknown-status"),
     pytest.param(_set(IKZ.lead, GEMEINDE["05974012"]), KBSH["LeadShape-lead"], "nicht unter den Beteiligten", "not among the participants", id="lead-not-a-participant"),
     pytest.param(_drop(ORG.hasMember), KBSH["RecordShape-participant"], "mindestens eine beteiligte", "at least one participating", id="no-participants"),

@@ -29,6 +29,7 @@ def summary_from_json(full: dict[str, Any], register: Any) -> dict[str, Any]:
         "digitalDelivery": code(full["digitalDelivery"]), "vat2b": code(full["vat2b"]),
         "funding": full["fundingProgramme"], "startDate": full["startDate"], "keywords": full["keywords"],
         "illustrative": full["illustrative"], "visibility": full["visibility"], "hasFigures": bool(full["outcomeFigures"]),
+        "validUntil": full["validUntil"],
     }
 
 

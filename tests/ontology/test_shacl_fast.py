@@ -231,7 +231,7 @@ class Mutator:
             "https://w3id.org/ikz-kb/vocab/land/XX", "https://w3id.org/ikz-kb/vocab/status/unbekannt",
             "https://w3id.org/ikz-kb/gemeinde/05974012", "https://w3id.org/ikz-kb/gemeinde/0597401",
             "http://127.0.0.1:8001/projects/x#org-9"]
-    CLASSES = [IKZ + c for c in ("CooperationProject", "SharedServiceCenter", "SmartCityInitiative", "Organisation",
+    CLASSES = [IKZ + c for c in ("CooperationProject", "SharedServiceCenter", "SmartCityInitiative", "CooperationRequest", "CooperationOffer", "Organisation",
                                  "Municipality", "OutcomeFigure", "Unknown")] + ["http://www.w3.org/2006/vcard/ns#Kind"]
 
     def __init__(self, corpus: dict[str, list[Triple]], seed: int) -> None:

@@ -53,6 +53,40 @@ def test_restart_reembeds_nothing(small_node: Callable[..., Any]) -> None:
     assert titles(again, "Kläranlage")[0] == "Abwasserkooperation Korbach"
 
 
+def test_a_restart_reuses_the_saved_word_index_and_still_corrects_spelling(small_node: Callable[..., Any]) -> None:
+    """The BM25 snapshot is saved with the documents; a restart loads it rather than analysing every
+    text again, answers the same, and "Meinten Sie" comes back once the speller is built."""
+    node = small_node("w")
+    publish(node, *PROJECTS)
+    assert search_of(node).wait_until_current()
+    before = titles(node, "Kläranlage Abwasser", method="lexical")
+    close(node)
+    assert list((node.settings.data_dir / "search").glob("lexical-*/lexicon.json"))
+
+    again = small_node("w")
+    assert search_of(again).wait_until_current()
+    indexer = search_of(again).indexer
+    assert indexer.lexical is not None and indexer.lexical.index.from_disk
+    assert titles(again, "Kläranlage Abwasser", method="lexical") == before
+    assert indexer.wait(lambda: indexer.lexical is not None and indexer.lexical.speller.ready, 30)
+    assert search_of(again).search("Standesammt").suggestion == "Standesamt"
+
+
+def test_a_corrupt_word_index_is_rebuilt_from_the_documents(small_node: Callable[..., Any], caplog: pytest.LogCaptureFixture) -> None:
+    node = small_node("x")
+    publish(node, *PROJECTS[:2])
+    assert search_of(node).wait_until_current()
+    close(node)
+    for path in (node.settings.data_dir / "search").glob("lexical-*/doc_ids.npy"):
+        path.write_bytes(b"broken")
+
+    with caplog.at_level(logging.WARNING, logger="kb.search"):
+        again = small_node("x")
+        assert search_of(again).wait_until_current()
+    assert any("word index unusable" in r.getMessage() for r in caplog.records)
+    assert titles(again, "gemeinsames Standesamt", method="lexical")[0] == "Standesamtverbund Hellweg"
+
+
 def test_corrupt_vector_file_is_rebuilt_with_a_log_line(small_node: Callable[..., Any], caplog: pytest.LogCaptureFixture) -> None:
     node = small_node("b")
     publish(node, *PROJECTS[:2])

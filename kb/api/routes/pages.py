@@ -14,10 +14,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from kb.api.deps import FederationDep, InventoryDep, NodeDep, OptionalSearchDep, PrincipalDep, get_node
 from kb.api.filter_params import SEARCH_FILTERS, resolve_for
 from kb.api.web import Web
-from kb.errors import InvalidRecord, NotFound
+from kb.errors import InvalidRecord, KbError, NotFound
 from kb.node import Node
 from kb.ontology.filters import Filters
-from kb.ontology.records import RECORD_TYPE_LABELS
+from kb.ontology.records import BOERSE_TYPES, RECORD_TYPE_LABELS, RECORD_TYPE_NAMES
 from kb.store.model import ListQuery, StoredRecord
 
 router = APIRouter(include_in_schema=False)
@@ -73,6 +73,24 @@ def card(node: Node, iri: str, summary: dict[str, Any] | None = None) -> dict[st
     }
 
 
+TEASER_CHARS = 220
+"""How much of the description a result card shows when the search has no snippet of its own."""
+
+
+def with_teaser(node: Node, entry: dict[str, Any]) -> dict[str, Any]:
+    """The card with the start of the record's description as its snippet (listings, empty queries)."""
+    if entry.get("snippet"):
+        return entry
+    try:
+        text = str(node.project_view(node.catalog.get_live(entry["id"], include_network=True)).get("description") or "")
+    except KbError:
+        return entry
+    if len(text) > TEASER_CHARS:
+        text = text[:TEASER_CHARS].rsplit(" ", 1)[0] + " …"
+    entry["snippet"] = [(text, False)] if text else None
+    return entry
+
+
 def _recent(node: Node, *, local: bool, include_network: bool, limit: int = 6) -> list[dict[str, Any]]:
     return [c for iri in node.catalog.recent(local=local, limit=limit, include_network=include_network) if (c := card(node, iri))]
 
@@ -106,6 +124,7 @@ def search_page(
     web = web_of(request)
     given = {name: request.query_params.get(name) or None for name in FILTER_PARAMS}
     context: dict[str, Any] = {"q": q, "offset": offset, "given": given, "facet_titles": FACET_TITLES,
+                               "active": [(name, facet_label(node, name, value)) for name, value in given.items() if value],
                                "results": [], "total": 0, "facets": {}, "notes": [], "expansion": [], "errors": [], "page_size": PAGE_SIZE}
     try:
         resolved = resolve_for(node, given)
@@ -126,7 +145,7 @@ def search_page(
             c["why"] = _why_text(node, hit.why)
             c["relevance"] = round(hit.relevance * 100) if q.strip() else None
             c["snippet"] = hit.snippet.parts() if hit.snippet else None
-            hits.append(c)
+            hits.append(with_teaser(node, c))
     facets = {name: _facet_entries(node, name, counts) for name, counts in result.facets.items() if counts}
     context.update(results=hits, total=result.total, facets=facets, notes=result.notes,
                    expansion=[e for e in result.expansion if e.get("kind") != "correction"], suggestion=result.suggestion)
@@ -138,7 +157,7 @@ def search_page(
 def _listing_fallback(request: Request, node: Node, principal: Any, web: Web, context: dict[str, Any], filters: Filters) -> Response:
     page = node.catalog.list_records(ListQuery(filters, include_network=principal.can_see_network,
                                                offset=context["offset"], limit=PAGE_SIZE))
-    context.update(results=[c for i in page.items if (c := card(node, i.iri))], total=page.total)
+    context.update(results=[with_teaser(node, c) for i in page.items if (c := card(node, i.iri))], total=page.total)
     return web.render(request, "results.html", title="Alle Projekte", **context)
 
 
@@ -156,27 +175,36 @@ def _why_text(node: Node, why: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
+OBSOLETE_REGION = "früher:"
+"""How the register marks a Regierungsbezirk that no longer exists (Sachsen's Direktionsbezirke): not offered as a filter."""
+
+
+def facet_label(node: Node, name: str, value: str) -> str:
+    """A filter value by name, as facets and active-filter chips show it (never a bare code)."""
+    if name in FACET_SCHEMES:
+        concept = node.vocabularies[FACET_SCHEMES[name]].get(value)
+        return concept.label() if concept else value
+    if name == "kreis":
+        kreis = node.register.kreise.get(value)
+        return kreis.name if kreis else value
+    if name == "regierungsbezirk":
+        rb = node.register.regierungsbezirke.get(value)
+        return rb.removeprefix(OBSOLETE_REGION).strip() if rb else _state_name(node, value)
+    if name == "origin":
+        return node.node_name(value) or value
+    if name == "type":
+        return RECORD_TYPE_LABELS.get(value, (value, value))[0]
+    if name == "funding":
+        return {"yes": "mit Förderung", "no": "ohne Angabe zur Förderung"}.get(value, value)
+    return value
+
+
 def _facet_entries(node: Node, name: str, counts: dict[str, int]) -> list[dict[str, Any]]:
-    vocab = node.vocabularies
     entries: list[dict[str, Any]] = []
     for value, count in counts.items():
-        if name in FACET_SCHEMES:
-            concept = vocab[FACET_SCHEMES[name]].get(value)
-            label = concept.label() if concept else value
-        elif name == "kreis":
-            kreis = node.register.kreise.get(value)
-            label = kreis.name if kreis else value
-        elif name == "regierungsbezirk":
-            label = node.register.regierungsbezirke.get(value) or _state_name(node, value)
-        elif name == "origin":
-            label = node.node_name(value) or value
-        elif name == "type":
-            label = RECORD_TYPE_LABELS.get(value, (value, value))[0]
-        elif name == "funding":
-            label = {"yes": "mit Förderung", "no": "ohne Angabe zur Förderung"}.get(value, value)
-        else:
-            label = value
-        entries.append({"value": value, "label": label, "count": count})
+        if name == "regierungsbezirk" and (node.register.regierungsbezirke.get(value) or "").startswith(OBSOLETE_REGION):
+            continue  # the region was abolished: its records stay findable by Land and Kreis
+        entries.append({"value": value, "label": facet_label(node, name, value), "count": count})
     entries.sort(key=lambda e: (-int(e["count"]), str(e["label"])))
     return entries[:12] if name in ("kreis", "origin") else entries
 
@@ -205,6 +233,10 @@ def _broader(node: Node, q: str) -> list[dict[str, str]]:
 
 def project_page(request: Request, stored: StoredRecord) -> Response:
     """The HTML view of a record (hooked into the record IRI's content negotiation)."""
+    if RECORD_TYPE_NAMES.get(stored.meta.record_type) in BOERSE_TYPES:  # a request or offer: its page shows the matches
+        from kb.api.routes.boerse_page import entry_page
+
+        return entry_page(request, stored)
     web = web_of(request)
     node = get_node(request)
     view = node.project_view(stored)
@@ -225,10 +257,19 @@ def project_page(request: Request, stored: StoredRecord) -> Response:
             similar = []
     key = node.key_of(stored.meta.iri)
     session = web.sessions.get(request)
-    may_edit = bool(key and session and stored.meta.local)
+    may_edit = bool(key and session and stored.meta.local and principal is not None and _may_change(node, principal, stored.meta.iri))
     return web.render(request, "project.html", title=view["title"], p=view, similar=similar, key=key, may_edit=may_edit,
                       type_label=RECORD_TYPE_LABELS.get(view["type"], ("", ""))[0],
                       rdf_base=stored.meta.iri if key else f"/api/projects/{_quote(stored.meta.iri)}")
+
+
+def _may_change(node: Node, principal: Any, iri: str) -> bool:
+    """Whether the signed-in user may edit this record: "Bearbeiten" is offered only then (not to end in a 403)."""
+    try:
+        node.publisher.authorize_change(principal, iri)
+    except KbError:
+        return False
+    return True
 
 
 def _quote(value: str) -> str:
@@ -288,3 +329,15 @@ def sparql_page(request: Request) -> Response:
     example = ("SELECT ?projekt ?titel WHERE {\n  ?projekt a ikz:SharedServiceCenter ;\n           dcterms:title ?titel .\n}\nLIMIT 20")
     return web.render(request, "sparql.html", title="SPARQL-Abfrage", example=example)
 
+
+
+@router.get("/hilfe", response_class=HTMLResponse)
+def help_page(request: Request) -> Response:
+    """Short answers to "Was bedeutet …?" for the words the pages cannot avoid (IRI, signature, origin, visibility)."""
+    return web_of(request).render(request, "help.html", title="Hilfe: Was bedeutet …?")
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """Browsers that ask for the old place get the SVG icon (no 404 in every log)."""
+    return RedirectResponse("/static/favicon.svg", status_code=301)

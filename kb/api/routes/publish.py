@@ -1,8 +1,10 @@
 """Publishing through the browser: sign in with a token, create, edit and withdraw projects.
 
-The forms post the same JSON form the API takes, through the same ``Publisher``, so the rules and
-messages are identical. On a validation error the form comes back with everything typed kept and
-each message beside its field.
+The forms post the same JSON form the API takes, through the same ``Publisher``, so the rules are
+identical (``kb/api/publish_form.py`` turns German input into it). On a validation error the form
+comes back with everything typed kept, every problem at once, each in plain words beside its field
+and in a summary that links to it. After publishing, changing and withdrawing the browser is sent
+on (post/redirect/get) to a page that confirms it (``?neu=1``, ``?geaendert=1``, ``?zurueckgezogen=1``).
 """
 
 from __future__ import annotations
@@ -14,105 +16,54 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kb.api.deps import NodeDep, PrincipalDep, authenticate, require_same_origin
+from kb.api.publish_form import (
+    DATE_FIELDS,
+    YEAR_SUFFIX,
+    compact_figures,
+    errors_by_field,
+    figure_row_count,
+    form_to_json,
+    json_to_form,
+    review,
+)
 from kb.api.routes.pages import web_of
 from kb.api.routes.projects import parse_version
 from kb.auth import Principal
 from kb.errors import Conflict, Forbidden, InvalidRecord, KbError, NotFound, RateLimited, Unauthenticated
 from kb.node import Node
-from kb.ontology.fields import CONTACT_FIELDS, FIELDS, FORM_GROUPS, error_labels, form_fields
-from kb.ontology.records import RECORD_TYPE_LABELS
-from kb.ontology.register import UNKNOWN_MUNICIPALITY
+from kb.ontology.fields import BY_NAME, FIELDS, error_labels, form_fields, form_legends
+from kb.ontology.records import BOERSE_TYPES, RECORD_TYPE_LABELS
 
 router = APIRouter(include_in_schema=False)
 
-ONE_VALUE_WIDGETS = ("input", "textarea", "select", "radio")
-TEXT_FIELDS = tuple(f.name for f in FIELDS if f.widget in ONE_VALUE_WIDGETS and not f.many)
-"""The form fields that are one text each, as in the JSON form (from the field table)."""
-ORGANISATION_LINE = ("organisation:", "org:")
-"""A line of the participants field that names an organisation without a key ("Organisation: Name")."""
-FORM_MESSAGES = {
-    UNKNOWN_MUNICIPALITY: "Diese Gemeinde ist im amtlichen Gemeindeverzeichnis nicht zu finden. Bitte prüfen Sie die Schreibweise, "
-                          "geben Sie den amtlichen Gemeindeschlüssel (AGS) an oder tragen Sie eine Organisation ohne Schlüssel als "
-                          "„Organisation: Name“ in eine eigene Zeile ein.",
-}
-"""Messages the form words its own way (``Violation.code`` → German text): the API's name the JSON syntax."""
+__all__ = ["errors_by_field", "form_to_json", "json_to_form", "router"]
 
 
-def _lines(value: Any) -> list[str]:
-    return [line.strip() for line in str(value or "").splitlines() if line.strip()]
-
-
-def form_to_json(form: dict[str, Any], task_areas: list[str]) -> dict[str, Any]:
-    """The API's JSON form from the submitted fields (empty fields are left out)."""
-    data: dict[str, Any] = {k: form[k].strip() for k in TEXT_FIELDS if str(form.get(k, "")).strip()}
-    for f in FIELDS:
-        if f.widget == "lines":  # participants: a municipality per line, or "Organisation: Name"
-            data[f.name] = [{"name": line.split(":", 1)[1].strip(), "kind": "organisation"}
-                            if line.lower().startswith(ORGANISATION_LINE) else line for line in _lines(form.get(f.name))]
-        elif f.widget == "checks":
-            data[f.name] = task_areas
-        elif f.widget == "input" and f.many:  # a list typed as one line, separated by commas
-            data[f.name] = [k.strip() for k in str(form.get(f.name, "")).replace(";", ",").split(",") if k.strip()]
-        elif f.widget == "contact":
-            given = {k: str(form.get(f"contact_{k}", "")).strip() for k in CONTACT_FIELDS if k != "consent"}
-            contact: dict[str, Any] = {k: v for k, v in given.items() if v}
-            if contact:
-                contact["consent"] = form.get("contact_consent") == "ja"
-                data[f.name] = contact
-    return data
-
-
-def json_to_form(record: dict[str, Any]) -> dict[str, Any]:
-    """Form values of a stored record (for editing)."""
-    form: dict[str, Any] = {}
-    for key in TEXT_FIELDS:
-        value = record.get(key)
-        if isinstance(value, dict):
-            value = value.get("code")
-        form[key] = value or ""
-    lead = next((p for p in record.get("participants", []) if p.get("lead")), None)
-    form["lead"] = (lead.get("ags") or lead["name"]) if lead else ""
-    for f in FIELDS:
-        if f.widget == "lines":
-            form[f.name] = "\n".join(p["ags"] if p.get("ags") else f"Organisation: {p['name']}" for p in record.get(f.name, []))
-        elif f.widget == "checks":
-            form[f.name] = [c["code"] for c in record.get(f.name, [])]
-        elif f.widget == "input" and f.many:
-            form[f.name] = ", ".join(record.get(f.name, []))
-        elif f.widget == "contact":
-            contact = record.get(f.name) or {}
-            for k in CONTACT_FIELDS:
-                form[f"contact_{k}"] = contact.get(k, "") if k != "consent" else ("ja" if contact.get("consent") else "")
-    return form
-
-
-def errors_by_field(exc: InvalidRecord) -> dict[str, list[str]]:
-    """Messages by form field (``contact.email`` is the form's ``contact_email``), with candidates for names."""
-    out: dict[str, list[str]] = {}
-    for v in exc.violations:
-        parts = v.field.split(".")
-        name = parts[0]
-        if name == "contact" and len(parts) > 1:
-            name = f"contact_{parts[1]}"
-        message = FORM_MESSAGES.get(v.code, v.message)
-        if v.candidates and name in ("participants", "lead"):
-            names = ", ".join(f"{c.get('name')} ({c.get('kreis', '')}, AGS {c.get('ags')})" for c in v.candidates[:6] if c.get("ags"))
-            if names:
-                message += f" Meinten Sie: {names}?"
-        if v.value and name in ("participants", "lead", "taskAreas"):
-            message = f"„{v.value}“: {message}"
-        out.setdefault(name, []).append(message)
-    return out
-
-
-def _form_context(node: Node) -> dict[str, Any]:
-    """What the form template needs besides the values: its fieldsets and fields (the field table) and the choices."""
+def _form_context(node: Node, form: dict[str, Any]) -> dict[str, Any]:
+    """What the form template needs besides the values: fieldsets and fields (the field table), choices by name, labels."""
     vocab = node.vocabularies
-    choices: dict[str, list[tuple[str, str]]] = {"type": [(code, de) for code, (de, _en) in RECORD_TYPE_LABELS.items()]}
+    choices: dict[str, list[tuple[str, str]]] = {"type": [(code, de) for code, (de, _en) in RECORD_TYPE_LABELS.items()
+                                                          if code not in BOERSE_TYPES]}  # those have their own form: /boerse/neu
     for f in FIELDS:
         if f.scheme:
-            choices[f.scheme] = [(c.code, c.label()) for c in vocab[f.scheme]]
-    return {"form_groups": FORM_GROUPS, "form_fields": form_fields, "choices": choices, "error_labels": error_labels()}
+            concepts = [(c.code, c.label()) for c in vocab[f.scheme]]
+            choices[f.scheme] = sorted(concepts, key=lambda c: c[1]) if f.scheme == "state" else concepts
+    labels = error_labels()
+    rows = figure_row_count(form)
+    for i in range(rows):
+        labels.update({f"figure_label_{i}": f"Kennzahl {i + 1}, Bezeichnung", f"figure_value_{i}": f"Kennzahl {i + 1}, Wert",
+                       f"figure_unit_{i}": f"Kennzahl {i + 1}, Einheit"})
+    return {"form_groups": form_legends(node.settings.state), "form_fields": form_fields, "choices": choices, "error_labels": labels,
+            "figure_rows": rows, "figures_field": BY_NAME["outcomeFigures"], "year_suffix": YEAR_SUFFIX, "date_fields": DATE_FIELDS}
+
+
+def _submitted(raw: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The form as typed (figure rows renumbered) and its JSON form."""
+    form: dict[str, Any] = {k: raw.get(k) for k in raw.keys()}
+    task_areas = [str(v) for v in raw.getlist("taskAreas")]
+    form["taskAreas"] = task_areas
+    compact_figures(form)
+    return form, form_to_json(form, task_areas)
 
 
 def _require_session(request: Request, principal: Principal) -> None:
@@ -185,7 +136,7 @@ def new_form(request: Request, node: NodeDep, principal: PrincipalDep) -> Respon
     _require_session(request, principal)
     form = {"state": node.settings.state if node.settings.state != "XX" else "", "visibility": "public", "type": "project", "taskAreas": []}
     return web_of(request).render(request, "form.html", title="Projekt veröffentlichen", form=form, errors={}, action="/veroeffentlichen",
-                                  editing=False, **_form_context(node))
+                                  editing=False, **_form_context(node, form))
 
 
 @router.post("/veroeffentlichen", response_class=HTMLResponse)
@@ -194,16 +145,15 @@ async def create(request: Request, node: NodeDep, principal: PrincipalDep) -> Re
     web = web_of(request)
     raw = await request.form()
     web.sessions.check_csrf(request, str(raw.get("csrf", "")))
-    form: dict[str, Any] = {k: raw.get(k) for k in raw.keys()}
-    task_areas = [str(v) for v in raw.getlist("taskAreas")]
-    form["taskAreas"] = task_areas
-    data = form_to_json(form, task_areas)
+    form, data = _submitted(raw)
     try:
         graph = await run_in_threadpool(node.publisher.new_graph_from_json, data)
         published = await run_in_threadpool(lambda: node.publisher.publish(principal, graph, create=True))
     except InvalidRecord as exc:
-        return web.render(request, "form.html", status=422, title="Projekt veröffentlichen", form=form, errors=errors_by_field(exc),
-                          action="/veroeffentlichen", editing=False, **_form_context(node))
+        problems = await run_in_threadpool(review, node.publisher, node.publisher.mint("projekt"), data)
+        return web.render(request, "form.html", status=422, title="Projekt veröffentlichen", form=form,
+                          errors=errors_by_field(problems or exc.violations), action="/veroeffentlichen", editing=False,
+                          **_form_context(node, form))
     return RedirectResponse(f"/projects/{node.key_of(published.iri)}?neu=1", status_code=303)
 
 
@@ -227,7 +177,7 @@ def edit_form(key: str, request: Request, node: NodeDep, principal: PrincipalDep
     form = json_to_form(node.project_view(stored))
     form["version"] = stored.meta.version
     return web_of(request).render(request, "form.html", title="Projekt bearbeiten", form=form, errors={}, editing=True,
-                                  action=f"/projects/{key}/bearbeiten", key=key, **_form_context(node))
+                                  action=f"/projects/{key}/bearbeiten", key=key, **_form_context(node, form))
 
 
 @router.post("/projects/{key}/bearbeiten", response_class=HTMLResponse)
@@ -237,26 +187,26 @@ async def edit(key: str, request: Request, node: NodeDep, principal: PrincipalDe
     raw = await request.form()
     web.sessions.check_csrf(request, str(raw.get("csrf", "")))
     iri = await run_in_threadpool(_editable, node, principal, key)
-    form: dict[str, Any] = {k: raw.get(k) for k in raw.keys()}
-    task_areas = [str(v) for v in raw.getlist("taskAreas")]
-    form["taskAreas"] = task_areas
+    form, data = _submitted(raw)
     sent_version = str(raw.get("version", "") or "").strip()
     version = parse_version(sent_version) if sent_version else None
     try:
         if sent_version and version is None:
             raise Conflict("Die Versionsangabe des Formulars ist ungültig. Bitte laden Sie das Projekt neu.",
                            "The form's version is invalid. Please reload the project.")
-        graph = await run_in_threadpool(node.publisher.graph_from_json, iri, form_to_json(form, task_areas))
+        graph = await run_in_threadpool(node.publisher.graph_from_json, iri, data)
         await run_in_threadpool(lambda: node.publisher.publish(principal, graph, expected_version=version, create=False))
     except InvalidRecord as exc:
-        return web.render(request, "form.html", status=422, title="Projekt bearbeiten", form=form, errors=errors_by_field(exc),
-                          editing=True, action=f"/projects/{key}/bearbeiten", key=key, **_form_context(node))
+        problems = await run_in_threadpool(review, node.publisher, iri, data)
+        return web.render(request, "form.html", status=422, title="Projekt bearbeiten", form=form,
+                          errors=errors_by_field(problems or exc.violations), editing=True, action=f"/projects/{key}/bearbeiten",
+                          key=key, **_form_context(node, form))
     except KbError as exc:
         if exc.status != 409:
             raise
         return web.render(request, "form.html", status=409, title="Projekt bearbeiten", form=form,
                           errors={"_form": [exc.message]}, editing=True, action=f"/projects/{key}/bearbeiten", key=key,
-                          **_form_context(node))
+                          **_form_context(node, form))
     return RedirectResponse(f"/projects/{key}?geaendert=1", status_code=303)
 
 
