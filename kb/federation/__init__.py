@@ -23,6 +23,7 @@ from kb.federation.notify import SUBSCRIBER, Inbox, Notifier
 from kb.federation.peers import CURSOR, PEER, PeerConfig, base_of, peer_id_for
 from kb.federation.quarantine import QUARANTINE, load_entries
 from kb.federation.signing import NodeKey
+from kb.federation.upgrade import upgrade_log
 from kb.ontology.validation import RecordValidator
 from kb.store.catalog import Catalog
 from kb.store.model import now_timestamp
@@ -39,6 +40,7 @@ class Federation:
                  settings: Settings) -> None:
         s = settings
         self.catalog = catalog
+        self.key = key
         self.node_iri = node_iri
         self.base_url = base_url
         self.feed = Feed(catalog, base_url=base_url, page_size=s.page_size, republish=s.republish, node_iri=node_iri)
@@ -99,6 +101,7 @@ class Federation:
         return self._names.get(iri)
 
     def start(self) -> None:
+        upgrade_log(self.catalog, self.key, self.node_iri)  # once, on a data directory from before
         if self.push:
             self.notifier.start()
         self._thread = threading.Thread(target=self._schedule, name="kb-harvest-schedule", daemon=True)

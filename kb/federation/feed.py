@@ -8,10 +8,12 @@ Layout (``{base}`` is the node's base URL)::
 Members are the signed versions in the catalogue's change log, in the log's order (``seq``, gap
 free, never reused). A page is named by the first position it covers, so it means the same whatever
 the page size was when a client learnt its address. Each member is served in its own named graph
-(graph name = member IRI, the TREE member-extraction convention), exactly as the origin signed it;
-the default graph holds ``<stream> tree:member <member>``, the member's position in *this* stream
-(``kbm:streamPosition``, so harvesters keep cursors without clocks) and the ``tree:relation`` to
-the next page. A page whose range is complete never changes: it is served ``immutable``; the newest
+(graph name = member IRI, the TREE member-extraction convention), exactly the document the origin
+signed, and its W3C Data Integrity proof in a graph of its own; the default graph holds
+``<stream> tree:member <member>``, the member's position in *this* stream (``kbm:streamPosition``,
+so harvesters keep cursors without clocks), its stream time (``kbm:loggedAt``, the stream's
+``ldes:timestampPath``: when this node logged it, never going backwards), the ``sec:proof`` link
+to its proof graph, and the typed ``tree:relation`` to the next page. A page whose range is complete never changes: it is served ``immutable``; the newest
 page changes while members arrive and is served with an ETag.
 
 Versions erased by a later version of their record (``kbm:erasedBefore``, personal data) are
@@ -27,9 +29,10 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pyoxigraph import Quad, RdfFormat, parse, serialize
+from pyoxigraph import Literal, Quad, RdfFormat, parse, serialize
 
-from kb.ontology.namespaces import AS, DCT, KBM, LDES, PROV, RDF, RDFS, TREE, XSD
+from kb.federation.members import PROOF_GRAPH_LABEL
+from kb.ontology.namespaces import AS, DCAT, DCT, KBM, LDES, PROV, RDF, RDFS, SEC, SH, TREE, XSD
 from kb.store.catalog import Catalog
 from kb.store.model import NETWORK, ChangeEvent
 
@@ -43,6 +46,9 @@ MEDIA_TYPES = {
 }
 """What the stream and its pages can be served as (TriG is the default)."""
 
+STREAM_TIME = KBM.loggedAt
+"""The stream's ``ldes:timestampPath``: when this node logged the member (``ChangeEvent.stream_time``)."""
+
 IMMUTABLE = "max-age=300, immutable"
 """A full page's members never change, but an erasure can remove members from it: caches may keep
 it five minutes (then revalidate: the ETag changes with every erasure), not a year."""
@@ -54,7 +60,8 @@ class PageMember:
     position: int
     event: ChangeEvent
     payload: str
-    """Canonical N-Triples of the signed member graph, as the origin made it."""
+    """The signed member as stored (``members.member_payload``: N-Quads, the proof in graph ``_:proof``;
+    N-Triples with the proof inside for members signed before kb followed the specification)."""
 
 
 @dataclass
@@ -73,9 +80,13 @@ class Page:
 
     erasures: str = "0.0"
     """The catalogue's erasure mark when the page was built (``Catalog.erasure_mark``)."""
+    last_time: str = ""
+    """The stream time of the page's last position (members or not): the next page's lower bound."""
 
     def etag(self, scope: str, fmt: str) -> str:
-        return f'"p{self.start}-{self.upto}-e{self.erasures}-{scope}-{fmt}"'
+        # "di2": pages since kb signs as W3C Data Integrity and stamps stream times; an ETag from
+        # before the upgrade (kb/federation/upgrade.py rewrote those entries) never matches again.
+        return f'"p{self.start}-{self.upto}-e{self.erasures}-{scope}-{fmt}-di2"'
 
 
 def _iri(value: str) -> str:
@@ -129,6 +140,7 @@ class Feed:
             if found is None:  # pragma: no cover - the log has no gaps
                 break
             event, payload = found
+            page.last_time = event.stream_time
             if self.visible(event, network=network):
                 page.members.append(PageMember(seq, event, payload))
         return page
@@ -139,38 +151,65 @@ class Feed:
         s = _iri(self.stream_iri)
         view = _iri(self.view_iri)
         description = _iri(self.stream_iri + "#view")
-        latest = _iri(self.stream_iri + "#retention-latest")
+        shape = _iri(self.stream_iri + "#member-shape")
         lines = [
             f"{s} {RDF.type} {LDES.EventStream} .",
             f"{s} {LDES.versionOfPath} {DCT.isVersionOf} .",
-            f"{s} {LDES.timestampPath} {PROV.generatedAtTime} .",
+            # The stream's time is this node's (when it logged the version, never going backwards);
+            # the origin's own version time stays prov:generatedAtTime, inside the signed member.
+            f"{s} {LDES.timestampPath} {STREAM_TIME} .",
             f"{s} {LDES.versionCreateObject} {AS.Create} .",
             f"{s} {LDES.versionUpdateObject} {AS.Update} .",
             f"{s} {LDES.versionDeleteObject} {AS.Delete} .",
             f"{s} {LDES.versionDeletePath} {RDF.type} .",
             f"{s} {PROV.wasAttributedTo} {_iri(self.node_iri)} .",
+            f"{s} {TREE.shape} {shape} .",
             f"{s} {TREE.view} {view} .",
         ]
         if with_view_description:
+            lines += self._member_shape(shape)
             lines += [
                 f"{view} {RDF.type} {TREE.Node} .",
                 f"{view} {TREE.viewDescription} {description} .",
                 f"{description} {RDF.type} {TREE.ViewDescription} .",
-                f"{description} {LDES.retentionPolicy} {latest} .",
-                f"{latest} {RDF.type} {LDES.LatestVersionSubset} .",
-                f'{latest} {LDES.amount} "1"^^{XSD.integer} .',
-                f"{latest} {LDES.versionKey} {DCT.isVersionOf} .",
-                # Only erasures compact: versions below a record's kbm:erasedBefore leave their page;
-                # every other version, tombstones included, stays for good.
-                f'{description} {KBM.compacted} "true"^^{XSD.boolean} .',
                 f'{description} {KBM.compactedBy} {KBM.erasedBefore} .',
-                f'{description} {KBM.tombstoneRetention} "unlimited" .',
-                f'{description} {RDFS.comment} "Pages are compacted only by erasures of personal data: a member '
-                f'carrying kbm:erasedBefore n removes the versions of its record below n from every page, on '
-                f'every node that stores it. Every other version, including tombstones (as:Delete), stays in the '
-                f'stream for good. The latest version of each record is always retained."@en .',
                 f'{description} {KBM.pageSize} "{self.page_size}"^^{XSD.integer} .',
             ]
+            if self.catalog.erasure_mark.split(".")[0] != "0":
+                # Something was erased: from then on the one promise for every record is its latest
+                # version (tombstones included). Without erasures there is no policy: everything is kept.
+                policy = _iri(self.stream_iri + "#retention")
+                lines += [
+                    f"{description} {LDES.retentionPolicy} {policy} .",
+                    f"{policy} {RDF.type} {LDES.RetentionPolicy} .",
+                    f'{policy} {LDES.versionAmount} "1"^^{XSD.integer} .',
+                    f'{description} {KBM.compacted} "true"^^{XSD.boolean} .',
+                    f'{policy} {RDFS.comment} "Only erasures of personal data remove members: a member carrying '
+                    f'kbm:erasedBefore n removes the versions of its record below n from every page, on every node '
+                    f'that stores it. Every other version, tombstones (as:Delete) included, stays in the stream for '
+                    f'good; the latest version of each record is always kept."@en .',
+                ]
+        return lines
+
+    def _member_shape(self, shape: str) -> list[str]:
+        """The SHACL shape every member conforms to (``tree:shape``): the version wrapper, whose
+        ``as:object`` is the record, which conforms to the record shapes at ``/ontology/shapes``."""
+        lines = [f"{shape} {RDF.type} {SH.NodeShape} .",
+                 f"{shape} {RDFS.seeAlso} {_iri(self.base_url + '/ontology/shapes')} ."]
+        # No sh:minCount on what lives in the member's graph: ldes-client (extract-cbd-shape)
+        # looks for required paths outside that graph and would fetch every member again.
+        for i, (path, extra) in enumerate([
+            (STREAM_TIME, f'{SH.minCount} "1"^^{XSD.integer}'),
+            (DCT.isVersionOf, f"{SH.nodeKind} {SH.IRI}"),
+            (AS.object, f"{SH.nodeKind} {SH.IRI}"),
+            (PROV.generatedAtTime, f"{SH.datatype} {XSD.dateTime}"),
+            (DCAT.version, f"{SH.datatype} {XSD.integer}"),
+            (PROV.wasAttributedTo, f"{SH.nodeKind} {SH.IRI}"),
+            (SEC.proof, f"{SH.nodeKind} {SH.BlankNodeOrIRI}"),
+        ]):
+            prop = _iri(f"{self.stream_iri}#member-shape-{i}")
+            lines += [f"{shape} {SH.property} {prop} .", f"{prop} {SH.path} {path} .",
+                      f'{prop} {SH.maxCount} "1"^^{XSD.integer} .', f"{prop} {extra} ."]
         return lines
 
     def stream_document(self) -> str:
@@ -183,8 +222,11 @@ class Feed:
         p = _iri(page.iri)
         yield f"{p} {RDF.type} {TREE.Node} .\n"
         if page.next_iri:
+            # Every member of the next page was logged at or after this page's last position.
             rel = _iri(page.iri + "#next")
-            yield f"{p} {TREE.relation} {rel} .\n{rel} {RDF.type} {TREE.Relation} .\n{rel} {TREE.node} {_iri(page.next_iri)} .\n"
+            yield (f"{p} {TREE.relation} {rel} .\n{rel} {RDF.type} {TREE.GreaterThanOrEqualToRelation} .\n"
+                   f"{rel} {TREE.node} {_iri(page.next_iri)} .\n{rel} {TREE.path} {STREAM_TIME} .\n"
+                   f"{rel} {TREE.value} {Literal(page.last_time, datatype=XSD.dateTime)} .\n")
 
     def page_nquads_parts(self, page: Page) -> Iterator[str]:
         """The page as N-Quads, chunk by chunk (members in their own named graphs)."""
@@ -192,20 +234,25 @@ class Feed:
         stream = _iri(self.stream_iri)
         for m in page.members:
             g = _iri(m.event.member)
-            yield f'{stream} {TREE.member} {g} .\n{g} {KBM.streamPosition} "{m.position}"^^{XSD.integer} .\n'
+            yield self._member_head(stream, g, m)
+            document, links, proof, label = split_member_lines(m.event.member, m.position, m.payload)
             suffix = f" {g} .\n"
-            yield "".join(line[:-2] + suffix for line in m.payload.split("\n") if line.endswith(" ."))
+            yield "".join(line[:-2] + suffix for line in document) + "".join(line + "\n" for line in links)
+            yield "".join(line[:-2] + f" {label} .\n" for line in proof)
 
     def page_trig_parts(self, page: Page) -> Iterator[str]:
         """The page as TriG: N-Triples lines are valid TriG, so the signed payload goes in verbatim."""
         yield from self._page_head(page)
         stream = _iri(self.stream_iri)
         for m in page.members:
-            g = _iri(m.event.member)
-            yield (
-                f'{stream} {TREE.member} {g} .\n{g} {KBM.streamPosition} "{m.position}"^^{XSD.integer} .\n'
-                f"{g} {{\n{m.payload}}}\n"
-            )
+            yield self._member_head(stream, _iri(m.event.member), m)
+            yield member_trig(m.event.member, m.position, m.payload)
+
+    @staticmethod
+    def _member_head(stream: str, g: str, m: PageMember) -> str:
+        """Default-graph lines about a member in this stream: membership, position, stream time."""
+        return (f'{stream} {TREE.member} {g} .\n{g} {KBM.streamPosition} "{m.position}"^^{XSD.integer} .\n'
+                f"{g} {STREAM_TIME} {Literal(m.event.stream_time, datatype=XSD.dateTime)} .\n")
 
     def render_page(self, page: Page, fmt: str) -> bytes:
         if fmt == "trig":
@@ -220,6 +267,43 @@ class Feed:
         if fmt == "jsonld":
             return _jsonld(body)
         return body.encode()
+
+
+def member_trig(member: str, position: int, payload: str) -> str:
+    """A member as TriG: its graph (N-Triples lines are valid TriG, so verbatim), the link to its
+    proof (default graph), then its proof graph."""
+    document, links, proof, label = split_member_lines(member, position, payload)
+    out = f"<{member}> {{\n" + "".join(line + "\n" for line in document) + "}\n" + "".join(line + "\n" for line in links)
+    if proof:
+        out += f"{label} {{\n" + "".join(line + "\n" for line in proof) + "}\n"
+    return out
+
+
+def split_member_lines(member: str, position: int, payload: str) -> tuple[list[str], list[str], list[str], str]:
+    """A stored payload's document lines, the ``sec:proof`` link, the proof graph's lines (as
+    triples), and the proof graph's label in this page (``_:proof{position}``: blank-node labels
+    are per document, so each member of a page needs its own). Legacy payloads (N-Triples, proof
+    inside) have neither link nor proof lines.
+
+    The member's graph holds exactly the signed document; the link goes in the page's default
+    graph, so a client that extracts members by their Concise Bounded Description (ldes-client)
+    follows it into the proof graph and keeps the proof with the member."""
+    label = f"_:{PROOF_GRAPH_LABEL}{position}"
+    graph_suffix = f" _:{PROOF_GRAPH_LABEL} ."
+    link = f"<{member}> {SEC.proof} _:{PROOF_GRAPH_LABEL} ."
+    subject = f"_:{PROOF_GRAPH_LABEL} "
+    document, links, proof = [], [], []
+    for line in payload.split("\n"):
+        if not line:
+            continue
+        if line == link:
+            links.append(f"<{member}> {SEC.proof} {label} .")
+        elif line.endswith(graph_suffix):
+            triple = line[: -len(graph_suffix)] + " ."
+            proof.append(label + triple[len(subject):] if triple.startswith(subject) else triple)
+        else:
+            document.append(line)
+    return document, links, proof, label
 
 
 def _jsonld(nquads: str) -> bytes:

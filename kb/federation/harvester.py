@@ -89,6 +89,8 @@ class Checked:
     skipped: int = 0
     erased: list[str] = field(default_factory=list)
     """Keys of quarantine entries of versions that accepted members erase (``kbm:erasedBefore``)."""
+    legacy: int = 0
+    """Members accepted with a proof in kb's pre-specification form (see ParsedMember.legacy)."""
 
     def docs(self) -> dict[tuple[str, str], object | None]:
         """The quarantine changes to commit with the page: new entries, and erased ones removed."""
@@ -132,6 +134,10 @@ class _PageCommits:
         result.stored += len(events)
         result.skipped += checked.skipped + len(skipped)
         result.quarantined += len(checked.quarantine)
+        if checked.legacy:
+            result.notes.append(f"{url}: {checked.legacy} Mitglieder mit Signatur im alten Format übernommen "
+                                f"(Übergangszeit, siehe docs/federation.md)")
+            log.warning("harvest peer=%s page=%s: %d members with legacy proofs accepted", self.cfg.id, url, checked.legacy)
         if events:
             log.info("harvest peer=%s page=%s stored=%d records=%s", self.cfg.id, url, len(events),
                      ",".join(e.record.rsplit("/", 1)[-1] for e in events[:5]) + ("…" if len(events) > 5 else ""))
@@ -347,11 +353,12 @@ class Harvester:
         limit = self.limits.max_record_triples + 20
         candidates: dict[str, tuple[ParsedMember, PageMemberGraph]] = {}
         for g in graphs:
-            if len(g.triples) > limit:
-                out.quarantine.append(QuarantineEntry(cfg.id, g.member, f"Eintrag zu groß ({len(g.triples)} Tripel, erlaubt {limit})"))
+            size = len(g.triples) + len(g.proof or ())
+            if size > limit:
+                out.quarantine.append(QuarantineEntry(cfg.id, g.member, f"Eintrag zu groß ({size} Tripel, erlaubt {limit})"))
                 continue
             try:
-                parsed = parse_member(g.member, g.triples)
+                parsed = parse_member(g.member, g.triples, g.proof)
             except MemberError as exc:
                 out.quarantine.append(QuarantineEntry(cfg.id, g.member, f"Mitglied unlesbar: {exc}"))
                 continue
@@ -418,6 +425,7 @@ class Harvester:
             if not verify_member(p, key):
                 out.quarantine.append(self._entry(cfg, p, f"Signatur ungültig: passt nicht zum Schlüssel von {p.origin}"))
                 continue
+            out.legacy += p.legacy
             good.append(p)
         return good
 

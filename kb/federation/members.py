@@ -10,11 +10,17 @@ A member is a small graph, named by its version IRI ``{record}/versions/{n}``::
         ikz:visibility sichtbarkeit:public ;
         kbm:erasedBefore 3 ;                    # only after an erasure: versions below 3 are erased
         as:object <record> ;
-        sec:proof <…/versions/3#proof> .
-    <…/versions/3#proof> a sec:DataIntegrityProof ; sec:cryptosuite "eddsa-rdfc-2022" ; … .
+        sec:proof _:proof .                     # the proof graph
     …the record's own triples (none for a delete)…
+    _:proof {                                   # W3C Data Integrity: the proof in its own graph
+        _:proof a sec:DataIntegrityProof ;
+            sec:cryptosuite "eddsa-rdfc-2022"^^sec:cryptosuiteString ; … ; sec:proofValue "z…"^^sec:multibase .
+    }
 
-The proof covers everything but itself, version number included, so neither content nor order
+Stored and served as N-Quads: the document in the member's graph, the proof in a blank-node graph
+(the stream renames its label per member). The proof node is that same blank node, so a client that
+extracts a member by its Concise Bounded Description (``ldes-client``) follows ``sec:proof`` into
+the proof and keeps it. The proof covers everything but itself, version number included, so neither content nor order
 can be forged or replayed as newer on the way. The same holds for ``kbm:erasedBefore``, the
 origin's erasure horizon (docs/decisions.md, "Personal data and erasure"): once a record's personal
 data was erased, every later version of it carries the horizon, and every node that stores such a
@@ -27,9 +33,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, Triple, parse
 
-from kb.federation.signing import CRYPTOSUITE, NodeKey, hash_data, multibase, verify
+from kb.federation.signing import (
+    CRYPTOSUITE,
+    NodeKey,
+    canonical_nquads,
+    hash_data,
+    legacy_hash_data,
+    multibase,
+    verify,
+    verify_signature,
+)
 from kb.ontology.namespaces import AS, DCAT, DCT, IKZ, KBM, PROV, RDF, SEC, VISIBILITY, XSD
 from kb.ontology.records import record_type_of
 from kb.ontology.terms import Term, value
@@ -75,6 +90,20 @@ class ParsedMember:
     """Canonical N-Triples of ``record_triples`` (None: compute from the triples)."""
     erased_before: int = 0
     """The signed erasure horizon (``kbm:erasedBefore``); 0 if the member has none."""
+    legacy: bool = False
+    """Signed the way kb signed before it followed the specification (proof in the member's graph,
+    untyped cryptosuite, sorted N-Triples): still accepted, see docs/decisions.md."""
+
+
+PROOF_GRAPH_LABEL = "proof"
+"""The blank-node label of the proof graph in a stored payload (``_:proof``)."""
+
+
+def member_payload(member: NamedNode, document_nquads: str, proof_triples: Sequence[Triple]) -> str:
+    """The stored, served form of a member: its document, the link to the proof graph, the proof."""
+    link = f"{member} {SEC.proof} _:{PROOF_GRAPH_LABEL} .\n"
+    proof = "".join(line[:-2] + f" _:{PROOF_GRAPH_LABEL} .\n" for line in canonical_ntriples(proof_triples).split("\n") if line)
+    return document_nquads + link + proof
 
 
 class MemberError(ValueError):
@@ -88,7 +117,7 @@ def sealer_for(key: NodeKey, node_iri: str) -> Callable[..., SealedVersion]:
              erased_before: int = 0) -> SealedVersion:
         member = version_iri(record, version)
         m = NamedNode(member)
-        proof = NamedNode(member + "#proof")
+        proof = BlankNode(PROOF_GRAPH_LABEL)
         document = [
             Triple(m, RDF.type, KIND_TYPES[kind]),
             Triple(m, DCT.isVersionOf, NamedNode(record)),
@@ -102,24 +131,25 @@ def sealer_for(key: NodeKey, node_iri: str) -> Callable[..., SealedVersion]:
         ]
         proof_config = [
             Triple(proof, RDF.type, SEC.DataIntegrityProof),
-            Triple(proof, SEC.cryptosuite, Literal(CRYPTOSUITE)),
+            Triple(proof, SEC.cryptosuite, Literal(CRYPTOSUITE, datatype=SEC.cryptosuiteString)),
             Triple(proof, SEC.verificationMethod, NamedNode(key_iri(node_iri))),
             Triple(proof, SEC.proofPurpose, SEC.assertionMethod),
             Triple(proof, DCT.created, Literal(timestamp, datatype=XSD.dateTime)),
         ]
-        signature = key.sign(hash_data(proof_config, document))
-        proof_triples = [
-            *proof_config,
-            Triple(proof, SEC.proofValue, Literal(multibase(signature), datatype=SEC.multibase)),
-            Triple(m, SEC.proof, proof),
-        ]
-        return SealedVersion(member=member, payload=canonical_ntriples(document + proof_triples))
+        document_nquads = canonical_nquads(document)
+        signature = key.sign(hash_data(proof_config, document, document_nquads))
+        proof_value = Triple(proof, SEC.proofValue, Literal(multibase(signature), datatype=SEC.multibase))
+        return SealedVersion(member=member, payload=member_payload(m, document_nquads, [*proof_config, proof_value]))
 
     return seal
 
 
-def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
-    """Read a member graph; raises MemberError with a plain reason if it is not well-formed."""
+def parse_member(member: str, triples: Sequence[Triple], proof_graph: Sequence[Triple] | None = None) -> ParsedMember:
+    """Read a member graph; raises MemberError with a plain reason if it is not well-formed.
+
+    ``proof_graph``: the triples of the graph its ``sec:proof`` names (Data Integrity). Without it,
+    the proof is looked for in the member's own graph: the form kb signed in before (``legacy``).
+    """
     m = NamedNode(member)
     # Two passes sort the triples into those about the member, the proof and the record
     # (this runs for every harvested member, and each comparison is a call into pyoxigraph).
@@ -128,13 +158,23 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
     for t in triples:
         (about_member if t.subject == m else rest).append(t)
     proof_nodes = [t.object for t in about_member if t.predicate == SEC.proof]
-    if len(proof_nodes) != 1 or not isinstance(proof_nodes[0], NamedNode):
+    if len(proof_nodes) != 1 or not isinstance(proof_nodes[0], (NamedNode, BlankNode)):
         raise MemberError("Mitglied ohne (eindeutige) Signatur / member without a single proof")
-    proof = proof_nodes[0]
+    legacy = proof_graph is None
     proof_all: list[Triple] = []
     record_triples: list[Triple] = []
-    for t in rest:
-        (proof_all if t.subject == proof else record_triples).append(t)
+    if legacy:
+        proof = proof_nodes[0]
+        if not isinstance(proof, NamedNode):
+            raise MemberError("Signatur fehlt / proof graph missing")
+        for t in rest:
+            (proof_all if t.subject == proof else record_triples).append(t)
+    else:
+        assert proof_graph is not None
+        record_triples = rest
+        proof_all = list(proof_graph)
+        if len({t.subject for t in proof_all}) != 1:
+            raise MemberError("Signaturgraph enthält mehr als eine Signatur / proof graph must hold one proof")
     proof_values = [value(t.object) for t in proof_all if t.predicate == SEC.proofValue]
     if len(proof_values) != 1:
         raise MemberError("Signaturwert fehlt / proof value missing")
@@ -160,10 +200,13 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
     except ValueError:
         raise MemberError("Versionsnummer ist keine Zahl / version is not a number") from None
     methods = [value(t.object) for t in proof_config if t.predicate == SEC.verificationMethod]
-    suites = [value(t.object) for t in proof_config if t.predicate == SEC.cryptosuite]
-    if len(methods) != 1 or suites != [CRYPTOSUITE]:
+    suites = [t.object for t in proof_config if t.predicate == SEC.cryptosuite]
+    suite_ok = (len(suites) == 1 and isinstance(suites[0], Literal) and suites[0].value == CRYPTOSUITE
+                and (legacy or suites[0].datatype == SEC.cryptosuiteString))
+    if len(methods) != 1 or not suite_ok:
         raise MemberError(f"Signatur ist kein {CRYPTOSUITE} / proof is not {CRYPTOSUITE}")
-    if any(not isinstance(t.subject, NamedNode) or not (isinstance(t.object, (NamedNode, Literal))) for t in document):
+    if any(not isinstance(t.subject, NamedNode) or not (isinstance(t.object, (NamedNode, Literal))) for t in document) or \
+            any(not isinstance(t.object, (NamedNode, Literal)) for t in proof_all):
         raise MemberError("Leere Knoten sind in Mitgliedern nicht erlaubt / blank nodes are not allowed in members")
     if kinds[0] != "delete" and not record_triples:
         raise MemberError("Mitglied ohne Inhalt / member without content")
@@ -177,16 +220,26 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
         if not 1 < erased_before <= version:
             raise MemberError(f"Löschgrenze {erased_before} passt nicht zu Version {version} / "
                               f"erasure horizon {erased_before} does not fit version {version}")
-    # The canonical form of the whole member, and of its document and record parts cut out of it:
-    # a line starts with its subject ``<iri> `` (no IRI holds a space or ``>``), and a subset of
-    # a sorted, duplicate-free list of lines stays sorted and duplicate-free.
-    payload = canonical_ntriples(triples)
-    member_prefix, proof_prefix = f"{m} ", f"{proof} "
-    proof_link = f"{m} {SEC.proof} {proof} .\n"
-    document_lines = [
-        line + "\n" for line in payload.split("\n") if line and not line.startswith(proof_prefix) and line + "\n" != proof_link
-    ]
-    document_ntriples = "".join(document_lines)
+    member_prefix = f"{m} "
+    if legacy:
+        # The canonical form of the whole member, and of its document and record parts cut out of it:
+        # a line starts with its subject ``<iri> `` (no IRI holds a space or ``>``), and a subset of
+        # a sorted, duplicate-free list of lines stays sorted and duplicate-free.
+        payload = canonical_ntriples(triples)
+        proof_prefix = f"{proof_nodes[0]} "
+        proof_link = f"{m} {SEC.proof} {proof_nodes[0]} .\n"
+        document_lines = [line + "\n" for line in payload.split("\n")
+                          if line and not line.startswith(proof_prefix) and line + "\n" != proof_link]
+        document_canonical = "".join(document_lines)
+    else:
+        document_canonical = canonical_nquads(document)
+        payload = member_payload(m, document_canonical, proof_all)
+        document_lines = [line + "\n" for line in document_canonical.split("\n") if line]
+    # Without blank nodes, RDFC-1.0 lines are canonical N-Triples lines, except that these write
+    # U+FFFE/U+FFFF as themselves: the record's content hash is over canonical_ntriples.
+    plain = "\ufffe" not in document_canonical and "\uffff" not in document_canonical
+    record_ntriples = ("".join(line for line in document_lines if not line.startswith(member_prefix)) if plain or legacy
+                       else canonical_ntriples(record_triples))
     return ParsedMember(
         member=member,
         record=record,
@@ -202,17 +255,30 @@ def parse_member(member: str, triples: Sequence[Triple]) -> ParsedMember:
         record_triples=record_triples,
         record_type=record_type_of(record_triples, record),
         payload=payload,
-        document_ntriples=document_ntriples,
-        record_ntriples="".join(line for line in document_lines if not line.startswith(member_prefix)),
+        document_ntriples=document_canonical,
+        record_ntriples=record_ntriples,
         erased_before=erased_before,
+        legacy=legacy,
     )
 
 
+def split_payload(payload: str) -> tuple[list[Triple], list[Triple] | None]:
+    """A stored payload's member graph and proof graph (None: a legacy payload, proof inside)."""
+    graph: list[Triple] = []
+    proof: list[Triple] = []
+    for q in parse(payload, format=RdfFormat.N_QUADS):
+        (graph if q.graph_name == DefaultGraph() else proof).append(q.triple)
+    return graph, (proof if proof else None)
+
+
 def parse_payload(member: str, payload: str) -> ParsedMember:
-    """A member from its stored N-Triples payload."""
-    triples = [q.triple for q in parse(payload, format=RdfFormat.N_TRIPLES)]
-    return parse_member(member, triples)
+    """A member from its stored payload (N-Quads; older payloads are N-Triples, proof inside)."""
+    triples, proof = split_payload(payload)
+    return parse_member(member, triples, proof)
 
 
 def verify_member(parsed: ParsedMember, public_multibase: str) -> bool:
+    if parsed.legacy:
+        data = legacy_hash_data(parsed.proof_config, parsed.document, parsed.document_ntriples)
+        return verify_signature(public_multibase, parsed.proof_value, data)
     return verify(public_multibase, parsed.proof_value, parsed.proof_config, parsed.document, parsed.document_ntriples)

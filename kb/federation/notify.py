@@ -20,31 +20,28 @@
 
 Requests are signed with HTTP Message Signatures (RFC 9421) over ``@method``, ``@target-uri`` and
 ``content-digest`` (RFC 9530, SHA-256), algorithm ``ed25519``, ``keyid`` = the node's key IRI, and
-a ``created`` time; the receiver refuses signatures older than five minutes. Inboxes are
+a ``created`` time; the receiver refuses signatures older than five minutes. Both directions go
+through the ``http-message-signatures`` library (:mod:`kb.federation.http_signatures`). Inboxes are
 rate-limited per sender and overall (429 with Retry-After).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import logging
 import math
-import re
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-
 from kb.errors import BadRequest, Forbidden, RateLimited, Unauthenticated
 from kb.federation.fetch import Fetcher, FetchError, origin_of
+from kb.federation.http_signatures import sign_request, signed_key_id, verify_request
 from kb.federation.keys import DescriptionError, fetch_description
 from kb.federation.members import key_iri
 from kb.federation.peers import PeerConfig, base_of
-from kb.federation.signing import NodeKey, public_key_from_multibase
+from kb.federation.signing import NodeKey
 from kb.ontology import safejson
 from kb.store.catalog import Catalog
 from kb.store.model import now_timestamp
@@ -53,60 +50,6 @@ log = logging.getLogger(__name__)
 
 AS_CONTEXT = "https://www.w3.org/ns/activitystreams"
 SUBSCRIBER = "subscriber"
-MAX_SIGNATURE_AGE = 300
-LABEL = "kb"
-_COMPONENTS = '("@method" "@target-uri" "content-digest")'
-
-
-def content_digest(body: bytes) -> str:
-    return "sha-256=:" + base64.b64encode(hashlib.sha256(body).digest()).decode() + ":"
-
-
-def _signature_base(method: str, target_uri: str, digest: str, params: str) -> bytes:
-    return (
-        f'"@method": {method.upper()}\n"@target-uri": {target_uri}\n"content-digest": {digest}\n"@signature-params": {params}'
-    ).encode()
-
-
-def sign_request(key: NodeKey, key_id: str, method: str, target_uri: str, body: bytes, created: int | None = None) -> dict[str, str]:
-    """Headers that sign a request (RFC 9421 subset, see module docstring)."""
-    digest = content_digest(body)
-    params = f'{_COMPONENTS};created={created or int(time.time())};keyid="{key_id}";alg="ed25519"'
-    signature = key.sign(_signature_base(method, target_uri, digest, params))
-    return {
-        "Content-Digest": digest,
-        "Signature-Input": f"{LABEL}={params}",
-        "Signature": f"{LABEL}=:{base64.b64encode(signature).decode()}:",
-    }
-
-
-def signed_key_id(headers: dict[str, str]) -> str:
-    """The keyid a request claims (before anything is verified)."""
-    found = re.search(r'keyid="([^"]+)"', headers.get("signature-input", ""))
-    if not found:
-        raise Unauthenticated("Die Benachrichtigung ist nicht signiert.", "The notification is not signed.")
-    return found.group(1)
-
-
-def verify_request(headers: dict[str, str], method: str, target_uri: str, body: bytes, public_multibase: str) -> None:
-    """Raises Unauthenticated unless the request carries a fresh, valid signature by that key."""
-    refused = Unauthenticated("Die Signatur der Benachrichtigung ist ungültig.", "The notification's signature is invalid.")
-    match = re.fullmatch(rf'{LABEL}=(\(.*?\);(.*))', headers.get("signature-input", "").strip())
-    sig = re.fullmatch(rf"{LABEL}=:([A-Za-z0-9+/=]+):", headers.get("signature", "").strip())
-    if not match or not sig or not match.group(1).startswith(_COMPONENTS + ";"):
-        raise refused
-    params = match.group(1)
-    created = re.search(r";created=(\d+)", params)
-    if not created or abs(time.time() - int(created.group(1))) > MAX_SIGNATURE_AGE:
-        raise Unauthenticated("Die Signatur ist abgelaufen.", "The signature is too old or from the future.")
-    digest = headers.get("content-digest", "")
-    if digest != content_digest(body):
-        raise refused
-    try:
-        key = public_key_from_multibase(public_multibase)
-        key.verify(base64.b64decode(sig.group(1)), _signature_base(method, target_uri, digest, params))
-    except (InvalidSignature, ValueError):
-        raise refused from None
 
 
 class RateLimiter:

@@ -1,6 +1,7 @@
 """Reading a peer's LDES page: its members (each a named graph), their positions, the next page.
 
-Only graphs the page declares as ``tree:member`` of the stream are read; anything else in the
+Only graphs the page declares as ``tree:member`` of the stream are read, with the proof graph each
+names (``<member> sec:proof _:g`` in the default graph, W3C Data Integrity); anything else in the
 page is ignored. A page that does not parse, or that the input checks refuse before parsing
 (nesting deeper than ``KB_MAX_NESTING``, a lone surrogate: :func:`kb.ontology.rdfio.check_input`),
 is a ``PageError``: the whole page is unusable, the harvest of that peer fails with the reason in
@@ -15,7 +16,8 @@ from dataclasses import dataclass, field
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, RdfFormat, Triple, parse
 
 from kb.errors import KbError
-from kb.ontology.namespaces import KBM, LDES, RDF, TREE
+from kb.federation.members import split_payload
+from kb.ontology.namespaces import KBM, LDES, RDF, SEC, TREE
 from kb.ontology.rdfio import check_input
 
 FORMATS = {
@@ -27,7 +29,7 @@ FORMATS = {
 }
 ACCEPT = "application/trig, application/n-quads;q=0.9, application/ld+json;q=0.5"
 _MEMBER, _POSITION, _NODE, _RELATION, _VIEW = TREE.member, KBM.streamPosition, TREE.node, TREE.relation, TREE.view
-_TYPE, _EVENT_STREAM = RDF.type, LDES.EventStream
+_TYPE, _EVENT_STREAM, _PROOF = RDF.type, LDES.EventStream, SEC.proof
 
 
 class PageError(ValueError):
@@ -39,6 +41,14 @@ class PageMemberGraph:
     member: str
     position: int | None
     triples: list[Triple]
+    proof: list[Triple] | None = None
+    """The graph the member's ``sec:proof`` names (W3C Data Integrity); None: no such graph."""
+
+    @classmethod
+    def from_payload(cls, member: str, position: int | None, payload: str) -> PageMemberGraph:
+        """A member as a page would carry it, from its stored payload."""
+        triples, proof = split_payload(payload)
+        return cls(member, position, triples, proof)
 
 
 @dataclass
@@ -71,6 +81,7 @@ def read_page(body: bytes, content_type: str, url: str) -> ReadPage:
                if isinstance(t.subject, NamedNode) and t.predicate == _TYPE and t.object == _EVENT_STREAM}
     member_of: dict[str, str] = {}
     positions: dict[str, int] = {}
+    proof_links: dict[str, list[Triple]] = {}
     relations: dict[str, str] = {}
     page_relations: dict[str, set[str]] = {}
     view = None
@@ -91,6 +102,8 @@ def read_page(body: bytes, content_type: str, url: str) -> ReadPage:
             page_relations.setdefault(s.value, set()).add(o.value)
         elif p == _VIEW and isinstance(o, NamedNode):
             view = o.value
+        elif p == _PROOF and isinstance(s, NamedNode):
+            proof_links.setdefault(s.value, []).append(t)
     stream = next(iter(streams)) if len(streams) == 1 else None
     page = ReadPage(url=url, stream=stream, view=view)
     # The relations of this page: those of the node named by the URL we fetched, or of the only
@@ -100,6 +113,11 @@ def read_page(body: bytes, content_type: str, url: str) -> ReadPage:
     for member, collection in member_of.items():
         if stream is not None and collection != stream:
             continue
-        page.members.append(PageMemberGraph(member, positions.get(member), graphs.get(NamedNode(member), [])))
+        # The link to the proof graph is in the page's default graph (or, as kb wrote it before, in
+        # the member's graph); the member is read as its graph plus that link.
+        triples = graphs.get(NamedNode(member), []) + proof_links.get(member, [])
+        proof_graphs = [t.object for t in triples if t.predicate == _PROOF and isinstance(t.object, (NamedNode, BlankNode))]
+        proof = graphs.get(proof_graphs[0]) if len(proof_graphs) == 1 and proof_graphs[0] in graphs else None
+        page.members.append(PageMemberGraph(member, positions.get(member), triples, proof))
     page.members.sort(key=lambda m: (m.position is None, m.position or 0))
     return page

@@ -1,66 +1,49 @@
 """Ed25519 keys and W3C Data Integrity proofs (cryptosuite ``eddsa-rdfc-2022``) over RDF graphs.
 
-Every version a node originates is signed over the RDFC-1.0 canonical form of its graph, so a record
-stays attributable to its origin however many aggregators relay it. kb graphs carry no blank nodes,
-so their canonical form is the sorted canonical N-Quads, computed in linear time.
+Every version a node originates is signed as the W3C Data Integrity EdDSA specification says: the
+signature covers SHA-256 of the RDFC-1.0 canonical form of the proof options, then SHA-256 of the
+RDFC-1.0 canonical form of the document (both as default-graph datasets), canonicalised by
+pyoxigraph (``Dataset.canonicalize(RDFC_1_0)``). So a record stays attributable to its origin
+however many aggregators relay it, and any conformant verifier can check it
+(tests/federation/test_data_integrity.py: the W3C test vectors and pyld as an independent verifier).
+
+Members signed before kb 0.x followed an older, hand-written form (sorted N-Triples, the proof in
+the document's graph, an untyped cryptosuite): :func:`legacy_hash_data` still checks those, see
+docs/decisions.md "Data Integrity as specified".
 """
 
 from __future__ import annotations
 
 import hashlib
-import operator
 import os
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+import base58
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from pyoxigraph import Triple
+from pyoxigraph import CanonicalizationAlgorithm, Dataset, DefaultGraph, Quad, RdfFormat, Triple, serialize
 
 from kb.store.model import canonical_ntriples
 
 CRYPTOSUITE = "eddsa-rdfc-2022"
-_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _ED25519_PUB = b"\xed\x01"  # multicodec prefix of an Ed25519 public key
-
-
-def b58encode(data: bytes) -> str:
-    n = int.from_bytes(data, "big")
-    out = ""
-    while n:
-        n, rem = divmod(n, 58)
-        out = _B58[rem] + out
-    return "1" * (len(data) - len(data.lstrip(b"\0"))) + out
-
-
-_B58_DIGITS = {ch: i for i, ch in enumerate(_B58)}
-_B58_POWERS = [58**i for i in range(128)]
-
-
-def b58decode(text: str) -> bytes:
-    try:
-        digits = [_B58_DIGITS[ch] for ch in reversed(text)]
-    except KeyError:
-        bad = next(ch for ch in text if ch not in _B58_DIGITS)
-        raise ValueError(f"invalid base58 character {bad!r}") from None
-    # Each member's proof value is decoded, so the sum runs in C (map) rather than digit by digit.
-    powers = _B58_POWERS if len(digits) <= len(_B58_POWERS) else [58**i for i in range(len(digits))]
-    n = sum(map(operator.mul, digits, powers))
-    body = n.to_bytes((n.bit_length() + 7) // 8, "big") if n else b""
-    return b"\0" * (len(text) - len(text.lstrip("1"))) + body
+_ED25519_PRIV = b"\x80\x26"  # multicodec prefix of an Ed25519 private key (seed)
+_NONCHARACTER_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\uFFF([EF])")
 
 
 def multibase(data: bytes) -> str:
     """base58btc multibase (``z…``), as Data Integrity uses for keys and proof values."""
-    return "z" + b58encode(data)
+    return "z" + base58.b58encode(data).decode()
 
 
 def from_multibase(text: str) -> bytes:
     if not text.startswith("z"):
         raise ValueError("only base58btc multibase values (starting with 'z') are supported")
-    return b58decode(text[1:])
+    return base58.b58decode(text[1:])
 
 
 def public_key_multibase(key: Ed25519PublicKey) -> str:
@@ -108,15 +91,57 @@ class NodeKey:
         os.replace(tmp, path)
         return cls(key)
 
+    @property
+    def private_key(self) -> Ed25519PrivateKey:
+        """For libraries that sign with the key object (HTTP Message Signatures)."""
+        return self._private
+
     def sign(self, data: bytes) -> bytes:
         return self._private.sign(data)
 
 
-def hash_data(proof_config: Iterable[Triple], document: Iterable[Triple], document_ntriples: str | None = None) -> bytes:
-    """The ``eddsa-rdfc-2022`` input: SHA-256 of the canonical proof options, then of the document.
+def canonical_nquads(statements: Iterable[Triple | Quad]) -> str:
+    """RDFC-1.0 canonical N-Quads of a dataset (triples go into the default graph), by pyoxigraph.
 
-    ``document_ntriples``: the document's canonical N-Triples, if the caller has them already.
+    pyoxigraph writes U+FFFE and U+FFFF as ``\\uFFFE``/``\\uFFFF``; RDFC-1.0's canonical N-Quads
+    escape only the control characters, so those two are written as themselves. A dataset without
+    blank nodes (every kb document) has nothing for RDFC-1.0 to relabel: its canonical form is its
+    sorted, de-duplicated lines, so those skip building a ``Dataset`` (half the cost of a harvest's
+    signature check); anything written with ``_:`` goes through ``Dataset.canonicalize``.
     """
+    items = list(statements)
+    text = ""
+    triples = [s for s in items if isinstance(s, Triple)]
+    if len(triples) == len(items):
+        written = serialize(triples, format=RdfFormat.N_TRIPLES)
+        assert written is not None  # None only when given an output to write to
+        text = written.decode()
+    if not text or "_:" in text:
+        dataset = Dataset(s if isinstance(s, Quad) else Quad(s.subject, s.predicate, s.object, DefaultGraph()) for s in items)
+        dataset.canonicalize(CanonicalizationAlgorithm.RDFC_1_0)
+        written = serialize(dataset, format=RdfFormat.N_QUADS)
+        assert written is not None
+        text = written.decode()
+    if "\\uFFF" in text:
+        text = _NONCHARACTER_ESCAPE.sub(lambda m: m.group(1) + ("\ufffe" if m.group(2) == "E" else "\uffff"), text)
+    return "".join(line + "\n" for line in sorted(set(text.split("\n"))) if line)
+
+
+def hash_data(proof_config: Iterable[Triple | Quad], document: Iterable[Triple | Quad], document_nquads: str | None = None) -> bytes:
+    """The ``eddsa-rdfc-2022`` hash: SHA-256 of the canonical proof options, then of the document.
+
+    ``document_nquads``: the document's canonical N-Quads, if the caller has them already.
+    """
+    if document_nquads is None:
+        document_nquads = canonical_nquads(document)
+    return (
+        hashlib.sha256(canonical_nquads(proof_config).encode()).digest()
+        + hashlib.sha256(document_nquads.encode()).digest()
+    )
+
+
+def legacy_hash_data(proof_config: Iterable[Triple], document: Iterable[Triple], document_ntriples: str | None = None) -> bytes:
+    """The hash members were signed over before kb followed the specification (sorted N-Triples)."""
     if document_ntriples is None:
         document_ntriples = canonical_ntriples(document)
     return (
@@ -125,16 +150,28 @@ def hash_data(proof_config: Iterable[Triple], document: Iterable[Triple], docume
     )
 
 
-def verify(
-    public_multibase: str,
-    proof_value: str,
-    proof_config: Iterable[Triple],
-    document: Iterable[Triple],
-    document_ntriples: str | None = None,
-) -> bool:
+def private_key_from_multibase(text: str) -> Ed25519PrivateKey:
+    """An Ed25519 private key from its multikey form (``z3u2…``), as the W3C test vectors give it."""
+    raw = from_multibase(text)
+    if not raw.startswith(_ED25519_PRIV) or len(raw) != 34:
+        raise ValueError("not an Ed25519 private multikey")
+    return Ed25519PrivateKey.from_private_bytes(raw[2:])
+
+
+def verify_signature(public_multibase: str, proof_value: str, data: bytes) -> bool:
     try:
-        key = _public_key(public_multibase)
-        key.verify(from_multibase(proof_value), hash_data(proof_config, document, document_ntriples))
+        _public_key(public_multibase).verify(from_multibase(proof_value), data)
         return True
     except (InvalidSignature, ValueError):
         return False
+
+
+def verify(
+    public_multibase: str,
+    proof_value: str,
+    proof_config: Iterable[Triple | Quad],
+    document: Iterable[Triple | Quad],
+    document_nquads: str | None = None,
+) -> bool:
+    """Check an ``eddsa-rdfc-2022`` proof (proof options without ``proofValue``) over a document."""
+    return verify_signature(public_multibase, proof_value, hash_data(proof_config, document, document_nquads))

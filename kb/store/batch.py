@@ -71,6 +71,8 @@ class Batch:
         self._summaries: dict[str, str] = {}
         self._private: list[str] = []
         self._written: set[str] = set()
+        self.logged = ""
+        """The stream time of the log entries of this batch (``ChangeEvent.logged``); set by the writer."""
 
     def version(self, meta: RecordMeta, kind: ChangeKind, sealed: SealedVersion, content: VersionContent, *, replace: bool) -> None:
         record = str(NamedNode(meta.iri))
@@ -122,6 +124,8 @@ class Batch:
             "version": meta.version, "kind": kind, "origin": meta.origin, "visibility": meta.visibility,
             "timestamp": meta.modified, "local": meta.local,
         }
+        if self.logged:
+            entry["logged"] = self.logged
         self._log.append([
             meta.iri,
             str(int(meta.version)),
@@ -136,6 +140,18 @@ class Batch:
         ev = f"<urn:kb:event:{int(seq)}>"
         self.deletes.append(f"DELETE WHERE {{ GRAPH {S_GRAPH_LOG} {{ {ev} {S_PAYLOAD} ?payload }} }}")
         self._log.append(["", "0", f"{ev} {S_COMPACTED} {S_TRUE} .\n", ""])
+
+    def replace_payload(self, seq: int, payload: str) -> None:
+        """Swap the signed payload of a stored log entry (the same version, signed anew)."""
+        ev = f"<urn:kb:event:{int(seq)}>"
+        self.deletes.append(f"DELETE WHERE {{ GRAPH {S_GRAPH_LOG} {{ {ev} {S_PAYLOAD} ?payload }} }}")
+        self._log.append(["", "0", f"{ev} {S_PAYLOAD} {Literal(payload)} .\n", ""])
+
+    def replace_logged(self, seq: int, entry_json: str) -> None:
+        """Swap the JSON fields of a stored log entry (to add the stream time of an older entry)."""
+        ev = f"<urn:kb:event:{int(seq)}>"
+        self.deletes.append(f"DELETE WHERE {{ GRAPH {S_GRAPH_LOG} {{ {ev} {S_JSON} ?fields }} }}")
+        self._log.append(["", "0", f"{ev} {S_JSON} {Literal(entry_json)} .\n", ""])
 
     def compact_pending(self, record: str, before: int) -> None:
         """The same for entries of this batch: versions of ``record`` below ``before`` lose their payload."""

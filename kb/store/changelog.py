@@ -80,6 +80,7 @@ class ChangeLogReads(CatalogReads):
                 timestamp=fields["timestamp"],
                 member=lexical(first[P_MEMBER.value]),
                 local=bool(fields["local"]),
+                logged=str(fields.get("logged", "")),
                 compacted=P_PAYLOAD.value not in first,
             )
             return event, lexical(first[P_PAYLOAD.value]) if P_PAYLOAD.value in first else ""
@@ -165,7 +166,7 @@ class ChangeLogReads(CatalogReads):
         return problems
 
 
-def event_from(meta: RecordMeta, kind: ChangeKind) -> ChangeEvent:
+def event_from(meta: RecordMeta, kind: ChangeKind, logged: str = "") -> ChangeEvent:
     return ChangeEvent(
         seq=meta.seq,
         record=meta.iri,
@@ -176,4 +177,5 @@ def event_from(meta: RecordMeta, kind: ChangeKind) -> ChangeEvent:
         timestamp=meta.modified,
         member=meta.member,
         local=meta.local,
+        logged=logged,
     )

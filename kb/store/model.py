@@ -54,6 +54,18 @@ def canonical_ntriples(triples: Iterable[Triple]) -> str:
     return "".join(line + "\n" for line in sorted(set(lines)) if line)
 
 
+def later(a: str, b: str) -> str:
+    """The later of two xsd:dateTime values (compared as instants, not as text)."""
+    def instant(text: str) -> datetime:
+        try:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return datetime.min.replace(tzinfo=UTC)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+    return b if instant(b) > instant(a) else a
+
+
 def ntriples_hash(canonical: str) -> str:
     """The content hash of a graph from its canonical N-Triples."""
     return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
@@ -109,9 +121,17 @@ class ChangeEvent:
     timestamp: str
     member: str
     local: bool
+    logged: str = ""
+    """When this node logged the version (xsd:dateTime; '' in entries from before kb kept it): the
+    stream's timestamp, never earlier than the entry before it. ``timestamp`` stays the origin's."""
     compacted: bool = False
     """The version was erased by a later one: the entry keeps its place in the log (``seq`` stays
     gap-free) but no longer has a payload, and the stream and ``/versions/{n}`` no longer show it."""
+
+    @property
+    def stream_time(self) -> str:
+        """The stream's timestamp of this entry (``logged``; the version's own time in old entries)."""
+        return self.logged or self.timestamp
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from kb.store.model import (
     RecordMeta,
     SealedVersion,
     canonical_ntriples,
+    later,
     now_timestamp,
     ntriples_hash,
 )
@@ -85,6 +86,14 @@ class CatalogWriter(DocumentReads):
     def _after_write(self) -> None:
         """Called after each commit, outside the write lock (the embedded store rewrites itself here after erasures)."""
 
+    def _stream_time(self, base: int) -> str:
+        """The time the log entries of a commit after ``base`` carry: now, but never before the last
+        entry's, so the stream's timestamps never go backwards (``ldes:timestampPath``), whatever
+        the clock does and however old the versions a relay logs are."""
+        now = now_timestamp()
+        found = self.event(base) if base > 0 else None
+        return later(now, found[0].stream_time) if found is not None else now
+
     @property
     def erasure_mark(self) -> str:
         """Changes whenever erased versions are compacted away (for ETags of otherwise fixed pages)."""
@@ -107,6 +116,7 @@ class CatalogWriter(DocumentReads):
                 batch = Batch()
                 events: list[ChangeEvent] = []
                 seq = base = self._begin()
+                batch.logged = self._stream_time(base)
                 seen: set[str] = set()
                 compacted = False
                 for draft, content, guess in zip(drafts, contents, guesses, strict=True):
@@ -165,7 +175,7 @@ class CatalogWriter(DocumentReads):
                         personal_hash=content.personal_hash,
                     )
                     batch.version(meta, kind, sealed, content, replace=current is not None)
-                    events.append(event_from(meta, kind))
+                    events.append(event_from(meta, kind, batch.logged))
                     compacted |= self._compact(batch, draft.record, bound, current)
                 if self._commit(batch, docs, base, seq, compacted):
                     return events
@@ -255,6 +265,30 @@ class CatalogWriter(DocumentReads):
                     raise _too_busy()
             return dropped
 
+    def rewrite_entries(self, payloads: Mapping[int, str], stream_times: Mapping[int, str]) -> None:
+        """Upgrade existing log entries in place (same versions, same content): new signed forms of
+        this node's own versions (``payloads``), and the stream time of entries written before kb
+        kept one (``stream_times``). The pages that hold them change, so the write counts like an
+        erasure: it moves ``erasure_mark``, which every page's ETag holds."""
+        if not payloads and not stream_times:
+            return
+        with self._writing():
+            batch = Batch()
+            for seq, payload in payloads.items():
+                batch.replace_payload(seq, payload)
+            for seq, logged in stream_times.items():
+                found = self.event(seq)
+                if found is None:
+                    continue
+                e = found[0]
+                batch.replace_logged(seq, json.dumps({
+                    "version": e.version, "kind": e.kind, "origin": e.origin, "visibility": e.visibility,
+                    "timestamp": e.timestamp, "local": e.local, "logged": logged,
+                }, ensure_ascii=False, sort_keys=True))
+            base = self._begin()
+            if not self._commit(batch, None, base, base, True):
+                raise _too_busy()
+
     def prepare_received(self, members: Sequence[Member]) -> PreparedMembers:
         """Compute the stored form of members (canonical form, hash, summary) without the write lock.
 
@@ -287,6 +321,7 @@ class CatalogWriter(DocumentReads):
                 events: list[ChangeEvent] = []
                 skipped: list[tuple[Member, str]] = []
                 seq = base = self._begin()
+                batch.logged = self._stream_time(base)
                 held: dict[str, RecordMeta | None] = self.metas(
                     [m.record for m, content in zip(prepared.members, prepared.contents, strict=True) if content is not None])
                 compacted = False
@@ -321,7 +356,7 @@ class CatalogWriter(DocumentReads):
                         erased_before=m.erased_before,
                     )
                     batch.version(meta, m.kind, SealedVersion(member=m.member, payload=m.payload), content, replace=current is not None)
-                    events.append(event_from(meta, m.kind))
+                    events.append(event_from(meta, m.kind, batch.logged))
                     compacted |= self._compact(batch, m.record, m.erased_before, current)
                     held[m.record] = meta
                 if self._commit(batch, docs, base, seq, compacted):

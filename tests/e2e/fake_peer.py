@@ -28,16 +28,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import NamedNode, RdfFormat, parse
+from pyoxigraph import NamedNode
+
+from kb.federation.feed import member_trig
 
 STATE: dict[str, Any] = {"mode": "good", "slow": 5.0, "hits": 0}
 
 
 def build_members(data_dir: Path, base: str, other_node: str | None) -> dict[str, tuple[str, str]]:
-    """Name → (member IRI, N-Triples payload) of real members signed by this fake node's key."""
+    """Name → (member IRI, stored payload) of real members signed by this fake node's key."""
     from kb.auth import Principal
     from kb.config import Settings
-    from kb.federation.members import sealer_for
+    from kb.federation.members import sealer_for, split_payload
     from kb.node import Node
     from tests.conftest import HELLWEG
 
@@ -63,7 +65,7 @@ def build_members(data_dir: Path, base: str, other_node: str | None) -> dict[str
         # A record under another node's base, attributed to that node, but signed with OUR key.
         other_base = other_node[: -len("/node")]
         record = f"{other_base}/projects/untergeschoben"
-        triples = [q.triple for q in parse(by_seq["r3v1"][1].encode(), format=RdfFormat.N_TRIPLES)]
+        triples = split_payload(by_seq["r3v1"][1])[0]
         r3 = by_seq["r3v1"][0].rsplit("/versions/", 1)[0]
         content = [t for t in triples if t.subject == NamedNode(r3)]
         from pyoxigraph import Triple
@@ -89,7 +91,7 @@ def page(base: str, n: int, entries: list[tuple[int, str]], members: dict[str, t
         member, payload = members[name]
         out.append(f"{stream} <https://w3id.org/tree#member> <{member}> .")
         out.append(f'<{member}> <https://w3id.org/ikz-kb/meta#streamPosition> "{position}"^^<http://www.w3.org/2001/XMLSchema#integer> .')
-        out.append(f"<{member}> {{\n{payload}}}")
+        out.append(member_trig(member, position, payload))
     return ("\n".join(out) + "\n").encode()
 
 

@@ -8,7 +8,7 @@ import httpx
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, parse
 
 from kb.federation.members import parse_member, verify_member
-from kb.ontology.namespaces import DCT, KBM, LDES, PROV, RDF, TREE
+from kb.ontology.namespaces import DCT, KBM, LDES, RDF, SEC, TREE
 from tests.conftest import LiveNode
 from tests.federation.conftest import add_peer, peer_token, project, publish, sync, withdraw
 
@@ -29,6 +29,14 @@ def graph(qs: list, name: str) -> list:
     return [q.triple for q in qs if q.graph_name == NamedNode(name)]
 
 
+def graph_and_proof(qs: list, name: str) -> tuple[list, list]:
+    """A member's graph with the link to its proof (in the page's default graph), and the proof graph."""
+    links = [t for t in default_graph(qs) if t.subject == NamedNode(name) and t.predicate == SEC.proof]
+    assert not any(t.predicate == SEC.proof for t in graph(qs, name))  # the member's graph is exactly the signed document
+    (link,) = links
+    return graph(qs, name) + links, [q.triple for q in qs if q.graph_name == link.object]
+
+
 def test_stream_declares_paths_retention_and_view(live: LiveNode, anonymous: httpx.Client) -> None:
     r = anonymous.get("/ldes")
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/trig")
@@ -37,13 +45,34 @@ def test_stream_declares_paths_retention_and_view(live: LiveNode, anonymous: htt
     facts = {(t.subject, t.predicate, t.object) for t in triples}
     assert (stream, RDF.type, LDES.EventStream) in facts
     assert (stream, LDES.versionOfPath, DCT.isVersionOf) in facts
-    assert (stream, LDES.timestampPath, PROV.generatedAtTime) in facts
+    assert (stream, LDES.timestampPath, KBM.loggedAt) in facts  # the node's own time, not the origin's
     assert (stream, TREE.view, NamedNode(f"{live.url}/ldes/pages/1")) in facts
-    assert any(t.predicate == RDF.type and t.object == LDES.LatestVersionSubset for t in triples)
-    # Only erasures of personal data compact the stream, and the stream says so.
-    assert any(t.predicate == KBM.compacted and t.object.value == "true" for t in triples)
+    # Current LDES vocabulary only: no legacy retention types.
+    assert not any(t.object in (LDES.LatestVersionSubset, LDES.DurationAgoPolicy) or t.predicate == LDES.versionKey for t in triples)
+    (shape,) = [t.object for t in triples if t.subject == stream and t.predicate == TREE.shape]
+    assert (shape, RDF.type, NamedNode("http://www.w3.org/ns/shacl#NodeShape")) in facts
+    # Only erasures of personal data compact the stream, and the stream says how.
     assert any(t.predicate == KBM.compactedBy and t.object == KBM.erasedBefore for t in triples)
+    assert not any(t.predicate == LDES.retentionPolicy for t in triples)  # nothing erased: no policy, all is kept
     assert live.node.description()["stream"] == str(stream.value)
+
+
+def test_after_an_erasure_the_stream_declares_its_retention(live: LiveNode, anonymous: httpx.Client) -> None:
+    """Erasing personal data removes versions: from then on the stream promises (current LDES
+    vocabulary) only the latest version of each record, and the erased version is gone."""
+    from kb.erasure import Erasure
+
+    iri = publish(live, project("Projekt mit Kontakt"))
+    with live.client() as admin:
+        admin.put(f"/api/projects/{iri.rsplit('/', 1)[1]}", json=project("Projekt ohne Kontakt")).raise_for_status()
+    assert Erasure(live.node).erase_record(iri, dry_run=False).complete
+    triples = default_graph(quads(anonymous.get("/ldes")))
+    (policy,) = [t.object for t in triples if t.predicate == LDES.retentionPolicy]
+    facts = {(t.subject, t.predicate, t.object) for t in triples}
+    assert (policy, RDF.type, LDES.RetentionPolicy) in facts
+    assert [t.object.value for t in triples if t.subject == policy and t.predicate == LDES.versionAmount] == ["1"]
+    members = members_of(quads(anonymous.get("/ldes/pages/1")))
+    assert f"{iri}/versions/1" not in members and f"{iri}/versions/3" in members
 
 
 def test_members_are_named_graphs_with_the_signed_version(live: LiveNode, anonymous: httpx.Client) -> None:
@@ -51,7 +80,7 @@ def test_members_are_named_graphs_with_the_signed_version(live: LiveNode, anonym
     qs = quads(anonymous.get("/ldes/pages/1"))
     member = f"{iri}/versions/1"
     assert members_of(qs) == [member]
-    parsed = parse_member(member, graph(qs, member))
+    parsed = parse_member(member, *graph_and_proof(qs, member))
     assert parsed.record == iri and parsed.version == 1 and parsed.kind == "create"
     assert verify_member(parsed, live.node.key.public_multibase)
     positions = [t.object.value for t in default_graph(qs) if t.predicate == KBM.streamPosition]
@@ -115,7 +144,7 @@ def test_tombstones_stay_in_the_stream(live: LiveNode, anonymous: httpx.Client) 
     withdraw(live, iri)
     qs = quads(anonymous.get("/ldes/pages/1"))
     assert members_of(qs) == [f"{iri}/versions/1", f"{iri}/versions/2"]
-    tombstone = parse_member(f"{iri}/versions/2", graph(qs, f"{iri}/versions/2"))
+    tombstone = parse_member(f"{iri}/versions/2", *graph_and_proof(qs, f"{iri}/versions/2"))
     assert tombstone.kind == "delete" and tombstone.record_triples == []
 
 

@@ -70,6 +70,51 @@ def test_signature_for_another_inbox_is_refused(key: NodeKey) -> None:
         verify_request(headers, "POST", INBOX, body, key.public_multibase)
 
 
+def _library_signed(key: NodeKey, body: bytes, label: str, components: tuple[str, ...]) -> dict[str, str]:
+    """A request signed by the http-message-signatures library itself, not by kb's helper."""
+    import http_message_signatures as hms
+    from httpx import Headers
+
+    from kb.federation.http_signatures import content_digest
+
+    class Message:
+        method, url, headers = "POST", INBOX, Headers({"Content-Digest": content_digest(body)})
+
+    class Keys(hms.HTTPSignatureKeyResolver):
+        def resolve_private_key(self, key_id: str) -> object:
+            return key.private_key
+
+    hms.HTTPMessageSigner(signature_algorithm=hms.algorithms.ED25519, key_resolver=Keys()).sign(
+        Message, key_id="https://stadt.example/node#key-1", label=label, covered_component_ids=components)
+    return lower(dict(Message.headers))
+
+
+@pytest.mark.parametrize("label, components", [
+    ("sig1", ("@method", "@target-uri", "content-digest")),
+    ("kb", ("content-digest", "@method", "@target-uri")),
+    ("pyhms", ("@target-uri", "content-digest", "@authority", "@method")),
+])
+def test_any_valid_rfc9421_signature_is_accepted(key: NodeKey, label: str, components: tuple[str, ...]) -> None:
+    """Another label or another component order is still a valid signature (RFC 9421 §3.2)."""
+    body = activity("Announce", "https://stadt.example/node", "https://stadt.example/ldes")
+    verify_request(_library_signed(key, body, label, components), "POST", INBOX, body, key.public_multibase)
+
+
+def test_signature_must_cover_method_target_and_digest(key: NodeKey) -> None:
+    body = b"{}"
+    headers = _library_signed(key, body, "sig1", ("@method", "@target-uri"))
+    with pytest.raises(Unauthenticated):
+        verify_request(headers, "POST", INBOX, body, key.public_multibase)
+
+
+@pytest.mark.parametrize("garbage", ['sig1=("@method"', "sig1=:(((:", 'a=("@method");created=1, b=("@method");created=2', "\x00"])
+def test_garbled_signature_headers_are_refused_not_errors(key: NodeKey, garbage: str) -> None:
+    body = b"{}"
+    headers = lower(sign_request(key, "https://stadt.example/node#key-1", "POST", INBOX, body))
+    with pytest.raises(Unauthenticated):
+        verify_request({**headers, "signature-input": garbage}, "POST", INBOX, body, key.public_multibase)
+
+
 def test_rate_limiter_answers_with_retry_after() -> None:
     limiter = RateLimiter(rate=0.5, burst=2, global_rate=100, global_burst=100)
     limiter.check("a")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
+from pyoxigraph import DefaultGraph, Literal, NamedNode, RdfFormat, Triple, parse
 
 from kb.federation.members import parse_payload, sealer_for, verify_member
-from kb.federation.signing import NodeKey
-from kb.ontology.namespaces import DCAT, DCT, XSD
+from kb.federation.signing import NodeKey, legacy_hash_data, multibase
+from kb.ontology.namespaces import DCAT, DCT, SEC, XSD
 
 NODE = "https://kommune.example/node"
 RECORD = "https://kommune.example/projects/standesamt-1"
@@ -76,11 +76,8 @@ def test_wrong_key_fails(key: NodeKey, tmp_path: Path) -> None:
 def test_signature_survives_any_triple_order(key: NodeKey) -> None:
     """Relays may re-serialise: the canonical form (RDFC-1.0 without blank nodes) is order-free."""
     member, payload = seal(key)
-    shuffled = "".join(reversed(payload.splitlines(keepends=True)))
-    triples = [q.triple for q in parse(shuffled.encode(), format=RdfFormat.N_TRIPLES)]
-    from kb.federation.members import parse_member
-
-    assert verify_member(parse_member(member, triples), key.public_multibase)
+    shuffled = "\n".join(reversed(payload.split("\n"))).replace("_:proof", "_:anders")
+    assert verify_member(parse_payload(member, shuffled), key.public_multibase)
 
 
 def test_key_is_kept_in_data_dir_and_reloaded(tmp_path: Path) -> None:
@@ -93,7 +90,8 @@ def test_key_is_kept_in_data_dir_and_reloaded(tmp_path: Path) -> None:
 def test_canonical_parts_cut_from_the_payload_match_their_triples(key: NodeKey) -> None:
     """The document and record forms a receiver reuses (signature check, store) are exactly the
     canonical forms of those triples, also with literals that need escaping."""
-    from kb.federation.members import parse_member
+    from kb.federation.members import parse_member, split_payload
+    from kb.federation.signing import canonical_nquads
     from kb.store.model import canonical_ntriples
 
     triples = [
@@ -102,8 +100,8 @@ def test_canonical_parts_cut_from_the_payload_match_their_triples(key: NodeKey) 
         Triple(NamedNode(RECORD + "#kontakt"), DCT.title, Literal("Kontakt")),
     ]
     sealed = sealer_for(key, NODE)(RECORD, triples, version=2, kind="update", timestamp="2026-01-02T03:04:05.000Z", visibility="public")
-    parsed = parse_member(sealed.member, [q.triple for q in parse(sealed.payload.encode(), format=RdfFormat.N_TRIPLES)])
-    assert parsed.document_ntriples == canonical_ntriples(parsed.document)
+    parsed = parse_member(sealed.member, *split_payload(sealed.payload))
+    assert parsed.document_ntriples == canonical_nquads(parsed.document)
     assert parsed.record_ntriples == canonical_ntriples(parsed.record_triples) == canonical_ntriples(triples)
     assert verify_member(parsed, key.public_multibase)
 
@@ -115,3 +113,53 @@ def test_members_with_unicode_line_separators_round_trip(key: NodeKey) -> None:
     parsed = parse_payload(sealed.member, sealed.payload)
     assert parsed.record_triples == triples
     assert verify_member(parsed, key.public_multibase)
+
+
+def test_proof_sits_in_its_own_graph_with_a_typed_cryptosuite(key: NodeKey) -> None:
+    """W3C Data Integrity: ``<member> sec:proof _:g`` and the proof's triples inside graph ``_:g``."""
+    member, payload = seal(key)
+    quads = list(parse(payload.encode(), format=RdfFormat.N_QUADS))
+    (link,) = [q for q in quads if q.predicate == SEC.proof]
+    assert link.subject == NamedNode(member) and link.graph_name == DefaultGraph()
+    proof = [q for q in quads if q.graph_name == link.object]
+    assert {q.predicate for q in proof} >= {SEC.cryptosuite, SEC.proofValue, SEC.verificationMethod}
+    (suite,) = [q.object for q in proof if q.predicate == SEC.cryptosuite]
+    assert suite == Literal("eddsa-rdfc-2022", datatype=SEC.cryptosuiteString)
+    assert all(q.graph_name == DefaultGraph() for q in quads if q not in proof)
+
+
+def test_noncharacters_and_language_tags_sign_and_verify(key: NodeKey) -> None:
+    triples = [Triple(NamedNode(RECORD), DCT.title, Literal("Kooperation \ufffe\uffff Ende", language="de-DE"))]
+    sealed = sealer_for(key, NODE)(RECORD, triples, version=1, kind="create", timestamp="2026-01-02T03:04:05.000Z", visibility="public")
+    parsed = parse_payload(sealed.member, sealed.payload)
+    assert verify_member(parsed, key.public_multibase)
+    from kb.store.model import canonical_ntriples
+
+    assert parsed.record_ntriples == canonical_ntriples(parsed.record_triples)
+
+
+def legacy_member(key: NodeKey) -> tuple[str, list[Triple]]:
+    """A member signed the way kb signed before 15.3: proof in the member's graph, plain cryptosuite."""
+    from kb.store.model import canonical_ntriples
+
+    member, payload = seal(key)
+    parsed = parse_payload(member, payload)
+    proof = NamedNode(member + "#proof")
+    config = [Triple(proof, t.predicate, t.object) for t in parsed.proof_config if t.predicate != SEC.cryptosuite]
+    config.append(Triple(proof, SEC.cryptosuite, Literal("eddsa-rdfc-2022")))
+    signature = key.sign(legacy_hash_data(config, parsed.document))
+    triples = [*parsed.document, *config, Triple(proof, SEC.proofValue, Literal(multibase(signature), datatype=SEC.multibase)),
+               Triple(NamedNode(member), SEC.proof, proof)]
+    assert canonical_ntriples(triples)
+    return member, triples
+
+
+def test_legacy_members_still_verify_and_are_flagged(key: NodeKey) -> None:
+    from kb.federation.members import parse_member
+
+    member, triples = legacy_member(key)
+    parsed = parse_member(member, triples)
+    assert parsed.legacy and verify_member(parsed, key.public_multibase)
+    forged = [t if t.predicate != DCT.title else Triple(t.subject, t.predicate, Literal("gefälscht", language="de")) for t in triples]
+    assert not verify_member(parse_member(member, forged), key.public_multibase)
+    assert verify_member(parse_payload(member, parsed.payload), key.public_multibase)  # stored as it came

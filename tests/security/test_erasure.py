@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
+from pyoxigraph import Literal, NamedNode, Triple
 
 from kb.federation.harvester import Checked
 from kb.federation.members import ERASED_BEFORE
@@ -255,7 +255,7 @@ def harvest(node: LiveNode) -> dict[str, Any]:
 def member_graph(node: LiveNode, member: str) -> PageMemberGraph:
     found = node.node.catalog.event_for_member(member)
     assert found is not None and not found[0].compacted
-    return PageMemberGraph(member, found[0].seq, [q.triple for q in parse(found[1].encode(), format=RdfFormat.N_TRIPLES)])
+    return PageMemberGraph.from_payload(member, found[0].seq, found[1])
 
 
 def check_and_commit(harvester: LiveNode, origin: LiveNode, graphs: list[PageMemberGraph]) -> Checked:
@@ -296,7 +296,7 @@ def test_finding_6_an_erasing_member_with_a_broken_signature_is_quarantined_and_
     erasing = member_graph(origin, f"{iri}/versions/2")
     forged = PageMemberGraph(erasing.member, erasing.position, [
         Triple(t.subject, t.predicate, Literal("Gefälscht", language="de")) if t.predicate == DCT.title else t for t in erasing.triples
-    ])
+    ], erasing.proof)
     checked = check_and_commit(harvester, origin, [forged])
     assert not checked.members and len(checked.quarantine) == 1 and "Signatur" in checked.quarantine[0].reason
     assert held_versions(harvester, iri) == {1: True}
@@ -314,14 +314,14 @@ def test_finding_6_a_relay_can_neither_strip_nor_add_the_erasure_marker(node_fac
     assert origin.node.catalog.meta(plain).erased_before == 0  # type: ignore[union-attr]  # no personal data: history kept
     iri, erasing_member = contact_removed(origin)
     erasing = member_graph(origin, erasing_member)
-    stripped = PageMemberGraph(erasing.member, erasing.position, [t for t in erasing.triples if t.predicate != ERASED_BEFORE])
+    stripped = PageMemberGraph(erasing.member, erasing.position, [t for t in erasing.triples if t.predicate != ERASED_BEFORE], erasing.proof)
     assert len(stripped.triples) == len(erasing.triples) - 1
     ordinary = member_graph(origin, f"{plain}/versions/2")
     added = PageMemberGraph(ordinary.member, ordinary.position, [
-        *ordinary.triples, Triple(NamedNode(ordinary.member), ERASED_BEFORE, Literal("2", datatype=XSD.integer))])
+        *ordinary.triples, Triple(NamedNode(ordinary.member), ERASED_BEFORE, Literal("2", datatype=XSD.integer))], ordinary.proof)
     added_valid = PageMemberGraph(erasing.member, erasing.position, [
         Triple(t.subject, t.predicate, Literal("1", datatype=XSD.integer)) if t.predicate == ERASED_BEFORE else t
-        for t in erasing.triples])
+        for t in erasing.triples], erasing.proof)
     checked = check_and_commit(harvester, origin, [stripped, added, added_valid])
     assert not checked.members and len(checked.quarantine) == 3, checked.quarantine
     reasons = {(q.member, q.reason.split(":")[0]) for q in checked.quarantine}

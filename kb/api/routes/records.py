@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from pyoxigraph import RdfFormat, parse
+from pyoxigraph import BlankNode, NamedNode, Quad, serialize
 
 from kb.api.deps import CatalogDep, NodeDep, PrincipalDep, PublisherDep
-from kb.api.rdf_response import RDF_OFFERS, pick_format, rdf_response
+from kb.api.rdf_response import RDF_OFFERS, format_for, pick_format, rdf_response
 from kb.api.routes.projects import RECORD_ANSWERS, record_response, resolve_record
 from kb.api.schemas import ProjectOut, media_types
 from kb.errors import Gone, NotFound
 from kb.federation.feed import IMMUTABLE
+from kb.federation.members import split_payload
+from kb.ontology.namespaces import SEC
 
 router = APIRouter(tags=["Linked Data"])
 
@@ -36,9 +38,20 @@ def record_version(key: str, version: int, request: Request, publisher: Publishe
             "The current version is at the project's address.",
             record=found[0].record,
         )
-    triples = [q.triple for q in parse(found[1], format=RdfFormat.N_TRIPLES)]
     media = pick_format(request, RDF_OFFERS, "application/trig")
-    return rdf_response(triples, media, graph_name=member, headers={"Cache-Control": "public, " + IMMUTABLE})
+    headers = {"Cache-Control": "public, " + IMMUTABLE}
+    triples, proof = split_payload(found[1])
+    if proof is None:  # signed before kb followed the specification: the proof is in the member's graph
+        return rdf_response(triples, media, graph_name=member, headers=headers)
+    fmt = format_for(media)
+    if fmt.name not in ("trig", "nquads", "jsonld"):  # a triples-only format cannot hold the proof graph
+        document = [t for t in triples if t.predicate != SEC.proof]
+        return rdf_response(document, media, graph_name=member, headers=headers)
+    graph, proof_graph = NamedNode(member), BlankNode("proof")
+    quads = [Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+    quads += [Quad(t.subject, t.predicate, t.object, proof_graph) for t in proof]
+    body = serialize(quads, format=fmt.rdf)
+    return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept", **headers})
 
 
 @router.get("/projects/{key}", response_model=ProjectOut, responses=RECORD_ANSWERS)
