@@ -344,7 +344,7 @@ class Indexer:
         if warm_speller:
             self.lexical.speller.warm()  # after publishing: word search answers meanwhile, "Meinten Sie" follows
 
-    def idle(self, *, quiet: float = SAVE_AFTER) -> None:
+    def idle(self, *, quiet: float = SAVE_AFTER, speller: bool = True) -> None:
         """Work to do when the log is drained: BM25, HNSW, and (after a quiet spell) the files."""
         if self._lexical_dirty:
             self.rebuild_lexical()
@@ -357,7 +357,7 @@ class Indexer:
             self.progress.state = "ready"
             with self._changed:
                 self._changed.notify_all()
-        if self.lexical is not None and not self.lexical.speller.ready:
+        if speller and self.lexical is not None and not self.lexical.speller.ready:
             self.lexical.speller.warm()  # after a restart from saved files: searching did not wait for it
             with self._changed:
                 self._changed.notify_all()

@@ -135,7 +135,7 @@ class SearchService:
         ix = self.indexer
         try:
             ix.open()
-            ix.idle(quiet=0)
+            ix.idle(quiet=0, speller=False)  # searches wait for this; "Meinten Sie" is built in the loop below
         except Exception as exc:  # never take the node down; searches answer from what exists
             log.exception("search index could not be opened")
             ix.failed(exc)
