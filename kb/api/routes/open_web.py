@@ -35,7 +35,7 @@ XML = "application/xml"
 _cache: dict[str, tuple[int, list[tuple[str, str]]]] = {}
 
 
-@router.get("/robots.txt", response_class=PlainTextResponse)
+@router.get("/robots.txt", response_class=Response, responses=media_types("text/plain", description="Hints for crawlers."))
 def robots(node: NodeDep) -> PlainTextResponse:
     """Hinweise für Suchmaschinen / what crawlers may read, and where the sitemap is."""
     lines = ["User-agent: *", "Allow: /", *(f"Disallow: {path}" for path in NOT_FOR_CRAWLERS), "", f"Sitemap: {node.base_url}/sitemap.xml", ""]
