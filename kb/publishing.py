@@ -191,7 +191,7 @@ class Publisher:
         merged, violations = [], []
         for i, entry in enumerate(given):
             sha = entry.get("sha256") if isinstance(entry, dict) else None
-            if sha not in known:
+            if not isinstance(sha, str) or sha not in known:  # {"sha256": {}} is no hash (fuzzing found a 500)
                 violations.append(Violation(f"documents.{i}", "Dateien werden mit POST /api/projects/{key}/documents hochgeladen; "
                                             "hier lassen sich nur beigefügte Dokumente ändern oder entfernen.",
                                             "Files are uploaded with POST /api/projects/{key}/documents; here attached documents "

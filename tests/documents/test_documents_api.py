@@ -132,6 +132,9 @@ def test_a_put_without_documents_keeps_them_and_one_cannot_invent_a_file(live: L
         invented = {"title": "Erfunden", "type": "satzung", "sha256": "0" * 64, "text": "untergeschoben"}
         r = admin.put(f"/api/projects/{key}", json={**HELLWEG, "title": "Projekt mit bleibendem Dokument", "documents": [invented]})
         assert r.status_code == 422 and r.json()["violations"][0]["field"] == "documents.0"
+        for odd in ({}, [], 7, None):  # the fuzz run's {"sha256": {}} gave a 500 (an unhashable key)
+            r = admin.post("/api/projects", json={**HELLWEG, "title": "Neu mit Dokument", "documents": [{**invented, "sha256": odd}]})
+            assert r.status_code == 422 and r.json()["violations"][0]["field"] == "documents.0", (odd, r.text)
 
 
 def test_a_withdrawn_record_takes_its_files_with_it(live: LiveNode) -> None:
