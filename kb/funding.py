@@ -8,7 +8,6 @@ answers are computed once per position of the change log and visibility, like th
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +16,7 @@ from kb.errors import NotFound
 from kb.ontology.register import Municipality, Register, distance_km
 from kb.ontology.vocabulary import Concept, Vocabularies
 from kb.store import Catalog
+from kb.store.per_state import PerState
 
 NEAR_KM = 40.0
 """How far a funded project's nearest municipality may be for "in Ihrer Nähe"."""
@@ -84,8 +84,7 @@ class FundingProgrammes:
         self.register = register
         self.vocabularies = vocabularies
         self.scheme = vocabularies["fundingProgramme"]
-        self._lock = threading.Lock()
-        self._cache: dict[bool, tuple[int, dict[str, Programme]]] = {}
+        self._per_state: PerState[bool, dict[str, Programme]] = PerState(lambda: catalog.last_seq)
 
     def programmes(self, *, include_network: bool) -> list[Programme]:
         """Every programme: the Länder's first (by Land), then the Federation's and the EU's."""
@@ -151,15 +150,7 @@ class FundingProgrammes:
                 yield summary
 
     def _programmes(self, include_network: bool) -> dict[str, Programme]:
-        seq = self.catalog.last_seq
-        with self._lock:
-            hit = self._cache.get(include_network)
-            if hit is not None and hit[0] == seq:
-                return hit[1]
-        computed = self._compute(include_network)
-        with self._lock:
-            self._cache[include_network] = (seq, computed)
-        return computed
+        return self._per_state.get(include_network, lambda: self._compute(include_network))
 
     def _compute(self, include_network: bool) -> dict[str, Programme]:
         tops = [c for c in self.scheme if not c.broader]

@@ -10,12 +10,12 @@ cooperation. Built from the stored summaries, once per position of the change lo
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import Any
 
 from kb.ontology.register import Municipality, Register
 from kb.store import Catalog
+from kb.store.per_state import PerState
 
 MAX_PROJECTS = 5
 """Projects of the members shown per initiative."""
@@ -45,19 +45,10 @@ class Initiatives:
     def __init__(self, catalog: Catalog, register: Register) -> None:
         self.catalog = catalog
         self.register = register
-        self._lock = threading.Lock()
-        self._cache: dict[bool, tuple[int, list[Initiative]]] = {}
+        self._per_state: PerState[bool, list[Initiative]] = PerState(lambda: catalog.last_seq)
 
     def all(self, *, include_network: bool) -> list[Initiative]:
-        seq = self.catalog.last_seq
-        with self._lock:
-            hit = self._cache.get(include_network)
-            if hit is not None and hit[0] == seq:
-                return hit[1]
-        computed = self._compute(include_network)
-        with self._lock:
-            self._cache[include_network] = (seq, computed)
-        return computed
+        return self._per_state.get(include_network, lambda: self._compute(include_network))
 
     def _compute(self, include_network: bool) -> list[Initiative]:
         visible = {iri: s for iri, s in self.catalog.summaries().items()
