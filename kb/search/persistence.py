@@ -189,7 +189,7 @@ class IndexFiles:
         """The saved BM25 snapshot, or None (then it is rebuilt from the documents: slower, never wrong)."""
         try:
             lexical = LexicalIndex.load(self.directory / f"lexical-{generation}", words)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - a cache: whatever is wrong with it (EOFError, a bm25s error), rebuild
             log.warning("saved word index unusable (%s); rebuilding it", exc)
             return None
         if lexical is not None and not np.array_equal(lexical.doc_ids, np.asarray(sorted(docs), dtype=np.int64)):
