@@ -353,23 +353,22 @@ class Fetcher:
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
             raise PageTooLarge(f"Seite {current} ist zu groß ({int(declared)} Bytes, erlaubt {limit})")
+        body = self._bounded_body(response, f"Seite {current}", current, limit, deadline)
+        return Fetched(url=current, status=response.status_code, body=body, content_type=_media_type(response),
+                       etag=response.headers.get("etag"), seconds=time.monotonic() - started)
+
+    def _bounded_body(self, response: httpx.Response, what: str, url: str, limit: int, deadline: float) -> bytes:
+        """The body, read chunk by chunk: never more than ``limit`` bytes, never past the deadline."""
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > limit:
-                raise PageTooLarge(f"Seite {current} ist zu groß (über {limit} Bytes)")
+                raise PageTooLarge(f"{what} ist zu groß (über {limit} Bytes)")
             if time.monotonic() > deadline:
-                raise self._timed_out(current, deadline)
+                raise self._timed_out(url, deadline)
             chunks.append(chunk)
-        return Fetched(
-            url=current,
-            status=response.status_code,
-            body=b"".join(chunks),
-            content_type=response.headers.get("content-type", "").split(";", 1)[0].strip().lower(),
-            etag=response.headers.get("etag"),
-            seconds=time.monotonic() - started,
-        )
+        return b"".join(chunks)
 
     def post(self, url: str, body: bytes, headers: dict[str, str], *, scope: str, token: str | None = None) -> int:
         """POST ``body`` to ``url`` (inside ``scope``); the status code. Redirects are not followed."""
@@ -403,17 +402,8 @@ class Fetcher:
                     if response.status_code in REDIRECTS:
                         raise PeerBadStatus(f"HTTP {response.status_code} von {url}: kb folgt beim Beitritt keiner Weiterleitung",
                                             response.status_code)
-                    chunks: list[bytes] = []
-                    size = 0
-                    for chunk in response.iter_bytes():
-                        size += len(chunk)
-                        if size > max_bytes:
-                            raise PageTooLarge(f"Antwort von {url} ist zu groß (über {max_bytes} Bytes)")
-                        if time.monotonic() > deadline:
-                            raise self._timed_out(url, deadline)
-                        chunks.append(chunk)
-                    return Fetched(url=url, status=response.status_code, body=b"".join(chunks),
-                                   content_type=response.headers.get("content-type", "").split(";", 1)[0].strip().lower(),
+                    body = self._bounded_body(response, f"Antwort von {url}", url, max_bytes, deadline)
+                    return Fetched(url=url, status=response.status_code, body=body, content_type=_media_type(response),
                                    etag=None, seconds=time.monotonic() - started)
             except httpx.TimeoutException:
                 raise self._timed_out(url, deadline) from None
@@ -421,3 +411,8 @@ class Fetcher:
                 raise PeerUnreachable(f"{url} nicht erreichbar: {type(exc).__name__}") from None
             except httpx.InvalidURL as exc:
                 raise OutboundRefused(f"{url} ist keine gültige Adresse: {exc}") from None
+
+
+def _media_type(response: httpx.Response) -> str:
+    """``application/trig`` from ``Content-Type: application/trig; charset=utf-8``."""
+    return str(response.headers.get("content-type", "")).split(";", 1)[0].strip().lower()
