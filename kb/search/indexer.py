@@ -357,12 +357,18 @@ class Indexer:
             self.progress.state = "ready"
             with self._changed:
                 self._changed.notify_all()
-        if speller and self.lexical is not None and not self.lexical.speller.ready:
-            self.lexical.speller.warm()  # after a restart from saved files: searching did not wait for it
-            with self._changed:
-                self._changed.notify_all()
+        if speller:
+            self.warm_speller()
         if self._unsaved and time.monotonic() - self._last_change >= quiet:
             self.save()
+
+    def warm_speller(self) -> None:
+        """Build "Meinten Sie" for the current word index if it is not built yet (after a restart from
+        saved files: searching did not wait for it)."""
+        if self.lexical is not None and not self.lexical.speller.ready:
+            self.lexical.speller.warm()
+            with self._changed:
+                self._changed.notify_all()
 
     def save_if_changed(self) -> None:
         """Write the files if anything changed since they were last written (at stop)."""
