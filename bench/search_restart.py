@@ -63,8 +63,12 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def saved_records(data_dir: Path) -> int:
-    return int(json.loads((data_dir / "search" / "manifest.json").read_text(encoding="utf-8"))["count"])
+def saved_index(data_dir: Path) -> tuple[int, str]:
+    """Records in the saved index, and the base URL the node minted them under (a restart keeps it:
+    served under another one, the node would take its own records for a peer's)."""
+    manifest = json.loads((data_dir / "search" / "manifest.json").read_text(encoding="utf-8"))
+    first = next(iter(manifest["records"]))
+    return int(manifest["count"]), first.split("/projects/", 1)[0]
 
 
 def get(url: str) -> dict[str, object] | None:
@@ -85,7 +89,7 @@ def is_semantic(answer: dict[str, object], records: int) -> bool:
             and all(h["why"].get("semantic") is not None for h in hits))  # type: ignore[index]
 
 
-def serve_once(data_dir: Path, records: int, timeout: float = 120.0) -> dict[str, float]:
+def serve_once(data_dir: Path, records: int, base_url: str, timeout: float = 120.0) -> dict[str, float]:
     """One fresh ``kb serve``: seconds from exec to each first answer, CPU seconds at the semantic one.
 
     It polls the cheap ``/api/search/status`` every 20 ms and sends the dense search once that says
@@ -96,7 +100,7 @@ def serve_once(data_dir: Path, records: int, timeout: float = 120.0) -> dict[str
     base = f"http://127.0.0.1:{port}"
     dense = f"{base}/api/search?" + urllib.parse.urlencode({"q": QUERY, "method": "dense"})
     env = {**os.environ, "PYTHONPATH": str(REPO), "KB_LOG_LEVEL": "WARNING"}
-    cmd = [sys.executable, "-m", "kb.cli", "serve", "--data-dir", str(data_dir), "--port", str(port)]
+    cmd = [sys.executable, "-m", "kb.cli", "serve", "--data-dir", str(data_dir), "--port", str(port), "--base-url", base_url]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     out: dict[str, float] = {}
@@ -141,7 +145,7 @@ sys.path.insert(0, {repo!r})
 import kb.cli.node  # what `python -m kb.cli serve` imports before it runs
 from kb.cli.options import open_node, settings_from
 t1, c1 = time.perf_counter(), time.process_time()
-node = open_node(settings_from(data_dir=Path({data!r}), host=None, port=0, base_url=None, name=None, operator=None, state=None,
+node = open_node(settings_from(data_dir=Path({data!r}), host=None, port=0, base_url={base_url!r}, name=None, operator=None, state=None,
                                kind=None, sync_interval=None, search_enabled=None, store=None))
 t2, c2 = time.perf_counter(), time.process_time()
 node.start()  # the order of `kb serve`: start, then build the web application
@@ -163,8 +167,8 @@ node.close()
 """
 
 
-def phases_once(data_dir: Path, records: int) -> str:
-    code = PHASES.format(repo=str(REPO), data=str(data_dir), records=records, query=QUERY)
+def phases_once(data_dir: Path, records: int, base_url: str) -> str:
+    code = PHASES.format(repo=str(REPO), data=str(data_dir), records=records, query=QUERY, base_url=base_url)
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=300,
                           env={**os.environ, "KB_LOG_LEVEL": "WARNING"})
     return done.stdout.strip() or done.stderr.strip()[-2000:]
@@ -180,11 +184,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="fresh kb serve processes (default 5)")
     parser.add_argument("--phases", type=int, default=0, help="in-process phase runs to add (default 0)")
     args = parser.parse_args()
-    records = saved_records(args.data_dir)
-    print(f"{records} records in the saved index; load average before: {loadavg()} ({os.cpu_count()} cores)")
+    records, base_url = saved_index(args.data_dir)
+    print(f"{records} records in the saved index (minted under {base_url}); load average before: {loadavg()} ({os.cpu_count()} cores)")
     runs = []
     for i in range(args.runs):
-        r = serve_once(args.data_dir, records)
+        r = serve_once(args.data_dir, records, base_url)
         runs.append(r)
         print(f"run {i + 1}: http {r['http']:.2f} s, open {r['open']:.2f} s, "
               f"semantic {r['semantic']:.2f} s, {r['cpu']:.2f} CPU s at that moment, peak RSS {r['rss']:.0f} MB "
@@ -196,7 +200,7 @@ def main() -> None:
               f"[min {min(r['semantic'] for r in runs):.2f}, max {max(r['semantic'] for r in runs):.2f}], "
               f"{med['cpu']:.2f} CPU s; load average after: {loadavg()}")
     for i in range(args.phases):
-        print(f"phases {i + 1}: {phases_once(args.data_dir, records)} (load {loadavg()})")
+        print(f"phases {i + 1}: {phases_once(args.data_dir, records, base_url)} (load {loadavg()})")
 
 
 if __name__ == "__main__":

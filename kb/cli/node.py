@@ -14,6 +14,7 @@ from kb.cli import main
 from kb.cli.options import data_dir_option, fail, open_node, settings_from
 from kb.config import NODE_KINDS
 from kb.errors import KbError
+from kb.search.gil import short_turns_for_good
 from kb.seed import SEED_PROJECTS
 
 __all__ = ["SEED_PROJECTS", "seed_node"]
@@ -45,6 +46,7 @@ def serve(data_dir: Path | None, host: str | None, port: int | None, base_url: s
             node.close()
             fail(exc)
         click.echo(f"Beispieldaten: {report.created} neu, {report.updated} geändert, {report.unchanged} unverändert, {len(report.failed)} fehlerhaft.")
+    short_turns_for_good()  # requests beside background Python work (kb/search/gil.py)
     node.start()  # before the web application is built: the search index and the model load meanwhile
     try:
         import uvicorn
