@@ -1,0 +1,160 @@
+"""Attack review 2026-12-07: expensive work on demand must stay bounded (one real ``kb serve`` process).
+
+- Reports (``/bestandsaufnahme/bericht.pdf``) cost seconds of CPU and are open to anyone. A burst
+  of requests for many different Kreise used to hold every worker thread of the server for a
+  minute (``/healthz`` timed out) and to leave a queue of builds that ran long after the callers
+  had gone. Now at most two different builds are admitted and six requests wait; the rest get 503
+  with Retry-After at once.
+- Text extraction of an upload runs in a child process that may use 1 GB. Parallel uploads used to
+  start one child each; now at most two run at a time.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ADMIN_TOKEN
+from tests.e2e.processes import NodeProcess
+
+pytestmark = pytest.mark.slow
+
+MAX_BUILDS = 2  # kb/api/routes/inventory_report.py
+EXTRACTIONS_AT_ONCE = 2  # kb/documents/extract.py
+
+
+@pytest.fixture(scope="module")
+def node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NodeProcess]:
+    n = NodeProcess(tmp_path_factory.mktemp("load") / "data", name="Belastet").start()
+    yield n
+    n.stop()
+
+
+def _busy_answer_is_clear(r: httpx.Response) -> None:
+    assert r.status_code == 503 and int(r.headers["retry-after"]) > 0, r.text
+    body = r.json()
+    assert body["error"] == "busy" and body["message"] and body["message_en"]
+
+
+def test_a_burst_of_reports_for_many_kreise_is_refused_at_once_and_leaves_no_queue(node: NodeProcess) -> None:
+    kreise = [k["key"] for k in httpx.get(node.url + "/api/inventory/kreise", timeout=60).json()["items"]][:48]
+    answers: list[httpx.Response] = []
+    failures: list[str] = []
+    stop = threading.Event()
+
+    def probe() -> None:
+        with httpx.Client(timeout=15) as client:
+            while not stop.is_set():
+                try:
+                    if client.get(node.url + "/healthz").status_code != 200:
+                        failures.append("healthz not 200")
+                except httpx.HTTPError as exc:
+                    failures.append(f"healthz {type(exc).__name__}")
+                time.sleep(0.25)
+
+    def ask(kreis: str) -> None:
+        try:  # 40 s: less than the minute a request used to wait before its 503
+            answers.append(httpx.get(node.url + "/bestandsaufnahme/bericht.pdf", params={"kreis": kreis}, timeout=40))
+        except httpx.HTTPError as exc:
+            failures.append(f"report {type(exc).__name__}")
+
+    prober = threading.Thread(target=probe)
+    prober.start()
+    callers = [threading.Thread(target=ask, args=(k,)) for k in kreise]
+    for t in callers:
+        t.start()
+    for t in callers:
+        t.join(timeout=120)
+    stop.set()
+    prober.join(timeout=20)
+
+    assert not failures, failures
+    built = [r for r in answers if r.status_code == 200]
+    refused = [r for r in answers if r.status_code != 200]
+    for r in refused:
+        _busy_answer_is_clear(r)
+    assert all(r.content.startswith(b"%PDF-") for r in built)
+    assert 1 <= len(built) <= MAX_BUILDS + 2, f"{len(built)} different reports built during one burst"
+    # No queue of abandoned builds is left behind: the next report is built now, not after them.
+    left = sorted(set(kreise) - {str(r.request.url.params["kreis"]) for r in built})[-1]
+    after = httpx.get(node.url + "/bestandsaufnahme/bericht.pdf", params={"kreis": left}, timeout=50)
+    assert after.status_code == 200 and after.content.startswith(b"%PDF-"), after.text[:300]
+
+
+def _slow_odt(paragraphs: int) -> bytes:
+    """An ordinary ODT whose text takes the extraction process a while (random words, no bomb)."""
+    words = os.urandom(paragraphs * 4).hex().encode()
+    body = b"".join(b"<text:p>" + words[i:i + 8] + b"</text:p>" for i in range(0, len(words), 8))
+    content = (b'<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               b'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>' + body
+               + b"</office:text></office:body></office:document-content>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+    return out.getvalue()
+
+
+def _extraction_children(parent: int) -> int:
+    count = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == parent and b"kb.documents.extract" in cmdline:
+            count += 1
+    return count
+
+
+def test_parallel_uploads_start_at_most_two_extraction_processes(node: NodeProcess) -> None:
+    assert node.proc is not None
+    with node.client() as admin:
+        created = admin.post("/api/projects", json={
+            "title": "Gemeinsames Standesamt mit vielen Anlagen", "description": "Ein Projekt, dem viele Dateien zugleich beigefügt werden.",
+            "participants": ["Soest", "Werl"], "state": "NW", "legalForm": "zweckverband",
+            "status": "aktiv", "taskAreas": ["02"]})
+        assert created.status_code == 201, created.text
+        key = created.json()["id"].rsplit("/", 1)[1]
+    files = [_slow_odt(150_000) for _ in range(4)]
+    answers: list[httpx.Response] = []
+    peak = [0]
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            peak[0] = max(peak[0], _extraction_children(node.proc.pid))  # type: ignore[union-attr]
+            time.sleep(0.03)
+
+    def upload(i: int) -> None:
+        answers.append(httpx.post(f"{node.url}/api/projects/{key}/documents", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
+                                  files={"file": (f"anlage-{i}.odt", files[i])}, data={"title": f"Anlage {i}", "type": "vereinbarung"},
+                                  timeout=90))
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    uploads = [threading.Thread(target=upload, args=(i,)) for i in range(len(files))]
+    for t in uploads:
+        t.start()
+    for t in uploads:
+        t.join(timeout=120)
+    stop.set()
+    watcher.join()
+
+    assert len(answers) == len(files)
+    assert 1 <= peak[0] <= EXTRACTIONS_AT_ONCE, f"{peak[0]} extraction processes at once"
+    assert any(r.status_code == 201 for r in answers), [r.text[:200] for r in answers]
+    for r in answers:
+        if r.status_code != 201:
+            _busy_answer_is_clear(r)
