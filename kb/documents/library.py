@@ -13,8 +13,9 @@ beside the store in ``DocumentFiles`` under their hash. This class keeps the two
 - **mirrors**: a background thread follows the change log; for each harvested record's document
   that this node does not have, it fetches the file from the origin node's own address through
   the federation's ``Fetcher`` (the one outbound policy), within ``KB_DOCUMENT_MIRROR_BUDGET``,
-  and keeps it only if its SHA-256 is the one the origin signed. Network-only files are fetched only with the peer token we hold for the
-  origin;
+  and keeps it only if its SHA-256 is the one the origin signed and its bytes are a PDF, ODT or
+  DOCX (a peer must not make this node serve other kinds of files under its name). Network-only
+  files are fetched only with the peer token we hold for the origin;
 - **clean-up**: a file no live record attaches any more (withdrawn, erased, detached) is deleted.
 """
 
@@ -33,7 +34,7 @@ from kb.auth import Principal
 from kb.config import Settings
 from kb.documents.extract import extract_text
 from kb.documents.files import HASH, DocumentFiles, sha256_of
-from kb.documents.formats import inspect
+from kb.documents.formats import download_name, inspect, sniff
 from kb.errors import BadRequest, NotFound
 from kb.ontology.namespaces import IKZ
 from kb.ontology.records import DocumentIn, RecordGraph, RecordMapper, record_type_of, visibility_of
@@ -164,8 +165,8 @@ class DocumentLibrary:
                    None) if stored else None
         if doc is None:
             raise NotFound("Dieses Dokument gibt es hier nicht.", "There is no such document here.")
-        return Download(self.files.path(sha), doc.get("mediaType") or "application/octet-stream",
-                        doc.get("fileName") or f"dokument-{sha[:8]}", sha)
+        media_type = doc.get("mediaType") or "application/octet-stream"
+        return Download(self.files.path(sha), media_type, download_name(doc.get("fileName"), media_type, f"dokument-{sha[:8]}"), sha)
 
     def available(self, sha: str) -> bool:
         return self.files.has(sha)
@@ -281,6 +282,10 @@ class DocumentLibrary:
             log.warning("document %s from %s refused: its bytes have SHA-256 %s, not the one the record names",
                         sha[:12], ref.url, got[:12])
             return "refused: hash mismatch"
+        if sniff(fetched.body) is None:  # the origin signed it, but this node does not serve other kinds of files
+            self._refused[sha] = ref.record
+            log.warning("document %s from %s refused: its bytes are not a PDF, ODT or DOCX", sha[:12], ref.url)
+            return "refused: not a PDF, ODT or DOCX"
         with self._lock:
             self.files.put(fetched.body, mirrored=True)
         log.info("document %s mirrored from %s (%d bytes)", sha[:12], ref.url, len(fetched.body))

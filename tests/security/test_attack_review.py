@@ -1,4 +1,8 @@
-"""Attack review 2026-12-07: expensive work on demand must stay bounded (one real ``kb serve`` process).
+"""Attack review 2026-12-07 against one real ``kb serve`` process (docs/security.md).
+
+- A peer's document that is no PDF, ODT or DOCX (but matches its signed hash) is not mirrored, so
+  this node never serves it; a peer's file name with a right-to-left override or a foreign
+  extension is offered under a clean name with its kind's extension.
 
 - Reports (``/bestandsaufnahme/bericht.pdf``) cost seconds of CPU and are open to anyone. A burst
   of requests for many different Kreise used to hold every worker thread of the server for a
@@ -22,7 +26,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ADMIN_TOKEN
+from kb.auth import Principal
+from kb.documents.examples import make_pdf
+from kb.documents.files import sha256_of
+from kb.ontology.records import DocumentIn, RecordGraph, record_type_of, visibility_of
+from tests.conftest import ADMIN_TOKEN, HELLWEG, LiveNode, make_settings
 from tests.e2e.processes import NodeProcess
 
 pytestmark = pytest.mark.slow
@@ -36,6 +44,51 @@ def node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NodeProcess]:
     n = NodeProcess(tmp_path_factory.mktemp("load") / "data", name="Belastet").start()
     yield n
     n.stop()
+
+
+def _attach_as_a_tampered_node(origin: LiveNode, iri: str, data: bytes, file_name: str) -> str:
+    """What a peer running changed code can do: sign a record naming any bytes as a PDF, under any name."""
+    sha = sha256_of(data)
+    node = origin.node
+    stored = node.catalog.get_live(iri, include_network=True)
+    entry = DocumentIn(title=f"Anlage {file_name}", type="vereinbarung", licence="cc-by-4.0", sha256=sha,
+                       url=node.documents.url_of(sha), mediaType="application/pdf", size=len(data), fileName=file_name)
+    triples = [*stored.triples, *node.mapper.document_triples(iri, entry)]
+    node.documents.files.put(data, mirrored=False)
+    node.publisher.publish(Principal("admin", "admin", "Administration"),
+                           RecordGraph(iri, triples, record_type_of(triples, iri), visibility_of(triples, iri)), create=False)
+    return sha
+
+
+def test_a_peer_cannot_make_this_node_serve_other_files_or_names(node: NodeProcess, tmp_path: Path) -> None:
+    origin = LiveNode(make_settings(tmp_path / "origin", push_notifications=False)).start()
+    try:
+        with origin.client() as c:
+            created = c.post("/api/projects", json={**HELLWEG, "title": "Standesamt mit fremden Anlagen"})
+            assert created.status_code == 201, created.text
+            iri = created.json()["id"]
+        page = _attach_as_a_tampered_node(origin, iri, b"<html><script>alert(document.cookie)</script></html>", "vertrag.pdf")
+        pdf = _attach_as_a_tampered_node(origin, iri, make_pdf("Vertrag", ["Eine echte Vereinbarung."]), "rechnung\u202efdp.exe")
+        assert httpx.get(f"{origin.url}/documents/{page}").status_code == 200  # the tampered origin serves it itself
+        with node.client() as admin:
+            assert admin.post("/api/peers", json={"url": origin.url}).status_code == 201
+            assert admin.post("/api/peers/sync").status_code == 200
+        deadline = time.monotonic() + 40
+        while httpx.get(f"{node.url}/documents/{pdf}").status_code != 200 and time.monotonic() < deadline:
+            time.sleep(0.3)
+        while "not a PDF, ODT or DOCX" not in node.log_path.read_text(errors="replace") and time.monotonic() < deadline:
+            if httpx.get(f"{node.url}/documents/{page}").status_code == 200:
+                break  # mirrored: the assertion below says so
+            time.sleep(0.3)
+    finally:
+        origin.stop()
+    got = httpx.get(f"{node.url}/documents/{pdf}")
+    assert got.status_code == 200 and got.content.startswith(b"%PDF-")
+    disposition = got.headers["content-disposition"]
+    assert "%E2%80%AE" not in disposition and "\u202e" not in disposition, disposition
+    assert disposition.endswith(".pdf") and 'filename="rechnungfdp.exe.pdf"' in disposition, disposition
+    refused = httpx.get(f"{node.url}/documents/{page}")
+    assert refused.status_code == 404, refused.text[:200]
 
 
 def _busy_answer_is_clear(r: httpx.Response) -> None:
