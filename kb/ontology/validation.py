@@ -136,7 +136,8 @@ def field_for(focus: str, path: str, named: str | None = None) -> str:
     """
     if "#" in focus:
         fragment = focus.split("#", 1)[1]
-        parent = "contact" if fragment == "contact" else "outcomeFigures" if fragment.startswith("figure") else "participants"
+        parent = ("contact" if fragment == "contact" else "outcomeFigures" if fragment.startswith("figure")
+                  else "documents" if fragment.startswith("document-") else "participants")
         sub = SUB_FIELDS.get(parent, {}).get(path)
         return f"{parent}.{sub}" if sub else parent
     if focus.startswith(str(MUNICIPALITY)):
