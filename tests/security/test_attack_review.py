@@ -255,3 +255,16 @@ def test_parallel_uploads_start_at_most_two_extraction_processes(node: NodeProce
     for r in answers:
         if r.status_code != 201:
             _busy_answer_is_clear(r)
+
+
+def test_a_peers_record_with_a_control_character_fails_the_validation_the_harvester_runs() -> None:
+    """The harvester validates every member with the same RecordValidator (kb/federation/harvester.py ``_validate``)."""
+    from pyoxigraph import Literal, NamedNode, Triple
+
+    from kb.ontology.validation import RecordValidator
+
+    iri = "https://peer.example/projects/x"
+    triples = [Triple(NamedNode(iri), NamedNode("http://purl.org/dc/terms/title"), Literal("Abfall\x1bverband", language="de")),
+               Triple(NamedNode(iri), NamedNode("http://purl.org/dc/terms/description"), Literal("Zeilen\nund\tTabs sind gut"))]
+    found = RecordValidator().validate({iri: triples})[iri]
+    assert [(v.field, v.value) for v in found] == [("title", "U+001B")]  # and not SHACL's verdict on the rest
