@@ -19,8 +19,8 @@ path and the harvester validate through this class (attack review 2026-12-07, do
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import rdflib
