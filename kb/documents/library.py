@@ -36,6 +36,7 @@ from kb.documents.extract import extract_text
 from kb.documents.files import HASH, DocumentFiles, sha256_of
 from kb.documents.formats import download_name, inspect, sniff
 from kb.errors import BadRequest, NotFound
+from kb.federation.fetch import PeerTimeout, PeerUnreachable
 from kb.ontology.namespaces import IKZ
 from kb.ontology.records import DocumentIn, RecordGraph, RecordMapper, record_type_of, visibility_of
 from kb.ontology.terms import value
@@ -44,6 +45,8 @@ from kb.store import Catalog
 
 log = logging.getLogger(__name__)
 
+UNANSWERED = "failed, no answer"
+"""Outcome prefix of a mirror attempt whose node did not answer (timeout, refused, unreachable)."""
 MIRROR_ACCEPT = "application/pdf, application/vnd.oasis.opendocument.text, " \
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document;q=0.9, */*;q=0.1"
 
@@ -247,13 +250,21 @@ class DocumentLibrary:
         outcomes: dict[str, str] = {}
         budget = self.settings.document_mirror_budget
         used = self.files.mirrored_bytes() if wanted else 0
+        silent: set[str] = set()
+        """Origins that did not answer in this round: their other files wait for the next one, so a
+        peer naming many files behind a dead or dripping address costs one deadline, not one per file."""
         for sha, refs in wanted:
             ref = next((r for r in refs if r.public), None) or refs[0]
             size = ref.size or 0
             if size > self.settings.document_max_bytes or used + size > budget:
                 outcomes[sha] = "over budget"
                 continue
+            if ref.url and _origin(ref.url) in silent:
+                outcomes[sha] = "later: its node did not answer"
+                continue
             outcomes[sha] = self._mirror_one(sha, ref, room=budget - used)
+            if outcomes[sha].startswith(UNANSWERED) and ref.url:
+                silent.add(_origin(ref.url))
             if outcomes[sha] == "mirrored":
                 used = self.files.mirrored_bytes()
         return outcomes
@@ -273,6 +284,9 @@ class DocumentLibrary:
         try:
             fetched = self.fetcher.get(ref.url, scope=f"{parts.scheme}://{parts.netloc}", accept=MIRROR_ACCEPT, token=token,
                                        max_bytes=max(1, min(self.settings.document_max_bytes, room)))
+        except (PeerTimeout, PeerUnreachable) as exc:
+            log.info("document %s not mirrored from %s: %s", sha[:12], ref.url, exc)
+            return f"{UNANSWERED}: {exc}"
         except Exception as exc:  # noqa: BLE001 - FetchError and the like: try again next round
             log.info("document %s not mirrored from %s: %s", sha[:12], ref.url, exc)
             return f"failed: {exc}"  # also a file larger than its record said and than the budget has room for

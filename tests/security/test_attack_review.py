@@ -18,10 +18,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import socket
 import threading
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -268,3 +269,47 @@ def test_a_peers_record_with_a_control_character_fails_the_validation_the_harves
                Triple(NamedNode(iri), NamedNode("http://purl.org/dc/terms/description"), Literal("Zeilen\nund\tTabs sind gut"))]
     found = RecordValidator().validate({iri: triples})[iri]
     assert [(v.field, v.value) for v in found] == [("title", "U+001B")]  # and not SHACL's verdict on the rest
+
+
+def test_a_silent_origin_costs_the_mirror_one_deadline_per_round_not_one_per_file(node_factory: Callable[..., LiveNode]) -> None:
+    from tests.federation.conftest import add_peer, project, publish, sync
+
+    origin = node_factory("origin", push_notifications=False)
+    harvester = node_factory("harvester", push_notifications=False, peer_timeout=1.0)
+    harvester.node.documents.stop()  # this test runs the mirror round itself
+    add_peer(harvester, origin)
+    iri = publish(origin, project("Zweckverband mit vielen Anlagen"))
+    with origin.client() as c:
+        for i in range(4):
+            r = c.post(f"/api/projects/{iri.rsplit('/', 1)[1]}/documents", files={"file": (f"anlage-{i}.pdf", make_pdf(f"Anlage {i}", [f"Text {i}."]))},
+                       data={"title": f"Anlage {i}", "type": "vereinbarung"})
+            assert r.status_code == 201, r.text
+    sync(harvester)
+    port = int(origin.url.rsplit(":", 1)[1])
+    origin.stop()
+    accepted: list[socket.socket] = []
+    with socket.socket() as hole:  # the origin's address now takes connections and never answers
+        hole.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        hole.bind(("127.0.0.1", port))
+        hole.listen(16)
+        hole.settimeout(0.2)
+        stop = threading.Event()
+
+        def take() -> None:
+            while not stop.is_set():
+                try:
+                    accepted.append(hole.accept()[0])
+                except OSError:
+                    pass
+
+        taker = threading.Thread(target=take)
+        taker.start()
+        try:
+            outcomes = harvester.node.documents.mirror()
+        finally:
+            stop.set()
+            taker.join()
+            for conn in accepted:
+                conn.close()
+    assert len(outcomes) == 4 and len(accepted) == 1, (outcomes, len(accepted))
+    assert sorted(o.split(":")[0] for o in outcomes.values()) == ["failed, no answer"] + ["later"] * 3, outcomes
