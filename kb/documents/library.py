@@ -15,7 +15,8 @@ beside the store in ``DocumentFiles`` under their hash. This class keeps the two
   the federation's ``Fetcher`` (the one outbound policy), within ``KB_DOCUMENT_MIRROR_BUDGET``,
   and keeps it only if its SHA-256 is the one the origin signed and its bytes are a PDF, ODT or
   DOCX (a peer must not make this node serve other kinds of files under its name). Network-only
-  files are fetched only with the peer token we hold for the origin;
+  files are fetched only with the peer token we hold for the origin. A node that does not answer
+  costs one deadline per round: its other files wait for the next round;
 - **clean-up**: a file no live record attaches any more (withdrawn, erased, detached) is deleted.
 """
 

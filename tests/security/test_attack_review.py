@@ -3,6 +3,10 @@
 - A peer's document that is no PDF, ODT or DOCX (but matches its signed hash) is not mirrored, so
   this node never serves it; a peer's file name with a right-to-left override or a foreign
   extension is offered under a clean name with its kind's extension.
+- A peer naming many files behind an address that never answers costs the mirror one deadline per
+  round, not one per file.
+- Text no XML can carry (control characters) is refused with the field named, on the write path
+  and in the validation the harvester runs; odd upload forms get a clear German 4xx.
 
 - Reports (``/bestandsaufnahme/bericht.pdf``) cost seconds of CPU and are open to anyone. A burst
   of requests for many different Kreise used to hold every worker thread of the server for a
