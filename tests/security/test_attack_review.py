@@ -7,7 +7,6 @@
   round, not one per file.
 - Text no XML can carry (control characters) is refused with the field named, on the write path
   and in the validation the harvester runs; odd upload forms get a clear German 4xx.
-
 - Reports (``/bestandsaufnahme/bericht.pdf``) cost seconds of CPU and are open to anyone. A burst
   of requests for many different Kreise used to hold every worker thread of the server for a
   minute (``/healthz`` timed out) and to leave a queue of builds that ran long after the callers
