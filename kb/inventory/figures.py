@@ -106,6 +106,10 @@ class Figures:
     def task_area_codes(self) -> list[str]:
         return [c.code for c in self.vocab["taskArea"]]
 
+    def area_codes(self, scope: Scope) -> list[str]:
+        """The task areas a figure has rows or columns for: the chosen ones, or all of them."""
+        return [c for c in self.task_area_codes if c in scope.task_areas] if scope.task_areas else self.task_area_codes
+
     @cached_property
     def kreis_labels(self) -> dict[str, str]:
         """Kreis key → a name that tells a city from a Landkreis (see ``kreis_label``)."""
@@ -116,6 +120,7 @@ class Figures:
 
         Places without inhabitants (gemeindefreie Gebiete: forests, lakes, military areas) are in no
         denominator and no potential: nobody there could cooperate."""
+        scope = scope.region
         found = self._regions.get(scope)
         if found is None:
             found = [m for m in self.register.municipalities if scope.contains(m) and m.population > 0]
@@ -152,7 +157,11 @@ class Figures:
         kreis = self.kreis_ref(scope.kreis)
         if kreis:
             parts.append(self.kreis_labels.get(kreis.key, kreis.name))
-        return s.ScopeOut(state=state, regierungsbezirk=rb, kreis=kreis, label=" – ".join(parts) or "alle Bundesländer",
+        areas = [self.concept_ref("taskArea", code) for code in scope.task_areas]
+        label = " – ".join(parts) or "alle Bundesländer"
+        if areas:
+            label += (", Aufgabenbereich " if len(areas) == 1 else ", Aufgabenbereiche ") + ", ".join(f"{a.code} {a.label}" for a in areas)
+        return s.ScopeOut(state=state, regierungsbezirk=rb, kreis=kreis, taskAreas=areas, label=label,
                           **counted(include_network), seq=seq, records=records, illustrative=examples)
 
     @staticmethod
@@ -217,7 +226,7 @@ class Figures:
             byType=counts(None, [t for t in RECORD_TYPE_LABELS if t not in BOERSE_TYPES], lambda r: [r.type]),
             byStatus=counts("status", _status_order(self.vocab), lambda r: [r.status]),
             byLegalForm=counts("legalForm", [c.code for c in self.vocab["legalForm"]], lambda r: [r.legal_form]),
-            byTaskArea=counts("taskArea", self.task_area_codes, lambda r: r.task_areas or [None]),
+            byTaskArea=counts("taskArea", self.area_codes(scope), lambda r: r.task_areas or [None]),
             byDigitalDelivery=_with_unknown(counts("digitalDelivery", list(DIGITAL_WEIGHTS), lambda r: [r.digital]), self),
             byStartYear=_years(records),
             withoutStartYear=sum(r.start_year is None for r in records),
@@ -231,7 +240,7 @@ class Figures:
             for a in r.task_areas:
                 per.setdefault(a, []).append(r)
         rows = []
-        for code in self.task_area_codes:
+        for code in self.area_codes(scope):
             mine = per.get(code, [])
             munis = {m.ags: m for r in mine for m in r.municipalities if scope.contains(m)}
             digital = Counter(r.digital for r in mine)
@@ -337,7 +346,7 @@ class Figures:
 
     def matrix(self, view: View, scope: Scope, head: s.ScopeOut) -> s.MatrixOut:
         records = self.in_scope(view, scope)
-        codes = self.task_area_codes
+        codes = self.area_codes(scope)
         column = {c: i for i, c in enumerate(codes)}
         kreise = self.region_kreise(scope)
         row_of = {k.key: i for i, k in enumerate(kreise)}

@@ -128,6 +128,7 @@ def docx(ctx: Mapping[str, Any], pictures: Mapping[str, bytes]) -> bytes:
     doc.core_properties.language = "de-DE"
     doc.add_heading("Bestandsaufnahme der interkommunalen Zusammenarbeit", 0)
     doc.add_paragraph(o.scope.label)
+    doc.add_paragraph("Aufgabenbereiche: " + (", ".join(f"{a.code} {a.label}" for a in o.scope.taskAreas) if o.scope.taskAreas else "alle"))
     doc.add_paragraph(f"Stand der Daten: {ctx['data_date']}. Erstellt: {ctx['created']}. Gezählt: {o.scope.counted}.")
     doc.add_paragraph(f"Grundlage: {_num(t.projects)} Einträge" + (f", davon {_num(t.illustrative)} erfundene Beispiele." if t.illustrative else "."))
     doc.add_heading("Zusammenfassung", 1)

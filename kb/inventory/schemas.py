@@ -24,7 +24,10 @@ class ScopeOut(BaseModel):
     state: ConceptRef | None = None
     regierungsbezirk: KeyRef | None = None
     kreis: KeyRef | None = None
-    label: str = Field(description="The region in words, e.g. 'Nordrhein-Westfalen – Reg.-Bez. Arnsberg'.")
+    taskAreas: list[ConceptRef] = Field([], description="The task areas chosen (taskArea=...): only records in one of them are "
+                                                        "counted, and only in those. Empty: every task area.")
+    label: str = Field(description="The selection in words, e.g. 'Nordrhein-Westfalen – Reg.-Bez. Arnsberg' or "
+                                   "'Nordrhein-Westfalen, Aufgabenbereich 02 Sicherheit und Ordnung'.")
     includesNetwork: bool = Field(description="Whether records of visibility 'network' are counted: only when a member asks "
                                               "for it with includeNetwork=true, never by default.")
     counted: str = Field(description="What is counted, in words (German), e.g. 'nur öffentliche Einträge'.")
