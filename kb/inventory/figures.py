@@ -29,6 +29,10 @@ ASSUMED_GAP = 0.5
 MIN_DATA_COVERAGE = 0.5
 """A task area where fewer than this share of records say how digital they are is flagged "zu wenig Angaben" and
 ranked after the areas with enough data: its place would rest on an assumption, not on data."""
+SURE_DATA_COVERAGE = 2 / 3
+"""A task area ranked on data (coverage at least ``MIN_DATA_COVERAGE``) where more than a third of the records do not say how
+digital they are keeps its place but is marked "unsichere Datenlage", and its reason says on how few records the place rests:
+a first place on 13 of 25 records must not read like one on 25 of 25. The ranking does not change."""
 MAX_YEARS = 60
 """Most years in the trend over time (earlier start years count in the first year shown)."""
 KREIS_WORD = {"NW": "Kreis", "SH": "Kreis"}
@@ -414,6 +418,7 @@ class Figures:
                 score=score,
                 illustrative=illustrative(mine),
                 tooFewData=coverage < MIN_DATA_COVERAGE,
+                uncertain=MIN_DATA_COVERAGE <= coverage < SURE_DATA_COVERAGE,
                 reason=_reason(len(mine), most, digital, known),
             ))
         items.sort(key=lambda i: (i.tooFewData, -i.score, -i.projects, i.taskArea.code))
@@ -427,7 +432,9 @@ class Figures:
                 "der Aufgabenbereich mit den meisten Projekten, die anderen im Verhältnis dazu. Ein analoges Projekt zählt "
                 "ganz als nicht digital, ein teilweise digitales halb, ein vollständig digitales gar nicht. Sagt weniger als "
                 "die Hälfte der Projekte eines Bereichs, wie digital sie arbeiten, steht er mit „zu wenig Angaben“ am Ende "
-                "(ohne jede Angabe wird für die Punktzahl „halb digital“ angenommen)."
+                "(ohne jede Angabe wird für die Punktzahl „halb digital“ angenommen). Fehlt die Angabe bei mehr als einem "
+                "Drittel, aber höchstens der Hälfte, behält der Bereich seinen Rang, ist aber als „unsichere Datenlage“ "
+                "markiert: Sein Platz stützt sich dann nur auf einen Teil seiner Projekte."
             ),
             weights=dict(DIGITAL_WEIGHTS),
             assumedGap=ASSUMED_GAP,
@@ -449,6 +456,9 @@ def _reason(projects: int, most: int, digital: Counter[str | None], known: int) 
         text += f"; {missing} ohne Angabe"
         if known / projects < MIN_DATA_COVERAGE:
             text += " – zu wenig Angaben für eine sichere Einordnung"
+        elif known / projects < SURE_DATA_COVERAGE:
+            text += (f" – der Platz stützt sich nur auf {known} von {projects} Projekten; mit den fehlenden Angaben "
+                     "kann er höher oder niedriger liegen")
     return text + "."
 
 

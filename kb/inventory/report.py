@@ -18,6 +18,10 @@ from typing import Any
 from . import schemas as s
 
 
+NEAR_TIE = 5.0
+"""Scores (0 to 100) closer than this are called "fast gleichauf" in the summary."""
+
+
 def _num(value: float) -> str:
     return f"{int(value):,}".replace(",", ".") if float(value).is_integer() else f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
@@ -51,6 +55,7 @@ def summary(ctx: Mapping[str, Any]) -> list[str]:
     if ranked:
         out.append("Für die Digitalisierung liegen vorn: " + ", ".join(i.taskArea.label for i in ranked)
                    + " – dort wird viel zusammengearbeitet, aber noch wenig digital.")
+        out.extend(_caveats(ranked))
     few = [i for i in pri.items if i.tooFewData]
     if few:
         out.append(f"Für {len(few)} Aufgabenbereiche sagen zu wenige Einträge, wie digital sie arbeiten; sie stehen ohne Rang am Ende.")
@@ -114,6 +119,21 @@ def _table(doc: Any, head: Sequence[str], rows: Sequence[Sequence[Any]]) -> None
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
             cell.text = _num(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+
+
+def _caveats(ranked: Sequence[s.PriorityItem]) -> list[str]:
+    """What a reader must know before quoting the first places: thin data under them, and places that are nearly tied."""
+    out = []
+    for i in ranked:
+        if i.uncertain:
+            known = i.projects - i.unknown
+            out.append(f"Vorsicht beim Bereich „{i.taskArea.label}“ (Rang {i.rank}): {_num(i.unknown)} von {_num(i.projects)} Projekten sagen nicht, "
+                       f"wie digital sie arbeiten. Der Platz stützt sich nur auf {_num(known)} Projekte; mit den fehlenden Angaben kann "
+                       "er höher oder niedriger liegen.")
+    if len(ranked) > 1 and ranked[0].score - ranked[1].score < NEAR_TIE:
+        out.append(f"Die Bereiche „{ranked[0].taskArea.label}“ und „{ranked[1].taskArea.label}“ liegen fast gleichauf ({_num(ranked[0].score)} und "
+                   f"{_num(ranked[1].score)} von 100 Punkten); die Reihenfolge der beiden ist kein belastbarer Unterschied.")
+    return out
 
 
 def docx(ctx: Mapping[str, Any], pictures: Mapping[str, bytes]) -> bytes:
@@ -181,7 +201,7 @@ def docx(ctx: Mapping[str, Any], pictures: Mapping[str, bytes]) -> bytes:
     doc.add_heading("Digitalisierung: was zuerst?", 1)
     doc.add_paragraph(pri.method)
     _table(doc, ["Rang", "Aufgabenbereich", "Projekte", "Punktzahl", "Begründung"],
-           [[i.rank, f"{i.taskArea.code} {i.taskArea.label}" + (" – zu wenig Angaben" if i.tooFewData else ""), i.projects, i.score, i.reason]
+           [[i.rank, f"{i.taskArea.code} {i.taskArea.label}" + (" – zu wenig Angaben" if i.tooFewData else " – unsichere Datenlage" if i.uncertain else ""), i.projects, i.score, i.reason]
             for i in pri.items])
 
     doc.add_heading("Kreise und kreisfreie Städte", 1)

@@ -279,6 +279,8 @@ class PriorityItem(BaseModel):
     illustrative: int = 0
     tooFewData: bool = Field(False, description="Fewer than half of the area's records say how digital they are: ranked after "
                                                 "all areas with enough data ('zu wenig Angaben').")
+    uncertain: bool = Field(False, description="Ranked on data, but more than a third of the area's records do not say how digital "
+                                               "they are: the place may change with them ('unsichere Datenlage').")
     reason: str = Field("", description="Why the area has its place, in plain German.")
 
 
