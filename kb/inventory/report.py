@@ -17,7 +17,6 @@ from typing import Any
 
 from . import schemas as s
 
-
 NEAR_TIE = 5.0
 """Scores (0 to 100) closer than this are called "fast gleichauf" in the summary."""
 
@@ -136,6 +135,10 @@ def _caveats(ranked: Sequence[s.PriorityItem]) -> list[str]:
     return out
 
 
+def _flag(item: s.PriorityItem) -> str:
+    return " – zu wenig Angaben" if item.tooFewData else " – unsichere Datenlage" if item.uncertain else ""
+
+
 def docx(ctx: Mapping[str, Any], pictures: Mapping[str, bytes]) -> bytes:
     """The report as an editable Word file: the same sections, the figures as tables, maps and charts as pictures."""
     from docx import Document
@@ -201,8 +204,7 @@ def docx(ctx: Mapping[str, Any], pictures: Mapping[str, bytes]) -> bytes:
     doc.add_heading("Digitalisierung: was zuerst?", 1)
     doc.add_paragraph(pri.method)
     _table(doc, ["Rang", "Aufgabenbereich", "Projekte", "Punktzahl", "Begründung"],
-           [[i.rank, f"{i.taskArea.code} {i.taskArea.label}" + (" – zu wenig Angaben" if i.tooFewData else " – unsichere Datenlage" if i.uncertain else ""), i.projects, i.score, i.reason]
-            for i in pri.items])
+           [[i.rank, f"{i.taskArea.code} {i.taskArea.label}" + _flag(i), i.projects, i.score, i.reason] for i in pri.items])
 
     doc.add_heading("Kreise und kreisfreie Städte", 1)
     _table(doc, ["Kreis", "Projekte", "davon Beispiele", "Kommunen beteiligt", "Anteil beteiligt"],
