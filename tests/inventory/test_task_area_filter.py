@@ -95,24 +95,25 @@ def test_the_page_offers_the_task_areas_and_keeps_them_in_every_link(seeded_anon
 
 
 @pytest.mark.slow
-def test_a_report_for_chosen_task_areas_states_them_and_has_the_apis_totals(seeded_anonymous: httpx.Client,
-                                                                            filtered: dict[str, Any]) -> None:
+def test_a_report_for_chosen_task_areas_states_them_and_has_the_apis_totals(seeded_anonymous: httpx.Client) -> None:
     from docx import Document
     from pypdf import PdfReader
 
-    params = {"land": "NW", "taskArea": "02"}
-    api = seeded_anonymous.get("/api/inventory", params={"state": "NW", "taskArea": "02"}).json()
-    t = api["totals"]
-    pdf = fetch_report(seeded_anonymous, "pdf", params)
+    chosen = [("taskArea", "01"), ("taskArea", "Sicherheit und Ordnung")]  # a Kreis: a small report, quickly built
+    api = seeded_anonymous.get("/api/inventory", params=[("kreis", "05974"), *chosen]).json()
+    scope, totals = api["scope"], api["totals"]
+    assert totals["projects"] > 0
+    names = ", ".join(f"{a['code']} {a['label']}" for a in scope["taskAreas"])
+    assert names == "01 Innere Verwaltung, 02 Sicherheit und Ordnung"
+    pdf = fetch_report(seeded_anonymous, "pdf", [("kreis", "Soest"), *chosen])  # type: ignore[arg-type]
     assert pdf.status_code == 200, pdf.text[:300]
-    assert 'filename="bestandsaufnahme-NW-aufgaben-02.pdf"' in pdf.headers["content-disposition"]
+    assert 'filename="bestandsaufnahme-05974-aufgaben-01-02.pdf"' in pdf.headers["content-disposition"]
     pages = [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(pdf.content)).pages]
-    label = api["scope"]["taskAreas"][0]["label"]
-    assert f"Aufgabenbereiche nur 02 {label}" in pages[0], pages[0]
+    assert f"Aufgabenbereiche nur {names}" in pages[0], pages[0]
     text = " ".join(pages)
-    assert f"sind {german(t['projects'])} Kooperationen erfasst, davon {german(t['active'])} geplant oder aktiv" in text
-    assert f"{german(t['municipalitiesCooperating'])} von {german(t['municipalities'])} bewohnten Kommunen" in text
-    docx = fetch_report(seeded_anonymous, "docx", params)
+    assert f"Für {scope['label']} sind {german(totals['projects'])} Kooperationen erfasst, davon {german(totals['active'])} geplant oder aktiv" in text
+    assert f"{german(totals['municipalitiesCooperating'])} von {german(totals['municipalities'])} bewohnten Kommunen" in text
+    docx = fetch_report(seeded_anonymous, "docx", [("kreis", "05974"), *chosen])  # type: ignore[arg-type]
     lines = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
-    assert f"Aufgabenbereiche: 02 {label}" in lines
-    assert any(f"sind {german(t['projects'])} Kooperationen erfasst" in line for line in lines)
+    assert f"Aufgabenbereiche: {names}" in lines
+    assert any(f"sind {german(totals['projects'])} Kooperationen erfasst" in line for line in lines)
