@@ -145,6 +145,10 @@ class View:
         return {a for r in self.by_ags.get(ags, ()) if r.active for a in r.task_areas}
 
 
+MAX_AREA_VIEWS = 64
+"""Most task-area selections whose views a snapshot keeps (17 areas make 131,071 combinations; the figures are cached anyway)."""
+
+
 class Snapshot:
     """All current records at one position (``seq``) of the change log."""
 
@@ -173,5 +177,6 @@ class Snapshot:
             chosen = set(task_areas)
             found = View(replace(r, task_areas=tuple(a for a in r.task_areas if a in chosen))
                          for r in full.records if chosen & set(r.task_areas))
-            self._by_areas[key] = found
+            if len(self._by_areas) < MAX_AREA_VIEWS:  # a caller trying every combination gets answers, not a growing snapshot
+                self._by_areas[key] = found
         return found
