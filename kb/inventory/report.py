@@ -121,18 +121,23 @@ def _table(doc: Any, head: Sequence[str], rows: Sequence[Sequence[Any]]) -> None
 
 
 def _caveats(ranked: Sequence[s.PriorityItem]) -> list[str]:
-    """What a reader must know before quoting the first places: thin data under them, and places that are nearly tied."""
-    out = []
-    for i in ranked:
-        if i.uncertain:
-            known = i.projects - i.unknown
-            out.append(f"Vorsicht beim Bereich „{i.taskArea.label}“ (Rang {i.rank}): {_num(i.unknown)} von {_num(i.projects)} Projekten sagen nicht, "
-                       f"wie digital sie arbeiten. Der Platz stützt sich nur auf {_num(known)} Projekte; mit den fehlenden Angaben kann "
-                       "er höher oder niedriger liegen.")
+    """What a reader must know before quoting the first places, in one paragraph: thin data under them, and near ties."""
+    thin = [i for i in ranked if i.uncertain]
+    parts = []
+    if thin:
+        each = [f"für „{i.taskArea.label}“ (Rang {i.rank}) bei {_num(i.unknown)} von {_num(i.projects)} Projekten" for i in thin]
+        one = len(thin) == 1
+        parts.append(f"Vorsicht: Die Angabe, wie digital gearbeitet wird, fehlt {_and(each)}. "
+                     f"{'Sein Platz stützt' if one else 'Ihre Plätze stützen'} sich nur auf die übrigen Projekte und "
+                     f"{'kann' if one else 'können'} mit den fehlenden Angaben höher oder niedriger liegen.")
     if len(ranked) > 1 and ranked[0].score - ranked[1].score < NEAR_TIE:
-        out.append(f"Die Bereiche „{ranked[0].taskArea.label}“ und „{ranked[1].taskArea.label}“ liegen fast gleichauf ({_num(ranked[0].score)} und "
-                   f"{_num(ranked[1].score)} von 100 Punkten); die Reihenfolge der beiden ist kein belastbarer Unterschied.")
-    return out
+        parts.append(f"„{ranked[0].taskArea.label}“ und „{ranked[1].taskArea.label}“ liegen fast gleichauf ({_num(ranked[0].score)} und "
+                     f"{_num(ranked[1].score)} von 100 Punkten); die Reihenfolge der beiden ist kein belastbarer Unterschied.")
+    return [" ".join(parts)] if parts else []
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]
 
 
 def _flag(item: s.PriorityItem) -> str:

@@ -39,7 +39,8 @@ def item(rank: int, label: str, projects: int, unknown: int, score: float) -> s.
 def test_the_summary_warns_before_thin_or_nearly_tied_first_places() -> None:
     first, second, third = item(1, "Räumliche Planung", 25, 12, 37.0), item(2, "Innere Verwaltung", 39, 14, 36.0), item(3, "ÖPNV", 15, 1, 26.1)
     text = " ".join(_caveats([first, second, third]))
-    assert "Vorsicht beim Bereich „Räumliche Planung“ (Rang 1): 12 von 25 Projekten sagen nicht, wie digital sie arbeiten" in text
-    assert "Der Platz stützt sich nur auf 13 Projekte" in text
-    assert "Die Bereiche „Räumliche Planung“ und „Innere Verwaltung“ liegen fast gleichauf (37 und 36 von 100 Punkten)" in text
+    assert ("Vorsicht: Die Angabe, wie digital gearbeitet wird, fehlt für „Räumliche Planung“ (Rang 1) bei 12 von 25 Projekten "
+            "und für „Innere Verwaltung“ (Rang 2) bei 14 von 39 Projekten. Ihre Plätze stützen sich nur auf die übrigen") in text
+    assert "„Räumliche Planung“ und „Innere Verwaltung“ liegen fast gleichauf (37 und 36 von 100 Punkten)" in text
+    assert "Sein Platz stützt sich" in " ".join(_caveats([first, item(2, "B", 10, 0, 10.0)]))
     assert _caveats([item(1, "A", 10, 0, 80.0), item(2, "B", 10, 1, 50.0)]) == [], "sure and clearly apart: nothing to warn about"
