@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Annotated
 
 from fastapi import Depends, Query
+from pydantic import StringConstraints
 
 from kb.api.deps import NodeDep
 from kb.node import Node
@@ -70,9 +71,20 @@ def search_filters(node: NodeDep, task_area: TaskArea = None, legal_form: LegalF
                               "programme": programme})
 
 
-def region_filters(node: NodeDep, state: State = None, regierungsbezirk: Regierungsbezirk = None, kreis: Kreis = None) -> Filters:
-    """The region of the inventory's figures; a Regierungsbezirk or Kreis outside the Land given is a 422."""
-    return resolve_for(node, {"state": state, "regierungsbezirk": regierungsbezirk, "kreis": kreis}, region=True)
+MAX_TASK_AREAS = 40
+"""Most ``taskArea`` values in one inventory request (the vocabulary has 17; more is refused with a 422)."""
+
+TaskAreas = Annotated[list[Annotated[str, StringConstraints(max_length=MAX_FILTER_CHARS)]] | None,
+                      Query(alias="taskArea", max_length=MAX_TASK_AREAS,
+                            description=FILTERS["taskArea"].description + " Mehrfach möglich (taskArea=02&taskArea=05): "
+                                                                         "Einträge in einem dieser Bereiche.")]
+
+
+def region_filters(node: NodeDep, state: State = None, regierungsbezirk: Regierungsbezirk = None, kreis: Kreis = None,
+                   task_areas: TaskAreas = None) -> Filters:
+    """The inventory's selection: a region (a Regierungsbezirk or Kreis outside the Land given is a 422) and task areas."""
+    return resolve_given(node.vocabularies, node.register, {"state": state, "regierungsbezirk": regierungsbezirk, "kreis": kreis},
+                         known_origins=known_origins(node), region=True, task_areas=[a for a in task_areas or () if a])
 
 
 RecordFiltersDep = Annotated[Filters, Depends(record_filters)]
@@ -82,4 +94,4 @@ RegionDep = Annotated[Filters, Depends(region_filters)]
 SEARCH_FILTERS = tuple(name for name in FILTERS if name != "participant")
 """The filter names of search (API and page)."""
 
-__all__ = ["RecordFiltersDep", "SearchFiltersDep", "RegionDep", "SEARCH_FILTERS", "REGION", "resolve_for", "known_origins"]
+__all__ = ["RecordFiltersDep", "SearchFiltersDep", "RegionDep", "TaskAreas", "SEARCH_FILTERS", "REGION", "resolve_for", "known_origins"]
