@@ -8,6 +8,7 @@ are loaded once per process and shared, so a demo federation in one process stay
 from __future__ import annotations
 
 import logging
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -129,6 +130,9 @@ class Node:
         """The Kooperationsbörse's requests and offers (``kb/boerse``); ``boerse_matches`` computes their matches."""
         self.boerse_matches = Matcher(self.boerse, self.inventory, self.search)
         self._started = False
+        self._closing = threading.Event()
+        self._start_lock = threading.Lock()
+        self._after_search: threading.Thread | None = None
 
     def description(self) -> dict[str, Any]:
         """What ``/.well-known/kb-node`` says about this node."""
@@ -193,19 +197,42 @@ class Node:
         return out
 
     def start(self) -> None:
-        """Start the parts' background work: the inventory's snapshot, harvesting, search indexing."""
+        """Start the parts' background work: search indexing, harvesting, the inventory's snapshot.
+
+        Search starts first; the inventory's warm-up and the document library's round start once
+        search has done its start-up work (or has failed to open). They only warm caches that a
+        request fills on its own anyway, and on a restart they competed with the saved index's
+        loading and then with the first searches for the same two cores (and Python's one lock).
+        """
         if self._started:
             return
         self._started = True
-        self.inventory.start()
-        self.federation.start()
-        self.documents.start()
         if self.search is not None:
             self.search.start()
+        self.federation.start()
+        if self.search is None:
+            self._start_warm_ups()
+        else:
+            self._after_search = threading.Thread(target=self._start_after_search, name="kb-after-search", daemon=True)
+            self._after_search.start()
+
+    def _start_after_search(self) -> None:
+        assert self.search is not None
+        while not self._closing.is_set() and not self.search.wait_until_settled(0.2):
+            pass
+        with self._start_lock:
+            if not self._closing.is_set():
+                self._start_warm_ups()
+
+    def _start_warm_ups(self) -> None:
+        self.inventory.start()
+        self.documents.start()
 
     def close(self) -> None:
         """Stop the parts in the reverse order of ``start``, then close the store."""
         try:
+            with self._start_lock:  # the warm-ups start either before this or never
+                self._closing.set()
             if self.search is not None:
                 self.search.stop()
             self.documents.stop()

@@ -14,6 +14,7 @@ from kb.cli import main
 from kb.cli.options import data_dir_option, fail, open_node, settings_from
 from kb.config import NODE_KINDS
 from kb.errors import KbError
+from kb.search.gil import short_turns_for_good
 from kb.seed import SEED_PROJECTS
 
 __all__ = ["SEED_PROJECTS", "seed_node"]
@@ -35,10 +36,6 @@ __all__ = ["SEED_PROJECTS", "seed_node"]
 def serve(data_dir: Path | None, host: str | None, port: int | None, base_url: str | None, name: str | None, operator: str | None,
           state: str | None, kind: str | None, seed: bool, sync_interval: float | None, no_search: bool, store: str | None) -> None:
     """Einen Knoten starten / run a node (HTTP API, Linked Data, SPARQL, web interface)."""
-    import uvicorn
-
-    from kb.api import create_app
-
     settings = settings_from(data_dir=data_dir, host=host, port=port, base_url=base_url, name=name, operator=operator, state=state,
                              kind=kind, sync_interval=sync_interval, search_enabled=False if no_search else None, store=store)
     node = open_node(settings)
@@ -49,8 +46,17 @@ def serve(data_dir: Path | None, host: str | None, port: int | None, base_url: s
             node.close()
             fail(exc)
         click.echo(f"Beispieldaten: {report.created} neu, {report.updated} geändert, {report.unchanged} unverändert, {len(report.failed)} fehlerhaft.")
-    app = create_app(node)
-    node.start()
+    short_turns_for_good()  # requests beside background Python work (kb/search/gil.py)
+    node.start()  # before the web application is built: the search index and the model load meanwhile
+    try:
+        import uvicorn
+
+        from kb.api import create_app
+
+        app = create_app(node)
+    except BaseException:
+        node.close()
+        raise
     click.echo(f"kb-Knoten „{settings.name}“ läuft unter {node.base_url}  (API-Dokumentation: {node.base_url}/docs)")
     try:
         uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)

@@ -22,7 +22,6 @@ from functools import lru_cache
 from html import escape
 
 import numpy as np
-from scipy.spatial import Voronoi, cKDTree
 
 from . import schemas as s
 
@@ -135,6 +134,8 @@ def geometry(located: tuple[tuple[str, str, float, float], ...]) -> Geometry:
     scale = (WIDTH - 2 * MARGIN) / span
     height = int((lat1 - lat0) * scale) + 2 * MARGIN
     pts = np.array([[MARGIN + (lon - lon0) * coslat * scale, MARGIN + (lat1 - lat) * scale] for _a, _k, lon, lat in located])
+    from scipy.spatial import Voronoi, cKDTree  # here, not at import: scipy costs a node's start ~0.5 s
+
     n = len(pts)
     if n > 1:
         dist, _ = cKDTree(pts).query(pts, k=2)

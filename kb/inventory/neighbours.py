@@ -21,7 +21,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from kb.ontology.register import Municipality, Register
 
@@ -62,6 +61,8 @@ class NeighbourIndex:
         points = np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
         chord = 2 * np.sin(max_km / EARTH_KM / 2) * (1 + 1e-9)
         k = min(limit + 1 + _MARGIN, n)
+        from scipy.spatial import cKDTree  # here, not at import: scipy costs a node's start ~0.5 s
+
         _, found = cKDTree(points).query(points, k=k, distance_upper_bound=chord)
         found = np.asarray(found, dtype=np.int64).reshape(n, k)
         valid = (found < n) & (found != np.arange(n)[:, None])

@@ -20,24 +20,29 @@ path and the harvester validate through this class (attack review 2026-12-07, do
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import rdflib
 from pyoxigraph import Literal, RdfFormat, Triple, parse
 
 from kb.errors import Violation
 from kb.ontology.fields import FIELD_OF_PATH, SUB_FIELDS
 from kb.ontology.namespaces import MUNICIPALITY
-from kb.ontology.shacl import Result, Shapes, to_rdflib
 from kb.ontology.terms import value
+
+if TYPE_CHECKING:  # loaded with the shapes, on first use: rdflib and pyshacl cost a node's start ~0.5 s
+    import rdflib
+
+    from kb.ontology.shacl import Result, Shapes
 
 SHAPES_PATH = Path(__file__).parent / "shapes.ttl"
 ENGINES = ("fast", "pyshacl")
 
-_SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
-_KBSH = rdflib.Namespace("https://w3id.org/ikz-kb/shapes#")
-_SEVERITY = {str(_SH.Warning): "warning", str(_SH.Info): "info"}
+_SH = "http://www.w3.org/ns/shacl#"
+_KBSH = "https://w3id.org/ikz-kb/shapes#"
+_SEVERITY = {f"{_SH}Warning": "warning", f"{_SH}Info": "info"}
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 """Characters XML 1.0 cannot carry at all (not even escaped)."""
 
@@ -48,22 +53,60 @@ class RecordValidator:
 
     ``engine`` is "fast" (default) or "pyshacl"; with "fast", ``self.fallback_reason`` names the
     shapes pyshacl still validates and why (None: the fast evaluator runs them all).
+
+    The shapes are read and compiled on first use, not when the validator is made: a node that
+    restarts to serve (search, pages) does not wait for them; the first record published or
+    harvested pays about a quarter of a second once.
     """
 
     def __init__(self, shapes_path: Path = SHAPES_PATH, engine: str = "fast") -> None:
         if engine not in ENGINES:
             raise ValueError(f"unknown SHACL engine {engine!r}; use one of {ENGINES}")
-        # One parse for both engines, so both see the same terms (blank nodes included).
-        triples = [q.triple for q in parse(path=str(shapes_path), format=RdfFormat.TURTLE)]
-        self.shapes = to_rdflib(triples)
-        self._messages: dict[str, tuple[str, str]] = {}
-        for shape in set(self.shapes.subjects(_SH.message, None)):
-            msgs = {str(getattr(m, "language", None) or "de"): str(m) for m in self.shapes.objects(shape, _SH.message)}
-            self._messages[str(shape)] = (msgs.get("de", next(iter(msgs.values()))), msgs.get("en", ""))
-        self._fields = {str(shape): str(name) for shape, name in self.shapes.subject_objects(_KBSH.jsonField)}
+        self.shapes_path = shapes_path
         self.engine = engine
-        self._engine = Shapes(triples, compiled=engine == "fast", name=shapes_path.name)
-        self.fallback_reason = self._engine.fallback_reason  # which shapes pyshacl validates, and why
+        self._lock = threading.Lock()
+        self._loaded: Shapes | None = None
+        self._messages: dict[str, tuple[str, str]] = {}
+        self._fields: dict[str, str] = {}
+        self._graph: rdflib.Graph | None = None
+
+    @property
+    def shapes(self) -> rdflib.Graph:
+        """The shapes graph as rdflib reads it (pyshacl's input)."""
+        _ = self._engine
+        assert self._graph is not None
+        return self._graph
+
+    @property
+    def _engine(self) -> Shapes:
+        loaded = self._loaded
+        if loaded is None:
+            with self._lock:
+                if self._loaded is None:
+                    self._loaded = self._load()
+                loaded = self._loaded
+        return loaded
+
+    def _load(self) -> Shapes:
+        import rdflib
+
+        from kb.ontology.shacl import Shapes, to_rdflib
+
+        # One parse for both engines, so both see the same terms (blank nodes included).
+        triples = [q.triple for q in parse(path=str(self.shapes_path), format=RdfFormat.TURTLE)]
+        shapes = to_rdflib(triples)
+        sh, kbsh = rdflib.Namespace(_SH), rdflib.Namespace(_KBSH)
+        for shape in set(shapes.subjects(sh.message, None)):
+            msgs = {str(getattr(m, "language", None) or "de"): str(m) for m in shapes.objects(shape, sh.message)}
+            self._messages[str(shape)] = (msgs.get("de", next(iter(msgs.values()))), msgs.get("en", ""))
+        self._fields = {str(shape): str(name) for shape, name in shapes.subject_objects(kbsh.jsonField)}
+        self._graph = shapes
+        return Shapes(triples, compiled=self.engine == "fast", name=self.shapes_path.name)
+
+    @property
+    def fallback_reason(self) -> str | None:
+        """Which shapes pyshacl validates, and why (None: the fast evaluator runs them all)."""
+        return self._engine.fallback_reason
 
     def results(self, records: Mapping[str, Sequence[Triple]]) -> tuple[bool, list[Result]]:
         """Conformance (warnings and infos allowed) and all results for a batch of records."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from kb.ontology.vocabulary import Vocabularies
 from kb.search.documents import SearchDocument, build_document
 from kb.search.embedder import Embedder
 from kb.search.expansion import ConceptMatcher
+from kb.search.gil import short_turns
 from kb.search.lexical import LexicalIndex
 from kb.search.persistence import CorruptIndex, IndexFiles, ModelChanged
 from kb.search.spelling import Speller
@@ -184,7 +186,7 @@ class Indexer:
             else:
                 self.vectors = VectorIndex(self.embedder.dimension, self.hnsw_threshold)
         self.reconcile(force=force)
-        self._publish(rebuild_lexical=True)
+        self._publish(rebuild_lexical=self.lexical is None or self._lexical_dirty)  # usually built beside the model
         self.progress.state = "ready"
         self.save()
         log.info("reindexed %d records in %.1f s", len(self.docs), time.perf_counter() - started)
@@ -211,26 +213,40 @@ class Indexer:
             self.apply(dict.fromkeys(e.record for e in events), until_seq=events[-1].seq)
         return seen
 
-    def apply(self, records: Iterable[str], *, until_seq: int, force: bool = False) -> None:
+    def apply(self, records: Iterable[str], *, until_seq: int, force: bool = False, word_index: bool = False) -> None:
         """Bring the given records to their current state in the store, embedding what changed.
 
-        Reading and mapping the next chunk of records overlaps with embedding the previous one
-        (the model releases the GIL while it computes), so the pipeline runs near the model's speed.
+        Reading and mapping records runs ahead of the model (it releases the GIL while it computes):
+        chunks queue for embedding, and each one the model has finished is published on the way.
+        With ``word_index`` (a full pass: rebuild, first start, model change), once every record is
+        read the word index ("Meinten Sie" included) is built for the final documents while the
+        model still works through the queue, instead of after it: the pipeline runs at the model's
+        speed (docs/search.md, "Indexing throughput"). Python's lock changes hands more often meanwhile
+        (:mod:`kb.search.gil`), or the model would wait for the Python work at each array operation.
         """
         assert self.vectors is not None
         changed = False
         removed: list[int] = []
         refreshed: list[int] = []
-        with ThreadPoolExecutor(1, thread_name_prefix="kb-embed") as pool:
-            pending: tuple[list[tuple[int, SearchDocument]], Future[np.ndarray]] | None = None
-            for chunk in self._chunks_to_embed(records, force, removed, refreshed):
-                changed = True
-                future = pool.submit(self.embedder.encode, [d.dense_text for _, d in chunk])
-                if pending is not None:
-                    self._add_embedded(*pending)
-                pending = chunk, future
-            if pending is not None:
-                self._add_embedded(*pending)
+        prepared: Lexical | None = None
+        queued: deque[tuple[list[tuple[int, SearchDocument]], Future[np.ndarray]]] = deque()
+        with ThreadPoolExecutor(1, thread_name_prefix="kb-embed") as pool, short_turns():
+            try:
+                for chunk in self._chunks_to_embed(records, force, removed, refreshed):
+                    changed = True
+                    queued.append((chunk, pool.submit(self.embedder.encode, [d.dense_text for _, d in chunk])))
+                    while queued and queued[0][1].done():  # what the model has finished: searchable now
+                        self._add_embedded(*queued.popleft())
+                if word_index and queued:
+                    final = dict(self.docs)
+                    final.update((i, d) for chunk, _ in queued for i, d in chunk)
+                    prepared = self._make_lexical(self._build_lexical(final), final)
+                while queued:
+                    self._add_embedded(*queued.popleft())
+            except BaseException:
+                for _, future in queued:  # do not embed the rest of the queue before the error is seen
+                    future.cancel()
+                raise
         if refreshed:
             self._publish()
         self.last_seq = max(self.last_seq, until_seq)
@@ -241,6 +257,9 @@ class Indexer:
             self._last_change = time.monotonic()
         elif until_seq:
             self._unsaved = True
+        if prepared is not None:
+            self.lexical = prepared
+            self._lexical_dirty = False
 
     def _chunks_to_embed(self, records: Iterable[str], force: bool, removed_out: list[int],
                          refreshed_out: list[int]) -> Iterator[list[tuple[int, SearchDocument]]]:
@@ -249,7 +268,7 @@ class Indexer:
         a participant: the document is replaced, the vector kept; ids added to ``refreshed_out``)."""
         assert self.vectors is not None
         ids_by_iri = {d.iri: i for i, d in self.docs.items()}
-        size = max(1, self.embedder.batch_size) * EMBED_CHUNK_BATCHES
+        size = max(1, self.embedder.batch_size)  # the first chunk is one batch: the model starts at once
         chunk: list[tuple[int, SearchDocument]] = []
         removed: list[int] = []
         for iri in records:
@@ -279,6 +298,7 @@ class Indexer:
                 removed_out += removed
                 yield chunk
                 chunk, removed = [], []
+                size = max(1, self.embedder.batch_size) * EMBED_CHUNK_BATCHES
         self._remove(removed)
         removed_out += removed
         if chunk:
@@ -310,13 +330,14 @@ class Indexer:
                               task_area_labels_en=[x for x in labels_en if x])
 
     def reconcile(self, *, force: bool = False) -> None:
-        """Compare the index with every current record of the store; embed only what differs."""
+        """Compare the index with every current record of the store; embed only what differs (and
+        build the word index beside the model, :meth:`apply`)."""
         self.progress.state = "rebuilding"
         seq = self.catalog.last_seq
         live = list(self.catalog.iter_live_records(include_network=True))
         live_set = set(live)
         gone = [d.iri for d in self.docs.values() if d.iri not in live_set]
-        self.apply([*gone, *live], until_seq=seq, force=force)
+        self.apply([*gone, *live], until_seq=seq, force=force, word_index=True)
         self.last_seq = seq
         self.progress.last_seq = seq
 
@@ -330,19 +351,27 @@ class Indexer:
             self._changed.notify_all()
 
     def rebuild_lexical(self) -> None:
-        index = LexicalIndex([(i, d.lexical_text) for i, d in sorted(self.docs.items())], self._words)
-        self._install_lexical(index)
+        self._install_lexical(self._build_lexical(self.docs))
+
+    def _build_lexical(self, docs: dict[int, SearchDocument]) -> LexicalIndex:
+        index = LexicalIndex([(i, d.lexical_text) for i, d in sorted(docs.items())], self._words)
         log.debug("BM25 rebuilt over %d records in %.2f s", len(index), index.build_seconds)
+        return index
 
     def _install_lexical(self, index: LexicalIndex, *, warm_speller: bool = True) -> None:
         """Make ``index`` the word search, with its concept matcher and its speller (built from the
         documents' texts, now or in :meth:`idle`)."""
-        docs = self.docs
-        texts = [docs[int(i)].lexical_text for i in index.doc_ids]
-        self.lexical = Lexical(index, ConceptMatcher(self.vocabularies, index.analyzer), Speller(lambda: iter(texts)))
+        self.lexical = self._make_lexical(index, self.docs, warm_speller=False)
         self._lexical_dirty = False
         if warm_speller:
             self.lexical.speller.warm()  # after publishing: word search answers meanwhile, "Meinten Sie" follows
+
+    def _make_lexical(self, index: LexicalIndex, docs: dict[int, SearchDocument], *, warm_speller: bool = True) -> Lexical:
+        texts = [docs[int(i)].lexical_text for i in index.doc_ids]
+        lexical = Lexical(index, ConceptMatcher(self.vocabularies, index.analyzer), Speller(lambda: iter(texts)))
+        if warm_speller:
+            lexical.speller.warm()
+        return lexical
 
     def idle(self, *, quiet: float = SAVE_AFTER, speller: bool = True) -> None:
         """Work to do when the log is drained: BM25, HNSW, and (after a quiet spell) the files."""
@@ -357,12 +386,18 @@ class Indexer:
             self.progress.state = "ready"
             with self._changed:
                 self._changed.notify_all()
-        if speller and self.lexical is not None and not self.lexical.speller.ready:
-            self.lexical.speller.warm()  # after a restart from saved files: searching did not wait for it
-            with self._changed:
-                self._changed.notify_all()
+        if speller:
+            self.warm_speller()
         if self._unsaved and time.monotonic() - self._last_change >= quiet:
             self.save()
+
+    def warm_speller(self) -> None:
+        """Build "Meinten Sie" for the current word index if it is not built yet (after a restart from
+        saved files: searching did not wait for it)."""
+        if self.lexical is not None and not self.lexical.speller.ready:
+            self.lexical.speller.warm()
+            with self._changed:
+                self._changed.notify_all()
 
     def save_if_changed(self) -> None:
         """Write the files if anything changed since they were last written (at stop)."""

@@ -118,6 +118,7 @@ class SearchService:
         self._stop = threading.Event()
         self._reindex = threading.Event()
         self._ready = threading.Event()
+        self._settled = threading.Event()
         self.today: Callable[[], date] = today_in_germany
         """Which day it is for the Börse's expiry (the Börse board's clock; tests move it)."""
 
@@ -138,14 +139,20 @@ class SearchService:
     def _run(self) -> None:
         ix = self.indexer
         try:
-            ix.open()
-            ix.idle(quiet=0, speller=False)  # searches wait for this; "Meinten Sie" is built in the loop below
-        except Exception as exc:  # never take the node down; searches answer from what exists
-            log.exception("search index could not be opened")
-            ix.failed(exc)
-            return
+            try:
+                ix.open()
+                ix.idle(quiet=0, speller=False)  # searches wait for this; "Meinten Sie" follows
+            except Exception as exc:  # never take the node down; searches answer from what exists
+                log.exception("search index could not be opened")
+                ix.failed(exc)
+                return
+            finally:
+                self._ready.set()
+            ix.warm_speller()
+        except Exception:  # pragma: no cover - the loop below builds it again
+            log.exception("search: building the spelling suggestions failed")
         finally:
-            self._ready.set()
+            self._settled.set()
         while not self._stop.is_set():
             try:
                 if self._reindex.is_set():
@@ -167,6 +174,12 @@ class SearchService:
     def request_reindex(self) -> None:
         """Re-embed everything in the background; searches keep answering meanwhile."""
         self._reindex.set()
+
+    def wait_until_settled(self, timeout: float) -> bool:
+        """Block until search has done its start-up work: the index loaded (or rebuilt) with the model,
+        and "Meinten Sie" built; or opening failed. ``Node`` starts other parts' warm-ups after this,
+        so that they do not slow the first searches after a restart."""
+        return self._settled.wait(timeout)
 
     def wait_until_current(self, timeout: float = 60.0) -> bool:
         """Block until every change logged so far is searchable (tests, CLI)."""

@@ -75,15 +75,17 @@ class Speller:
         self._table: dict[str, list[str]] = {}
 
     def _build(self) -> None:
+        seen: Counter[str] = Counter()
+        for text in self._texts():
+            seen.update(WORD.findall(text))
         counts: Counter[str] = Counter()
         display: dict[str, Counter[str]] = {}
-        for text in self._texts():
-            for raw in WORD.findall(text):
-                folded = fold(raw)
-                if len(folded) < MIN_WORD or folded in STOP_WORDS or " " in folded:
-                    continue
-                counts[folded] += 1
-                display.setdefault(folded, Counter())[raw] += 1
+        for raw, n in seen.items():  # each distinct spelling folded once (in order of first use, as before)
+            folded = fold(raw)
+            if len(folded) < MIN_WORD or folded in STOP_WORDS or " " in folded:
+                continue
+            counts[folded] += n
+            display.setdefault(folded, Counter())[raw] += n
         table: dict[str, list[str]] = {}
         for word in counts:
             table.setdefault(word, []).append(word)
