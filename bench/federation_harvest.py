@@ -338,7 +338,8 @@ def main() -> None:
         base = Path(tmp)
         port = free_port()
         items = build_origin(base / "origin", port, args.records)
-        origin = NodeProcess(base / "origin", name="Ursprung", port=port, env={"KB_PAGE_SIZE": str(args.page_size)}).start()
+        origin = NodeProcess(base / "origin", name="Ursprung", port=port, env={"KB_PAGE_SIZE": str(args.page_size)})
+        origin.start(timeout=300)  # a machine busy with other work starts a process slowly
         assert origin.proc is not None
         node = None
         own_server = None
