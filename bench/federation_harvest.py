@@ -127,8 +127,9 @@ class ServerStoreBackend:
     def settings(self, data_dir: Path) -> dict[str, Any]:
         self._clear()
         # A store server on a machine busy with other work can take a while for one request (a write
-        # of 250 records, or its first query after DROP ALL); the default 30 s made the bench fail.
-        return {"store": self.url, "store_timeout": 300}
+        # of 250 records, or its first query after DROP ALL); the default 30 s made the bench fail. It must stay
+        # below the writer lease (kb/store/server.py LEASE_SECONDS, 120 s), or every write is refused as busy.
+        return {"store": self.url, "store_timeout": 90}
 
     def raw_load(self, pages: Sequence[tuple[bytes, str, str]], data_dir: Path) -> RawFigures:
         """Into a second, fresh server of the same kind on this machine (the harvested one stays for the
