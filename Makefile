@@ -47,8 +47,11 @@ serve: setup
 	$(KB) serve --seed
 
 # `make check` first: CI (.ci/run) runs `make test`, so lint and types are checked on every run.
+# Two workers: most tests wait on node processes, so two keep both cores busy (tests/conftest.py
+# groups the files; TEST_WORKERS=0 runs everything in one process).
+TEST_WORKERS ?= 2
 test: setup check browser e2e-tools
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 test-fast: setup
 	$(PY) -m pytest -m "not slow and not browser"

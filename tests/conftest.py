@@ -172,3 +172,38 @@ HELLWEG: dict[str, Any] = {
 @pytest.fixture
 def hellweg() -> dict[str, Any]:
     return {k: (list(v) if isinstance(v, list) else v) for k, v in HELLWEG.items()}
+
+
+# `make test` runs the suite on two workers (pytest-xdist, `--dist loadgroup`). A file's tests stay
+# together on one worker, in their order (a file's fixtures and its order are its own business);
+# files that share an expensive session fixture share a group, so the fixture is built once.
+SHARED_SESSION_GROUPS = {
+    "tests/e2e/test_browser": "browser",  # one Chromium and the seeded Kreis Soest node with search
+    "tests/search/": "search",  # the seeded node with its search index
+    "tests/inventory/": "inventory",  # the seeded node the figures are read from
+}
+
+LONGEST_FIRST = (
+    "tests/security/test_fuzz.py",
+    "tests/e2e/test_federation_faults.py",
+    "browser",
+    "tests/security/test_erasure.py",
+    "tests/e2e/test_federation_chain.py",
+    "tests/e2e/test_crash_consistency.py",
+    "search",
+)
+"""Groups that take minutes start first, so that no worker begins one while the other sits idle
+at the end (the longest-processing-time-first rule). Order within a group is unchanged."""
+
+
+def _group_of(item: pytest.Item) -> str:
+    path = item.nodeid.split("::", 1)[0]
+    return next((group for prefix, group in SHARED_SESSION_GROUPS.items() if path.startswith(prefix)), path)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(_group_of(item)))
+    if getattr(config.option, "numprocesses", None):
+        rank = {group: i for i, group in enumerate(LONGEST_FIRST)}
+        items.sort(key=lambda item: rank.get(_group_of(item), len(rank)))  # stable: files keep their order

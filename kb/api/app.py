@@ -95,7 +95,7 @@ def _attach_web(app: FastAPI, node: Node) -> None:
     from fastapi.staticfiles import StaticFiles
 
     from kb.api.deps import WEB_PAGE
-    from kb.api.routes import boerse_page, funding_pages, inventory_page, inventory_report, legal, pages, publish
+    from kb.api.routes import boerse_page, funding_pages, inventory_list, inventory_page, inventory_report, legal, pages, publish
     from kb.api.web import STATIC, Web, error_page, ontology_page
 
     web = Web(node)
@@ -106,7 +106,7 @@ def _attach_web(app: FastAPI, node: Node) -> None:
     app.state.ontology_page = lambda request: ontology_page(web, request)
     app.state.error_renderer = lambda request, status, payload: error_page(web, request, status, payload)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (pages, publish, inventory_page, inventory_report, legal, boerse_page, funding_pages):
+    for module in (pages, publish, inventory_page, inventory_list, inventory_report, legal, boerse_page, funding_pages):
         app.include_router(module.router, dependencies=[WEB_PAGE])
     from kb.api.routes import documents
 

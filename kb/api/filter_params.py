@@ -7,10 +7,11 @@ same answer and the same 422. Python names are snake_case; the URL keeps its nam
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Annotated
 
 from fastapi import Depends, Query
+from pydantic import StringConstraints
 
 from kb.api.deps import CatalogDep, IdentityDep, RegisterDep, ViewsDep, VocabulariesDep
 from kb.ontology.filters import FILTERS, REGION, Filters, resolve_given
@@ -56,8 +57,9 @@ class FilterResolver:
         iris = {*self.catalog.count_by_origin(include_network=True), self.identity.iri}
         return {iri: self.views.node_name(iri) or iri for iri in iris}
 
-    def __call__(self, given: Mapping[str, str | None], *, region: bool = False) -> Filters:
-        return resolve_given(self.vocabularies, self.register, given, known_origins=self.known_origins, region=region)
+    def __call__(self, given: Mapping[str, str | None], *, region: bool = False, task_areas: Sequence[str] = ()) -> Filters:
+        return resolve_given(self.vocabularies, self.register, given, known_origins=self.known_origins, region=region,
+                             task_areas=task_areas)
 
 
 def get_filter_resolver(catalog: CatalogDep, vocabularies: VocabulariesDep, register: RegisterDep, identity: IdentityDep,
@@ -88,9 +90,20 @@ def search_filters(resolve: FilterResolverDep, task_area: TaskArea = None, legal
                               "programme": programme})
 
 
-def region_filters(resolve: FilterResolverDep, state: State = None, regierungsbezirk: Regierungsbezirk = None, kreis: Kreis = None) -> Filters:
-    """The region of the inventory's figures; a Regierungsbezirk or Kreis outside the Land given is a 422."""
-    return resolve({"state": state, "regierungsbezirk": regierungsbezirk, "kreis": kreis}, region=True)
+MAX_TASK_AREAS = 40
+"""Most ``taskArea`` values in one inventory request (the vocabulary has 17; more is refused with a 422)."""
+
+TaskAreas = Annotated[list[Annotated[str, StringConstraints(max_length=MAX_FILTER_CHARS)]] | None,
+                      Query(alias="taskArea", max_length=MAX_TASK_AREAS,
+                            description=FILTERS["taskArea"].description + " Mehrfach möglich (taskArea=02&taskArea=05): "
+                                                                         "Einträge in einem dieser Bereiche.")]
+
+
+def region_filters(resolve: FilterResolverDep, state: State = None, regierungsbezirk: Regierungsbezirk = None, kreis: Kreis = None,
+                   task_areas: TaskAreas = None) -> Filters:
+    """The inventory's selection: a region (a Regierungsbezirk or Kreis outside the Land given is a 422) and task areas."""
+    return resolve({"state": state, "regierungsbezirk": regierungsbezirk, "kreis": kreis}, region=True,
+                   task_areas=[a for a in task_areas or () if a])
 
 
 RecordFiltersDep = Annotated[Filters, Depends(record_filters)]
@@ -100,4 +113,4 @@ RegionDep = Annotated[Filters, Depends(region_filters)]
 SEARCH_FILTERS = tuple(name for name in FILTERS if name != "participant")
 """The filter names of search (API and page)."""
 
-__all__ = ["RecordFiltersDep", "SearchFiltersDep", "RegionDep", "FilterResolverDep", "SEARCH_FILTERS", "REGION"]
+__all__ = ["RecordFiltersDep", "SearchFiltersDep", "RegionDep", "FilterResolverDep", "TaskAreas", "SEARCH_FILTERS", "REGION"]

@@ -14,6 +14,7 @@ import re
 from datetime import date
 from typing import Any
 
+from kb.api.phone import display_phone
 from kb.errors import InvalidRecord, KbError, Violation
 from kb.ontology.fields import BY_NAME, CONTACT_FIELDS, FIELDS, FORM_GROUPS
 from kb.ontology.record_rules import content_violations
@@ -186,6 +187,7 @@ def json_to_form(record: dict[str, Any]) -> dict[str, Any]:
             contact = record.get(f.name) or {}
             for k in CONTACT_FIELDS:
                 form[f"contact_{k}"] = contact.get(k, "") if k != "consent" else ("ja" if contact.get("consent") else "")
+            form["contact_phone"] = display_phone(contact.get("phone"))  # as on the page; stored again as the same digits
     return form
 
 

@@ -25,6 +25,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from kb.api.phone import display_phone, phone_href
 from kb.errors import Forbidden
 from kb.ontology.register import ATTRIBUTION
 
@@ -153,6 +154,8 @@ class Web:
         self.env.filters["date"] = _date
         self.env.filters["number"] = _number
         self.env.filters["km"] = _km
+        self.env.filters["phone"] = display_phone
+        self.env.filters["phone_href"] = phone_href
         self.env.filters["percent"] = lambda v, digits=1: (f"{float(v) * 100:.{digits}f}".replace(".", ",") + " %") if v is not None else ""
         self.env.filters["urlquote"] = lambda v: quote(str(v), safe="")
         self.env.globals["attribution"] = ATTRIBUTION

@@ -154,9 +154,11 @@ def potentials_table(fig: s.PotentialsOut) -> Table:
 
 def priorities_table(fig: s.PrioritiesOut) -> Table:
     headers = ["Rang", "Produktbereich", "Aufgabenbereich", "Projekte", "beteiligte Gemeinden", "Umfang", "analog", "teilweise digital",
-               "vollständig digital", "ohne Angabe", "Datenabdeckung", "Digitalisierungslücke", "Lücke angenommen", "Punktzahl"]
+               "vollständig digital", "ohne Angabe", "Datenabdeckung", "Digitalisierungslücke", "Lücke angenommen", "Punktzahl",
+               "zu wenig Angaben", "unsichere Datenlage"]
     rows = [[i.rank, i.taskArea.code, i.taskArea.label, i.projects, i.municipalities, i.volume, i.analog,
-             i.teilweiseDigital, i.vollstaendigDigital, i.unknown, i.dataCoverage, i.digitalGap, i.gapAssumed, i.score]
+             i.teilweiseDigital, i.vollstaendigDigital, i.unknown, i.dataCoverage, i.digitalGap, i.gapAssumed, i.score,
+             i.tooFewData, i.uncertain]
             for i in fig.items]
     return headers, rows
 

@@ -8,7 +8,7 @@ a request works on the snapshot it started with.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -145,12 +145,17 @@ class View:
         return {a for r in self.by_ags.get(ags, ()) if r.active for a in r.task_areas}
 
 
+MAX_AREA_VIEWS = 64
+"""Most task-area selections whose views a snapshot keeps (17 areas make 131,071 combinations; the figures are cached anyway)."""
+
+
 class Snapshot:
     """All current records at one position (``seq``) of the change log."""
 
     def __init__(self, seq: int, records: dict[str, RecordFacts]) -> None:
         self.seq = seq
         self.records = records
+        self._by_areas: dict[tuple[bool, tuple[str, ...]], View] = {}
 
     @cached_property
     def public(self) -> View:
@@ -160,5 +165,18 @@ class Snapshot:
     def everything(self) -> View:
         return View(self.records.values())
 
-    def view(self, include_network: bool) -> View:
-        return self.everything if include_network else self.public
+    def view(self, include_network: bool, task_areas: tuple[str, ...] = ()) -> View:
+        """The records a caller may see; with ``task_areas``, only those in one of them, each narrowed to the chosen
+        areas (a record on Standesamt and IT, asked about Standesamt, counts for Standesamt only)."""
+        full = self.everything if include_network else self.public
+        if not task_areas:
+            return full
+        key = (include_network, task_areas)
+        found = self._by_areas.get(key)
+        if found is None:
+            chosen = set(task_areas)
+            found = View(replace(r, task_areas=tuple(a for a in r.task_areas if a in chosen))
+                         for r in full.records if chosen & set(r.task_areas))
+            if len(self._by_areas) < MAX_AREA_VIEWS:  # a caller trying every combination gets answers, not a growing snapshot
+                self._by_areas[key] = found
+        return found

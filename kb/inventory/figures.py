@@ -29,6 +29,10 @@ ASSUMED_GAP = 0.5
 MIN_DATA_COVERAGE = 0.5
 """A task area where fewer than this share of records say how digital they are is flagged "zu wenig Angaben" and
 ranked after the areas with enough data: its place would rest on an assumption, not on data."""
+SURE_DATA_COVERAGE = 2 / 3
+"""A task area ranked on data (coverage at least ``MIN_DATA_COVERAGE``) where more than a third of the records do not say how
+digital they are keeps its place but is marked "unsichere Datenlage", and its reason says on how few records the place rests:
+a first place on 13 of 25 records must not read like one on 25 of 25. The ranking does not change."""
 MAX_YEARS = 60
 """Most years in the trend over time (earlier start years count in the first year shown)."""
 KREIS_WORD = {"NW": "Kreis", "SH": "Kreis"}
@@ -106,6 +110,10 @@ class Figures:
     def task_area_codes(self) -> list[str]:
         return [c.code for c in self.vocab["taskArea"]]
 
+    def area_codes(self, scope: Scope) -> list[str]:
+        """The task areas a figure has rows or columns for: the chosen ones, or all of them."""
+        return [c for c in self.task_area_codes if c in scope.task_areas] if scope.task_areas else self.task_area_codes
+
     @cached_property
     def kreis_labels(self) -> dict[str, str]:
         """Kreis key → a name that tells a city from a Landkreis (see ``kreis_label``)."""
@@ -116,6 +124,7 @@ class Figures:
 
         Places without inhabitants (gemeindefreie Gebiete: forests, lakes, military areas) are in no
         denominator and no potential: nobody there could cooperate."""
+        scope = scope.region
         found = self._regions.get(scope)
         if found is None:
             found = [m for m in self.register.municipalities if scope.contains(m) and m.population > 0]
@@ -152,7 +161,11 @@ class Figures:
         kreis = self.kreis_ref(scope.kreis)
         if kreis:
             parts.append(self.kreis_labels.get(kreis.key, kreis.name))
-        return s.ScopeOut(state=state, regierungsbezirk=rb, kreis=kreis, label=" – ".join(parts) or "alle Bundesländer",
+        areas = [self.concept_ref("taskArea", code) for code in scope.task_areas]
+        label = " – ".join(parts) or "alle Bundesländer"
+        if areas:
+            label += (", Aufgabenbereich " if len(areas) == 1 else ", Aufgabenbereiche ") + ", ".join(f"{a.code} {a.label}" for a in areas)
+        return s.ScopeOut(state=state, regierungsbezirk=rb, kreis=kreis, taskAreas=areas, label=label,
                           **counted(include_network), seq=seq, records=records, illustrative=examples)
 
     @staticmethod
@@ -217,7 +230,7 @@ class Figures:
             byType=counts(None, [t for t in RECORD_TYPE_LABELS if t not in BOERSE_TYPES], lambda r: [r.type]),
             byStatus=counts("status", _status_order(self.vocab), lambda r: [r.status]),
             byLegalForm=counts("legalForm", [c.code for c in self.vocab["legalForm"]], lambda r: [r.legal_form]),
-            byTaskArea=counts("taskArea", self.task_area_codes, lambda r: r.task_areas or [None]),
+            byTaskArea=counts("taskArea", self.area_codes(scope), lambda r: r.task_areas or [None]),
             byDigitalDelivery=_with_unknown(counts("digitalDelivery", list(DIGITAL_WEIGHTS), lambda r: [r.digital]), self),
             byStartYear=_years(records),
             withoutStartYear=sum(r.start_year is None for r in records),
@@ -231,7 +244,7 @@ class Figures:
             for a in r.task_areas:
                 per.setdefault(a, []).append(r)
         rows = []
-        for code in self.task_area_codes:
+        for code in self.area_codes(scope):
             mine = per.get(code, [])
             munis = {m.ags: m for r in mine for m in r.municipalities if scope.contains(m)}
             digital = Counter(r.digital for r in mine)
@@ -337,7 +350,7 @@ class Figures:
 
     def matrix(self, view: View, scope: Scope, head: s.ScopeOut) -> s.MatrixOut:
         records = self.in_scope(view, scope)
-        codes = self.task_area_codes
+        codes = self.area_codes(scope)
         column = {c: i for i, c in enumerate(codes)}
         kreise = self.region_kreise(scope)
         row_of = {k.key: i for i, k in enumerate(kreise)}
@@ -405,6 +418,7 @@ class Figures:
                 score=score,
                 illustrative=illustrative(mine),
                 tooFewData=coverage < MIN_DATA_COVERAGE,
+                uncertain=MIN_DATA_COVERAGE <= coverage < SURE_DATA_COVERAGE,
                 reason=_reason(len(mine), most, digital, known),
             ))
         items.sort(key=lambda i: (i.tooFewData, -i.score, -i.projects, i.taskArea.code))
@@ -418,7 +432,9 @@ class Figures:
                 "der Aufgabenbereich mit den meisten Projekten, die anderen im Verhältnis dazu. Ein analoges Projekt zählt "
                 "ganz als nicht digital, ein teilweise digitales halb, ein vollständig digitales gar nicht. Sagt weniger als "
                 "die Hälfte der Projekte eines Bereichs, wie digital sie arbeiten, steht er mit „zu wenig Angaben“ am Ende "
-                "(ohne jede Angabe wird für die Punktzahl „halb digital“ angenommen)."
+                "(ohne jede Angabe wird für die Punktzahl „halb digital“ angenommen). Fehlt die Angabe bei mehr als einem "
+                "Drittel, aber höchstens der Hälfte, behält der Bereich seinen Rang, ist aber als „unsichere Datenlage“ "
+                "markiert: Sein Platz stützt sich dann nur auf einen Teil seiner Projekte."
             ),
             weights=dict(DIGITAL_WEIGHTS),
             assumedGap=ASSUMED_GAP,
@@ -440,6 +456,9 @@ def _reason(projects: int, most: int, digital: Counter[str | None], known: int) 
         text += f"; {missing} ohne Angabe"
         if known / projects < MIN_DATA_COVERAGE:
             text += " – zu wenig Angaben für eine sichere Einordnung"
+        elif known / projects < SURE_DATA_COVERAGE:
+            text += (f" – der Platz stützt sich nur auf {known} von {projects} Projekten; mit den fehlenden Angaben "
+                     "kann er höher oder niedriger liegen")
     return text + "."
 
 

@@ -47,7 +47,7 @@ class Nearby:
         region = self.figures.region(scope)
         in_region = {m.ags for m in region}
         areas: list[s.PotentialArea] = []
-        for code in [task_area] if task_area else self.figures.task_area_codes:
+        for code in [task_area] if task_area else self.figures.area_codes(scope):
             cooperating = view.active_by_area.get(code, {})
             found: dict[str, list[tuple[str, float]]] = {}
             if len(region) <= len(cooperating):  # few municipalities to look at: ask each for its neighbours

@@ -17,6 +17,9 @@ from typing import Any
 
 from . import schemas as s
 
+NEAR_TIE = 5.0
+"""Scores (0 to 100) closer than this are called "fast gleichauf" in the summary."""
+
 
 def _num(value: float) -> str:
     return f"{int(value):,}".replace(",", ".") if float(value).is_integer() else f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
@@ -51,6 +54,7 @@ def summary(ctx: Mapping[str, Any]) -> list[str]:
     if ranked:
         out.append("Für die Digitalisierung liegen vorn: " + ", ".join(i.taskArea.label for i in ranked)
                    + " – dort wird viel zusammengearbeitet, aber noch wenig digital.")
+        out.extend(_caveats(ranked))
     few = [i for i in pri.items if i.tooFewData]
     if few:
         out.append(f"Für {len(few)} Aufgabenbereiche sagen zu wenige Einträge, wie digital sie arbeiten; sie stehen ohne Rang am Ende.")
@@ -116,6 +120,30 @@ def _table(doc: Any, head: Sequence[str], rows: Sequence[Sequence[Any]]) -> None
             cell.text = _num(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
 
 
+def _caveats(ranked: Sequence[s.PriorityItem]) -> list[str]:
+    """What a reader must know before quoting the first places, in one paragraph: thin data under them, and near ties."""
+    thin = [i for i in ranked if i.uncertain]
+    parts = []
+    if thin:
+        each = [f"für „{i.taskArea.label}“ (Rang {i.rank}) bei {_num(i.unknown)} von {_num(i.projects)} Projekten" for i in thin]
+        one = len(thin) == 1
+        parts.append(f"Vorsicht: Die Angabe, wie digital gearbeitet wird, fehlt {_and(each)}. "
+                     f"{'Sein Platz stützt' if one else 'Ihre Plätze stützen'} sich nur auf die übrigen Projekte und "
+                     f"{'kann' if one else 'können'} mit den fehlenden Angaben höher oder niedriger liegen.")
+    if len(ranked) > 1 and ranked[0].score - ranked[1].score < NEAR_TIE:
+        parts.append(f"„{ranked[0].taskArea.label}“ und „{ranked[1].taskArea.label}“ liegen fast gleichauf ({_num(ranked[0].score)} und "
+                     f"{_num(ranked[1].score)} von 100 Punkten); die Reihenfolge der beiden ist kein belastbarer Unterschied.")
+    return [" ".join(parts)] if parts else []
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]
+
+
+def _flag(item: s.PriorityItem) -> str:
+    return " – zu wenig Angaben" if item.tooFewData else " – unsichere Datenlage" if item.uncertain else ""
+
+
 def docx(ctx: Mapping[str, Any], pictures: Mapping[str, bytes]) -> bytes:
     """The report as an editable Word file: the same sections, the figures as tables, maps and charts as pictures."""
     from docx import Document
@@ -128,6 +156,7 @@ def docx(ctx: Mapping[str, Any], pictures: Mapping[str, bytes]) -> bytes:
     doc.core_properties.language = "de-DE"
     doc.add_heading("Bestandsaufnahme der interkommunalen Zusammenarbeit", 0)
     doc.add_paragraph(o.scope.label)
+    doc.add_paragraph("Aufgabenbereiche: " + (", ".join(f"{a.code} {a.label}" for a in o.scope.taskAreas) if o.scope.taskAreas else "alle"))
     doc.add_paragraph(f"Stand der Daten: {ctx['data_date']}. Erstellt: {ctx['created']}. Gezählt: {o.scope.counted}.")
     doc.add_paragraph(f"Grundlage: {_num(t.projects)} Einträge" + (f", davon {_num(t.illustrative)} erfundene Beispiele." if t.illustrative else "."))
     doc.add_heading("Zusammenfassung", 1)
@@ -180,8 +209,7 @@ def docx(ctx: Mapping[str, Any], pictures: Mapping[str, bytes]) -> bytes:
     doc.add_heading("Digitalisierung: was zuerst?", 1)
     doc.add_paragraph(pri.method)
     _table(doc, ["Rang", "Aufgabenbereich", "Projekte", "Punktzahl", "Begründung"],
-           [[i.rank, f"{i.taskArea.code} {i.taskArea.label}" + (" – zu wenig Angaben" if i.tooFewData else ""), i.projects, i.score, i.reason]
-            for i in pri.items])
+           [[i.rank, f"{i.taskArea.code} {i.taskArea.label}" + _flag(i), i.projects, i.score, i.reason] for i in pri.items])
 
     doc.add_heading("Kreise und kreisfreie Städte", 1)
     _table(doc, ["Kreis", "Projekte", "davon Beispiele", "Kommunen beteiligt", "Anteil beteiligt"],

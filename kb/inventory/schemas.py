@@ -24,7 +24,10 @@ class ScopeOut(BaseModel):
     state: ConceptRef | None = None
     regierungsbezirk: KeyRef | None = None
     kreis: KeyRef | None = None
-    label: str = Field(description="The region in words, e.g. 'Nordrhein-Westfalen – Reg.-Bez. Arnsberg'.")
+    taskAreas: list[ConceptRef] = Field([], description="The task areas chosen (taskArea=...): only records in one of them are "
+                                                        "counted, and only in those. Empty: every task area.")
+    label: str = Field(description="The selection in words, e.g. 'Nordrhein-Westfalen – Reg.-Bez. Arnsberg' or "
+                                   "'Nordrhein-Westfalen, Aufgabenbereich 02 Sicherheit und Ordnung'.")
     includesNetwork: bool = Field(description="Whether records of visibility 'network' are counted: only when a member asks "
                                               "for it with includeNetwork=true, never by default.")
     counted: str = Field(description="What is counted, in words (German), e.g. 'nur öffentliche Einträge'.")
@@ -276,6 +279,8 @@ class PriorityItem(BaseModel):
     illustrative: int = 0
     tooFewData: bool = Field(False, description="Fewer than half of the area's records say how digital they are: ranked after "
                                                 "all areas with enough data ('zu wenig Angaben').")
+    uncertain: bool = Field(False, description="Ranked on data, but more than a third of the area's records do not say how digital "
+                                               "they are: the place may change with them ('unsichere Datenlage').")
     reason: str = Field("", description="Why the area has its place, in plain German.")
 
 

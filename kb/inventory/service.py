@@ -23,7 +23,7 @@ import pickle
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -265,14 +265,11 @@ class Inventory:
 
     # ------------------------------------------------------------------ filters
 
-    def resolve_scope(self, *, state: str | None = None, regierungsbezirk: str | None = None, kreis: str | None = None) -> Scope:
-        """A scope from codes or names (``NW``, ``059`` or ``Arnsberg``, ``05974`` or ``Soest``); 422 if unknown."""
+    def resolve_scope(self, *, state: str | None = None, regierungsbezirk: str | None = None, kreis: str | None = None,
+                      task_areas: Sequence[str] = ()) -> Scope:
+        """A scope from codes or names (``NW``, ``059`` or ``Arnsberg``, ``05974`` or ``Soest``, ``02`` or ``Standesamt``); 422 if unknown."""
         return Scope.of(resolve_filters(self.vocabularies, self.register, state=state, regierungsbezirk=regierungsbezirk, kreis=kreis,
-                                        region=True))
-
-    def resolve_task_area(self, value: str) -> str:
-        """A task area code from a code, label or term (``02``, ``Standesamt``); 422 listing all of them."""
-        return self.vocabularies["taskArea"].resolve(value, "taskArea").code
+                                        task_areas=task_areas, region=True))
 
     def resolve_municipality(self, key: str) -> Municipality:
         """By AGS/ARS (404 if unknown) or by name (422 if unknown or ambiguous, with candidates)."""
@@ -291,7 +288,7 @@ class Inventory:
                 **params: Any) -> F:
         def build() -> F:
             snap = self.snapshot()
-            view = snap.view(include_network)
+            view = snap.view(include_network, scope.task_areas)
             scoped = view.in_scope(scope)
             head = self.figures.scope_out(scope, include_network, snap.seq, len(scoped), sum(r.illustrative for r in scoped))
             return compute(view, scope, head, **params)

@@ -14,7 +14,7 @@ five-digit key of a Kreis, an AGS or organisation IRI for a participant.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +85,8 @@ class Filters:
     """``yes``: records naming a funding programme; ``no``: records that name none."""
     programme: Concept | None = None
     """A funding programme, or one of its rounds (a concept with ``broader``)."""
+    task_areas: tuple[Concept, ...] = ()
+    """Several task areas, any of which a record must have (the inventory's ``taskArea``, which may be repeated)."""
 
     @property
     def state_code(self) -> str | None:
@@ -110,9 +112,10 @@ def _code(concept: Concept | None) -> str | None:
 
 
 def resolve_given(vocab: Vocabularies, register: Register, given: Mapping[str, str | None], *,
-                  known_origins: Callable[[], Mapping[str, str]] | None = None, region: bool = False) -> Filters:
+                  known_origins: Callable[[], Mapping[str, str]] | None = None, region: bool = False,
+                  task_areas: Sequence[str] = ()) -> Filters:
     """:func:`resolve_filters` for parameters by their names in URLs (``{"taskArea": "02"}``)."""
-    return resolve_filters(vocab, register, known_origins=known_origins, region=region,
+    return resolve_filters(vocab, register, known_origins=known_origins, region=region, task_areas=task_areas,
                            **{FILTERS[name].attr: value for name, value in given.items()})
 
 
@@ -131,13 +134,15 @@ def resolve_filters(
     origin: str | None = None,
     funding: str | None = None,
     programme: str | None = None,
+    task_areas: Sequence[str] = (),
     known_origins: Callable[[], Mapping[str, str]] | None = None,
     region: bool = False,
 ) -> Filters:
     """Filters from what people typed (codes, keys or names; empty means not given).
 
     An unknown value is an ``UnresolvedValue`` (422) with one violation per parameter, each listing
-    the allowed values. ``known_origins`` gives the nodes ``origin`` may name (IRI → name). ``region`` (the
+    the allowed values. ``task_areas`` are several task areas (any of them; the inventory). ``known_origins``
+    gives the nodes ``origin`` may name (IRI → name). ``region`` (the
     inventory) also refuses a Regierungsbezirk or Kreis outside the Land or Regierungsbezirk given,
     because there the three name one region; elsewhere they are independent conditions.
     """
@@ -170,6 +175,7 @@ def resolve_filters(
         origin=_origin(origin, known_origins, violations) if origin else None,
         funding=funding or None,
         programme=concept("fundingProgramme", programme, "programme"),
+        task_areas=_unique(found for value in task_areas if (found := concept("taskArea", value, "taskArea"))),
     )
     if funding and funding not in FUNDING:
         violations.append(Violation("funding", "Erlaubt sind yes (mit Förderung) und no (ohne Angabe).", "Allowed: yes or no.",
@@ -177,6 +183,11 @@ def resolve_filters(
     if violations:
         raise UnresolvedValue(violations, UNKNOWN_DE, UNKNOWN_EN)
     return filters
+
+
+def _unique(concepts: Iterable[Concept]) -> tuple[Concept, ...]:
+    """Each concept once, in the vocabulary's order of codes (``02`` and ``Standesamt`` may name the same one)."""
+    return tuple(sorted({c.code: c for c in concepts}.values(), key=lambda c: c.code))
 
 
 def _kreis(register: Register, value: str, violations: list[Violation]) -> str | None:

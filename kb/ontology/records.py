@@ -77,6 +77,11 @@ class ParticipantIn(BaseModel):
 MAX_FIGURE = 1e15
 """Largest magnitude of an outcome figure: more than any municipal budget, far from float overflow."""
 
+SUGGESTIONS_PER_RECORD = 5
+"""Unknown participant names beyond this many in one record get no spelling suggestions: each
+suggestion compares the name with the whole register (about 50 ms), so 200 made-up names would
+hold a worker for ten seconds."""
+
 
 class OutcomeFigureIn(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -368,7 +373,7 @@ class RecordMapper:
                     hint = (value.state or state_code or "").upper() or None
                 else:
                     key, hint = value, state_code
-                m = self.register.resolve(key, hint, field)
+                m = self.register.resolve(key, hint, field, suggest=len(violations) < SUGGESTIONS_PER_RECORD)
             except UnresolvedValue as exc:
                 violations.extend(exc.violations)
                 return None

@@ -10,8 +10,9 @@ from __future__ import annotations
 import csv
 import difflib
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kb.errors import UnresolvedValue, Violation
@@ -23,6 +24,10 @@ ATTRIBUTION = "Datenquelle: Statistisches Bundesamt (Destatis), GV-ISys; Lizenz 
 
 _PREFIXES = ("stadt ", "gemeinde ", "markt ", "hansestadt ", "kreisstadt ", "flecken ")
 
+
+MAX_SUGGESTED_CHARS = 60
+"""Longer names get no spelling suggestions: comparing one name with the whole register costs
+about 50 ms, and no municipality's name is that long."""
 
 UNKNOWN_MUNICIPALITY = "unknown_municipality"
 """``Violation.code`` of a name the register does not know (the web form words the way out its own way)."""
@@ -138,13 +143,30 @@ class Register:
                 return list(found)
         return []
 
-    def resolve(self, value: str, state_hint: str | None = None, field_name: str = "participants") -> Municipality:
+    @cached_property
+    def _close_names(self) -> Callable[[str], tuple[str, ...]]:
+        """Spelling suggestions for a folded name, remembered: the same typo costs the comparison once."""
+        names = list(self._by_name)
+
+        @lru_cache(maxsize=2048)
+        def close(folded: str) -> tuple[str, ...]:
+            return tuple(difflib.get_close_matches(folded, names, n=5, cutoff=0.8))
+
+        return close
+
+    def resolve(self, value: str, state_hint: str | None = None, field_name: str = "participants", *, suggest: bool = True) -> Municipality:
         """One municipality for a key or a name, or a 422 that lists candidates.
 
         The state hint picks among namesakes (there are many "Neustadt"); a name that exists only
         once in Germany is accepted even outside the hinted state (cooperations cross borders).
+        ``suggest=False`` leaves out the spelling suggestions for an unknown name: the caller
+        bounds how many it asks for in one request (``records.py``), since each one compares the
+        name with the whole register.
         """
         value = value.strip()
+        if not value:
+            raise _unresolved(field_name, value, "Bitte geben Sie den Namen der Gemeinde oder ihren amtlichen Gemeindeschlüssel (AGS) an.",
+                              "Please give the municipality's name or its official key (AGS).", [], code=UNKNOWN_MUNICIPALITY)
         if value.isdigit():
             found = self.get(value)
             if found is None:
@@ -158,7 +180,7 @@ class Register:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            close = difflib.get_close_matches(fold(value), list(self._by_name), n=5, cutoff=0.8)
+            close = self._close_names(fold(value)) if suggest and len(value) <= MAX_SUGGESTED_CHARS else ()
             candidates = [m for key in close for m in self._by_name[key]][:10]
             raise _unresolved(
                 field_name, value,

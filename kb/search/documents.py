@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kb.ontology.records import BOERSE_TYPES
+
 TEXT_VERSION = 4
 """Bump when the text recipe changes: every record is then embedded again."""
 
@@ -45,6 +47,9 @@ class SearchDocument:
     """Made-up example data (seed); ranked after real records of similar relevance."""
     description: str = ""
     """The record's description, for the snippet a result card shows (empty in indexes saved before it)."""
+    valid_until: str | None = None
+    """A Börse entry's last day (``2027-12-31``; ``""`` if it names none): after it the entry leaves the results, as it
+    leaves the Börse. None for other records and in indexes saved before it (those entries stay listed until re-indexed)."""
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -103,4 +108,5 @@ def build_document(record: dict[str, Any], *, content_hash: str, origin: str, su
         keywords=keywords,
         illustrative=bool(record.get("illustrative")),
         description=description,
+        valid_until=str(s.get("validUntil") or record.get("validUntil") or "") if record.get("type") in BOERSE_TYPES else None,
     )

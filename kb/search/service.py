@@ -13,10 +13,12 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import numpy as np
 
+from kb.boerse.board import today_in_germany
 from kb.config import Settings
 from kb.errors import NotFound
 from kb.ontology.filters import Filters
@@ -116,6 +118,8 @@ class SearchService:
         self._stop = threading.Event()
         self._reindex = threading.Event()
         self._ready = threading.Event()
+        self.today: Callable[[], date] = today_in_germany
+        """Which day it is for the Börse's expiry (the Börse board's clock; tests move it)."""
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -183,7 +187,7 @@ class SearchService:
                include_network: bool = False) -> SearchResult:
         """All records matching the filters (no query), by title, with facets: the "browse" view."""
         view = self.indexer.view
-        allowed = view.mask(include_network=include_network, filters=(filters or Filters()).index_terms())
+        allowed = view.mask(include_network=include_network, filters=(filters or Filters()).index_terms(), today=self.today())
         docs = sorted((view.docs[int(i)] for i in allowed.nonzero()[0]), key=lambda d: d.title.lower())
         hits = [Hit(d.iri, d.title, 0.0, d.origin, {}, d) for d in docs[offset: offset + limit]]
         return SearchResult("", len(docs), hits, view.facets(allowed), [], [], self.status())
@@ -217,7 +221,7 @@ class SearchService:
         expansion = lexical.matcher.expand(text)
         if not fusion.glossary:
             expansion = Expansion(lexical.matcher.concepts(text), [], [])
-        allowed = view.mask(include_network=include_network, filters=(filters or Filters()).index_terms())
+        allowed = view.mask(include_network=include_network, filters=(filters or Filters()).index_terms(), today=self.today())
         filtered = bool(filters)
         places = self.places.places(text)
         topic = self.places.topic(text, places) if places else text
@@ -348,7 +352,7 @@ class SearchService:
         source = view.docs.get(id_) if id_ is not None else None
         if id_ is None or source is None or (source.visibility != "public" and not include_network) or vectors is None or lexical is None:
             raise NotFound("Dieses Projekt ist (noch) nicht im Suchindex.", "This project is not (yet) in the search index.")
-        allowed = view.mask(include_network=include_network, filters={})
+        allowed = view.mask(include_network=include_network, filters={}, today=self.today())
         allowed[id_] = False
         if other_states and source.all_states:
             for state in source.all_states:

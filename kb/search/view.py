@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -82,6 +83,11 @@ class View:
             self.alive[ids] = True
             self.public[[i for i, d in self.docs.items() if d.visibility == "public"]] = True
             self.illustrative[[i for i, d in self.docs.items() if d.illustrative]] = True
+        self.last_day = np.full(self.capacity, OPEN_END, dtype=np.int64)
+        """Ordinal of the last day a record is found (Börse entries: their ``validUntil``; the others: never ending)."""
+        for i, d in self.docs.items():
+            if d.valid_until is not None:
+                self.last_day[i] = _ordinal(d.valid_until)
         self.columns: dict[str, _Column] = {}
         for name in SINGLE_FIELDS:
             self.columns[name] = _Column.build([(i, v) for i, d in self.docs.items() if (v := _single(d, name)) is not None])
@@ -91,9 +97,12 @@ class View:
     def __len__(self) -> int:
         return len(self.docs)
 
-    def mask(self, *, include_network: bool, filters: Mapping[str, str | None]) -> np.ndarray:
-        """Ids the caller may see that match every given filter (field name → value)."""
+    def mask(self, *, include_network: bool, filters: Mapping[str, str | None], today: date | None = None) -> np.ndarray:
+        """Ids the caller may see that match every given filter (field name → value), without Börse entries
+        whose last day is before ``today`` (the Börse's own rule: expired entries leave every list)."""
         out = self.alive.copy() if include_network else self.public.copy()
+        if today is not None:
+            out &= self.last_day >= today.toordinal()
         for name, value in filters.items():
             if value:
                 out &= self.columns[name].mask(value, self.capacity)
@@ -101,6 +110,17 @@ class View:
 
     def facets(self, selected: np.ndarray) -> dict[str, dict[str, int]]:
         return {name: self.columns[name].counts(selected) for name in FACETS}
+
+
+OPEN_END = date.max.toordinal()
+
+
+def _ordinal(value: str) -> int:
+    """A Börse entry's last day as an ordinal; no date or a bad one (a peer's ``2027``) means never open, as on the Börse."""
+    try:
+        return date.fromisoformat(value).toordinal()
+    except ValueError:
+        return 0
 
 
 EMPTY_VIEW = View({}, 0)

@@ -38,6 +38,25 @@ def test_a_misspelt_municipality_suggests_the_right_one(admin: httpx.Client, hel
     assert "Erwitte" in [c["name"] for c in violation["candidates"]]
 
 
+def test_spelling_suggestions_are_bounded_per_record(admin: httpx.Client, hellweg: dict) -> None:
+    """Each suggestion compares a name with the whole register: 200 made-up names must not hold a worker for seconds."""
+    typos = ["Erwite", "Anröchtte", "Schwalmstat", "Lippstat", "Soestt", "Wernee", "Erwite"]
+    response = admin.post("/api/projects", json={**hellweg, "participants": typos, "lead": None})
+    assert response.status_code == 422
+    by_field = {v["field"]: v for v in response.json()["violations"]}
+    assert "Erwitte" in [c["name"] for c in by_field["participants.0"]["candidates"]]
+    assert "Schwalmstadt" in [c["name"] for c in by_field["participants.2"]["candidates"]]
+    assert not by_field["participants.5"].get("candidates") and not by_field["participants.6"].get("candidates")
+    assert "nicht zu finden" in by_field["participants.6"]["message"]
+
+
+def test_an_empty_participant_asks_for_a_name_or_key(admin: httpx.Client, hellweg: dict) -> None:
+    response = admin.post("/api/projects", json={**hellweg, "participants": ["Anröchte", " "], "lead": None})
+    assert response.status_code == 422
+    violation = next(v for v in response.json()["violations"] if v["field"] == "participants.1")
+    assert "Namen der Gemeinde" in violation["message"] and "AGS" in violation["message_en"]
+
+
 def test_unknown_concepts_list_the_allowed_values(admin: httpx.Client, hellweg: dict) -> None:
     response = admin.post("/api/projects", json={**hellweg, "taskAreas": ["Raumfahrt"]})
     assert response.status_code == 422

@@ -1,7 +1,8 @@
 """The inventory of cooperation (Bestandsaufnahme) as JSON and CSV: ``/api/inventory/...``.
 
-Every figure takes ``?state=NW&regierungsbezirk=059`` (and ``kreis=05974``), by code or name; an
-unknown value is a 422 that lists the allowed ones. ``?format=csv`` (or ``Accept: text/csv``)
+Every figure takes ``?state=NW&regierungsbezirk=059`` (and ``kreis=05974``), by code or name, and
+task areas (``taskArea=02``, repeatable: records in any of them); an unknown value is a 422 that
+lists the allowed ones. ``?format=csv`` (or ``Accept: text/csv``)
 downloads the same figure as a semicolon-separated UTF-8 file with BOM for German Excel.
 
 Records of visibility "network" are counted only when a member (any token) asks for them with
@@ -23,7 +24,7 @@ from pydantic import BaseModel
 
 from kb.api.conneg import negotiate
 from kb.api.deps import InventoryDep, PrincipalDep
-from kb.api.filter_params import RegionDep, TaskArea
+from kb.api.filter_params import RegionDep
 from kb.errors import Unauthenticated
 from kb.inventory import MUNICIPALITY_TABLES, TABLES, Inventory, Scope, municipality_table, to_csv
 from kb.inventory import schemas as s
@@ -151,7 +152,6 @@ def inventory_potentials(
     inv: InventoryDep,
     scope: ScopeDep,
     network: NetworkDep,
-    task_area: TaskArea = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Gemeinden je Aufgabenbereich (höchstens {MAX_LIMIT}).")] = 10,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     neighbours: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURS,
@@ -160,15 +160,16 @@ def inventory_potentials(
     min_neighbours: Annotated[int, Query(alias="minNeighbours", ge=1, le=MAX_NEIGHBOURS, description="Mindestzahl kooperierender Nachbarn.")] = 1,
     format: Format = None,
 ) -> Response:
-    """Potenziale: Gemeinden ohne Kooperation in einem Aufgabenbereich, deren Nachbarn darin kooperieren, mit Partnervorschlägen."""
-    area = inv.resolve_task_area(task_area) if task_area else None  # the vocabulary's resolver, as every filter's
-    params = (area, limit, offset, neighbours, float(max_km), min_neighbours)
+    """Potenziale: Gemeinden ohne Kooperation in einem Aufgabenbereich, deren Nachbarn darin kooperieren, mit Partnervorschlägen.
+
+    ``taskArea`` (the selection's filter, resolved with the others) limits them to the areas chosen."""
+    params = (limit, offset, neighbours, float(max_km), min_neighbours)
 
     def figure() -> s.PotentialsOut:
-        return inv.potentials(scope, include_network=network, task_area=area, limit=limit, offset=offset, neighbours=neighbours,
+        return inv.potentials(scope, include_network=network, limit=limit, offset=offset, neighbours=neighbours,
                               max_km=max_km, min_neighbours=min_neighbours)
 
-    slug = f"bestandsaufnahme-potentials-{scope.slug()}" + (f"-{area}" if area else "")
+    slug = f"bestandsaufnahme-potentials-{scope.slug()}"
     return _respond(request, inv, format, ("potentials", scope, params), figure, TABLES["potentials"], slug,
                     network, warm=potentials_defaults(limit, offset, neighbours, max_km, min_neighbours))
 

@@ -1,7 +1,7 @@
 """The Bestandsaufnahme as a report: ``/bestandsaufnahme/bericht.pdf`` and ``/bestandsaufnahme/bericht.docx``.
 
-The same filters as the page (``land``/``state``, ``regierungsbezirk``, ``kreis``, and
-``includeNetwork`` for members). A report costs seconds of CPU, so its cost is bounded three ways:
+The same filters as the page (``land``/``state``, ``regierungsbezirk``, ``kreis``, ``taskArea``
+(repeatable), and ``includeNetwork`` for members). A report costs seconds of CPU, so its cost is bounded three ways:
 
 - it is built once per snapshot of the data and filter set and then served from the inventory's
   cache (``Inventory.produce``; concurrent requests for the same report wait for the first one);
@@ -24,7 +24,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kb.api.deps import InventoryDep, PrincipalDep
-from kb.api.filter_params import Regierungsbezirk, State
+from kb.api.filter_params import Regierungsbezirk, State, TaskAreas
 from kb.api.routes.inventory import include_network
 from kb.api.routes.inventory_page import Kreis, Land, NetworkAsked, german_time, inventory_context
 from kb.api.routes.pages import web_of
@@ -113,9 +113,11 @@ def _filename(scope: Scope, include: bool, kind: str) -> str:
 
 def _route(kind: str) -> None:
     def endpoint(request: Request, inv: InventoryDep, principal: PrincipalDep, state: State = None, land: Land = None,
-                 regierungsbezirk: Regierungsbezirk = None, kreis: Kreis = None, asked: NetworkAsked = False) -> Response:
+                 regierungsbezirk: Regierungsbezirk = None, kreis: Kreis = None, asked: NetworkAsked = False,
+                 task_areas: TaskAreas = None) -> Response:
         include = include_network(principal, asked)
-        scope = inv.resolve_scope(state=state or land or None, regierungsbezirk=regierungsbezirk or None, kreis=kreis or None)
+        scope = inv.resolve_scope(state=state or land or None, regierungsbezirk=regierungsbezirk or None, kreis=kreis or None,
+                                  task_areas=[a for a in task_areas or () if a])
         body = report(request, inv, scope, include, kind)
         headers = {"Content-Disposition": f'attachment; filename="{_filename(scope, include, kind)}"',
                    "Cache-Control": "no-store" if include else "no-cache"}
