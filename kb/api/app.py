@@ -171,6 +171,9 @@ def create_app(node: Node) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         texts = {
+            # Starlette's own 400s are about form data (too many files or fields, a part it cannot read).
+            400: ("Die Anfrage lässt sich nicht lesen (z. B. ungültige Formulardaten, zu viele Felder oder Dateien, ein sehr "
+                  f"langer Dateiname). Bitte prüfen Sie Formular und Datei. ({exc.detail})", str(exc.detail)),
             404: ("Diese Seite gibt es nicht. Bitte prüfen Sie die Adresse.", "There is no such page."),
             405: ("Diese Aktion ist an dieser Adresse nicht möglich.", "Method not allowed."),
         }

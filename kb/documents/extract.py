@@ -5,6 +5,11 @@ never parses an uploaded file itself: ``extract_text`` runs ``python -m kb.docum
 the bytes on stdin, an address-space limit and a CPU-time limit, waits at most
 ``KB_DOCUMENT_EXTRACT_TIMEOUT`` seconds and kills it after that. Whatever happens in there, the
 node only sees "text", "unreadable" or "took too long".
+
+Each child may use ``MEMORY_LIMIT`` of memory, so at most ``AT_ONCE`` run at a time: without that
+bound every upload running in parallel started its own child, and a handful of crafted files could
+take gigabytes from the machine (attack review 2026-12-07, docs/security.md). An upload that finds
+no free place within the extraction timeout gets 503 with Retry-After.
 """
 
 from __future__ import annotations
@@ -15,13 +20,19 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+from kb.errors import Busy
 
 log = logging.getLogger(__name__)
 
 MEMORY_LIMIT = 1024 * 1024 * 1024
 """Address space of the extraction process (bytes)."""
+AT_ONCE = 2
+"""Extraction processes of one node at a time (each may use ``MEMORY_LIMIT``)."""
+_places = threading.BoundedSemaphore(AT_ONCE)
 
 
 @dataclass(frozen=True)
@@ -34,7 +45,20 @@ class Extracted:
 
 
 def extract_text(data: bytes, media_type: str, *, max_pages: int, max_chars: int, timeout: float) -> Extracted:
-    """The text of ``data`` (normalised whitespace, at most ``max_chars``), read in a child process."""
+    """The text of ``data`` (normalised whitespace, at most ``max_chars``), read in a child process.
+
+    Waits at most ``timeout`` seconds for one of the ``AT_ONCE`` places, else ``Busy`` (503).
+    """
+    if not _places.acquire(timeout=timeout):
+        raise Busy("Gerade werden andere Dateien gelesen. Bitte versuchen Sie es in einer Minute noch einmal.",
+                   "Other files are being read right now. Please try again in a minute.", retry_after=60)
+    try:
+        return _run_child(data, media_type, max_pages=max_pages, max_chars=max_chars, timeout=timeout)
+    finally:
+        _places.release()
+
+
+def _run_child(data: bytes, media_type: str, *, max_pages: int, max_chars: int, timeout: float) -> Extracted:
     package_root = str(Path(__file__).resolve().parents[2])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)}
     try:

@@ -123,6 +123,22 @@ def safe_file_name(name: str) -> str:
     return name or "dokument"
 
 
+def download_name(name: str | None, media_type: str, fallback: str) -> str:
+    """The name a download is offered under: ``safe_file_name`` and the extension of its media type.
+
+    A mirrored record's ``fileName`` comes from a peer and may hold a right-to-left override
+    (``rechnung\u202efdp.exe`` shows as ``rechnungexe.pdf``) or another extension than its kind.
+    """
+    try:
+        cleaned = safe_file_name(name) if name and name.strip() else ""
+    except BadRequest:
+        cleaned = ""
+    extension = EXTENSIONS.get(media_type)
+    stem = cleaned.rsplit(".", 1)[0] if _kind_of_name(cleaned) else cleaned
+    stem = stem or fallback
+    return f"{stem}.{extension}" if extension else stem
+
+
 def ascii_file_name(name: str) -> str:
     """A plain-ASCII fallback for ``Content-Disposition: filename=`` (``filename*`` carries the real one)."""
     folded = unicodedata.normalize("NFKD", name.replace("ß", "ss")).encode("ascii", "ignore").decode()

@@ -13,8 +13,10 @@ beside the store in ``DocumentFiles`` under their hash. This class keeps the two
 - **mirrors**: a background thread follows the change log; for each harvested record's document
   that this node does not have, it fetches the file from the origin node's own address through
   the federation's ``Fetcher`` (the one outbound policy), within ``KB_DOCUMENT_MIRROR_BUDGET``,
-  and keeps it only if its SHA-256 is the one the origin signed. Network-only files are fetched only with the peer token we hold for the
-  origin;
+  and keeps it only if its SHA-256 is the one the origin signed and its bytes are a PDF, ODT or
+  DOCX (a peer must not make this node serve other kinds of files under its name). Network-only
+  files are fetched only with the peer token we hold for the origin. A node that does not answer
+  costs one deadline per round: its other files wait for the next round;
 - **clean-up**: a file no live record attaches any more (withdrawn, erased, detached) is deleted.
 """
 
@@ -33,8 +35,9 @@ from kb.auth import Principal
 from kb.config import Settings
 from kb.documents.extract import extract_text
 from kb.documents.files import HASH, DocumentFiles, sha256_of
-from kb.documents.formats import inspect
+from kb.documents.formats import download_name, inspect, sniff
 from kb.errors import BadRequest, NotFound
+from kb.federation.fetch import PeerTimeout, PeerUnreachable
 from kb.ontology.namespaces import IKZ
 from kb.ontology.records import DocumentIn, RecordGraph, RecordMapper, record_type_of, visibility_of
 from kb.ontology.terms import value
@@ -43,6 +46,8 @@ from kb.store import Catalog
 
 log = logging.getLogger(__name__)
 
+UNANSWERED = "failed, no answer"
+"""Outcome prefix of a mirror attempt whose node did not answer (timeout, refused, unreachable)."""
 MIRROR_ACCEPT = "application/pdf, application/vnd.oasis.opendocument.text, " \
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document;q=0.9, */*;q=0.1"
 
@@ -164,8 +169,8 @@ class DocumentLibrary:
                    None) if stored else None
         if doc is None:
             raise NotFound("Dieses Dokument gibt es hier nicht.", "There is no such document here.")
-        return Download(self.files.path(sha), doc.get("mediaType") or "application/octet-stream",
-                        doc.get("fileName") or f"dokument-{sha[:8]}", sha)
+        media_type = doc.get("mediaType") or "application/octet-stream"
+        return Download(self.files.path(sha), media_type, download_name(doc.get("fileName"), media_type, f"dokument-{sha[:8]}"), sha)
 
     def available(self, sha: str) -> bool:
         return self.files.has(sha)
@@ -246,13 +251,21 @@ class DocumentLibrary:
         outcomes: dict[str, str] = {}
         budget = self.settings.document_mirror_budget
         used = self.files.mirrored_bytes() if wanted else 0
+        silent: set[str] = set()
+        """Origins that did not answer in this round: their other files wait for the next one, so a
+        peer naming many files behind a dead or dripping address costs one deadline, not one per file."""
         for sha, refs in wanted:
             ref = next((r for r in refs if r.public), None) or refs[0]
             size = ref.size or 0
             if size > self.settings.document_max_bytes or used + size > budget:
                 outcomes[sha] = "over budget"
                 continue
+            if ref.url and _origin(ref.url) in silent:
+                outcomes[sha] = "later: its node did not answer"
+                continue
             outcomes[sha] = self._mirror_one(sha, ref, room=budget - used)
+            if outcomes[sha].startswith(UNANSWERED) and ref.url:
+                silent.add(_origin(ref.url))
             if outcomes[sha] == "mirrored":
                 used = self.files.mirrored_bytes()
         return outcomes
@@ -272,6 +285,9 @@ class DocumentLibrary:
         try:
             fetched = self.fetcher.get(ref.url, scope=f"{parts.scheme}://{parts.netloc}", accept=MIRROR_ACCEPT, token=token,
                                        max_bytes=max(1, min(self.settings.document_max_bytes, room)))
+        except (PeerTimeout, PeerUnreachable) as exc:
+            log.info("document %s not mirrored from %s: %s", sha[:12], ref.url, exc)
+            return f"{UNANSWERED}: {exc}"
         except Exception as exc:  # noqa: BLE001 - FetchError and the like: try again next round
             log.info("document %s not mirrored from %s: %s", sha[:12], ref.url, exc)
             return f"failed: {exc}"  # also a file larger than its record said and than the budget has room for
@@ -281,6 +297,10 @@ class DocumentLibrary:
             log.warning("document %s from %s refused: its bytes have SHA-256 %s, not the one the record names",
                         sha[:12], ref.url, got[:12])
             return "refused: hash mismatch"
+        if sniff(fetched.body) is None:  # the origin signed it, but this node does not serve other kinds of files
+            self._refused[sha] = ref.record
+            log.warning("document %s from %s refused: its bytes are not a PDF, ODT or DOCX", sha[:12], ref.url)
+            return "refused: not a PDF, ODT or DOCX"
         with self._lock:
             self.files.put(fetched.body, mirrored=True)
         log.info("document %s mirrored from %s (%d bytes)", sha[:12], ref.url, len(fetched.body))

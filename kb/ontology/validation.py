@@ -10,15 +10,21 @@ Two engines read the same ``shapes.ttl``:
 
 Each result is traced back to its record and to the JSON field a person would fix, carrying the
 shape's own German and English ``sh:message``; both engines give the same violations.
+
+Before SHACL, every literal is checked for characters no XML document can carry (control
+characters other than tab and line breaks, U+FFFE/U+FFFF, lone surrogates): RDF/XML, Atom and the
+DOCX report would otherwise be broken by one such title. This runs here because both the write
+path and the harvester validate through this class (attack review 2026-12-07, docs/security.md).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import rdflib
-from pyoxigraph import RdfFormat, Triple, parse
+from pyoxigraph import Literal, RdfFormat, Triple, parse
 
 from kb.errors import Violation
 from kb.ontology.fields import FIELD_OF_PATH, SUB_FIELDS
@@ -32,6 +38,8 @@ ENGINES = ("fast", "pyshacl")
 _SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 _KBSH = rdflib.Namespace("https://w3id.org/ikz-kb/shapes#")
 _SEVERITY = {str(_SH.Warning): "warning", str(_SH.Info): "info"}
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 cannot carry at all (not even escaped)."""
 
 
 
@@ -65,8 +73,14 @@ class RecordValidator:
         """Violations (and warnings) per record IRI; records without any are absent."""
         if not records:
             return {}
-        _conforms, results = self.results(records)
         out: dict[str, list[Violation]] = {}
+        for iri, triples in records.items():
+            if unprintable := unprintable_violations(triples):
+                out[iri] = unprintable
+        records = {iri: triples for iri, triples in records.items() if iri not in out}
+        if not records:
+            return out
+        _conforms, results = self.results(records)
         owner: dict[str, set[str]] | None = None
         for result in results:
             focus = result.focus.value
@@ -101,6 +115,18 @@ class RecordValidator:
         )
 
 
+def unprintable_violations(triples: Iterable[Triple]) -> list[Violation]:
+    """One violation per field whose text holds a character XML cannot carry (named as U+XXXX)."""
+    found: dict[str, str] = {}
+    for t in triples:
+        if isinstance(t.object, Literal) and (bad := NOT_IN_XML.search(t.object.value)):
+            found.setdefault(field_for(value(t.subject), t.predicate.value), f"U+{ord(bad.group()):04X}")
+    return [Violation(field=field, value=char,
+                      message=f"Der Text enthält ein Steuerzeichen ({char}), das nicht gespeichert werden kann. Bitte entfernen Sie es.",
+                      message_en=f"The text contains a control character ({char}) that cannot be stored. Please remove it.")
+            for field, char in found.items()]
+
+
 def field_for(focus: str, path: str, named: str | None = None) -> str:
     """The JSON field a person fixes for a result on ``focus`` at ``path`` (``named``: the shape's kbsh:jsonField).
 
@@ -110,7 +136,8 @@ def field_for(focus: str, path: str, named: str | None = None) -> str:
     """
     if "#" in focus:
         fragment = focus.split("#", 1)[1]
-        parent = "contact" if fragment == "contact" else "outcomeFigures" if fragment.startswith("figure") else "participants"
+        parent = ("contact" if fragment == "contact" else "outcomeFigures" if fragment.startswith("figure")
+                  else "documents" if fragment.startswith("document-") else "participants")
         sub = SUB_FIELDS.get(parent, {}).get(path)
         return f"{parent}.{sub}" if sub else parent
     if focus.startswith(str(MUNICIPALITY)):

@@ -51,9 +51,9 @@ async def _read_upload(limit: int, form: FormData) -> tuple[bytes, str, dict[str
         raise TooLarge(f"Die Datei ist zu groß; erlaubt sind höchstens {limit:,} Bytes.".replace(",", "."),
                        f"The file is too large; at most {limit} bytes are allowed.", limit=limit)
     fields = {k: str(form.get(k) or "").strip() for k in ("title", "type", "licence")}
-    if len(fields["title"]) < 3:
-        raise BadRequest("Bitte geben Sie dem Dokument einen Titel (mindestens 3 Zeichen).",
-                         "Please give the document a title (at least 3 characters).", field="title")
+    if not 3 <= len(fields["title"]) <= 300:
+        raise BadRequest("Bitte geben Sie dem Dokument einen Titel mit 3 bis 300 Zeichen.",
+                         "Please give the document a title of 3 to 300 characters.", field="title")
     if not fields["type"]:
         raise BadRequest("Bitte wählen Sie die Art des Dokuments.", "Please choose the document type.", field="type")
     return data, upload.filename or "", fields

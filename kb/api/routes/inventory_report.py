@@ -8,14 +8,19 @@ The same filters as the page (``land``/``state``, ``regierungsbezirk``, ``kreis`
 - at most ``CONCURRENT`` reports are built at a time; a request that finds no free slot within
   ``QUEUE_SECONDS`` gets 503 with Retry-After instead of piling up threads;
 - a request waits at most ``BUILD_SECONDS`` for its report; if building takes longer it gets 503
-  with Retry-After, and the build finishes in the background into the cache for the next try.
+  with Retry-After, and the build finishes in the background into the cache for the next try;
+- at most ``MAX_BUILDS`` different reports are admitted (building or next in line) and at most
+  ``MAX_WAITING`` requests wait for one; anything beyond gets 503 with Retry-After at once. Without
+  these two bounds anonymous callers asking for many Kreise at once held every worker thread of the
+  server for a minute (``/healthz`` stopped answering) and left a queue of builds that kept the CPU
+  busy long after they had gone (attack review 2026-12-07, docs/security.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Any
@@ -38,8 +43,15 @@ CSS = (Path(__file__).resolve().parent.parent / "static" / "report.css").read_te
 CONCURRENT = 1
 QUEUE_SECONDS = 20.0
 BUILD_SECONDS = 60.0
+MAX_BUILDS = CONCURRENT + 1
+"""Different reports admitted at a time: one building, one next in line (no unbounded queue)."""
+MAX_WAITING = 6
+"""Requests that may wait for a report at a time; each holds one of the server's worker threads."""
 _slots = threading.BoundedSemaphore(CONCURRENT)
-_pool = ThreadPoolExecutor(max_workers=CONCURRENT + 1, thread_name_prefix="kb-report")
+_pool = ThreadPoolExecutor(max_workers=MAX_BUILDS, thread_name_prefix="kb-report")
+_gate = threading.RLock()
+_admitted: dict[Any, Future[bytes]] = {}
+_waiting = 0
 MEDIA = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
@@ -100,11 +112,30 @@ def report(request: Request, inv: Inventory, scope: Scope, include: bool, kind: 
         finally:
             _slots.release()
 
-    future = _pool.submit(inv.produce, ("report", kind, scope, include), produce, False)
+    global _waiting
+    key = ("report", kind, scope, include)
+    if key in inv.cached_keys():
+        return inv.produce(key, produce, False)  # built for this data state: no admission needed
+    with _gate:
+        future = _admitted.get(key)
+        if _waiting >= MAX_WAITING or (future is None and len(_admitted) >= MAX_BUILDS):
+            raise _busy()
+        if future is None:
+            future = _admitted[key] = _pool.submit(inv.produce, key, produce, False)
+            future.add_done_callback(lambda _done: _forget(key))
+        _waiting += 1
     try:
         return future.result(timeout=BUILD_SECONDS)
     except FutureTimeout:
         raise _busy() from None
+    finally:
+        with _gate:
+            _waiting -= 1
+
+
+def _forget(key: Any) -> None:
+    with _gate:
+        _admitted.pop(key, None)
 
 
 def _filename(scope: Scope, include: bool, kind: str) -> str:
