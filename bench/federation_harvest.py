@@ -5,6 +5,7 @@ split into its stages (fetch, parse, verify, validate, store). Search indexing i
 
     .venv/bin/python bench/federation_harvest.py [--records 10000] [--page-size 250] [--changes 10] [--rounds 3]
     .venv/bin/python bench/federation_harvest.py --store http://127.0.0.1:7878   # a store server (emptied!)
+    .venv/bin/python bench/federation_harvest.py --store server   # starts its own oxigraph serve on a loopback port
 
 The figure that counts is the **ratio** of the harvest rate to the raw store's: right after each
 full harvest, the very page bodies the harvester fetched are bulk-loaded into a fresh store of the
@@ -125,7 +126,10 @@ class ServerStoreBackend:
 
     def settings(self, data_dir: Path) -> dict[str, Any]:
         self._clear()
-        return {"store": self.url}
+        # A store server on a machine busy with other work can take a while for one request (a write
+        # of 250 records, or its first query after DROP ALL); the default 30 s made the bench fail. It must stay
+        # below the writer lease (kb/store/server.py LEASE_SECONDS, 120 s), or every write is refused as busy.
+        return {"store": self.url, "store_timeout": 90}
 
     def raw_load(self, pages: Sequence[tuple[bytes, str, str]], data_dir: Path) -> RawFigures:
         """Into a second, fresh server of the same kind on this machine (the harvested one stays for the
@@ -301,7 +305,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="full harvests into empty stores; the median is reported")
     parser.add_argument("--backend", choices=sorted(BACKENDS), default="embedded", help="the store the harvester writes to")
     parser.add_argument("--store", metavar="URL", default=None,
-                        help="harvest into the SPARQL server at URL (emptied first!), e.g. a fresh oxigraph serve; overrides --backend")
+                        help="harvest into the SPARQL server at URL (emptied first!), e.g. a fresh oxigraph serve; 'server' starts "
+                             "one of its own on a free loopback port (as the tests do with KB_TEST_STORE=server); overrides --backend")
     parser.add_argument("--profile", action="store_true",
                         help="profile the harvest thread and the commit thread with cProfile and print where the time goes")
     parser.add_argument("--page-format", choices=["default", "trig", "nquads", "alternate"], default="default",
@@ -336,9 +341,16 @@ def main() -> None:
         base = Path(tmp)
         port = free_port()
         items = build_origin(base / "origin", port, args.records)
-        origin = NodeProcess(base / "origin", name="Ursprung", port=port, env={"KB_PAGE_SIZE": str(args.page_size)}).start()
+        origin = NodeProcess(base / "origin", name="Ursprung", port=port, env={"KB_PAGE_SIZE": str(args.page_size)})
+        origin.start(timeout=300)  # a machine busy with other work starts a process slowly
         assert origin.proc is not None
         node = None
+        own_server = None
+        if args.store == "server":
+            from tests.oxigraph_server import OxigraphServer
+
+            own_server = OxigraphServer(base / "store-server", free_port()).start()
+            args.store = own_server.url
         try:
             print(f"origin settled {wait_until_idle(origin.proc.pid):.1f} s after its start (start-up work done)")
             backend = ServerStoreBackend(args.store) if args.store else BACKENDS[args.backend]
@@ -388,6 +400,8 @@ def main() -> None:
             if node is not None:
                 node.close()
             origin.stop()
+            if own_server is not None:
+                own_server.stop()
 
 
 if __name__ == "__main__":

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from kb.errors import BadRequest, InvalidRecord, NotFound, Violation
 from kb.federation.quarantine import QUARANTINE, load_entries
@@ -29,6 +30,10 @@ from kb.ontology.personal_data import personal_triples, without_personal_data
 from kb.ontology.records import RecordGraph
 from kb.ontology.validation import errors_only
 from kb.store.model import ChangeEvent, Draft, canonical_ntriples
+
+if TYPE_CHECKING:
+    from kb.publishing import Publisher
+    from kb.store.catalog import Catalog
 
 log = logging.getLogger(__name__)
 
@@ -118,9 +123,10 @@ def needles(match: str) -> list[str]:
 class Erasure:
     """Finds and erases a data subject's personal data on one node."""
 
-    def __init__(self, node: Any) -> None:
-        self.node = node
-        self.catalog = node.catalog
+    def __init__(self, catalog: Catalog, publisher: Publisher, node_name: Callable[[str], str | None]) -> None:
+        self.catalog = catalog
+        self.publisher = publisher
+        self.node_name = node_name
 
     # ------------------------------------------------------------------ finding
 
@@ -153,7 +159,7 @@ class Erasure:
 
     def erase_record(self, key_or_iri: str, *, dry_run: bool) -> ErasureReport:
         """Erase the personal data of one record (its key on this node, or its IRI)."""
-        record = self.node.publisher.resolve_key(key_or_iri.strip())  # None for what no record can be called
+        record = self.publisher.resolve_key(key_or_iri.strip())  # None for what no record can be called
         if record is None or self.catalog.meta(record) is None:
             raise NotFound("Dieses Projekt gibt es hier nicht.", "There is no such project here.", record=record or key_or_iri)
         with self.catalog.purge_after():
@@ -170,7 +176,7 @@ class Erasure:
         history = [e for e in self.catalog.events_of(record) if not e.compacted]
         out = ErasedRecord(
             record=record, title=str(summary.get("title") or ""), local=meta.local, origin=meta.origin,
-            origin_name=self.node.node_name(meta.origin), action="nothing-to-erase", mentioned_in=mentioned,
+            origin_name=self.node_name(meta.origin), action="nothing-to-erase", mentioned_in=mentioned,
         )
         cleaned = without_personal_data(triples)
         if match is not None:
@@ -227,7 +233,7 @@ class Erasure:
             draft = Draft(record, None, meta.visibility, meta.record_type, expected_version=meta.version, erase=True)
         else:
             graph = RecordGraph(record, cleaned, meta.record_type, meta.visibility)
-            errors = errors_only(self.node.publisher.validate([graph]).get(record, []))
+            errors = errors_only(self.publisher.validate([graph]).get(record, []))
             if errors:
                 raise InvalidRecord(errors, "Ohne die personenbezogenen Daten wäre der Eintrag ungültig.",
                                     "Without the personal data the record would be invalid.")

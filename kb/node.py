@@ -17,6 +17,7 @@ from kb.auth import TokenStore
 from kb.boerse import Board, Matcher
 from kb.config import Settings
 from kb.documents.library import DocumentLibrary
+from kb.erasure import Erasure
 from kb.federation import Federation
 from kb.federation.fetch import origin_of
 from kb.federation.joining import Invitations, Joining
@@ -39,6 +40,7 @@ from kb.store.server import ServerCatalog
 from kb.store.server_sparql import ServerSparql
 from kb.store.sparql import SparqlEndpoint, SparqlService
 from kb.store.sparql_snapshots import SNAPSHOT_DIR
+from kb.views import NodeIdentity, RecordViews
 
 if TYPE_CHECKING:  # imported when search is switched on: it loads numpy, FAISS and the model code
     from kb.search import SearchService
@@ -76,6 +78,7 @@ class Node:
         self.base_url = settings.public_base
         self.iri = f"{self.base_url}/node"
         self.key_iri = key_iri(self.iri)
+        self.identity = NodeIdentity(self.base_url, self.iri)
         data_dir = settings.data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
         self.key = NodeKey.load_or_create(data_dir / "node.key")
@@ -114,6 +117,9 @@ class Node:
         self.federation = Federation(
             self.catalog, self.publisher.validator, self.key, node_iri=self.iri, base_url=self.base_url, settings=settings
         )
+        self.views = RecordViews(self.mapper, self.publisher.records_base, self.identity, settings.name, self.federation.node_name)
+        """Local keys, node names and the JSON form of records (``kb/views.py``), for the routes, the CLI and the erasure."""
+        self.erasure = Erasure(self.catalog, self.publisher, self.views.node_name)
         self.joining = Joining(self.federation, self.tokens, Invitations(self.catalog), base_url=self.base_url, name=settings.name)
         """Joining a network in one step, and admitting nodes that join this one (``kb/federation/joining.py``)."""
         self.documents = DocumentLibrary(self.catalog, self.publisher, self.mapper, settings,
@@ -163,14 +169,11 @@ class Node:
 
     def key_of(self, iri: str) -> str | None:
         """The local key of a record IRI minted here (``/api/projects/{key}``), else None."""
-        base = self.publisher.records_base
-        return iri[len(base):] if iri.startswith(base) else None
+        return self.views.key_of(iri)
 
     def node_name(self, node_iri: str) -> str | None:
         """Display name of a node we know (ourselves, or a peer the federation knows)."""
-        if node_iri == self.iri:
-            return self.settings.name
-        return self.federation.node_name(node_iri)
+        return self.views.node_name(node_iri)
 
     def _peer_token_for(self, node_iri: str, url: str) -> str | None:
         """The token we hold for a peer node, for a URL on that peer's own origin only (tokens go nowhere else)."""
@@ -179,22 +182,7 @@ class Node:
 
     def project_view(self, stored: StoredRecord, lang: str = "de") -> dict[str, Any]:
         """A record's JSON form with its provenance: what the API and the web pages show."""
-        out = self.mapper.to_json(stored.meta.iri, stored.triples, lang)
-        m = stored.meta
-        out["provenance"] = {
-            "version": m.version,
-            "created": m.created,
-            "modified": m.modified,
-            "origin": m.origin,
-            "originName": self.node_name(m.origin),
-            "local": m.local,
-            "verified": m.verified,
-            "receivedFrom": m.received_from,
-            "receivedAt": m.received_at,
-            "contentHash": m.content_hash,
-            "member": m.member,
-        }
-        return out
+        return self.views.project_view(stored, lang)
 
     def start(self) -> None:
         """Start the parts' background work: search indexing, harvesting, the inventory's snapshot.

@@ -1,7 +1,9 @@
 """Typed dependencies: the node, its parts, and the caller's principal.
 
 Routes get a part of the node through its dependency (``CatalogDep``, ``FederationDep``,
-``SearchDep``, ...), never by reaching into the node. A part that can be absent has one answer
+``SearchDep``, ``ViewsDep``, ...), one per part and typed, never by reaching into the node; each route
+asks for exactly the parts it uses. ``NodeDep`` (the whole node) is left only where a route describes
+the node as a whole (``/.well-known/kb-node``, ``/catalog``), each with a comment saying so. A part that can be absent has one answer
 for its absence, given here: search switched off (``KB_SEARCH_ENABLED=false``) is a 404 with a
 German and an English message, on every route that needs it. Only the web page of the search,
 which falls back to the list of all projects, asks for ``OptionalSearchDep``.
@@ -26,14 +28,25 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from kb.auth import ANONYMOUS, FailedAuthentication, Principal, TokenStore
+from kb.boerse import Board, Matcher
+from kb.config import Settings
+from kb.documents.library import DocumentLibrary
+from kb.erasure import Erasure
 from kb.errors import Forbidden, NotFound, Unauthenticated
 from kb.federation import Federation
+from kb.federation.joining import Joining
+from kb.funding import FundingProgrammes
+from kb.initiatives import Initiatives
 from kb.inventory import Inventory
 from kb.node import Node
+from kb.ontology.places import PlaceIndex
+from kb.ontology.register import Register
+from kb.ontology.vocabulary import Vocabularies
 from kb.publishing import Publisher
 from kb.search import SearchService
 from kb.store.catalog import Catalog
 from kb.store.sparql import SparqlEndpoint
+from kb.views import NodeIdentity, RecordViews
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -65,6 +78,58 @@ def get_federation(request: Request) -> Federation:
 
 def get_inventory(request: Request) -> Inventory:
     return get_node(request).inventory
+
+
+def get_settings(request: Request) -> Settings:
+    return get_node(request).settings
+
+
+def get_identity(request: Request) -> NodeIdentity:
+    return get_node(request).identity
+
+
+def get_views(request: Request) -> RecordViews:
+    return get_node(request).views
+
+
+def get_register(request: Request) -> Register:
+    return get_node(request).register
+
+
+def get_vocabularies(request: Request) -> Vocabularies:
+    return get_node(request).vocabularies
+
+
+def get_places(request: Request) -> PlaceIndex:
+    return get_node(request).places
+
+
+def get_funding(request: Request) -> FundingProgrammes:
+    return get_node(request).funding
+
+
+def get_initiatives(request: Request) -> Initiatives:
+    return get_node(request).initiatives
+
+
+def get_joining(request: Request) -> Joining:
+    return get_node(request).joining
+
+
+def get_documents(request: Request) -> DocumentLibrary:
+    return get_node(request).documents
+
+
+def get_board(request: Request) -> Board:
+    return get_node(request).boerse
+
+
+def get_matcher(request: Request) -> Matcher:
+    return get_node(request).boerse_matches
+
+
+def get_erasure(request: Request) -> Erasure:
+    return get_node(request).erasure
 
 
 def get_optional_search(request: Request) -> SearchService | None:
@@ -152,6 +217,7 @@ async def get_principal(request: Request) -> Principal:
 
 
 NodeDep = Annotated[Node, Depends(get_node)]
+"""The whole node: only for the few routes that describe the node as a whole (see where it is used)."""
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 PublisherDep = Annotated[Publisher, Depends(get_publisher)]
 TokensDep = Annotated[TokenStore, Depends(get_tokens)]
@@ -161,3 +227,16 @@ InventoryDep = Annotated[Inventory, Depends(get_inventory)]
 SearchDep = Annotated[SearchService, Depends(get_search)]
 OptionalSearchDep = Annotated[SearchService | None, Depends(get_optional_search)]
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+IdentityDep = Annotated[NodeIdentity, Depends(get_identity)]
+ViewsDep = Annotated[RecordViews, Depends(get_views)]
+RegisterDep = Annotated[Register, Depends(get_register)]
+VocabulariesDep = Annotated[Vocabularies, Depends(get_vocabularies)]
+PlacesDep = Annotated[PlaceIndex, Depends(get_places)]
+FundingDep = Annotated[FundingProgrammes, Depends(get_funding)]
+InitiativesDep = Annotated[Initiatives, Depends(get_initiatives)]
+JoiningDep = Annotated[Joining, Depends(get_joining)]
+DocumentsDep = Annotated[DocumentLibrary, Depends(get_documents)]
+BoardDep = Annotated[Board, Depends(get_board)]
+MatcherDep = Annotated[Matcher, Depends(get_matcher)]
+ErasureDep = Annotated[Erasure, Depends(get_erasure)]

@@ -57,9 +57,7 @@ def erase(key: str | None, match: str | None, yes: bool, rewrite_store: bool, da
         settings = settings_from(data_dir=data_dir)
         node = open_node(settings)
         try:
-            from kb.erasure import Erasure
-
-            erasure = Erasure(node)
+            erasure = node.erasure
             result = erasure.erase_matching(match, dry_run=not yes) if match else erasure.erase_record(key or "", dry_run=not yes)
             report = result.as_dict()
             node.catalog.settle()  # the store's rewrite runs in the background; a command waits for it

@@ -352,6 +352,7 @@ class Harvester:
         out = Checked()
         limit = self.limits.max_record_triples + 20
         candidates: dict[str, tuple[ParsedMember, PageMemberGraph]] = {}
+        readable: list[tuple[ParsedMember, PageMemberGraph]] = []
         for g in graphs:
             size = len(g.triples) + len(g.proof or ())
             if size > limit:
@@ -369,7 +370,12 @@ class Harvester:
             if parsed.origin == self.own_node:
                 out.skipped += 1  # our own record, back from a peer
                 continue
-            current = self.catalog.meta(parsed.record)
+            readable.append((parsed, g))
+        # What the store holds of the page's records, read at once: on a store server one query per
+        # page instead of one round trip per member.
+        held_now = self.catalog.metas([parsed.record for parsed, _ in readable]) if readable else {}
+        for parsed, g in readable:
+            current = held_now.get(parsed.record)
             if current is not None and current.version >= parsed.version:
                 out.skipped += 1  # already held (second path) or a replayed older version
                 if current.version > parsed.version:

@@ -66,6 +66,10 @@ class Catalog(Protocol):
 
     def meta(self, record: str) -> RecordMeta | None: ...
 
+    def metas(self, records: Sequence[str]) -> dict[str, RecordMeta | None]:
+        """``meta`` of several records (a store server reads them in one request)."""
+        ...
+
     def get(self, record: str) -> StoredRecord | None:
         """The current version of a record (``triples`` empty for a tombstone), or None."""
         ...

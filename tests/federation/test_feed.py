@@ -60,12 +60,10 @@ def test_stream_declares_paths_retention_and_view(live: LiveNode, anonymous: htt
 def test_after_an_erasure_the_stream_declares_its_retention(live: LiveNode, anonymous: httpx.Client) -> None:
     """Erasing personal data removes versions: from then on the stream promises (current LDES
     vocabulary) only the latest version of each record, and the erased version is gone."""
-    from kb.erasure import Erasure
-
     iri = publish(live, project("Projekt mit Kontakt"))
     with live.client() as admin:
         admin.put(f"/api/projects/{iri.rsplit('/', 1)[1]}", json=project("Projekt ohne Kontakt")).raise_for_status()
-    assert Erasure(live.node).erase_record(iri, dry_run=False).complete
+    assert live.node.erasure.erase_record(iri, dry_run=False).complete
     triples = default_graph(quads(anonymous.get("/ldes")))
     (policy,) = [t.object for t in triples if t.predicate == LDES.retentionPolicy]
     facts = {(t.subject, t.predicate, t.object) for t in triples}

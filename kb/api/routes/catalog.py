@@ -17,14 +17,15 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
 from pyoxigraph import Literal, NamedNode, Triple
 
-from kb.api.deps import NodeDep
+from kb.api.deps import CatalogDep, IdentityDep, NodeDep, SettingsDep, ViewsDep
 from kb.api.rdf_response import pick_format, rdf_response
 from kb.api.schemas import media_types
 from kb.dcat import DCT, RDF_TYPE, CatalogueGraph, catalogue_facts, download_url
 from kb.errors import NotFound
-from kb.node import Node
 from kb.ontology.namespaces import Namespace
 from kb.ontology.rdfio import FORMATS, serialize_graph
+from kb.store.catalog import Catalog
+from kb.views import NodeIdentity, RecordViews
 
 router = APIRouter(tags=["Offene Daten / open data"])
 
@@ -52,6 +53,8 @@ def _negotiated(request: Request) -> str:
 @router.get("/catalog", response_class=Response, responses=ANSWERS)
 async def catalog(request: Request, node: NodeDep, fmt: FormatParam = None) -> Response:
     """Der Datenkatalog nach DCAT-AP.de / the node's DCAT-AP.de catalogue (what GovData and state portals harvest)."""
+    # The whole node on purpose: the catalogue gathers the settings, the vocabularies, the catalogue's
+    # records per origin and the federation's peers (``kb.dcat.catalogue_facts``).
     media = _negotiated(request)
     facts = await run_in_threadpool(catalogue_facts, node)
     triples = CatalogueGraph(facts).build()
@@ -59,55 +62,55 @@ async def catalog(request: Request, node: NodeDep, fmt: FormatParam = None) -> R
 
 
 @router.get("/.well-known/void", response_class=Response, responses=ANSWERS)
-def void(request: Request, node: NodeDep, fmt: FormatParam = None) -> Response:
+def void(request: Request, catalog: CatalogDep, identity: IdentityDep, settings: SettingsDep, fmt: FormatParam = None) -> Response:
     """VoID-Beschreibung / a VoID description of the node's data: SPARQL endpoint, dump, IRI space."""
     media = _negotiated(request)
-    base = node.base_url
+    base = identity.base_url
     dataset = NamedNode(f"{base}/catalog#projekte")
     triples = [
         Triple(dataset, RDF_TYPE, VOID.Dataset),
-        Triple(dataset, DCT.title, Literal(f"Interkommunale Kooperationsprojekte – {node.settings.operator or node.settings.name}", language="de")),
+        Triple(dataset, DCT.title, Literal(f"Interkommunale Kooperationsprojekte – {settings.operator or settings.name}", language="de")),
         Triple(dataset, VOID.sparqlEndpoint, NamedNode(f"{base}/sparql")),
         Triple(dataset, VOID.dataDump, NamedNode(f"{base}/catalog/projekte.trig")),
         Triple(dataset, VOID.uriSpace, Literal(f"{base}/projects/")),
         Triple(dataset, VOID.vocabulary, NamedNode("https://w3id.org/ikz-kb/ontology#")),
-        Triple(dataset, DCT.license, NamedNode(node.settings.license)),
-        Triple(dataset, VOID.entities, Literal(str(node.catalog.count(include_network=False)),
+        Triple(dataset, DCT.license, NamedNode(settings.license)),
+        Triple(dataset, VOID.entities, Literal(str(catalog.count(include_network=False)),
                                                datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
         Triple(dataset, NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"), NamedNode(f"{base}/catalog")),
     ]
     return rdf_response(triples, media, headers={**CACHE, "Link": _alternates("/.well-known/void")})
 
 
-def _records(node: Node, origin: str | None) -> Iterator[str]:
+def _records(catalog: Catalog, origin: str | None) -> Iterator[str]:
     """Public current records, of one origin if asked (the aggregator's per-origin datasets)."""
-    for iri in node.catalog.iter_live_records(include_network=False):
+    for iri in catalog.iter_live_records(include_network=False):
         if origin is None:
             yield iri
             continue
-        meta = node.catalog.meta(iri)
+        meta = catalog.meta(iri)
         if meta is not None and meta.origin == origin:
             yield iri
 
 
-def _origin(node: Node, herkunft: str | None) -> str | None:
-    if herkunft is None or herkunft == node.iri:
-        return None if herkunft is None else node.iri
-    if herkunft not in node.catalog.count_by_origin(include_network=False):
+def _origin(catalog: Catalog, identity: NodeIdentity, herkunft: str | None) -> str | None:
+    if herkunft is None or herkunft == identity.iri:
+        return None if herkunft is None else identity.iri
+    if herkunft not in catalog.count_by_origin(include_network=False):
         raise NotFound("Von diesem Knoten sind hier keine öffentlichen Projekte.", "There are no public records of that origin here.")
     return herkunft
 
 
 @router.get("/catalog/projekte.trig", response_class=Response,
             responses=media_types("application/trig", description="Every public record, each in its own named graph."))
-def dump_trig(node: NodeDep, herkunft: OriginParam = None) -> Response:
+def dump_trig(catalog: CatalogDep, identity: IdentityDep, herkunft: OriginParam = None) -> Response:
     """Alle öffentlichen Projekte als TriG / every public record as TriG (one named graph per record)."""
-    origin = _origin(node, herkunft)
+    origin = _origin(catalog, identity, herkunft)
     trig = FORMATS["trig"]
 
     def chunks() -> Iterator[bytes]:
-        for iri in _records(node, origin):
-            stored = node.catalog.get(iri)
+        for iri in _records(catalog, origin):
+            stored = catalog.get(iri)
             if stored is not None and stored.triples:
                 yield serialize_graph(stored.triples, trig, graph_name=iri) + b"\n"
 
@@ -115,11 +118,11 @@ def dump_trig(node: NodeDep, herkunft: OriginParam = None) -> Response:
                              headers={**CACHE, "Content-Disposition": 'attachment; filename="projekte.trig"'})
 
 
-def _row(node: Node, iri: str) -> dict[str, str] | None:
-    stored = node.catalog.get(iri)
+def _row(catalog: Catalog, views: RecordViews, iri: str) -> dict[str, str] | None:
+    stored = catalog.get(iri)
     if stored is None or not stored.triples:
         return None
-    view = node.project_view(stored)
+    view = views.project_view(stored)
 
     def label(value: object) -> str:
         if isinstance(value, dict):
@@ -140,17 +143,17 @@ def _row(node: Node, iri: str) -> dict[str, str] | None:
 
 @router.get("/catalog/projekte.csv", response_class=Response,
             responses=media_types("text/csv", description="One row per public record (semicolon-separated, UTF-8 with BOM)."))
-def dump_csv(node: NodeDep, herkunft: OriginParam = None) -> Response:
+def dump_csv(catalog: CatalogDep, identity: IdentityDep, views: ViewsDep, herkunft: OriginParam = None) -> Response:
     """Alle öffentlichen Projekte als CSV / every public record as a CSV row (for spreadsheets)."""
-    origin = _origin(node, herkunft)
+    origin = _origin(catalog, identity, herkunft)
 
     def chunks() -> Iterator[bytes]:
         out = io.StringIO()
         writer = csv.DictWriter(out, CSV_COLUMNS, delimiter=";", lineterminator="\r\n")
         out.write("\ufeff")
         writer.writeheader()
-        for iri in _records(node, origin):
-            row = _row(node, iri)
+        for iri in _records(catalog, origin):
+            row = _row(catalog, views, iri)
             if row is not None:
                 writer.writerow(row)
                 yield out.getvalue().encode("utf-8")
@@ -164,15 +167,15 @@ def dump_csv(node: NodeDep, herkunft: OriginParam = None) -> Response:
 
 @router.get("/catalog/projekte.json", response_class=Response,
             responses=media_types("application/json", description="A JSON array with one object per public record."))
-def dump_json(node: NodeDep, herkunft: OriginParam = None) -> Response:
+def dump_json(catalog: CatalogDep, identity: IdentityDep, views: ViewsDep, herkunft: OriginParam = None) -> Response:
     """Alle öffentlichen Projekte als JSON / every public record as one JSON array (the fields of the CSV)."""
-    origin = _origin(node, herkunft)
+    origin = _origin(catalog, identity, herkunft)
 
     def chunks() -> Iterator[bytes]:
         yield b"["
         first = True
-        for iri in _records(node, origin):
-            row = _row(node, iri)
+        for iri in _records(catalog, origin):
+            row = _row(catalog, views, iri)
             if row is not None:
                 yield (b"" if first else b",\n") + json.dumps(row, ensure_ascii=False).encode("utf-8")
                 first = False

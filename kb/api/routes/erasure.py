@@ -12,8 +12,8 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import JsonDict
 
-from kb.api.deps import NodeDep, PrincipalDep
-from kb.erasure import MIN_MATCH, Erasure
+from kb.api.deps import ErasureDep, PrincipalDep
+from kb.erasure import MIN_MATCH
 from kb.errors import BadRequest
 
 router = APIRouter(tags=["Datenschutz / data protection"])
@@ -34,7 +34,7 @@ class ErasureIn(BaseModel):
 
 
 @router.post("/api/erasure")
-def erase(body: ErasureIn, node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+def erase(body: ErasureIn, erasure: ErasureDep, principal: PrincipalDep) -> dict[str, Any]:
     """Personenbezogene Daten löschen (Art. 17 DSGVO, Admin) / erase personal data (Art. 17 GDPR, admin).
 
     Finds every record whose stored versions (current or earlier) mention ``match``, or takes the
@@ -46,7 +46,6 @@ def erase(body: ErasureIn, node: NodeDep, principal: PrincipalDep) -> dict[str, 
     if (body.match is None) == (body.record is None):
         raise BadRequest("Bitte genau eines angeben: „match“ (Name, E-Mail, Telefon) oder „record“.",
                          "Please give exactly one of “match” (name, e-mail, phone) or “record”.")
-    erasure = Erasure(node)
     if body.match is not None:
         report = erasure.erase_matching(body.match, dry_run=body.dry_run)
     else:

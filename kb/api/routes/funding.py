@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Path
 from pydantic import BaseModel, Field
 
-from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.deps import FundingDep, PrincipalDep, VocabulariesDep
 from kb.api.schemas import ERROR_RESPONSES
-from kb.funding import FundingProgrammes, Programme
-from kb.node import Node
+from kb.funding import Programme
+from kb.ontology.vocabulary import Vocabularies
 
 router = APIRouter(prefix="/api/funding-programmes", tags=["Förderprogramme / funding programmes"])
 
@@ -60,28 +60,23 @@ class ProgrammesOut(BaseModel):
     programmes: list[ProgrammeOut]
 
 
-def get_funding(node: NodeDep) -> FundingProgrammes:
-    return node.funding
-
-
-FundingDep = Annotated[FundingProgrammes, Depends(get_funding)]
 Code = Annotated[str, Path(max_length=200, description="Code of the programme (ikz-nrw, leader, ...) or of one of its rounds.")]
 
 
-def _out(node: Node, programme: Programme) -> dict[str, Any]:
-    return programme.as_json(node.vocabularies)
+def _out(vocab: Vocabularies, programme: Programme) -> dict[str, Any]:
+    return programme.as_json(vocab)
 
 
 @router.get("", response_model=ProgrammesOut)
-def list_programmes(node: NodeDep, funding: FundingDep, principal: PrincipalDep) -> ProgrammesOut:
+def list_programmes(vocab: VocabulariesDep, funding: FundingDep, principal: PrincipalDep) -> ProgrammesOut:
     """Every funding programme with its conditions, sources, rounds and the number of records it funded."""
     found = funding.programmes(include_network=principal.can_see_network)
-    return ProgrammesOut(programmes=[ProgrammeOut.model_validate(_out(node, p)) for p in found])
+    return ProgrammesOut(programmes=[ProgrammeOut.model_validate(_out(vocab, p)) for p in found])
 
 
 @router.get("/{code}", response_model=ProgrammeDetailOut, responses=ERROR_RESPONSES)
-def get_programme(code: Code, node: NodeDep, funding: FundingDep, principal: PrincipalDep) -> ProgrammeDetailOut:
+def get_programme(code: Code, vocab: VocabulariesDep, funding: FundingDep, principal: PrincipalDep) -> ProgrammeDetailOut:
     """One programme and the records it funded (a round's code gives its programme)."""
     programme = funding.get(code, include_network=principal.can_see_network)
     records = [FundedOut(id=r.iri, title=r.title, type=r.type, round=r.round, taskAreas=list(r.task_areas)) for r in programme.records]
-    return ProgrammeDetailOut.model_validate({**_out(node, programme), "records": records})
+    return ProgrammeDetailOut.model_validate({**_out(vocab, programme), "records": records})

@@ -11,50 +11,52 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from kb.api.deps import NodeDep, PrincipalDep
-from kb.api.routes.pages import card, web_of
+from kb.api.cards import CardsDep
+from kb.api.deps import FundingDep, InitiativesDep, PrincipalDep, RegisterDep, VocabulariesDep
+from kb.api.routes.pages import web_of
 from kb.api.svg_map import Projection
 from kb.funding import LEVELS, Programme
 from kb.initiatives import Initiative
-from kb.node import Node
+from kb.ontology.register import Register
+from kb.ontology.vocabulary import Vocabularies
 
 router = APIRouter(include_in_schema=False)
 
 MAX_CODE = 200
 
 
-def _programme_view(node: Node, programme: Programme) -> dict[str, Any]:
-    view = programme.as_json(node.vocabularies)
-    land = node.vocabularies.concept(programme.concept.details.get("spatial", ""))
+def _programme_view(vocab: Vocabularies, programme: Programme) -> dict[str, Any]:
+    view = programme.as_json(vocab)
+    land = vocab.concept(programme.concept.details.get("spatial", ""))
     view["landLabel"] = land.label() if land else None
     return view
 
 
 @router.get("/foerderung", response_class=HTMLResponse)
-def funding_overview(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
-    programmes = node.funding.programmes(include_network=principal.can_see_network)
-    groups = [(title, [_programme_view(node, p) for p in programmes if p.level == level]) for level, title in LEVELS]
+def funding_overview(request: Request, funding: FundingDep, vocab: VocabulariesDep, principal: PrincipalDep) -> Response:
+    programmes = funding.programmes(include_network=principal.can_see_network)
+    groups = [(title, [_programme_view(vocab, p) for p in programmes if p.level == level]) for level, title in LEVELS]
     return web_of(request).render(request, "funding.html", title="Förderung", groups=[g for g in groups if g[1]])
 
 
 @router.get("/foerderung/{code}", response_class=HTMLResponse)
-def funding_programme(code: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
-    programme = node.funding.get(code[:MAX_CODE], include_network=principal.can_see_network)
-    cards = {r.iri: c for r in programme.records if (c := card(node, r.iri))}
+def funding_programme(code: str, request: Request, funding: FundingDep, cards_of: CardsDep, principal: PrincipalDep) -> Response:
+    programme = funding.get(code[:MAX_CODE], include_network=principal.can_see_network)
+    cards = {r.iri: c for r in programme.records if (c := cards_of.card(r.iri))}
     rounds = [{"code": r.code, "label": r.label(), "definition": r.definition, "sources": r.details.get("sources", []),
                "projects": [cards[x.iri] for x in programme.records if x.round == r.code and x.iri in cards]}
               for r in programme.rounds]
     in_rounds = {x.iri for x in programme.records if x.round}
     other = [cards[x.iri] for x in programme.records if x.iri not in in_rounds and x.iri in cards]
-    view = _programme_view(node, programme)
+    view = _programme_view(cards_of.vocabularies, programme)
     return web_of(request).render(request, "funding_programme.html", title=view["label"], p=view, rounds=rounds, other=other,
                                   total=len(cards))
 
 
 @router.get("/initiativen", response_class=HTMLResponse)
-def initiatives_page(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
-    initiatives = node.initiatives.all(include_network=principal.can_see_network)
-    vocab = node.vocabularies
+def initiatives_page(request: Request, all_initiatives: InitiativesDep, vocab: VocabulariesDep, register: RegisterDep,
+                     principal: PrincipalDep) -> Response:
+    initiatives = all_initiatives.all(include_network=principal.can_see_network)
     entries: list[dict[str, Any]] = []
     participating: set[str] = set()
     for n, i in enumerate(initiatives, start=1):
@@ -73,10 +75,10 @@ def initiatives_page(request: Request, node: NodeDep, principal: PrincipalDep) -
             "projects": [{"id": iri, "title": title} for iri, title in i.projects],
         })
     return web_of(request).render(request, "initiatives.html", title="Smart-City-Initiativen", initiatives=entries,
-                                  participations=len(participating), map=initiatives_map(node, initiatives))
+                                  participations=len(participating), map=initiatives_map(register, initiatives))
 
 
-def initiatives_map(node: Node, initiatives: list[Initiative]) -> dict[str, Any] | None:
+def initiatives_map(register: Register, initiatives: list[Initiative]) -> dict[str, Any] | None:
     """The members of every initiative as dots over the register's municipalities, with a numbered marker each."""
     members = [m for i in initiatives for m in i.municipalities]
     projection = Projection.fitting(members)
@@ -88,5 +90,5 @@ def initiatives_map(node: Node, initiatives: list[Initiative]) -> dict[str, Any]
         if placed:
             x, y = projection.xy(sum(m.lat for m in placed) / len(placed), sum(m.lon for m in placed) / len(placed))  # type: ignore[misc]
             markers.append({"n": n, "x": round(x, 1), "y": round(y, 1), "title": i.title})
-    return {"width": projection.width, "height": projection.height, "background": projection.dots(node.register.municipalities),
+    return {"width": projection.width, "height": projection.height, "background": projection.dots(register.municipalities),
             "members": projection.dots(members), "markers": markers}

@@ -18,7 +18,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markdown_it import MarkdownIt
 
-from kb.api.deps import NodeDep
+from kb.api.deps import SettingsDep
 from kb.api.routes.pages import web_of
 
 router = APIRouter(include_in_schema=False)
@@ -50,17 +50,17 @@ def operator_text(data_dir: Path, file_name: str) -> tuple[str | None, bool]:
     return _markdown.render(text), cut
 
 
-def _page(request: Request, node: NodeDep, page: str) -> Response:
+def _page(request: Request, settings: SettingsDep, page: str) -> Response:
     title, file_name = LEGAL_PAGES[page]
-    html, cut = operator_text(node.settings.data_dir, file_name)
+    html, cut = operator_text(settings.data_dir, file_name)
     return web_of(request).render(request, "legal.html", title=title, page=page, file_name=file_name, operator_html=html, cut=cut)
 
 
 @router.get("/impressum", response_class=HTMLResponse)
-def impressum(request: Request, node: NodeDep) -> Response:
-    return _page(request, node, "impressum")
+def impressum(request: Request, settings: SettingsDep) -> Response:
+    return _page(request, settings, "impressum")
 
 
 @router.get("/datenschutz", response_class=HTMLResponse)
-def datenschutz(request: Request, node: NodeDep) -> Response:
-    return _page(request, node, "datenschutz")
+def datenschutz(request: Request, settings: SettingsDep) -> Response:
+    return _page(request, settings, "datenschutz")

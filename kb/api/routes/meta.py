@@ -70,6 +70,8 @@ def healthz(catalog: CatalogDep) -> dict[str, Any]:
             responses=media_types(*NODE_OFFERS, description="The description as JSON (which is JSON-LD) or in an RDF format."))
 def node_description(request: Request, node: NodeDep, fmt: FormatParam = None) -> Response:
     """Who this node is: id, name, operator, Bundesland, public key, stream, peers (JSON-LD; Turtle etc. by Accept)."""
+    # The whole node on purpose: its description gathers the settings, the key, the catalogue's count,
+    # the federation's stream and peers and the search's state (``Node.description``).
     media = pick_format(request, NODE_OFFERS, "application/json")
     described = node.description()
     body: dict[str, Any] = {"@context": NODE_CONTEXT, "type": "Node", **described}

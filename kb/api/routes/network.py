@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from kb.api.deps import FederationDep, NodeDep, PrincipalDep, client_address
+from kb.api.deps import CatalogDep, FederationDep, IdentityDep, JoiningDep, PrincipalDep, SettingsDep, client_address
 from kb.auth import FailedAuthentication
 from kb.errors import Forbidden
 
@@ -45,47 +45,48 @@ class InvitationIn(BaseModel):
 
 
 @router.post("/api/network/join")
-def join(body: JoinIn, node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+def join(body: JoinIn, joining: JoiningDep, principal: PrincipalDep) -> dict[str, Any]:
     """Einem Netzwerk beitreten: beide Knoten gleichen fortan gegenseitig ab (Admin) / join the network at ``url``."""
     principal.require_admin()
-    return node.joining.join(body.url, invitation=body.invitation, admin_token=body.adminToken)
+    return joining.join(body.url, invitation=body.invitation, admin_token=body.adminToken)
 
 
 @router.post("/api/network/members", status_code=201)
-def admit(body: MemberIn, request: Request, node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+def admit(body: MemberIn, request: Request, joining: JoiningDep, principal: PrincipalDep) -> dict[str, Any]:
     """Einen beitretenden Knoten aufnehmen (Einladungscode oder Admin) / admit a joining node (invitation or admin)."""
     failures: FailedAuthentication = request.app.state.auth_failures
     client = client_address(request)
     if not principal.is_admin:
         failures.check(client)
     try:
-        return node.joining.accept(body.url, body.token, invitation=body.invitation, admin=principal.is_admin)
+        return joining.accept(body.url, body.token, invitation=body.invitation, admin=principal.is_admin)
     except Forbidden:
         failures.failed(client)
         raise
 
 
 @router.post("/api/network/invitations", status_code=201)
-def create_invitation(body: InvitationIn, node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+def create_invitation(body: InvitationIn, joining: JoiningDep, principal: PrincipalDep) -> dict[str, Any]:
     """Einen Einladungscode erzeugen, einmal gültig (Admin); er wird nur jetzt angezeigt / a one-time invitation code."""
     principal.require_admin()
-    code, inv = node.joining.invitations.create(body.note, body.days)
+    code, inv = joining.invitations.create(body.note, body.days)
     return {"code": code, **inv.public()}
 
 
 @router.get("/api/network/invitations")
-def list_invitations(node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+def list_invitations(joining: JoiningDep, principal: PrincipalDep) -> dict[str, Any]:
     """Einladungen dieses Knotens, ohne die Codes (Admin) / this node's invitations, without their codes."""
     principal.require_admin()
-    return {"invitations": [i.public() for i in node.joining.invitations.list()]}
+    return {"invitations": [i.public() for i in joining.invitations.list()]}
 
 
 @router.get("/api/network/nodes")
-def network_nodes(node: NodeDep, fed: FederationDep, principal: PrincipalDep) -> dict[str, Any]:
+def network_nodes(catalog: CatalogDep, identity: IdentityDep, settings: SettingsDep, fed: FederationDep,
+                  principal: PrincipalDep) -> dict[str, Any]:
     """Alle Knoten des Netzwerks, die dieser Knoten kennt / all nodes of the network this node knows."""
-    by_origin = node.catalog.count_by_origin(include_network=principal.can_see_network)
-    own = {"id": node.iri, "url": node.base_url, "name": node.settings.name, "operator": node.settings.operator,
-           "state": node.settings.state, "kind": node.settings.kind, "peer": False, "self": True}
+    by_origin = catalog.count_by_origin(include_network=principal.can_see_network)
+    own = {"id": identity.iri, "url": identity.base_url, "name": settings.name, "operator": settings.operator,
+           "state": settings.state, "kind": settings.kind, "peer": False, "self": True}
     rows = [own, *({**n, "self": False} for n in fed.nodes())]
     for r in rows:
         r["records"] = by_origin.get(r["id"], 0)

@@ -16,10 +16,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response
 from starlette.routing import Match, Mount
 
-from kb.api.deps import NodeDep
+from kb.api.deps import CatalogDep, IdentityDep, ViewsDep
 from kb.api.schemas import media_types
 from kb.errors import NotFound
-from kb.node import Node
+from kb.store.catalog import Catalog
+from kb.views import NodeIdentity, RecordViews
 
 router = APIRouter(tags=["Web"])
 
@@ -36,30 +37,30 @@ _cache: dict[str, tuple[int, list[tuple[str, str]]]] = {}
 
 
 @router.get("/robots.txt", response_class=Response, responses=media_types("text/plain", description="Hints for crawlers."))
-def robots(node: NodeDep) -> PlainTextResponse:
+def robots(identity: IdentityDep) -> PlainTextResponse:
     """Hinweise für Suchmaschinen / what crawlers may read, and where the sitemap is."""
-    lines = ["User-agent: *", "Allow: /", *(f"Disallow: {path}" for path in NOT_FOR_CRAWLERS), "", f"Sitemap: {node.base_url}/sitemap.xml", ""]
+    lines = ["User-agent: *", "Allow: /", *(f"Disallow: {path}" for path in NOT_FOR_CRAWLERS), "", f"Sitemap: {identity.base_url}/sitemap.xml", ""]
     return PlainTextResponse("\n".join(lines), headers={"Cache-Control": "public, max-age=3600"})
 
 
-def page_addresses(node: Node, fixed: Sequence[str]) -> list[tuple[str, str]]:
+def page_addresses(catalog: Catalog, identity: NodeIdentity, views: RecordViews, fixed: Sequence[str]) -> list[tuple[str, str]]:
     """(address, last modification or "") of every public page, projects in the order of the store."""
-    seq = node.catalog.last_seq
-    hit = _cache.get(node.iri)
+    seq = catalog.last_seq
+    hit = _cache.get(identity.iri)
     if hit is not None and hit[0] == seq:
         return hit[1]
-    out = [(node.base_url + path, "") for path in fixed]
+    out = [(identity.base_url + path, "") for path in fixed]
     municipalities: set[str] = set()
-    for iri in node.catalog.iter_live_records(include_network=False):
-        meta = node.catalog.meta(iri)
-        key = node.key_of(iri) if meta is not None and meta.local else None
+    for iri in catalog.iter_live_records(include_network=False):
+        meta = catalog.meta(iri)
+        key = views.key_of(iri) if meta is not None and meta.local else None
         if key is None or meta is None:
             continue
         out.append((iri, meta.modified[:10]))
-        summary = node.catalog.summary(iri) or {}
+        summary = catalog.summary(iri) or {}
         municipalities.update(p for p in summary.get("participants", []) if isinstance(p, str) and p.isdigit())
-    out.extend((f"{node.base_url}/gemeinde/{ags}", "") for ags in sorted(municipalities))
-    _cache[node.iri] = (seq, out)
+    out.extend((f"{identity.base_url}/gemeinde/{ags}", "") for ags in sorted(municipalities))
+    _cache[identity.iri] = (seq, out)
     return out
 
 
@@ -92,18 +93,19 @@ def _xml(body: str) -> Response:
 
 
 @router.get("/sitemap.xml", response_class=Response, responses=media_types(XML, description="A sitemap, or a sitemap index for large nodes."))
-async def sitemap(request: Request, node: NodeDep) -> Response:
+async def sitemap(request: Request, catalog: CatalogDep, identity: IdentityDep, views: ViewsDep) -> Response:
     """Alle öffentlichen Seiten / every public page (sitemaps.org); past 50,000 addresses an index of sitemap files."""
-    addresses = await run_in_threadpool(page_addresses, node, _fixed(request))
+    addresses = await run_in_threadpool(page_addresses, catalog, identity, views, _fixed(request))
     if len(addresses) <= SITEMAP_LIMIT:
         return _xml(urlset(addresses))
-    return _xml(sitemap_index(node.base_url, -(-len(addresses) // SITEMAP_LIMIT)))
+    return _xml(sitemap_index(identity.base_url, -(-len(addresses) // SITEMAP_LIMIT)))
 
 
 @router.get("/sitemaps/{part}.xml", response_class=Response, responses=media_types(XML, description="One file of the sitemap index."))
-async def sitemap_part(request: Request, node: NodeDep, part: Annotated[int, Path(ge=1, le=10_000)]) -> Response:
+async def sitemap_part(request: Request, catalog: CatalogDep, identity: IdentityDep, views: ViewsDep,
+                       part: Annotated[int, Path(ge=1, le=10_000)]) -> Response:
     """Eine Datei des Sitemap-Index / one sitemap file of a large node."""
-    addresses = await run_in_threadpool(page_addresses, node, _fixed(request))
+    addresses = await run_in_threadpool(page_addresses, catalog, identity, views, _fixed(request))
     chunk = addresses[(part - 1) * SITEMAP_LIMIT: part * SITEMAP_LIMIT]
     if not chunk or len(addresses) <= SITEMAP_LIMIT:
         raise NotFound("Diese Sitemap-Datei gibt es nicht.", "There is no such sitemap file.")

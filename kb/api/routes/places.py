@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from kb.api.deps import NodeDep
+from kb.api.deps import PlacesDep
 from kb.errors import InvalidRecord, Violation
 from kb.ontology.places import MAX_LIMIT, MAX_QUERY_CHARS
 
@@ -20,7 +20,7 @@ router = APIRouter(tags=["Gemeinden / municipalities"])
 
 @router.get("/api/municipalities")
 def municipalities(
-    node: NodeDep,
+    index: PlacesDep,
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="Name oder Namensanfang, Tippfehler erlaubt / name or its start")] = "",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Höchstzahl der Treffer / most results")] = 10,
 ) -> JSONResponse:
@@ -31,6 +31,6 @@ def municipalities(
             message="Bitte geben Sie einen Namen oder Namensanfang an (Parameter q).",
             message_en="Please give a name or the start of one (parameter q).",
         )
-    places = node.places.search(q, limit=limit)
+    places = index.search(q, limit=limit)
     body: dict[str, Any] = {"query": q, "total": len(places), "results": [p.as_dict() for p in places]}
     return JSONResponse(body, headers={"Cache-Control": "public, max-age=3600"})

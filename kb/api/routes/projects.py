@@ -8,17 +8,18 @@ from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
-from kb.api.deps import NodeDep, PrincipalDep
+from kb.api.deps import CatalogDep, IdentityDep, PrincipalDep, PublisherDep, ViewsDep
 from kb.api.filter_params import RecordFiltersDep
 from kb.api.rdf_response import RDF_OFFERS, alternates, pick_format, rdf_response
 from kb.api.schemas import ListOut, ProjectOut, WriteResult
 from kb.errors import BadRequest, Conflict, KbError, NotFound
-from kb.node import Node
 from kb.ontology import safejson
 from kb.ontology.rdfio import format_for_media_type
 from kb.ontology.records import ProjectIn, RecordGraph
-from kb.publishing import Published
+from kb.publishing import Published, Publisher
+from kb.store.catalog import Catalog
 from kb.store.model import ListQuery
+from kb.views import NodeIdentity, RecordViews
 
 router = APIRouter(prefix="/api/projects", tags=["Projekte / projects"])
 
@@ -38,7 +39,7 @@ _BODY_DOC = {
 }
 
 
-async def _graph_from_request(node: Node, request: Request, iri: str | None) -> RecordGraph:
+async def _graph_from_request(publisher: Publisher, request: Request, iri: str | None) -> RecordGraph:
     """The record graph in the body (JSON or RDF); ``iri=None`` mints a new record IRI."""
     body = await request.body()
     if not body.strip():
@@ -57,17 +58,17 @@ async def _graph_from_request(node: Node, request: Request, iri: str | None) -> 
                 line=line,
             ) from None
         if iri is None:
-            return await run_in_threadpool(node.publisher.new_graph_from_json, data)
-        return await run_in_threadpool(node.publisher.graph_from_json, iri, data)
+            return await run_in_threadpool(publisher.new_graph_from_json, data)
+        return await run_in_threadpool(publisher.graph_from_json, iri, data)
     fmt = format_for_media_type(media)
-    return await run_in_threadpool(node.publisher.graph_from_rdf, iri, body, fmt)
+    return await run_in_threadpool(publisher.graph_from_rdf, iri, body, fmt)
 
 
-def _write_result(node: Node, published: Published) -> dict[str, Any]:
-    meta = node.catalog.meta(published.iri)
+def _write_result(catalog: Catalog, views: RecordViews, published: Published) -> dict[str, Any]:
+    meta = catalog.meta(published.iri)
     return {
         "id": published.iri,
-        "key": node.key_of(published.iri),
+        "key": views.key_of(published.iri),
         "version": meta.version if meta else 0,
         "changed": published.event is not None,
         "warnings": [w.as_dict() for w in published.warnings],
@@ -98,18 +99,21 @@ def _expected_version(request: Request) -> int | None:
 
 
 @router.post("", status_code=201, response_model=WriteResult, openapi_extra=_BODY_DOC)
-async def create_project(request: Request, node: NodeDep, principal: PrincipalDep) -> JSONResponse:
+async def create_project(request: Request, publisher: PublisherDep, catalog: CatalogDep, views: ViewsDep,
+                         principal: PrincipalDep) -> JSONResponse:
     """Ein Projekt anlegen (JSON oder RDF) / create a record from JSON, Turtle, JSON-LD, N-Triples or RDF/XML."""
     principal.require_publisher()
-    graph = await _graph_from_request(node, request, None)
-    published = await run_in_threadpool(node.publisher.publish, principal, graph, create=True)
-    result = _write_result(node, published)
+    graph = await _graph_from_request(publisher, request, None)
+    published = await run_in_threadpool(publisher.publish, principal, graph, create=True)
+    result = _write_result(catalog, views, published)
     return JSONResponse(result, status_code=201, headers={"Location": published.iri, "ETag": f'"v{result["version"]}"'})
 
 
 @router.get("", response_model=ListOut)
 def list_projects(
-    node: NodeDep,
+    catalog: CatalogDep,
+    identity: IdentityDep,
+    views: ViewsDep,
     principal: PrincipalDep,
     filters: RecordFiltersDep,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
@@ -117,18 +121,18 @@ def list_projects(
     sort: Literal["title", "modified"] = "title",
 ) -> dict[str, Any]:
     """Projekte auflisten, mit Filtern und Seiten / list records with filters and paging."""
-    page = node.catalog.list_records(
+    page = catalog.list_records(
         ListQuery(filters, include_network=principal.can_see_network, offset=offset, limit=limit, sort=sort)
     )
     nxt = None
     if offset + limit < page.total:
-        nxt = f"{node.base_url}/api/projects?offset={offset + limit}&limit={limit}"
+        nxt = f"{identity.base_url}/api/projects?offset={offset + limit}&limit={limit}"
     return {
         "total": page.total,
         "offset": page.offset,
         "limit": page.limit,
         "items": [
-            {"id": i.iri, "key": node.key_of(i.iri), "title": i.title, "modified": i.modified, "origin": i.origin, "version": i.version}
+            {"id": i.iri, "key": views.key_of(i.iri), "title": i.title, "modified": i.modified, "origin": i.origin, "version": i.version}
             for i in page.items
         ],
         "next": nxt,
@@ -139,12 +143,12 @@ RECORD_ANSWERS: dict[int | str, dict[str, Any]] = {200: {"content": {m: {} for m
 """A record answers JSON (``ProjectOut``), any RDF format, or its page for browsers (``record_response``)."""
 
 
-def resolve_record(node: Node, key: str) -> str:
+def resolve_record(publisher: Publisher, key: str) -> str:
     """A local key, or a full record IRI (percent-encoded in the path) for harvested records.
 
     A key that no record can have (``a<b``, ``a b``, ``../x``) is a 404, never a 500.
     """
-    iri = node.publisher.resolve_key(key)
+    iri = publisher.resolve_key(key)
     if iri is None:
         raise NotFound("Dieses Projekt gibt es hier nicht.", "There is no such project here.")
     return iri
@@ -153,12 +157,13 @@ def resolve_record(node: Node, key: str) -> str:
 RECORD_OFFERS = ["application/json", *RDF_OFFERS, "text/html"]
 
 
-def record_response(node: Node, request: Request, iri: str, include_network: bool) -> Response:
+def record_response(catalog: Catalog, views: RecordViews, identity: NodeIdentity, request: Request, iri: str,
+                    include_network: bool) -> Response:
     """The record as JSON (with provenance) or RDF, by content negotiation; ETag per version."""
-    stored = node.catalog.get_live(iri, include_network=include_network)
+    stored = catalog.get_live(iri, include_network=include_network)
     etag = f'"v{stored.meta.version}-{stored.meta.content_hash[7:19]}"'
     media = pick_format(request, RECORD_OFFERS, "application/json")
-    link = f'<{iri}>; rel="canonical", ' + alternates(node.base_url + request.url.path, RECORD_OFFERS)
+    link = f'<{iri}>; rel="canonical", ' + alternates(identity.base_url + request.url.path, RECORD_OFFERS)
     headers = {"ETag": etag, "Cache-Control": "no-cache", "Vary": "Accept, Authorization", "Link": link}
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
@@ -170,37 +175,39 @@ def record_response(node: Node, request: Request, iri: str, include_network: boo
             return page
         media = "application/json"
     if media == "application/json":
-        body = ProjectOut.model_validate(node.project_view(stored)).model_dump(mode="json")
+        body = ProjectOut.model_validate(views.project_view(stored)).model_dump(mode="json")
         return JSONResponse(body, headers=headers)
     # the default graph, also in TriG/N-Quads: a client following the IRI (Comunica) looks there
     return rdf_response(stored.triples, media, headers=headers)
 
 
 @router.get("/{key:path}", response_model=ProjectOut, responses=RECORD_ANSWERS)
-def get_project(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+def get_project(key: str, request: Request, publisher: PublisherDep, catalog: CatalogDep, views: ViewsDep, identity: IdentityDep,
+                principal: PrincipalDep) -> Response:
     """Ein Projekt lesen (JSON, Turtle, JSON-LD, N-Triples, RDF/XML) / read one record."""
-    return record_response(node, request, resolve_record(node, key), principal.can_see_network)
+    return record_response(catalog, views, identity, request, resolve_record(publisher, key), principal.can_see_network)
 
 
 # GET takes ``{key:path}``: a harvested record is read by its full IRI (percent-encoded, so with
 # ``/`` once decoded). PUT and DELETE change local records only, whose keys never contain ``/``
 # (``is_record_key``), so ``{key}``: ``PUT /api/projects/x/similar`` is then a 405, not a 401.
 @router.put("/{key}", response_model=WriteResult, openapi_extra=_BODY_DOC)
-async def replace_project(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> JSONResponse:
+async def replace_project(key: str, request: Request, publisher: PublisherDep, catalog: CatalogDep, views: ViewsDep,
+                          principal: PrincipalDep) -> JSONResponse:
     """Ein Projekt ersetzen (neue Version) / replace a record with a new version. ``If-Match`` guards against lost updates."""
     principal.require_publisher()
-    iri = resolve_record(node, key)
+    iri = resolve_record(publisher, key)
     expected = _expected_version(request)
-    await run_in_threadpool(node.publisher.authorize_change, principal, iri)
-    graph = await _graph_from_request(node, request, iri)
-    published = await run_in_threadpool(lambda: node.publisher.publish(principal, graph, expected_version=expected, create=False))
-    result = _write_result(node, published)
+    await run_in_threadpool(publisher.authorize_change, principal, iri)
+    graph = await _graph_from_request(publisher, request, iri)
+    published = await run_in_threadpool(lambda: publisher.publish(principal, graph, expected_version=expected, create=False))
+    result = _write_result(catalog, views, published)
     return JSONResponse(result, headers={"ETag": f'"v{result["version"]}"'})
 
 
 @router.delete("/{key}", response_model=WriteResult)
-def withdraw_project(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+def withdraw_project(key: str, request: Request, publisher: PublisherDep, views: ViewsDep, principal: PrincipalDep) -> dict[str, Any]:
     """Ein Projekt zurückziehen (Tombstone, wird an alle Knoten weitergegeben) / withdraw a record."""
-    iri = resolve_record(node, key)
-    event = node.publisher.withdraw(principal, iri, expected_version=_expected_version(request))
-    return {"id": iri, "key": node.key_of(iri), "version": event.version, "changed": True, "deleted": True, "warnings": []}
+    iri = resolve_record(publisher, key)
+    event = publisher.withdraw(principal, iri, expected_version=_expected_version(request))
+    return {"id": iri, "key": views.key_of(iri), "version": event.version, "changed": True, "deleted": True, "warnings": []}

@@ -15,7 +15,17 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from kb.api.deps import NodeDep, PrincipalDep, authenticate, require_same_origin
+from kb.api.deps import (
+    CatalogDep,
+    IdentityDep,
+    PrincipalDep,
+    PublisherDep,
+    SettingsDep,
+    ViewsDep,
+    VocabulariesDep,
+    authenticate,
+    require_same_origin,
+)
 from kb.api.publish_form import (
     DATE_FIELDS,
     YEAR_SUFFIX,
@@ -30,18 +40,19 @@ from kb.api.routes.pages import web_of
 from kb.api.routes.projects import parse_version
 from kb.auth import Principal
 from kb.errors import Conflict, Forbidden, InvalidRecord, KbError, NotFound, RateLimited, Unauthenticated
-from kb.node import Node
 from kb.ontology.fields import BY_NAME, FIELDS, error_labels, form_fields, form_legends
 from kb.ontology.records import BOERSE_TYPES, RECORD_TYPE_LABELS
+from kb.ontology.vocabulary import Vocabularies
+from kb.publishing import Publisher
 
 router = APIRouter(include_in_schema=False)
 
 __all__ = ["errors_by_field", "form_to_json", "json_to_form", "router"]
 
 
-def _form_context(node: Node, form: dict[str, Any]) -> dict[str, Any]:
-    """What the form template needs besides the values: fieldsets and fields (the field table), choices by name, labels."""
-    vocab = node.vocabularies
+def _form_context(vocab: Vocabularies, state: str, form: dict[str, Any]) -> dict[str, Any]:
+    """What the form template needs besides the values: fieldsets and fields (the field table), choices by name, labels.
+    ``state``: the node's Land (``KB_STATE``), whose fields the form offers."""
     choices: dict[str, list[tuple[str, str]]] = {"type": [(code, de) for code, (de, _en) in RECORD_TYPE_LABELS.items()
                                                           if code not in BOERSE_TYPES]}  # those have their own form: /boerse/neu
     for f in FIELDS:
@@ -54,7 +65,7 @@ def _form_context(node: Node, form: dict[str, Any]) -> dict[str, Any]:
     for i in range(rows):
         labels.update({f"figure_label_{i}": f"Kennzahl {i + 1}, Bezeichnung", f"figure_value_{i}": f"Kennzahl {i + 1}, Wert",
                        f"figure_unit_{i}": f"Kennzahl {i + 1}, Einheit"})
-    return {"form_groups": form_legends(node.settings.state), "form_fields": form_fields, "choices": choices, "error_labels": labels,
+    return {"form_groups": form_legends(state), "form_fields": form_fields, "choices": choices, "error_labels": labels,
             "figure_rows": rows, "figures_field": BY_NAME["outcomeFigures"], "year_suffix": YEAR_SUFFIX, "date_fields": DATE_FIELDS}
 
 
@@ -91,7 +102,7 @@ def _safe_next(target: str) -> str:
 
 
 @router.post("/anmelden", response_class=HTMLResponse)
-async def signin(request: Request, node: NodeDep) -> Response:
+async def signin(request: Request, identity: IdentityDep) -> Response:
     require_same_origin(request)  # no signing a browser in from another site
     form = await request.form()
     token = str(form.get("token", "")).strip()
@@ -112,7 +123,7 @@ async def signin(request: Request, node: NodeDep) -> Response:
         return web.render(request, "signin.html", status=exc.status, title="Anmelden", next=target, error=exc.message)
     session_id, _ = web.sessions.create(token, principal.name)
     response = RedirectResponse(target, status_code=303)
-    response.set_cookie("kb_session", session_id, httponly=True, samesite="strict", secure=node.base_url.startswith("https://"),
+    response.set_cookie("kb_session", session_id, httponly=True, samesite="strict", secure=identity.base_url.startswith("https://"),
                         max_age=8 * 3600, path="/")
     return response
 
@@ -132,63 +143,66 @@ async def signout(request: Request) -> Response:
 
 
 @router.get("/veroeffentlichen", response_class=HTMLResponse)
-def new_form(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+def new_form(request: Request, vocab: VocabulariesDep, settings: SettingsDep, principal: PrincipalDep) -> Response:
     if web_of(request).sessions.get(request) is None:
         return RedirectResponse("/anmelden?weiter=/veroeffentlichen", status_code=303)
     _require_session(request, principal)
-    form = {"state": node.settings.state if node.settings.state != "XX" else "", "visibility": "public", "type": "project", "taskAreas": []}
+    form = {"state": settings.state if settings.state != "XX" else "", "visibility": "public", "type": "project", "taskAreas": []}
     return web_of(request).render(request, "form.html", title="Projekt veröffentlichen", form=form, errors={}, action="/veroeffentlichen",
-                                  editing=False, **_form_context(node, form))
+                                  editing=False, **_form_context(vocab, settings.state, form))
 
 
 @router.post("/veroeffentlichen", response_class=HTMLResponse)
-async def create(request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+async def create(request: Request, publisher: PublisherDep, views: ViewsDep, vocab: VocabulariesDep, settings: SettingsDep,
+                 principal: PrincipalDep) -> Response:
     _require_session(request, principal)
     web = web_of(request)
     raw = await request.form()
     web.sessions.check_csrf(request, str(raw.get("csrf", "")))
     form, data = _submitted(raw)
     try:
-        graph = await run_in_threadpool(node.publisher.new_graph_from_json, data)
-        published = await run_in_threadpool(lambda: node.publisher.publish(principal, graph, create=True))
+        graph = await run_in_threadpool(publisher.new_graph_from_json, data)
+        published = await run_in_threadpool(lambda: publisher.publish(principal, graph, create=True))
     except InvalidRecord as exc:
-        problems = await run_in_threadpool(review, node.publisher, node.publisher.mint("projekt"), data)
+        problems = await run_in_threadpool(review, publisher, publisher.mint("projekt"), data)
         return web.render(request, "form.html", status=422, title="Projekt veröffentlichen", form=form,
                           errors=errors_by_field(problems or exc.violations), action="/veroeffentlichen", editing=False,
-                          **_form_context(node, form))
-    return RedirectResponse(f"/projects/{node.key_of(published.iri)}?neu=1", status_code=303)
+                          **_form_context(vocab, settings.state, form))
+    return RedirectResponse(f"/projects/{views.key_of(published.iri)}?neu=1", status_code=303)
 
 
-def _editable(node: Node, principal: Principal, key: str) -> str:
-    iri = node.publisher.resolve_key(key)
+def _editable(publisher: Publisher, principal: Principal, key: str) -> str:
+    iri = publisher.resolve_key(key)
     if iri is None:
         raise NotFound("Dieses Projekt gibt es hier nicht.", "There is no such project here.")
-    if not node.publisher.is_local(iri):
+    if not publisher.is_local(iri):
         raise Forbidden("Projekte anderer Knoten können nur dort bearbeitet werden.", "Other nodes' records are edited there.")
-    node.publisher.authorize_change(principal, iri)
+    publisher.authorize_change(principal, iri)
     return iri
 
 
 @router.get("/projects/{key}/bearbeiten", response_class=HTMLResponse)
-def edit_form(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+def edit_form(key: str, request: Request, publisher: PublisherDep, catalog: CatalogDep, views: ViewsDep, vocab: VocabulariesDep,
+              settings: SettingsDep, principal: PrincipalDep) -> Response:
     if web_of(request).sessions.get(request) is None:
         return RedirectResponse(f"/anmelden?weiter=/projects/{key}/bearbeiten", status_code=303)
     _require_session(request, principal)
-    iri = _editable(node, principal, key)
-    stored = node.catalog.get_live(iri, include_network=True)
-    form = json_to_form(node.project_view(stored))
+    iri = _editable(publisher, principal, key)
+    stored = catalog.get_live(iri, include_network=True)
+    form = json_to_form(views.project_view(stored))
     form["version"] = stored.meta.version
     return web_of(request).render(request, "form.html", title="Projekt bearbeiten", form=form, errors={}, editing=True,
-                                  action=f"/projects/{key}/bearbeiten", key=key, **_form_context(node, form))
+                                  action=f"/projects/{key}/bearbeiten", key=key, **_form_context(vocab, settings.state, form))
 
 
 @router.post("/projects/{key}/bearbeiten", response_class=HTMLResponse)
-async def edit(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+async def edit(key: str, request: Request, publisher: PublisherDep, vocab: VocabulariesDep, settings: SettingsDep,
+               principal: PrincipalDep) -> Response:
     _require_session(request, principal)
     web = web_of(request)
     raw = await request.form()
     web.sessions.check_csrf(request, str(raw.get("csrf", "")))
-    iri = await run_in_threadpool(_editable, node, principal, key)
+    iri = await run_in_threadpool(_editable, publisher, principal, key)
     form, data = _submitted(raw)
     sent_version = str(raw.get("version", "") or "").strip()
     version = parse_version(sent_version) if sent_version else None
@@ -196,37 +210,38 @@ async def edit(key: str, request: Request, node: NodeDep, principal: PrincipalDe
         if sent_version and version is None:
             raise Conflict("Die Versionsangabe des Formulars ist ungültig. Bitte laden Sie das Projekt neu.",
                            "The form's version is invalid. Please reload the project.")
-        graph = await run_in_threadpool(node.publisher.graph_from_json, iri, data)
-        await run_in_threadpool(lambda: node.publisher.publish(principal, graph, expected_version=version, create=False))
+        graph = await run_in_threadpool(publisher.graph_from_json, iri, data)
+        await run_in_threadpool(lambda: publisher.publish(principal, graph, expected_version=version, create=False))
     except InvalidRecord as exc:
-        problems = await run_in_threadpool(review, node.publisher, iri, data)
+        problems = await run_in_threadpool(review, publisher, iri, data)
         return web.render(request, "form.html", status=422, title="Projekt bearbeiten", form=form,
                           errors=errors_by_field(problems or exc.violations), editing=True, action=f"/projects/{key}/bearbeiten",
-                          key=key, **_form_context(node, form))
+                          key=key, **_form_context(vocab, settings.state, form))
     except KbError as exc:
         if exc.status != 409:
             raise
         return web.render(request, "form.html", status=409, title="Projekt bearbeiten", form=form,
                           errors={"_form": [exc.message]}, editing=True, action=f"/projects/{key}/bearbeiten", key=key,
-                          **_form_context(node, form))
+                          **_form_context(vocab, settings.state, form))
     return RedirectResponse(f"/projects/{key}?geaendert=1", status_code=303)
 
 
 @router.get("/projects/{key}/zurueckziehen", response_class=HTMLResponse)
-def withdraw_form(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+def withdraw_form(key: str, request: Request, publisher: PublisherDep, catalog: CatalogDep, views: ViewsDep,
+                  principal: PrincipalDep) -> Response:
     _require_session(request, principal)
-    iri = _editable(node, principal, key)
-    stored = node.catalog.get_live(iri, include_network=True)
-    return web_of(request).render(request, "withdraw.html", title="Projekt zurückziehen", key=key, title_of=node.project_view(stored)["title"])
+    iri = _editable(publisher, principal, key)
+    stored = catalog.get_live(iri, include_network=True)
+    return web_of(request).render(request, "withdraw.html", title="Projekt zurückziehen", key=key, title_of=views.project_view(stored)["title"])
 
 
 @router.post("/projects/{key}/zurueckziehen")
-async def withdraw(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+async def withdraw(key: str, request: Request, publisher: PublisherDep, catalog: CatalogDep, principal: PrincipalDep) -> Response:
     _require_session(request, principal)
     raw = await request.form()
     web_of(request).sessions.check_csrf(request, str(raw.get("csrf", "")))
-    iri = await run_in_threadpool(_editable, node, principal, key)
-    if node.catalog.meta(iri) is None:
+    iri = await run_in_threadpool(_editable, publisher, principal, key)
+    if catalog.meta(iri) is None:
         raise NotFound("Dieses Projekt gibt es hier nicht.", "No such project.")
-    await run_in_threadpool(node.publisher.withdraw, principal, iri)
+    await run_in_threadpool(publisher.withdraw, principal, iri)
     return RedirectResponse("/?zurueckgezogen=1", status_code=303)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pyoxigraph import BlankNode, NamedNode, Quad, serialize
 
-from kb.api.deps import CatalogDep, NodeDep, PrincipalDep, PublisherDep
+from kb.api.deps import CatalogDep, IdentityDep, PrincipalDep, PublisherDep, ViewsDep
 from kb.api.rdf_response import RDF_OFFERS, format_for, pick_format, rdf_response
 from kb.api.routes.projects import RECORD_ANSWERS, record_response, resolve_record
 from kb.api.schemas import ProjectOut, media_types
@@ -55,6 +55,7 @@ def record_version(key: str, version: int, request: Request, publisher: Publishe
 
 
 @router.get("/projects/{key}", response_model=ProjectOut, responses=RECORD_ANSWERS)
-def record(key: str, request: Request, node: NodeDep, principal: PrincipalDep) -> Response:
+def record(key: str, request: Request, publisher: PublisherDep, catalog: CatalogDep, views: ViewsDep, identity: IdentityDep,
+           principal: PrincipalDep) -> Response:
     """The record IRI: HTML for browsers, JSON or RDF for programs."""
-    return record_response(node, request, resolve_record(node, key), principal.can_see_network)
+    return record_response(catalog, views, identity, request, resolve_record(publisher, key), principal.can_see_network)

@@ -7,12 +7,12 @@ from typing import Annotated, Any, cast
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from kb.api.deps import CatalogDep, NodeDep, PrincipalDep, SearchDep
+from kb.api.deps import CatalogDep, PrincipalDep, PublisherDep, SearchDep, ViewsDep
 from kb.api.filter_params import SearchFiltersDep
 from kb.api.routes.projects import resolve_record
-from kb.node import Node
 from kb.search import SearchResult
 from kb.search.ranking import Method
+from kb.views import RecordViews
 
 router = APIRouter(tags=["Suche / search"])
 
@@ -71,12 +71,12 @@ class SearchOut(BaseModel):
     indexing: dict[str, Any] = Field({}, description="State of the index (records, state, progress).")
 
 
-def _out(node: Node, result: SearchResult, offset: int, limit: int) -> dict[str, Any]:
+def _out(views: RecordViews, result: SearchResult, offset: int, limit: int) -> dict[str, Any]:
     hits = []
     for h in result.results:
         d = h.doc
-        hits.append({"id": h.id, "key": node.key_of(h.id), "title": h.title, "score": h.score, "origin": h.origin,
-                     "originName": node.node_name(h.origin), "type": d.type, "state": d.state, "taskAreas": d.task_areas,
+        hits.append({"id": h.id, "key": views.key_of(h.id), "title": h.title, "score": h.score, "origin": h.origin,
+                     "originName": views.node_name(h.origin), "type": d.type, "state": d.state, "taskAreas": d.task_areas,
                      "legalForm": d.legal_form, "status": d.status, "illustrative": d.illustrative, "relevance": h.relevance,
                      "snippet": h.snippet.text if h.snippet else None, "highlights": h.snippet.highlights if h.snippet else [],
                      "why": h.why})
@@ -87,7 +87,7 @@ def _out(node: Node, result: SearchResult, offset: int, limit: int) -> dict[str,
 
 @router.get("/api/search", response_model=SearchOut)
 def search(
-    node: NodeDep,
+    views: ViewsDep,
     service: SearchDep,
     principal: PrincipalDep,
     filters: SearchFiltersDep,
@@ -99,13 +99,14 @@ def search(
     """Projekte suchen (hybrid: Bedeutung, Wörter, Begriffe) / search the federated catalogue."""
     result = service.search(q, limit=limit, offset=offset, filters=filters, include_network=principal.can_see_network,
                             method=cast(Method, method))  # the Query pattern admits only the three methods
-    return _out(node, result, offset, limit)
+    return _out(views, result, offset, limit)
 
 
 @router.get("/api/projects/{key:path}/similar", response_model=SearchOut)
 def similar(
     key: str,
-    node: NodeDep,
+    publisher: PublisherDep,
+    views: ViewsDep,
     catalog: CatalogDep,
     service: SearchDep,
     principal: PrincipalDep,
@@ -113,10 +114,10 @@ def similar(
     other_states: Annotated[bool, Query(alias="otherStates", description="Nur Projekte aus anderen Bundesländern / only other Bundesländer.")] = False,
 ) -> dict[str, Any]:
     """Ähnliche Projekte im ganzen Katalog (ohne das Projekt selbst) / similar projects."""
-    iri = resolve_record(node, key)
+    iri = resolve_record(publisher, key)
     catalog.get_live(iri, include_network=principal.can_see_network)  # 404 / 410 like the record itself
     result = service.similar(iri, limit=limit, other_states=other_states, include_network=principal.can_see_network)
-    return _out(node, result, 0, limit)
+    return _out(views, result, 0, limit)
 
 
 class IndexStatus(BaseModel):
