@@ -43,7 +43,8 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("data"), description="Directory for store, search index, keys and peer state.")
     store: str | None = Field(None, description="URL of a SPARQL 1.1 server holding the catalogue (e.g. http://127.0.0.1:7878 for "
                               "oxigraph serve); empty: the embedded store in the data directory.")
-    store_timeout: float = Field(30.0, gt=0, le=600, description="Seconds one request to the store server may take.")
+    store_timeout: float = Field(30.0, gt=0, le=100, description="Seconds one request to the store server may take. At most 100: "
+                                                                  "a write must fit in the writer lease (120 s, kb/store/server.py).")
     host: str = Field("127.0.0.1", description="Interface the HTTP server listens on.")
     port: int = Field(8000, ge=0, le=65535, description="TCP port of the HTTP server (0 picks a free one).")
     base_url: str | None = Field(None, description="Public base URL; record IRIs are minted under it. Default http://HOST:PORT.")
