@@ -152,6 +152,16 @@ def anonymous(live: LiveNode) -> Iterator[httpx.Client]:
         yield client
 
 
+WELVER_REQUEST: dict[str, Any] = {
+    "type": "cooperationRequest",
+    "title": "Partner für ein gemeinsames Standesamt gesucht",
+    "description": "Die Gemeinde Welver sucht Nachbarn, mit denen sie die Aufgaben des Standesamts gemeinsam erledigen kann.",
+    "participants": ["Welver"],
+    "state": "NW",
+    "taskAreas": ["02"],
+}
+"""A Börse request near the Hellweg cooperation, without its last day (each test sets ``validUntil``)."""
+
 HELLWEG: dict[str, Any] = {
     "type": "sharedServiceCenter",
     "title": "Standesamtverbund Hellweg",

@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 import httpx
 import pytest
 
-from tests.conftest import HELLWEG, LiveNode, make_settings
+from tests.conftest import HELLWEG, WELVER_REQUEST, LiveNode, make_settings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -20,15 +20,7 @@ def in_days(days: int) -> str:
     return (date.today() + timedelta(days=days)).isoformat()
 
 
-REQUEST: dict[str, Any] = {
-    "type": "cooperationRequest",
-    "title": "Partner für ein gemeinsames Standesamt gesucht",
-    "description": "Die Gemeinde Welver sucht Nachbarn, mit denen sie die Aufgaben des Standesamts gemeinsam erledigen kann.",
-    "participants": ["Welver"],
-    "state": "NW",
-    "taskAreas": ["02"],
-    "contact": {"organisation": "Gemeinde Welver, Hauptamt", "email": "hauptamt@example.org"},
-}
+REQUEST: dict[str, Any] = {**WELVER_REQUEST, "contact": {"organisation": "Gemeinde Welver, Hauptamt", "email": "hauptamt@example.org"}}
 OFFER: dict[str, Any] = {
     "type": "cooperationOffer",
     "title": "Unser Ordnungsamt übernimmt Aufgaben für Nachbarn <&> \"Test\"",

@@ -11,18 +11,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from kb.ontology.filters import Filters
-from tests.conftest import HELLWEG
+from tests.conftest import HELLWEG, WELVER_REQUEST
 from tests.search.conftest import publish, search_of
 
-REQUEST: dict[str, Any] = {
-    "type": "cooperationRequest",
-    "title": "Partner für ein gemeinsames Standesamt gesucht",
-    "description": "Die Gemeinde Welver sucht Nachbarn, mit denen sie die Aufgaben des Standesamts gemeinsam erledigen kann.",
-    "participants": ["Welver"],
-    "state": "NW",
-    "taskAreas": ["02"],
-    "validUntil": date.today().isoformat(),
-}
+REQUEST: dict[str, Any] = {**WELVER_REQUEST, "validUntil": date.today().isoformat()}
 
 
 def test_an_expired_entry_is_no_longer_found(small_node: Callable[..., Any]) -> None:
