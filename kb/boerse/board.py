@@ -74,7 +74,9 @@ class Entry:
         return min(found) if found else None
 
 
-def _date(value: Any) -> date | None:
+def last_day(value: Any) -> date | None:
+    """The last day an entry is listed, from its ``validUntil``; None: never listed (no date, or not a
+    full date). Search drops expired entries by the same rule (``kb/search/view.py``)."""
     try:
         return date.fromisoformat(str(value)) if value else None
     except ValueError:  # a gYear or garbage from a peer: never open
@@ -94,7 +96,7 @@ def entry_from_summary(iri: str, summary: Mapping[str, Any], register: Register,
         title=str(summary.get("title") or iri),
         task_areas=tuple(sorted(set(summary.get("taskAreas") or []))),
         state=summary.get("state") or None,
-        valid_until=_date(summary.get("validUntil")),
+        valid_until=last_day(summary.get("validUntil")),
         public=summary.get("visibility", "public") == "public",
         illustrative=bool(summary.get("illustrative")),
         municipalities=tuple(found.values()),

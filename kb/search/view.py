@@ -14,6 +14,7 @@ from datetime import date
 
 import numpy as np
 
+from kb.boerse.board import last_day
 from kb.search.documents import SearchDocument
 
 SINGLE_FIELDS = ("legalForm", "status", "type", "origin", "funding", "visibility")
@@ -87,7 +88,8 @@ class View:
         """Ordinal of the last day a record is found (Börse entries: their ``validUntil``; the others: never ending)."""
         for i, d in self.docs.items():
             if d.valid_until is not None:
-                self.last_day[i] = _ordinal(d.valid_until)
+                listed_until = last_day(d.valid_until)
+                self.last_day[i] = listed_until.toordinal() if listed_until else 0
         self.columns: dict[str, _Column] = {}
         for name in SINGLE_FIELDS:
             self.columns[name] = _Column.build([(i, v) for i, d in self.docs.items() if (v := _single(d, name)) is not None])
@@ -113,14 +115,6 @@ class View:
 
 
 OPEN_END = date.max.toordinal()
-
-
-def _ordinal(value: str) -> int:
-    """A Börse entry's last day as an ordinal; no date or a bad one (a peer's ``2027``) means never open, as on the Börse."""
-    try:
-        return date.fromisoformat(value).toordinal()
-    except ValueError:
-        return 0
 
 
 EMPTY_VIEW = View({}, 0)
