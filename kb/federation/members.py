@@ -42,6 +42,7 @@ from kb.federation.signing import (
     hash_data,
     legacy_hash_data,
     multibase,
+    ntriples,
     verify,
     verify_signature,
 )
@@ -205,7 +206,11 @@ def parse_member(member: str, triples: Sequence[Triple], proof_graph: Sequence[T
                 and (legacy or suites[0].datatype == SEC.cryptosuiteString))
     if len(methods) != 1 or not suite_ok:
         raise MemberError(f"Signatur ist kein {CRYPTOSUITE} / proof is not {CRYPTOSUITE}")
-    if any(not isinstance(t.subject, NamedNode) or not (isinstance(t.object, (NamedNode, Literal))) for t in document) or \
+    # A blank node or a triple term in the document is written as ``_:`` or ``<<``: only a document
+    # whose N-Triples hold either (in a literal, say) needs the look at each triple.
+    written = None if legacy else ntriples(document)
+    if (written is None or "_:" in written or "<<" in written) and \
+            any(not isinstance(t.subject, NamedNode) or not (isinstance(t.object, (NamedNode, Literal))) for t in document) or \
             any(not isinstance(t.object, (NamedNode, Literal)) for t in proof_all):
         raise MemberError("Leere Knoten sind in Mitgliedern nicht erlaubt / blank nodes are not allowed in members")
     if kinds[0] != "delete" and not record_triples:
@@ -232,7 +237,7 @@ def parse_member(member: str, triples: Sequence[Triple], proof_graph: Sequence[T
                           if line and not line.startswith(proof_prefix) and line + "\n" != proof_link]
         document_canonical = "".join(document_lines)
     else:
-        document_canonical = canonical_nquads(document)
+        document_canonical = canonical_nquads(document, written=written)
         payload = member_payload(m, document_canonical, proof_all)
         document_lines = [line + "\n" for line in document_canonical.split("\n") if line]
     # Without blank nodes, RDFC-1.0 lines are canonical N-Triples lines, except that these write

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -108,7 +108,7 @@ class NodeKey:
         return self._private.sign(data)
 
 
-def canonical_nquads(statements: Iterable[Triple | Quad]) -> str:
+def canonical_nquads(statements: Iterable[Triple | Quad], *, written: str | None = None) -> str:
     """RDFC-1.0 canonical N-Quads of a dataset (triples go into the default graph), by pyoxigraph.
 
     pyoxigraph writes U+FFFE and U+FFFF as ``\\uFFFE``/``\\uFFFF``; RDFC-1.0's canonical N-Quads
@@ -117,20 +117,21 @@ def canonical_nquads(statements: Iterable[Triple | Quad]) -> str:
     sorted, de-duplicated lines, so those skip building a ``Dataset`` (half the cost of a harvest's
     signature check), and so does a graph with one blank node (a proof's options: see
     :func:`_one_blank_node_as_c14n0`); anything else with ``_:`` goes through ``Dataset.canonicalize``.
+    ``written``: ``ntriples(statements)``, if the caller has it already (all statements triples).
     """
     items = list(statements)
     text: str | None = None
     triples = [s for s in items if isinstance(s, Triple)]
     if len(triples) == len(items):
-        text = _ntriples(triples)
+        text = written if written is not None else ntriples(triples)
         if "_:" in text:
             text = _one_blank_node_as_c14n0(triples)
     if not text:
         dataset = Dataset(s if isinstance(s, Quad) else Quad(s.subject, s.predicate, s.object, DefaultGraph()) for s in items)
         dataset.canonicalize(CanonicalizationAlgorithm.RDFC_1_0)
-        written = serialize(dataset, format=RdfFormat.N_QUADS)
-        assert written is not None
-        text = written.decode()
+        nquads = serialize(dataset, format=RdfFormat.N_QUADS)
+        assert nquads is not None
+        text = nquads.decode()
     if "\\uFFF" in text:
         text = _NONCHARACTER_ESCAPE.sub(lambda m: m.group(1) + ("\ufffe" if m.group(2) == "E" else "\uffff"), text)
     return "".join(line + "\n" for line in sorted(set(text.split("\n"))) if line)
@@ -139,7 +140,8 @@ def canonical_nquads(statements: Iterable[Triple | Quad]) -> str:
 _C14N0 = BlankNode("c14n0")
 
 
-def _ntriples(triples: list[Triple]) -> str:
+def ntriples(triples: Sequence[Triple]) -> str:
+    """The triples as N-Triples, in their order (pyoxigraph's writer)."""
     written = serialize(triples, format=RdfFormat.N_TRIPLES)
     assert written is not None  # None only when given an output to write to
     return written.decode()
@@ -165,7 +167,7 @@ def _one_blank_node_as_c14n0(triples: list[Triple]) -> str | None:
     if len(blanks) != 1:
         return None
     (blank,) = blanks
-    return _ntriples([Triple(_C14N0 if t.subject == blank else t.subject, t.predicate, _C14N0 if t.object == blank else t.object)
+    return ntriples([Triple(_C14N0 if t.subject == blank else t.subject, t.predicate, _C14N0 if t.object == blank else t.object)
                       for t in triples])
 
 

@@ -1,19 +1,23 @@
-"""The shortcuts of the signature check give exactly what the general algorithms give.
+"""The shortcuts of reading a member give exactly what the general algorithms give.
 
 ``canonical_nquads`` names a graph's only blank node ``_:c14n0`` without running RDFC-1.0 (a proof's
 options), and ``from_multibase`` turns base58's number into bytes itself; both run for every
-harvested member, so both are compared here with the general path on the inputs that matter.
+harvested member, so both are compared here with the general path on the inputs that matter. And a
+member's document is looked at triple by triple for blank nodes only when its text holds ``_:`` or ``<<``.
 """
 
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import base58
 import pytest
 from pyoxigraph import BlankNode, CanonicalizationAlgorithm, Dataset, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
-from kb.federation.signing import canonical_nquads, from_multibase
+from kb.federation.members import MemberError, parse_payload, sealer_for
+from kb.federation.signing import NodeKey, canonical_nquads, from_multibase
+from kb.ontology.namespaces import DCT
 
 EX = "https://example.org/"
 
@@ -68,3 +72,32 @@ def test_multibase_decoding_is_base58s() -> None:
             base58.b58decode(bad[1:])
         with pytest.raises(ValueError):
             from_multibase(bad)
+
+
+RECORD = "https://kommune.example/projects/standesamt-1"
+
+
+def sealed_payload(tmp_path: Path, extra: str) -> tuple[str, str]:
+    key = NodeKey.load_or_create(tmp_path / "node.key")
+    triples = [Triple(NamedNode(RECORD), DCT.title, Literal("Standesamtverbund", language="de"))]
+    sealed = sealer_for(key, "https://kommune.example/node")(RECORD, triples, version=3, kind="update",
+                                                             timestamp="2026-01-02T03:04:05.000Z", visibility="public")
+    return sealed.member, sealed.payload + extra
+
+
+@pytest.mark.parametrize("extra", [
+    f'_:x <{DCT.title.value}> "leer" .\n',
+    f"<{RECORD}> <{DCT.subject.value}> _:x .\n",
+    f'<{RECORD}> <{DCT.subject.value}> <<( <{RECORD}> <{DCT.title.value}> "x" )>> .\n',
+])
+def test_members_with_blank_nodes_or_triple_terms_are_refused(tmp_path: Path, extra: str) -> None:
+    """The quick look at the N-Triples text must not let any of them through."""
+    member, payload = sealed_payload(tmp_path, extra)
+    with pytest.raises(MemberError, match="blank nodes"):
+        parse_payload(member, payload)
+
+
+def test_a_literal_that_looks_like_a_blank_node_is_text(tmp_path: Path) -> None:
+    member, payload = sealed_payload(tmp_path, f'<{RECORD}> <{DCT.description.value}> "_:x und << sind nur Text" .\n')
+    parsed = parse_payload(member, payload)
+    assert any(t.object == Literal("_:x und << sind nur Text") for t in parsed.record_triples)
