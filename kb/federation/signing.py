@@ -134,7 +134,14 @@ def canonical_nquads(statements: Iterable[Triple | Quad], *, written: str | None
         text = nquads.decode()
     if "\\uFFF" in text:
         text = _NONCHARACTER_ESCAPE.sub(lambda m: m.group(1) + ("\ufffe" if m.group(2) == "E" else "\uffff"), text)
-    return "".join(line + "\n" for line in sorted(set(text.split("\n"))) if line)
+    return sorted_lines(text)
+
+
+def sorted_lines(text: str) -> str:
+    """The distinct non-empty lines of ``text``, sorted, each ending in "\\n" (joined in one call)."""
+    lines = set(text.split("\n"))
+    lines.discard("")
+    return "\n".join(sorted(lines)) + "\n" if lines else ""
 
 
 _C14N0 = BlankNode("c14n0")

@@ -15,7 +15,7 @@ import base58
 import pytest
 from pyoxigraph import BlankNode, CanonicalizationAlgorithm, Dataset, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
-from kb.federation.members import MemberError, parse_payload, sealer_for
+from kb.federation.members import MemberError, parse_payload, sealer_for, without_lines_of
 from kb.federation.signing import NodeKey, canonical_nquads, from_multibase
 from kb.ontology.namespaces import DCT
 
@@ -101,3 +101,14 @@ def test_a_literal_that_looks_like_a_blank_node_is_text(tmp_path: Path) -> None:
     member, payload = sealed_payload(tmp_path, f'<{RECORD}> <{DCT.description.value}> "_:x und << sind nur Text" .\n')
     parsed = parse_payload(member, payload)
     assert any(t.object == Literal("_:x und << sind nur Text") for t in parsed.record_triples)
+
+
+def test_cutting_out_a_subjects_lines_is_filtering_them() -> None:
+    rng = random.Random(7)
+    subjects = ["<https://a.example/r>", "<https://a.example/r/versions/1>", "<https://a.example/r#x>", "<https://b.example/>"]
+    for _ in range(300):
+        lines = {f"{rng.choice(subjects)} <{EX}p{rng.randrange(3)}> \"{rng.choice(['x', '<https://a.example/r> ', 'y'])}\" ."
+                 for _ in range(rng.randrange(0, 12))}
+        canonical = "".join(line + "\n" for line in sorted(lines))
+        prefix = rng.choice(subjects) + " "
+        assert without_lines_of(canonical, prefix) == "".join(line + "\n" for line in sorted(lines) if not line.startswith(prefix))
