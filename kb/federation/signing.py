@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +25,7 @@ import base58
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from pyoxigraph import CanonicalizationAlgorithm, Dataset, DefaultGraph, Quad, RdfFormat, Triple, serialize
+from pyoxigraph import BlankNode, CanonicalizationAlgorithm, Dataset, DefaultGraph, Quad, RdfFormat, Triple, serialize
 
 from kb.store.model import canonical_ntriples
 
@@ -41,9 +41,17 @@ def multibase(data: bytes) -> str:
 
 
 def from_multibase(text: str) -> bytes:
+    """The bytes of a base58btc multibase value (``base58.b58decode``'s result, the same errors).
+
+    The library's number is turned into bytes with ``int.to_bytes`` rather than its divmod loop
+    (one bignum division per byte): every harvested member's proof value is decoded here.
+    """
     if not text.startswith("z"):
         raise ValueError("only base58btc multibase values (starting with 'z') are supported")
-    return base58.b58decode(text[1:])
+    digits = text[1:].rstrip()
+    significant = digits.lstrip("1")  # each leading '1' is a zero byte
+    number = base58.b58decode_int(significant)
+    return bytes(len(digits) - len(significant)) + number.to_bytes((number.bit_length() + 7) // 8, "big")
 
 
 def public_key_multibase(key: Ed25519PublicKey) -> str:
@@ -100,31 +108,74 @@ class NodeKey:
         return self._private.sign(data)
 
 
-def canonical_nquads(statements: Iterable[Triple | Quad]) -> str:
+def canonical_nquads(statements: Iterable[Triple | Quad], *, written: str | None = None) -> str:
     """RDFC-1.0 canonical N-Quads of a dataset (triples go into the default graph), by pyoxigraph.
 
     pyoxigraph writes U+FFFE and U+FFFF as ``\\uFFFE``/``\\uFFFF``; RDFC-1.0's canonical N-Quads
     escape only the control characters, so those two are written as themselves. A dataset without
     blank nodes (every kb document) has nothing for RDFC-1.0 to relabel: its canonical form is its
     sorted, de-duplicated lines, so those skip building a ``Dataset`` (half the cost of a harvest's
-    signature check); anything written with ``_:`` goes through ``Dataset.canonicalize``.
+    signature check), and so does a graph with one blank node (a proof's options: see
+    :func:`_one_blank_node_as_c14n0`); anything else with ``_:`` goes through ``Dataset.canonicalize``.
+    ``written``: ``ntriples(statements)``, if the caller has it already (all statements triples).
     """
     items = list(statements)
-    text = ""
+    text: str | None = None
     triples = [s for s in items if isinstance(s, Triple)]
     if len(triples) == len(items):
-        written = serialize(triples, format=RdfFormat.N_TRIPLES)
-        assert written is not None  # None only when given an output to write to
-        text = written.decode()
-    if not text or "_:" in text:
+        text = written if written is not None else ntriples(triples)
+        if "_:" in text:
+            text = _one_blank_node_as_c14n0(triples)
+    if not text:
         dataset = Dataset(s if isinstance(s, Quad) else Quad(s.subject, s.predicate, s.object, DefaultGraph()) for s in items)
         dataset.canonicalize(CanonicalizationAlgorithm.RDFC_1_0)
-        written = serialize(dataset, format=RdfFormat.N_QUADS)
-        assert written is not None
-        text = written.decode()
+        nquads = serialize(dataset, format=RdfFormat.N_QUADS)
+        assert nquads is not None
+        text = nquads.decode()
     if "\\uFFF" in text:
         text = _NONCHARACTER_ESCAPE.sub(lambda m: m.group(1) + ("\ufffe" if m.group(2) == "E" else "\uffff"), text)
-    return "".join(line + "\n" for line in sorted(set(text.split("\n"))) if line)
+    return sorted_lines(text)
+
+
+def sorted_lines(text: str) -> str:
+    """The distinct non-empty lines of ``text``, sorted, each ending in "\\n" (joined in one call)."""
+    lines = set(text.split("\n"))
+    lines.discard("")
+    return "\n".join(sorted(lines)) + "\n" if lines else ""
+
+
+_C14N0 = BlankNode("c14n0")
+
+
+def ntriples(triples: Sequence[Triple]) -> str:
+    """The triples as N-Triples, in their order (pyoxigraph's writer)."""
+    written = serialize(triples, format=RdfFormat.N_TRIPLES)
+    assert written is not None  # None only when given an output to write to
+    return written.decode()
+
+
+def _one_blank_node_as_c14n0(triples: list[Triple]) -> str | None:
+    """The N-Triples of ``triples`` with their only blank node named ``c14n0``; None if there is not
+    exactly one blank node, or there is a triple term (a blank node could hide inside it).
+
+    RDFC-1.0 issues canonical labels in the order of the blank nodes' hashes; a lone blank node's
+    hash is unique, so it is always ``_:c14n0``. A proof's options (one blank node, the proof) are
+    such a graph: a harvest canonicalises each member's this way instead of building a ``Dataset``.
+    """
+    blanks: set[BlankNode] = set()
+    for t in triples:
+        s, o = t.subject, t.object
+        if isinstance(o, Triple):
+            return None
+        if isinstance(s, BlankNode):
+            blanks.add(s)
+        if isinstance(o, BlankNode):
+            blanks.add(o)
+    if len(blanks) != 1:
+        return None
+    (blank,) = blanks
+    return ntriples([Triple(_C14N0 if t.subject == blank else t.subject, t.predicate, _C14N0 if t.object == blank else t.object)
+                      for t in triples])
 
 
 def hash_data(proof_config: Iterable[Triple | Quad], document: Iterable[Triple | Quad], document_nquads: str | None = None) -> bytes:

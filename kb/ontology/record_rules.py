@@ -26,7 +26,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from kb.errors import Violation
 from kb.ontology.namespaces import MUNICIPALITY, XSD
 from kb.ontology.personal_data import consent_violations
-from kb.ontology.terms import value
+from kb.ontology.terms import Term, value
 
 # ----------------------------------------------------------------------------- subjects
 
@@ -38,7 +38,12 @@ def is_own_subject(record_iri: str, subject: str) -> bool:
 
 def is_register_subject(t: Triple) -> bool:
     """A triple about a municipality of the shared register (the loosest ``reference`` check)."""
-    return isinstance(t.subject, NamedNode) and t.subject.value.startswith(str(MUNICIPALITY))
+    return is_register_node(t.subject)
+
+
+def is_register_node(subject: Term) -> bool:
+    """A municipality of the shared register (an IRI in its namespace)."""
+    return isinstance(subject, NamedNode) and subject.value.startswith(str(MUNICIPALITY))
 
 
 def foreign_subject_violations(record_iri: str, triples: Sequence[Triple],

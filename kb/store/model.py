@@ -50,8 +50,9 @@ def canonical_ntriples(triples: Iterable[Triple]) -> str:
     """
     written = serialize(list(triples), format=RdfFormat.N_TRIPLES)
     assert written is not None  # None only when given an output to write to
-    lines = written.decode().split("\n")
-    return "".join(line + "\n" for line in sorted(set(lines)) if line)
+    lines = set(written.decode().split("\n"))
+    lines.discard("")
+    return "\n".join(sorted(lines)) + "\n" if lines else ""
 
 
 def later(a: str, b: str) -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad, Store, Triple
 
@@ -122,20 +120,3 @@ class Batch:
             store.extend(quads)
             self._stores[predicates] = store
         return store
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a batch is indexed and checked.
-
-    The index is thousands of small dicts; each few hundred allocations start a collection that
-    walks the whole heap of the process (the node's is large), which more than halves throughput.
-    Nothing built here is cyclic, so reference counting frees it all; collection resumes after.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 from pyoxigraph import Triple
 
-from kb.ontology.shacl.batch import Batch, gc_paused
+from kb.gcpause import gc_paused
+from kb.ontology.shacl.batch import Batch
 from kb.ontology.shacl.compiler import CompiledShapes
 from kb.ontology.shacl.reference import Reference, to_rdflib
 from kb.ontology.shacl.shape import evaluate
