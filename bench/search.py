@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/search.py                  # full run with the default model (about 15 minutes on 2 cores)
     .venv/bin/python bench/search.py --quick          # 2,000 records only
+    .venv/bin/python bench/search.py --throughput-only   # the indexing figures at 10,000 records (about 6 minutes)
     .venv/bin/python bench/search.py --backend e5 --records 500 --quick   # another embedding backend
 
 Prints one line per figure. The indexed records are generated, with the description, outcomes,
@@ -248,6 +249,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--large", type=int, default=100_000)
     parser.add_argument("--records", type=int, default=10_000, help="records indexed with the real model (default 10,000)")
+    parser.add_argument("--throughput-only", action="store_true", help="only the indexing figures, at --records")
     parser.add_argument("--backend", default=None, help="embedding backend (default: KB_EMBED_BACKEND or use)")
     args = parser.parse_args()
     global BACKEND
@@ -255,7 +257,7 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="kb-search-bench-") as tmp:
         node = throughput(Path(tmp), 2000 if args.quick else args.records)
-        if args.quick:
+        if args.quick or args.throughput_only:
             node.close()
             return
         node = restart(Path(tmp), node, args.records)

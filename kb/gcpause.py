@@ -1,10 +1,11 @@
 """Pausing Python's cyclic garbage collector around work that allocates many small, acyclic objects.
 
 Reading a peer's page makes tens of thousands of short-lived objects (quads, lists, dicts) and a
-SHACL batch indexes them again. Every few hundred allocations start a collection, and now and
-then one walks the whole heap of the process (a node's is large): measured in
-``bench/federation_harvest.py``. Nothing built there is cyclic, so reference counting frees it
-all; collection resumes after the block.
+SHACL batch indexes them again; the search indexer's reader does the same beside the embedding
+model. Every few hundred allocations start a collection, and now and then one walks the whole
+heap of the process (a node's is large) while holding the interpreter lock, which the model then
+waits for: measured in ``bench/federation_harvest.py`` and ``bench/search.py``. Nothing built
+there is cyclic, so reference counting frees it all; collection resumes after the block.
 """
 
 from __future__ import annotations

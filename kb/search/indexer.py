@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from kb.gcpause import gc_paused
 from kb.ontology.records import RecordMapper
 from kb.ontology.vocabulary import Vocabularies
 from kb.search.documents import SearchDocument, build_document
@@ -222,7 +223,9 @@ class Indexer:
         read the word index ("Meinten Sie" included) is built for the final documents while the
         model still works through the queue, instead of after it: the pipeline runs at the model's
         speed (docs/search.md, "Indexing throughput"). Python's lock changes hands more often meanwhile
-        (:mod:`kb.search.gil`), or the model would wait for the Python work at each array operation.
+        (:mod:`kb.search.gil`), or the model would wait for the Python work at each array operation,
+        and the cyclic collector rests while the reader runs (:mod:`kb.gcpause`): a collection walks
+        the whole heap holding the lock, and the model waits for it.
         """
         assert self.vectors is not None
         changed = False
@@ -232,15 +235,16 @@ class Indexer:
         queued: deque[tuple[list[tuple[int, SearchDocument]], Future[np.ndarray]]] = deque()
         with ThreadPoolExecutor(1, thread_name_prefix="kb-embed") as pool, short_turns():
             try:
-                for chunk in self._chunks_to_embed(records, force, removed, refreshed):
-                    changed = True
-                    queued.append((chunk, pool.submit(self.embedder.encode, [d.dense_text for _, d in chunk])))
-                    while queued and queued[0][1].done():  # what the model has finished: searchable now
-                        self._add_embedded(*queued.popleft())
-                if word_index and queued:
-                    final = dict(self.docs)
-                    final.update((i, d) for chunk, _ in queued for i, d in chunk)
-                    prepared = self._make_lexical(self._build_lexical(final), final)
+                with gc_paused():  # the Python work beside the model: reading ahead, the word index
+                    for chunk in self._chunks_to_embed(records, force, removed, refreshed):
+                        changed = True
+                        queued.append((chunk, pool.submit(self.embedder.encode, [d.dense_text for _, d in chunk])))
+                        while queued and queued[0][1].done():  # what the model has finished: searchable now
+                            self._add_embedded(*queued.popleft())
+                    if word_index and queued:
+                        final = dict(self.docs)
+                        final.update((i, d) for chunk, _ in queued for i, d in chunk)
+                        prepared = self._make_lexical(self._build_lexical(final), final)
                 while queued:
                     self._add_embedded(*queued.popleft())
             except BaseException:

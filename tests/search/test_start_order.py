@@ -9,7 +9,9 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from kb.search.gil import EMBEDDING_SWITCH_INTERVAL, short_turns
+import pytest
+
+from kb.search.gil import BULK_EMBEDDING_SWITCH_INTERVAL, short_turns
 from tests.search.conftest import PROJECTS, publish, search_of
 
 
@@ -41,8 +43,8 @@ def test_a_forced_reindex_builds_the_word_index_and_spelling_for_every_record(sm
 def test_short_lock_turns_are_given_back_when_the_last_embedding_ends() -> None:
     before = sys.getswitchinterval()
     with short_turns():
-        assert sys.getswitchinterval() == min(before, EMBEDDING_SWITCH_INTERVAL)
+        assert sys.getswitchinterval() == pytest.approx(min(before, BULK_EMBEDDING_SWITCH_INTERVAL))
         with short_turns():  # a second node of the same process embedding at the same time
             pass
-        assert sys.getswitchinterval() == min(before, EMBEDDING_SWITCH_INTERVAL)
+        assert sys.getswitchinterval() == pytest.approx(min(before, BULK_EMBEDDING_SWITCH_INTERVAL))
     assert sys.getswitchinterval() == before
