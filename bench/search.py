@@ -139,9 +139,8 @@ def throughput(tmp: Path, n: int) -> Node:
     chunks, in one thread with nothing beside it: the first half just before the pipeline, the
     second half just after (so a change in the machine's load during the run falls on both sides).
     The pipeline is ``kb reindex --force``'s path: store read, documents, embedding, FAISS, BM25,
-    "Meinten Sie", save. Like ``kb reindex`` it runs in a process of its own, after the import: in
-    the importing process the heap and the threads the import left behind slowed the model by a
-    few per cent and blurred the figure. (Until 2026-12-07 the raw rate came from every 4th text,
+    "Meinten Sie", save. Like ``kb reindex`` it runs in a process of its own, after the import, not
+    in the process that has just imported the records and keeps their heap. (Until 2026-12-07 the raw rate came from every 4th text,
     encoded in one call.)
     """
     import subprocess
