@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from search_restart import QUERY, REPO, cpu_seconds, free_port, get, loadavg, peak_rss_mb, saved_index
+from search_restart import QUERY, REPO, cpu_seconds, free_port, get, loadavg, peak_rss_mb, saved_index, stop_server
 
 
 def first_index(data_dir: Path, records: int, base_url: str, timeout: float = 1800.0) -> dict[str, float]:
@@ -59,12 +58,7 @@ def first_index(data_dir: Path, records: int, base_url: str, timeout: float = 18
         else:
             raise RuntimeError(f"not indexed within {timeout} s")
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_server(proc, 60)  # the first save of a 10,000-record index takes a moment
     return out
 
 

@@ -127,13 +127,18 @@ def serve_once(data_dir: Path, records: int, base_url: str, timeout: float = 120
         else:
             raise RuntimeError(f"no semantic answer within {timeout} s")
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_server(proc, 30)
     return out
+
+
+def stop_server(proc: subprocess.Popen[bytes], grace: float) -> None:
+    """Stop ``kb serve`` as Ctrl-C does (it saves and closes), killing it after ``grace`` seconds."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 PHASES = """
