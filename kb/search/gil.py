@@ -16,9 +16,9 @@ Two settings, because they serve two different waits:
   machine; time the model's thread was neither running nor waiting for a core, i.e. waiting for
   the lock, per second of reading beside it): 0.6 s at 0.5 ms, 0.26 s at 50 µs with the collector
   paused (:mod:`kb.gcpause`), 0.2 s at 20 µs but with the reader slowed so much that the total
-  wait grew (2.8 s against 2.25 s). At 10,000 records the model waited 11 s in all at 0.5 ms: the
-  whole gap between the pipeline and the model's own rate (docs/benchmarks.md, "Indexing at the
-  model's rate").
+  wait grew (2.8 s against 2.25 s). At 10,000 records the model waited 11.1 s in all at 0.5 ms
+  with the collector running, 6.3 s now (docs/benchmarks.md, "Indexing at the model's rate at
+  10,000 records").
 
 The previous setting comes back when the last bulk embedding in the process ends (a demo runs
 several nodes in one process).

@@ -4,6 +4,7 @@ the shorter lock turns are given back."""
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Callable
@@ -32,6 +33,7 @@ def test_a_forced_reindex_builds_the_word_index_and_spelling_for_every_record(sm
     service = search_of(node)
     assert service.wait_until_current()
     service.reindex_now(force=True)
+    assert gc.isenabled()  # the collector, paused while the reader ran beside the model, runs again
     ix = service.indexer
     assert ix.lexical is not None and not ix._lexical_dirty
     assert sorted(ix.lexical.index.doc_ids.tolist()) == sorted(ix.docs) == sorted(ix.vectors.ids().tolist())
