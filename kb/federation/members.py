@@ -42,14 +42,13 @@ from kb.federation.signing import (
     hash_data,
     legacy_hash_data,
     multibase,
-    ntriples,
     verify,
     verify_signature,
 )
 from kb.ontology.namespaces import AS, DCAT, DCT, IKZ, KBM, PROV, RDF, SEC, VISIBILITY, XSD
 from kb.ontology.records import record_type_of
 from kb.ontology.terms import Term, value
-from kb.store.model import ChangeKind, SealedVersion, canonical_ntriples
+from kb.store.model import ChangeKind, SealedVersion, canonical_ntriples, ntriples
 
 ERASED_BEFORE = KBM.erasedBefore
 """On a member: every version of its record below this number is erased (signed with the member)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pyoxigraph import BlankNode, CanonicalizationAlgorithm, Dataset, DefaultGraph, Quad, RdfFormat, Triple, serialize
 
-from kb.store.model import canonical_ntriples
+from kb.store.model import canonical_ntriples, ntriples, sorted_lines
 
 CRYPTOSUITE = "eddsa-rdfc-2022"
 _ED25519_PUB = b"\xed\x01"  # multicodec prefix of an Ed25519 public key
@@ -137,21 +137,7 @@ def canonical_nquads(statements: Iterable[Triple | Quad], *, written: str | None
     return sorted_lines(text)
 
 
-def sorted_lines(text: str) -> str:
-    """The distinct non-empty lines of ``text``, sorted, each ending in "\\n" (joined in one call)."""
-    lines = set(text.split("\n"))
-    lines.discard("")
-    return "\n".join(sorted(lines)) + "\n" if lines else ""
-
-
 _C14N0 = BlankNode("c14n0")
-
-
-def ntriples(triples: Sequence[Triple]) -> str:
-    """The triples as N-Triples, in their order (pyoxigraph's writer)."""
-    written = serialize(triples, format=RdfFormat.N_TRIPLES)
-    assert written is not None  # None only when given an output to write to
-    return written.decode()
 
 
 def _one_blank_node_as_c14n0(triples: list[Triple]) -> str | None:

@@ -43,14 +43,24 @@ def as_written(stored: str) -> str:
 
 
 def canonical_ntriples(triples: Iterable[Triple]) -> str:
-    """Canonical N-Triples, sorted: the RDFC-1.0 form of a graph without blank nodes.
+    """Canonical N-Triples, sorted: the RDFC-1.0 form of a graph without blank nodes."""
+    return sorted_lines(ntriples(list(triples)))
 
-    Lines end at "\n" only: a literal may hold U+2028, U+2029 or U+0085 unescaped, where
+
+def ntriples(triples: Sequence[Triple]) -> str:
+    """The triples as N-Triples, in their order (pyoxigraph's writer)."""
+    written = serialize(triples, format=RdfFormat.N_TRIPLES)
+    assert written is not None  # None only when given an output to write to
+    return written.decode()
+
+
+def sorted_lines(text: str) -> str:
+    """The distinct non-empty lines of ``text``, sorted, each ending in "\\n" (joined in one call).
+
+    Lines end at "\\n" only: a literal may hold U+2028, U+2029 or U+0085 unescaped, where
     ``str.splitlines`` would cut it in two.
     """
-    written = serialize(list(triples), format=RdfFormat.N_TRIPLES)
-    assert written is not None  # None only when given an output to write to
-    lines = set(written.decode().split("\n"))
+    lines = set(text.split("\n"))
     lines.discard("")
     return "\n".join(sorted(lines)) + "\n" if lines else ""
 
