@@ -39,6 +39,7 @@ from kb.documents.files import sha256_of
 from kb.ontology.records import DocumentIn, RecordGraph, record_type_of, visibility_of
 from tests.conftest import ADMIN_TOKEN, HELLWEG, LiveNode, make_settings
 from tests.e2e.processes import NodeProcess
+from tests.security.health_probe import healthz_probe, run_all
 
 pytestmark = pytest.mark.slow
 
@@ -155,36 +156,18 @@ def _busy_answer_is_clear(r: httpx.Response) -> None:
 def test_a_burst_of_reports_for_many_kreise_is_refused_at_once_and_leaves_no_queue(node: NodeProcess) -> None:
     kreise = [k["key"] for k in httpx.get(node.url + "/api/inventory/kreise", timeout=60).json()["items"]][:36]
     answers: list[httpx.Response] = []
-    failures: list[str] = []
-    stop = threading.Event()
 
-    def probe() -> None:
-        with httpx.Client(timeout=15) as client:
-            while not stop.is_set():
-                try:
-                    if client.get(node.url + "/healthz").status_code != 200:
-                        failures.append("healthz not 200")
-                except httpx.HTTPError as exc:
-                    failures.append(f"healthz {type(exc).__name__}")
-                time.sleep(0.25)
+    with healthz_probe(node.url, every=0.25, timeout=15, join=20) as probe:
 
-    def ask(kreis: str) -> None:
-        try:  # 40 s: less than the minute a request used to wait before its 503
-            answers.append(httpx.get(node.url + "/bestandsaufnahme/bericht.pdf", params={"kreis": kreis}, timeout=40))
-        except httpx.HTTPError as exc:
-            failures.append(f"report {type(exc).__name__}")
+        def ask(kreis: str) -> None:
+            try:  # 40 s: less than the minute a request used to wait before its 503
+                answers.append(httpx.get(node.url + "/bestandsaufnahme/bericht.pdf", params={"kreis": kreis}, timeout=40))
+            except httpx.HTTPError as exc:
+                probe.failures.append(f"report {type(exc).__name__}")
 
-    prober = threading.Thread(target=probe)
-    prober.start()
-    callers = [threading.Thread(target=ask, args=(k,)) for k in kreise]
-    for t in callers:
-        t.start()
-    for t in callers:
-        t.join(timeout=120)
-    stop.set()
-    prober.join(timeout=20)
+        run_all(ask, kreise, join=120)
 
-    assert not failures, failures
+    assert not probe.failures, probe.failures
     built = [r for r in answers if r.status_code == 200]
     refused = [r for r in answers if r.status_code != 200]
     for r in refused:

@@ -8,8 +8,6 @@ and an ordinary SPARQL query and an ordinary record read must work.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,6 +15,7 @@ import httpx
 import pytest
 
 from tests.e2e.processes import NodeProcess
+from tests.security.health_probe import healthz_probe, run_all
 
 pytestmark = pytest.mark.slow
 
@@ -78,45 +77,23 @@ def test_node_stays_up_and_answers_healthz_within_a_second_under_attack(node: No
     assert node.proc is not None
     pid = node.proc.pid
     statuses: list[int] = []
-    probe_times: list[float] = []
-    probe_failures: list[str] = []
-    stop = threading.Event()
 
-    def probe() -> None:
-        with httpx.Client(timeout=5) as client:
-            while not stop.is_set():
-                started = time.monotonic()
+    with healthz_probe(node.url, every=0.1, timeout=5, join=10) as probe:
+
+        def attack(send: Callable[[httpx.Client], httpx.Response]) -> None:
+            with httpx.Client(timeout=60) as client:
                 try:
-                    status = client.get(node.url + "/healthz").status_code
-                    if status != 200:
-                        probe_failures.append(f"healthz {status}")
+                    statuses.append(send(client).status_code)
                 except httpx.HTTPError as exc:
-                    probe_failures.append(f"healthz {type(exc).__name__}")
-                probe_times.append(time.monotonic() - started)
-                time.sleep(0.1)
+                    probe.failures.append(f"attack request failed: {type(exc).__name__}")
 
-    def attack(send: Callable[[httpx.Client], httpx.Response]) -> None:
-        with httpx.Client(timeout=60) as client:
-            try:
-                statuses.append(send(client).status_code)
-            except httpx.HTTPError as exc:
-                probe_failures.append(f"attack request failed: {type(exc).__name__}")
-
-    prober = threading.Thread(target=probe)
-    prober.start()
-    attackers = [threading.Thread(target=attack, args=(a,)) for a in _attacks(node.url)]
-    for t in attackers:
-        t.start()
-    for t in attackers:
-        t.join(timeout=90)
-    stop.set()
-    prober.join(timeout=10)
+        attacks = run_all(attack, _attacks(node.url), join=90)
 
     assert node.proc.poll() is None and node.proc.pid == pid, "the node process died"
-    assert not probe_failures, probe_failures
-    assert probe_times and max(probe_times) < 1.0, f"slowest /healthz answer: {max(probe_times):.2f} s"
+    assert not probe.failures, probe.failures
+    assert probe.times and max(probe.times) < 1.0, f"slowest /healthz answer: {max(probe.times):.2f} s"
     assert all(400 <= s < 500 or s == 503 for s in statuses), statuses
-    assert len(statuses) == len(attackers)
+    assert len(statuses) == attacks
     # The node still does its work: an ordinary query and an ordinary page.
     ok = httpx.get(node.url + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}, timeout=30)
     assert ok.status_code == 200, ok.text
