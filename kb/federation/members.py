@@ -208,9 +208,10 @@ def parse_member(member: str, triples: Sequence[Triple], proof_graph: Sequence[T
     # A blank node or a triple term in the document is written as ``_:`` or ``<<``: only a document
     # whose N-Triples hold either (in a literal, say) needs the look at each triple.
     written = None if legacy else ntriples(document)
-    if (written is None or "_:" in written or "<<" in written) and \
-            any(not isinstance(t.subject, NamedNode) or not (isinstance(t.object, (NamedNode, Literal))) for t in document) or \
-            any(not isinstance(t.object, (NamedNode, Literal)) for t in proof_all):
+    may_hold_blank = written is None or "_:" in written or "<<" in written
+    blank_in_document = may_hold_blank and any(
+        not isinstance(t.subject, NamedNode) or not isinstance(t.object, (NamedNode, Literal)) for t in document)
+    if blank_in_document or any(not isinstance(t.object, (NamedNode, Literal)) for t in proof_all):
         raise MemberError("Leere Knoten sind in Mitgliedern nicht erlaubt / blank nodes are not allowed in members")
     if kinds[0] != "delete" and not record_triples:
         raise MemberError("Mitglied ohne Inhalt / member without content")
