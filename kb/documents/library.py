@@ -16,7 +16,9 @@ beside the store in ``DocumentFiles`` under their hash. This class keeps the two
   and keeps it only if its SHA-256 is the one the origin signed and its bytes are a PDF, ODT or
   DOCX (a peer must not make this node serve other kinds of files under its name). Network-only
   files are fetched only with the peer token we hold for the origin. A node that does not answer
-  costs one deadline per round: its other files wait for the next round;
+  costs one deadline per round: its other files wait for the next round. A file whose fetch failed
+  waits a growing pause before its next attempt (``kb/documents/retries.py``), so broken addresses
+  are not asked again in every round;
 - **clean-up**: a file no live record attaches any more (withdrawn, erased, detached) is deleted.
 """
 
@@ -36,6 +38,7 @@ from kb.config import Settings
 from kb.documents.extract import extract_text
 from kb.documents.files import HASH, DocumentFiles, sha256_of
 from kb.documents.formats import download_name, inspect, sniff
+from kb.documents.retries import MirrorRetries, clock_time
 from kb.errors import BadRequest, NotFound
 from kb.federation.fetch import PeerTimeout, PeerUnreachable
 from kb.ontology.namespaces import IKZ
@@ -101,6 +104,10 @@ class DocumentLibrary:
         self._by_record: dict[str, list[str]] = {}
         self._refused: dict[str, str] = {}
         """Hashes a mirror attempt refused, with why (not retried until the record changes)."""
+        self.retries = MirrorRetries()
+        """Hashes whose fetch failed, and when they may be tried again."""
+        self._round = threading.Lock()
+        """One mirror round at a time (the background thread and a direct call share the back-off)."""
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -195,6 +202,7 @@ class DocumentLibrary:
                     self._index(event.record, self.catalog.summary(event.record))
                     for sha in [sha for sha, record in self._refused.items() if record == event.record]:
                         del self._refused[sha]  # a new version: try its files again
+                    self.retries.record_changed(event.record)
                 seen = events[-1].seq
         self._seen = last
 
@@ -244,10 +252,18 @@ class DocumentLibrary:
         """Fetch the files of harvested records that are missing here, within the budget; hash → outcome."""
         if self.fetcher is None:
             return {}
+        with self._round:
+            return self._mirror_round()
+
+    def _mirror_round(self) -> dict[str, str]:
         with self._lock:
             self._refresh()
-            wanted = [(sha, refs) for sha, refs in self._by_hash.items()
-                      if not self.files.has(sha) and not any(r.local for r in refs) and sha not in self._refused]
+            missing = [(sha, refs) for sha, refs in self._by_hash.items()
+                       if not self.files.has(sha) and not any(r.local for r in refs)]
+            self.retries.keep_only({sha for sha, _ in missing})  # bounded: only files still wanted
+            for sha in [sha for sha in self._refused if sha not in self._by_hash]:
+                del self._refused[sha]
+            wanted = [(sha, refs) for sha, refs in missing if sha not in self._refused]
         outcomes: dict[str, str] = {}
         budget = self.settings.document_mirror_budget
         used = self.files.mirrored_bytes() if wanted else 0
@@ -262,6 +278,9 @@ class DocumentLibrary:
                 continue
             if ref.url and _origin(ref.url) in silent:
                 outcomes[sha] = "later: its node did not answer"
+                continue
+            if (until := self.retries.waiting_until(sha)) is not None:
+                outcomes[sha] = f"later: retry after {clock_time(until)}"
                 continue
             outcomes[sha] = self._mirror_one(sha, ref, room=budget - used)
             if outcomes[sha].startswith(UNANSWERED) and ref.url:
@@ -286,11 +305,9 @@ class DocumentLibrary:
             fetched = self.fetcher.get(ref.url, scope=f"{parts.scheme}://{parts.netloc}", accept=MIRROR_ACCEPT, token=token,
                                        max_bytes=max(1, min(self.settings.document_max_bytes, room)))
         except (PeerTimeout, PeerUnreachable) as exc:
-            log.info("document %s not mirrored from %s: %s", sha[:12], ref.url, exc)
-            return f"{UNANSWERED}: {exc}"
-        except Exception as exc:  # noqa: BLE001 - FetchError and the like: try again next round
-            log.info("document %s not mirrored from %s: %s", sha[:12], ref.url, exc)
-            return f"failed: {exc}"  # also a file larger than its record said and than the budget has room for
+            return f"{UNANSWERED}: {exc}{self._pause(sha, ref, exc)}"
+        except Exception as exc:  # noqa: BLE001 - FetchError and the like: try again after a pause
+            return f"failed: {exc}{self._pause(sha, ref, exc)}"  # also a file larger than its record said and than the budget has room for
         got = sha256_of(fetched.body)
         if got != sha:
             self._refused[sha] = ref.record
@@ -303,8 +320,16 @@ class DocumentLibrary:
             return "refused: not a PDF, ODT or DOCX"
         with self._lock:
             self.files.put(fetched.body, mirrored=True)
+        self.retries.succeeded(sha)
         log.info("document %s mirrored from %s (%d bytes)", sha[:12], ref.url, len(fetched.body))
         return "mirrored"
+
+    def _pause(self, sha: str, ref: Attachment, exc: Exception) -> str:
+        """Note a failed fetch: the hash waits before its next attempt; the outcome's tail naming when."""
+        retry_after = getattr(exc, "retry_after", None)
+        until = self.retries.failed(sha, ref.record, at_least=retry_after if isinstance(retry_after, (int, float)) else None)
+        log.info("document %s not mirrored from %s: %s; next attempt after %s", sha[:12], ref.url, exc, clock_time(until))
+        return f" (retry after {clock_time(until)})"
 
     def refused(self) -> dict[str, str]:
         return dict(self._refused)
@@ -325,12 +350,16 @@ class DocumentLibrary:
 
     def _follow(self, interval: float) -> None:
         seq = -1
+        due: float | None = None
+        """When the earliest pause of a failed file ends: a round then even if nothing changed."""
         while not self._stop.is_set():
             try:
-                if self.catalog.last_seq != seq:
+                if self.catalog.last_seq != seq or (due is not None and self.retries.clock() >= due):
                     seq = self.catalog.last_seq
+                    started = self.retries.clock()
                     self.collect()
                     self.mirror()
+                    due = self.retries.next_due(started)
             except Exception:  # noqa: BLE001 - the thread must outlive any one failure
                 log.exception("document mirror round failed")
             self._stop.wait(interval)
