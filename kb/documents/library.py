@@ -108,6 +108,9 @@ class DocumentLibrary:
         """Hashes whose fetch failed, and when they may be tried again."""
         self._round = threading.Lock()
         """One mirror round at a time (the background thread and a direct call share the back-off)."""
+        self.rounds = 0
+        self.last_outcomes: dict[str, str] = {}
+        """The outcome of each file the last mirror round looked at (``later: retry after 14:05 UTC``, …)."""
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -281,7 +284,10 @@ class DocumentLibrary:
         if self.fetcher is None:
             return {}
         with self._round:
-            return self._mirror_round()
+            outcomes = self._mirror_round()
+            self.rounds += 1
+            self.last_outcomes = outcomes
+            return outcomes
 
     def _mirror_round(self) -> dict[str, str]:
         with self._lock:
@@ -367,6 +373,7 @@ class DocumentLibrary:
     def start(self, interval: float = 5.0) -> None:
         if self._thread is not None:
             return
+        self._stop.clear()
         self._thread = threading.Thread(target=self._follow, args=(interval,), name="kb-documents", daemon=True)
         self._thread.start()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -18,6 +19,13 @@ def attach(node: LiveNode, iri: str, data: bytes, name: str) -> str:
                    data={"title": f"Dokument {name}", "type": "vereinbarung"})
         assert r.status_code == 201, r.text
         return str(r.json()["document"]["sha256"])
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the mirror thread did not get there"
+        time.sleep(0.02)
 
 
 class Clock:
@@ -78,10 +86,14 @@ def test_a_failing_document_is_fetched_once_per_pause_and_success_ends_the_pause
         clock.now = first_retry + FIRST_PAUSE  # half the doubled pause: still waiting
         assert documents.mirror()[sha].startswith("later: retry after") and len(requests) == 2
 
+        documents.start(interval=0.05)  # the background thread: nothing changes in the catalogue from here on
+        rounds = documents.rounds
+        wait_until(lambda: documents.rounds > rounds)
+        assert len(requests) == 2 and documents.last_outcomes[sha].startswith("later: retry after")
         answer["status"] = 200
-        clock.now = second_retry
-        assert documents.mirror() == {sha: "mirrored"}
-        assert len(requests) == 3 and documents.files.has(sha)
+        clock.now = second_retry  # the pause ends: the thread runs a round by itself
+        wait_until(lambda: documents.files.has(sha))
+        assert len(requests) == 3 and documents.last_outcomes == {sha: "mirrored"}
         assert documents.retries.waiting() == {}
     finally:
         httpd.shutdown()
