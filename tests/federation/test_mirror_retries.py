@@ -86,8 +86,8 @@ def test_a_failing_document_is_fetched_once_per_pause_and_success_ends_the_pause
         clock.now = first_retry + FIRST_PAUSE  # half the doubled pause: still waiting
         assert documents.mirror()[sha].startswith("later: retry after") and len(requests) == 2
 
-        documents.start(interval=0.05)  # the background thread: nothing changes in the catalogue from here on
         rounds = documents.rounds
+        documents.start(interval=0.05)  # the background thread: nothing changes in the catalogue from here on
         wait_until(lambda: documents.rounds > rounds)
         assert len(requests) == 2 and documents.last_outcomes[sha].startswith("later: retry after")
         answer["status"] = 200
