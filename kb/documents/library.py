@@ -38,8 +38,9 @@ from kb.config import Settings
 from kb.documents.extract import extract_text
 from kb.documents.files import HASH, DocumentFiles, sha256_of
 from kb.documents.formats import download_name, inspect, sniff
+from kb.documents.quota import check_upload_room
 from kb.documents.retries import MirrorRetries, clock_time
-from kb.errors import BadRequest, NotFound, UploadBudgetExhausted
+from kb.errors import BadRequest, NotFound
 from kb.federation.fetch import PeerTimeout, PeerUnreachable
 from kb.ontology.namespaces import IKZ
 from kb.ontology.records import DocumentIn, RecordGraph, RecordMapper, record_type_of, visibility_of
@@ -123,7 +124,7 @@ class DocumentLibrary:
         self.publisher.authorize_change(principal, iri)
         found = inspect(data, file_name, max_bytes=self.settings.document_max_bytes)
         sha = sha256_of(data)
-        self._check_upload_budget(sha, found.size)  # early, to spare the extraction; again below, under the lock
+        check_upload_room(self.files, sha, found.size, self.settings.document_upload_budget)  # early, to spare the extraction; again below, under the lock
         if text is None:
             read = extract_text(data, found.media_type, max_pages=self.settings.document_max_pages,
                                 max_chars=self.settings.document_text_max_chars, timeout=self.settings.document_extract_timeout)
@@ -142,7 +143,8 @@ class DocumentLibrary:
             version = expected_version if expected_version is not None else stored.meta.version
             kept = [t for t in stored.triples if not _is_document_of(t, sha)]
             triples = kept + self.mapper.document_triples(iri, entry)
-            self._check_upload_budget(sha, found.size)  # the check and the store under one lock: no two uploads both fit alone
+            # the check and the store under one lock: no two uploads both fit alone
+            check_upload_room(self.files, sha, found.size, self.settings.document_upload_budget)
             new = not self.files.has(sha)
             self.files.put(data, mirrored=False)
             try:
@@ -155,25 +157,6 @@ class DocumentLibrary:
                 raise
             self._refresh()
         return next(d for d in self.mapper.to_json(iri, triples)["documents"] if d["sha256"] == sha)
-
-    def _check_upload_budget(self, sha: str, size: int) -> None:
-        """Refuse a new file that would take this node's uploads over ``KB_DOCUMENT_UPLOAD_BUDGET``.
-
-        A file already stored (the same bytes on another record, or uploaded again) takes no more room."""
-        if self.files.has(sha):
-            return
-        budget = self.settings.document_upload_budget
-        used = self.files.uploaded_bytes()
-        if used + size <= budget:
-            return
-        raise UploadBudgetExhausted(
-            f"Auf diesem Knoten ist kein Platz mehr für weitere Dokumente: Die hochgeladenen Dokumente belegen "
-            f"{_mb(used)} von {_mb(budget)}, diese Datei hat {_mb(size)}. Bitte entfernen Sie Dokumente, die nicht mehr "
-            f"gebraucht werden, oder bitten Sie die Betreiber dieses Knotens, die Grenze zu erhöhen.",
-            f"This node has no room for more documents: uploaded documents take {used} of {budget} bytes, this file has "
-            f"{size}. Please remove documents that are no longer needed, or ask the node's operator to raise "
-            f"KB_DOCUMENT_UPLOAD_BUDGET.",
-            budget=budget, used=used, size=size)
 
     def detach(self, principal: Principal, iri: str, sha: str, *, expected_version: int | None = None) -> None:
         """Publish the record without the document; the file goes once nothing attaches it."""
@@ -398,13 +381,6 @@ class DocumentLibrary:
             except Exception:  # noqa: BLE001 - the thread must outlive any one failure
                 log.exception("document mirror round failed")
             self._stop.wait(interval)
-
-
-def _mb(size: int) -> str:
-    """``1,5 MB`` or ``12 kB``: a size as German staff read it."""
-    if size < 1_000_000:
-        return f"{max(1, round(size / 1000)) if size else 0} kB"
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
 def _origin(url: str) -> str:
