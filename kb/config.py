@@ -105,6 +105,8 @@ class Settings(BaseSettings):
                                     "attach to a record, in bytes; peers mirror nothing larger either.")
     document_mirror_budget: int = Field(500_000_000, ge=0, description="Bytes of other nodes' public documents this node keeps as "
                                         "mirrors (0 = mirror none; the records and their text still arrive).")
+    document_upload_budget: int = Field(2_000_000_000, ge=0, description="Bytes of documents uploaded to this node's own records, "
+                                        "all together; an upload beyond it gets 413 (0 = no uploads).")
     document_text_max_chars: int = Field(20_000, ge=0, le=100_000, description="Characters of extracted text a document carries in "
                                          "its record for search.")
     document_max_pages: int = Field(200, ge=1, description="Pages of a PDF that text extraction reads at most.")

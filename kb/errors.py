@@ -14,6 +14,7 @@ it stands for so the mapping stays obvious::
      ├── Conflict                  409  the record changed since it was read (If-Match)
      ├── Gone                      410  the record was withdrawn (tombstone)
      ├── TooLarge                  413  body, record or page over a limit
+     │    └── UploadBudgetExhausted 413  the node's room for uploaded documents is used up
      ├── Unsupported               415  a media type kb does not read
      ├── InvalidRecord             422  fields that break the rules (one entry per field)
      │    └── UnresolvedValue       422  a name or code that matches nothing, or several things
@@ -128,6 +129,15 @@ class Gone(KbError):
 class TooLarge(KbError):
     status = 413
     code = "too_large"
+
+
+class UploadBudgetExhausted(TooLarge):
+    """An upload would take this node's own documents over ``KB_DOCUMENT_UPLOAD_BUDGET``.
+
+    A 4xx, not 507: the fix lies with the publisher (remove documents no longer needed) or the
+    operator (raise the limit), not in retrying; and kb treats every 5xx as its own fault."""
+
+    code = "upload_budget_exhausted"
 
 
 class Unsupported(KbError):

@@ -32,6 +32,7 @@ from typing import Any, Literal
 from pyoxigraph import BlankNode, NamedNode, Quad, Triple
 
 from kb.auth import Principal
+from kb.boerse.validity import horizon_violations, today_in_germany
 from kb.errors import BadRequest, Conflict, Forbidden, Gone, InvalidRecord, KbError, NotFound, TooLarge, Violation
 from kb.ontology.namespaces import DCT, RDF
 from kb.ontology.rdfio import Format, parse_rdf, skolemize
@@ -285,12 +286,15 @@ class Publisher:
         """Violations and warnings per record IRI: the content rules, then (for graphs that pass them) SHACL."""
         out: dict[str, list[Violation]] = {}
         clean = []
+        today = today_in_germany()
         for g in graphs:
             problems = content_violations(g.iri, g.triples, self.reference_triple)
             if problems:
                 out[g.iri] = problems
             else:
                 clean.append(g)
+            if too_far := horizon_violations(g.iri, g.triples, today):  # a Börse entry listed for ever (local writes only)
+                out.setdefault(g.iri, []).extend(too_far)
         for iri, violations in self.validator.validate({g.iri: g.triples for g in clean}).items():
             out.setdefault(iri, []).extend(violations)
         return out

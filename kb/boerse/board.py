@@ -3,8 +3,10 @@
 Requests and offers are records like projects (published, signed, federated, withdrawn by the same
 pipeline); the board only reads their stored summaries, the way the inventory does for projects:
 one pass over all summaries at first use, then one summary per change-log entry. An entry is
-*open* while its ``validUntil`` is today or later (today in Germany, Europe/Berlin); expired entries
-stay stored and federated but leave every list, feed and match by themselves, with no job to run.
+*open* while its last listed day is today or later (today in Germany, Europe/Berlin): its
+``validUntil``, but at most two years after its last change (``kb/boerse/validity.py``, the one
+rule). Expired entries stay stored and federated but leave every list, feed and match by
+themselves, with no job to run.
 """
 
 from __future__ import annotations
@@ -12,26 +14,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
+from kb.boerse.validity import last_day, listed_until, today_in_germany
 from kb.ontology.records import BOERSE_TYPES
 from kb.ontology.register import Municipality, Register, distance_km
 from kb.store import Catalog
 
-try:
-    from zoneinfo import ZoneInfo
-
-    _BERLIN: Any = ZoneInfo("Europe/Berlin")
-except Exception:  # pragma: no cover - a system without time zone data: UTC is at most a day off
-    _BERLIN = UTC
+__all__ = ["KINDS", "Board", "Entry", "Query", "entry_from_summary", "last_day", "today_in_germany"]
 
 KINDS = {"request": "cooperationRequest", "offer": "cooperationOffer"}
 """The short names the Börse's filters take, and the record types they stand for."""
-
-
-def today_in_germany() -> date:
-    return datetime.now(_BERLIN).date()
 
 
 @dataclass(frozen=True)
@@ -44,6 +38,7 @@ class Entry:
     task_areas: tuple[str, ...]
     state: str | None
     valid_until: date | None
+    """The last day it is listed as open: its ``validUntil``, at most two years after its last change (``listed_until``)."""
     public: bool
     illustrative: bool
     municipalities: tuple[Municipality, ...]
@@ -74,17 +69,8 @@ class Entry:
         return min(found) if found else None
 
 
-def last_day(value: Any) -> date | None:
-    """The last day an entry is listed, from its ``validUntil``; None: never listed (no date, or not a
-    full date). Search drops expired entries by the same rule (``kb/search/view.py``)."""
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:  # a gYear or garbage from a peer: never open
-        return None
-
-
 def entry_from_summary(iri: str, summary: Mapping[str, Any], register: Register, *, modified: str, origin: str,
-                       local: bool) -> Entry:
+                       local: bool, received_at: str | None = None) -> Entry:
     found: dict[str, Municipality] = {}
     for p in summary.get("participants") or []:
         m = register.get(str(p)) if str(p).isdigit() else None
@@ -96,7 +82,7 @@ def entry_from_summary(iri: str, summary: Mapping[str, Any], register: Register,
         title=str(summary.get("title") or iri),
         task_areas=tuple(sorted(set(summary.get("taskAreas") or []))),
         state=summary.get("state") or None,
-        valid_until=last_day(summary.get("validUntil")),
+        valid_until=listed_until(summary.get("validUntil"), modified=modified, received_at=received_at),
         public=summary.get("visibility", "public") == "public",
         illustrative=bool(summary.get("illustrative")),
         municipalities=tuple(found.values()),
@@ -143,7 +129,8 @@ class Board:
         meta = self.catalog.meta(iri)
         if meta is None or meta.deleted:
             return None
-        return entry_from_summary(iri, summary, self.register, modified=meta.modified, origin=meta.origin, local=meta.local)
+        return entry_from_summary(iri, summary, self.register, modified=meta.modified, origin=meta.origin, local=meta.local,
+                                  received_at=meta.received_at)
 
     def entries(self) -> dict[str, Entry]:
         """Every stored request and offer, open or not, as of the catalogue's latest change."""

@@ -91,6 +91,10 @@ class DocumentFiles:
     def mirrored_bytes(self) -> int:
         return sum(m.get("size", 0) for sha in self.stored() if (m := self.meta(sha)).get("mirrored"))
 
+    def uploaded_bytes(self) -> int:
+        """Bytes of the files uploaded here (not mirrored), for ``KB_DOCUMENT_UPLOAD_BUDGET``."""
+        return sum(m.get("size", 0) for sha in self.stored() if not (m := self.meta(sha)).get("mirrored"))
+
     def _meta_path(self, sha: str) -> Path:
         return self.path(sha).with_name(f"{sha}.json")
 

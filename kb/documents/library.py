@@ -16,7 +16,9 @@ beside the store in ``DocumentFiles`` under their hash. This class keeps the two
   and keeps it only if its SHA-256 is the one the origin signed and its bytes are a PDF, ODT or
   DOCX (a peer must not make this node serve other kinds of files under its name). Network-only
   files are fetched only with the peer token we hold for the origin. A node that does not answer
-  costs one deadline per round: its other files wait for the next round;
+  costs one deadline per round: its other files wait for the next round. A file whose fetch failed
+  waits a growing pause before its next attempt (``kb/documents/retries.py``), so broken addresses
+  are not asked again in every round;
 - **clean-up**: a file no live record attaches any more (withdrawn, erased, detached) is deleted.
 """
 
@@ -36,6 +38,8 @@ from kb.config import Settings
 from kb.documents.extract import extract_text
 from kb.documents.files import HASH, DocumentFiles, sha256_of
 from kb.documents.formats import download_name, inspect, sniff
+from kb.documents.quota import check_upload_room
+from kb.documents.retries import MirrorRetries, clock_time
 from kb.errors import BadRequest, NotFound
 from kb.federation.fetch import PeerTimeout, PeerUnreachable
 from kb.ontology.namespaces import IKZ
@@ -101,6 +105,13 @@ class DocumentLibrary:
         self._by_record: dict[str, list[str]] = {}
         self._refused: dict[str, str] = {}
         """Hashes a mirror attempt refused, with why (not retried until the record changes)."""
+        self.retries = MirrorRetries()
+        """Hashes whose fetch failed, and when they may be tried again."""
+        self._round = threading.Lock()
+        """One mirror round at a time (the background thread and a direct call share the back-off)."""
+        self.rounds = 0
+        self.last_outcomes: dict[str, str] = {}
+        """The outcome of each file the last mirror round looked at (``later: retry after 14:05 UTC``, …)."""
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -112,6 +123,8 @@ class DocumentLibrary:
         principal.require_publisher()
         self.publisher.authorize_change(principal, iri)
         found = inspect(data, file_name, max_bytes=self.settings.document_max_bytes)
+        sha = sha256_of(data)
+        check_upload_room(self.files, sha, found.size, self.settings.document_upload_budget)  # early, to spare the extraction; again below, under the lock
         if text is None:
             read = extract_text(data, found.media_type, max_pages=self.settings.document_max_pages,
                                 max_chars=self.settings.document_text_max_chars, timeout=self.settings.document_extract_timeout)
@@ -119,7 +132,6 @@ class DocumentLibrary:
                 raise BadRequest(f"{read.problem} Bitte prüfen Sie, ob sich die Datei öffnen lässt.",
                                  f"The file cannot be read as {found.media_type}. Please check that it opens.")
             text = read.text
-        sha = sha256_of(data)
         stored = self.catalog.get_live(iri, include_network=True)
         if licence == "network" and visibility_of(stored.triples, iri) != "network":
             text = None  # the stream of a public record is public: a members-only file's text must not ride in it
@@ -131,9 +143,18 @@ class DocumentLibrary:
             version = expected_version if expected_version is not None else stored.meta.version
             kept = [t for t in stored.triples if not _is_document_of(t, sha)]
             triples = kept + self.mapper.document_triples(iri, entry)
+            # the check and the store under one lock: no two uploads both fit alone
+            check_upload_room(self.files, sha, found.size, self.settings.document_upload_budget)
+            new = not self.files.has(sha)
             self.files.put(data, mirrored=False)
-            self.publisher.publish(principal, RecordGraph(iri, triples, record_type_of(triples, iri), visibility_of(triples, iri)),
-                                   expected_version=version, create=False)
+            try:
+                self.publisher.publish(principal, RecordGraph(iri, triples, record_type_of(triples, iri), visibility_of(triples, iri)),
+                                       expected_version=version, create=False)
+            except BaseException:
+                self._refresh()
+                if new and sha not in self._by_hash:
+                    self.files.delete(sha)  # the record refused it: the file must not hold the budget until the next clean-up
+                raise
             self._refresh()
         return next(d for d in self.mapper.to_json(iri, triples)["documents"] if d["sha256"] == sha)
 
@@ -195,6 +216,7 @@ class DocumentLibrary:
                     self._index(event.record, self.catalog.summary(event.record))
                     for sha in [sha for sha, record in self._refused.items() if record == event.record]:
                         del self._refused[sha]  # a new version: try its files again
+                    self.retries.record_changed(event.record)
                 seen = events[-1].seq
         self._seen = last
 
@@ -244,10 +266,21 @@ class DocumentLibrary:
         """Fetch the files of harvested records that are missing here, within the budget; hash → outcome."""
         if self.fetcher is None:
             return {}
+        with self._round:
+            outcomes = self._mirror_round()
+            self.rounds += 1
+            self.last_outcomes = outcomes
+            return outcomes
+
+    def _mirror_round(self) -> dict[str, str]:
         with self._lock:
             self._refresh()
-            wanted = [(sha, refs) for sha, refs in self._by_hash.items()
-                      if not self.files.has(sha) and not any(r.local for r in refs) and sha not in self._refused]
+            missing = [(sha, refs) for sha, refs in self._by_hash.items()
+                       if not self.files.has(sha) and not any(r.local for r in refs)]
+            self.retries.keep_only({sha for sha, _ in missing})  # bounded: only files still wanted
+            for sha in [sha for sha in self._refused if sha not in self._by_hash]:
+                del self._refused[sha]
+            wanted = [(sha, refs) for sha, refs in missing if sha not in self._refused]
         outcomes: dict[str, str] = {}
         budget = self.settings.document_mirror_budget
         used = self.files.mirrored_bytes() if wanted else 0
@@ -262,6 +295,9 @@ class DocumentLibrary:
                 continue
             if ref.url and _origin(ref.url) in silent:
                 outcomes[sha] = "later: its node did not answer"
+                continue
+            if (until := self.retries.waiting_until(sha)) is not None:
+                outcomes[sha] = f"later: retry after {clock_time(until)}"
                 continue
             outcomes[sha] = self._mirror_one(sha, ref, room=budget - used)
             if outcomes[sha].startswith(UNANSWERED) and ref.url:
@@ -286,11 +322,9 @@ class DocumentLibrary:
             fetched = self.fetcher.get(ref.url, scope=f"{parts.scheme}://{parts.netloc}", accept=MIRROR_ACCEPT, token=token,
                                        max_bytes=max(1, min(self.settings.document_max_bytes, room)))
         except (PeerTimeout, PeerUnreachable) as exc:
-            log.info("document %s not mirrored from %s: %s", sha[:12], ref.url, exc)
-            return f"{UNANSWERED}: {exc}"
-        except Exception as exc:  # noqa: BLE001 - FetchError and the like: try again next round
-            log.info("document %s not mirrored from %s: %s", sha[:12], ref.url, exc)
-            return f"failed: {exc}"  # also a file larger than its record said and than the budget has room for
+            return f"{UNANSWERED}: {exc}{self._pause(sha, ref, exc)}"
+        except Exception as exc:  # noqa: BLE001 - FetchError and the like: try again after a pause
+            return f"failed: {exc}{self._pause(sha, ref, exc)}"  # also a file larger than its record said and than the budget has room for
         got = sha256_of(fetched.body)
         if got != sha:
             self._refused[sha] = ref.record
@@ -303,8 +337,16 @@ class DocumentLibrary:
             return "refused: not a PDF, ODT or DOCX"
         with self._lock:
             self.files.put(fetched.body, mirrored=True)
+        self.retries.succeeded(sha)
         log.info("document %s mirrored from %s (%d bytes)", sha[:12], ref.url, len(fetched.body))
         return "mirrored"
+
+    def _pause(self, sha: str, ref: Attachment, exc: Exception) -> str:
+        """Note a failed fetch: the hash waits before its next attempt; the outcome's tail naming when."""
+        retry_after = getattr(exc, "retry_after", None)
+        until = self.retries.failed(sha, ref.record, at_least=retry_after if isinstance(retry_after, (int, float)) else None)
+        log.info("document %s not mirrored from %s: %s; next attempt after %s", sha[:12], ref.url, exc, clock_time(until))
+        return f" (retry after {clock_time(until)})"
 
     def refused(self) -> dict[str, str]:
         return dict(self._refused)
@@ -314,6 +356,7 @@ class DocumentLibrary:
     def start(self, interval: float = 5.0) -> None:
         if self._thread is not None:
             return
+        self._stop.clear()
         self._thread = threading.Thread(target=self._follow, args=(interval,), name="kb-documents", daemon=True)
         self._thread.start()
 
@@ -325,12 +368,16 @@ class DocumentLibrary:
 
     def _follow(self, interval: float) -> None:
         seq = -1
+        due: float | None = None
+        """When the earliest pause of a failed file ends: a round then even if nothing changed."""
         while not self._stop.is_set():
             try:
-                if self.catalog.last_seq != seq:
+                if self.catalog.last_seq != seq or (due is not None and self.retries.clock() >= due):
                     seq = self.catalog.last_seq
+                    started = self.retries.clock()
                     self.collect()
                     self.mirror()
+                    due = self.retries.next_due(started)
             except Exception:  # noqa: BLE001 - the thread must outlive any one failure
                 log.exception("document mirror round failed")
             self._stop.wait(interval)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kb.boerse.validity import listed_until
 from kb.ontology.records import BOERSE_TYPES
 
 TEXT_VERSION = 4
@@ -48,7 +49,8 @@ class SearchDocument:
     description: str = ""
     """The record's description, for the snippet a result card shows (empty in indexes saved before it)."""
     valid_until: str | None = None
-    """A Börse entry's last day (``2027-12-31``; ``""`` if it names none): after it the entry leaves the results, as it
+    """A Börse entry's last listed day (``2027-12-31``; ``""``: never listed): its ``validUntil``, at most two years after
+    its last change (``kb.boerse.validity.listed_until``, the Börse's own rule); after it the entry leaves the results, as it
     leaves the Börse. None for other records and in indexes saved before it (those entries stay listed until re-indexed)."""
 
     def as_json(self) -> dict[str, Any]:
@@ -69,8 +71,10 @@ def _labels(concepts: list[dict[str, str]]) -> list[str]:
 
 
 def build_document(record: dict[str, Any], *, content_hash: str, origin: str, summary: dict[str, Any] | None,
-                   task_area_labels_en: list[str] | None = None) -> SearchDocument:
-    """A search document from a record's JSON form (``RecordMapper.to_json``) and its summary."""
+                   task_area_labels_en: list[str] | None = None, modified: str | None = None,
+                   received_at: str | None = None) -> SearchDocument:
+    """A search document from a record's JSON form (``RecordMapper.to_json``), its summary, and when it was last
+    changed here (``modified``, ``received_at`` of its stored metadata: they bound a Börse entry's listing)."""
     title = record.get("title") or ""
     description = record.get("description") or ""
     keywords = list(record.get("keywords") or [])
@@ -108,5 +112,11 @@ def build_document(record: dict[str, Any], *, content_hash: str, origin: str, su
         keywords=keywords,
         illustrative=bool(record.get("illustrative")),
         description=description,
-        valid_until=str(s.get("validUntil") or record.get("validUntil") or "") if record.get("type") in BOERSE_TYPES else None,
+        valid_until=_listed_until(s.get("validUntil") or record.get("validUntil"), modified, received_at)
+        if record.get("type") in BOERSE_TYPES else None,
     )
+
+
+def _listed_until(valid_until: Any, modified: str | None, received_at: str | None) -> str:
+    until = listed_until(valid_until, modified=modified, received_at=received_at)
+    return until.isoformat() if until else ""

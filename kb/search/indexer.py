@@ -331,7 +331,8 @@ class Indexer:
         summary = self.catalog.summary(iri)
         labels_en = [self._labels_en.get(c["code"], "") for c in record.get("taskAreas") or []]
         return build_document(record, content_hash=stored.meta.content_hash, origin=stored.meta.origin, summary=summary,
-                              task_area_labels_en=[x for x in labels_en if x])
+                              task_area_labels_en=[x for x in labels_en if x], modified=stored.meta.modified,
+                              received_at=stored.meta.received_at)
 
     def reconcile(self, *, force: bool = False) -> None:
         """Compare the index with every current record of the store; embed only what differs (and

@@ -14,7 +14,7 @@ from datetime import date
 
 import numpy as np
 
-from kb.boerse.board import last_day
+from kb.boerse.validity import last_day
 from kb.search.documents import SearchDocument
 
 SINGLE_FIELDS = ("legalForm", "status", "type", "origin", "funding", "visibility")
@@ -85,7 +85,8 @@ class View:
             self.public[[i for i, d in self.docs.items() if d.visibility == "public"]] = True
             self.illustrative[[i for i, d in self.docs.items() if d.illustrative]] = True
         self.last_day = np.full(self.capacity, OPEN_END, dtype=np.int64)
-        """Ordinal of the last day a record is found (Börse entries: their ``validUntil``; the others: never ending)."""
+        """Ordinal of the last day a record is found (Börse entries: their last listed day, ``listed_until``; the others:
+        never ending)."""
         for i, d in self.docs.items():
             if d.valid_until is not None:
                 listed_until = last_day(d.valid_until)
