@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from fastapi import FastAPI, Request, routing
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -209,23 +209,4 @@ def create_app(node: Node) -> FastAPI:
                        upload_limit=node.settings.document_max_bytes + UPLOAD_OVERHEAD, upload_paths=UPLOAD_PATHS)
     app.add_middleware(Cors)  # public reads for pages of other origins, no credentials (kb/api/cors.py)
     app.add_middleware(HeadAsGet)  # outermost: HEAD is the GET of the same resource, headers only (kb/api/methods.py)
-    build_routes_now(app)
     return app
-
-
-def build_routes_now(app: FastAPI) -> None:
-    """Build every route's request handling now, in the thread that creates the app.
-
-    FastAPI (0.16x) builds an included router's routes when the first request reaches them, in
-    whichever server thread serves it, and it builds each parameter's validator inside
-    ``warnings.catch_warnings()``. That swaps the process-wide warning filters and is not
-    thread-safe: another thread entering or leaving it at the same moment restores a list without
-    FastAPI's "ignore", and the warning it meant to hide escapes. Under the tests' "warnings are
-    errors" that was a 500 on a node's first ``GET /netzwerk`` while another node in the same
-    process built its routes (CI, 2026-12-07). Built here, no request pays for it (about 0.5 s
-    per app) and no server thread touches the filters.
-    """
-    contexts = getattr(routing, "iter_route_contexts", None)  # FastAPI before it built routes at include_router
-    if contexts is not None:
-        for _ in contexts(app.routes):
-            pass

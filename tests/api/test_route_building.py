@@ -1,36 +1,22 @@
-"""A node answers its first requests without building routes in its server threads.
+"""A warning FastAPI itself hides must not become a 500 when threads race over the warning filters.
 
-FastAPI builds a route's validators inside ``warnings.catch_warnings()``, which swaps the
-process-wide warning filters and is not thread-safe; built lazily in a server thread, it raced
-with other threads and turned a node's first ``GET /netzwerk`` into a 500 in CI. ``create_app``
-now builds every route in the thread that creates the app (``kb.api.app.build_routes_now``).
+FastAPI builds each route's validators when the route's first request arrives, in the server
+thread, inside ``warnings.catch_warnings()`` with pydantic's ``UnsupportedFieldAttributeWarning``
+ignored. ``catch_warnings`` swaps the process-wide filter list and is not thread-safe: with
+several in-process nodes, another thread restored the list without FastAPI's "ignore", and the
+suite's "warnings are errors" turned a node's first ``GET /netzwerk`` into a 500 in CI. The
+suite's own filters (pyproject.toml) therefore ignore that warning too, whatever the threads do.
 """
 
 from __future__ import annotations
 
-import threading
-import warnings
-from collections.abc import Callable
-from typing import Any
+from typing import Annotated
 
-import pytest
-
-from tests.conftest import LiveNode
+from pydantic import Field, TypeAdapter
 
 
-def test_first_requests_leave_the_warning_filters_alone(node_factory: Callable[..., LiveNode], monkeypatch: pytest.MonkeyPatch) -> None:
-    node = node_factory("fresh")
-    swapped_in: list[str] = []
-    real = warnings.catch_warnings
-
-    class Recording(real):  # type: ignore[misc,valid-type]
-        def __enter__(self) -> Any:
-            swapped_in.append(threading.current_thread().name)
-            return super().__enter__()
-
-    monkeypatch.setattr(warnings, "catch_warnings", Recording)
-    with node.client(token=None) as anonymous:
-        for path in ("/netzwerk", "/api/projects", "/api/peers", "/", "/suche?q=Standesamt", "/bestandsaufnahme",
-                     "/projects/does-not-exist", "/api/search?q=Standesamt", "/sparql?query=ASK%7B%7D"):
-            assert anonymous.get(path).status_code < 500, path
-    assert [name for name in swapped_in if name != threading.main_thread().name] == []
+def test_the_warning_fastapi_hides_is_not_an_error_even_without_its_catch_warnings() -> None:
+    # What FastAPI's ModelField builds for a body parameter named "body", here outside the
+    # catch_warnings it normally runs in: as if another thread had just restored the filters.
+    adapter = TypeAdapter(Annotated[int, Field(alias="body")])
+    assert adapter.validate_python(3) == 3
