@@ -41,7 +41,7 @@ from kb.documents.formats import download_name, inspect, sniff
 from kb.documents.quota import check_upload_room
 from kb.documents.retries import MirrorRetries, clock_time
 from kb.errors import BadRequest, NotFound
-from kb.federation.fetch import PeerTimeout, PeerUnreachable
+from kb.federation.fetch import PeerBusy, PeerTimeout, PeerUnreachable
 from kb.ontology.namespaces import IKZ
 from kb.ontology.records import DocumentIn, RecordGraph, RecordMapper, record_type_of, visibility_of
 from kb.ontology.terms import value
@@ -343,8 +343,7 @@ class DocumentLibrary:
 
     def _pause(self, sha: str, ref: Attachment, exc: Exception) -> str:
         """Note a failed fetch: the hash waits before its next attempt; the outcome's tail naming when."""
-        retry_after = getattr(exc, "retry_after", None)
-        until = self.retries.failed(sha, ref.record, at_least=retry_after if isinstance(retry_after, (int, float)) else None)
+        until = self.retries.failed(sha, ref.record, at_least=exc.retry_after if isinstance(exc, PeerBusy) else None)
         log.info("document %s not mirrored from %s: %s; next attempt after %s", sha[:12], ref.url, exc, clock_time(until))
         return f" (retry after {clock_time(until)})"
 
